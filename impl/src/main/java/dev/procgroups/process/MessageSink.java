@@ -1,0 +1,13 @@
+package dev.procgroups.process;
+
+/**
+ * Local delivery of a message to a process's mailbox under a topic. Implemented by the process
+ * runtime; used by broadcast and by the inbound side of remote broadcast.
+ */
+public interface MessageSink {
+  /**
+   * Delivers {@code payload} (already copied) from {@code from} to {@code to} under {@code topic}.
+   * Returns false if {@code to} is not a live local process (the message is dropped).
+   */
+  boolean deliver(Pid to, Pid from, String topic, Object payload);
+}
