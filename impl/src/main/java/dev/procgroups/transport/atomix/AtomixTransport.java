@@ -65,6 +65,7 @@ public final class AtomixTransport implements Transport {
 
   /** Builds the transport; nothing listens until {@link #start()}. */
   public AtomixTransport(AtomixTransportConfig config) {
+    JvmOpens.requireAtomicOpened(); // before Atomix: its serializers fail in a static initializer
     this.config = config;
     this.self = new NodeId(config.nodeName(), config.incarnation());
     this.cluster = buildCluster(config);
@@ -88,7 +89,6 @@ public final class AtomixTransport implements Transport {
     if (started) {
       return this;
     }
-    JvmOpens.requireAtomicOpened();
     // Atomix's sender address is ignored (reverse DNS); the envelope names the sender.
     BiConsumer<Address, byte[]> receiver = (ignoredAddress, payload) -> deliver(payload);
     cluster.getMessagingService().registerHandler(SUBJECT, receiver, inbound);
