@@ -12,19 +12,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Test driver of one {@link ProbePeer} JVM running inside a namespace as a node. */
-final class NamespacedPeer implements AutoCloseable {
-  static final int PORT = 9000;
+public final class NamespacedPeer implements AutoCloseable {
+  public static final int PORT = 9000;
 
   private final Process process;
   private final PrintStream commands;
   private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> datagrams = new LinkedBlockingQueue<>();
 
-  NamespacedPeer(NetNamespace ns, NodeAddress node) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classes = Path.of(ProbePeer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    process = new ProcessBuilder(ns.command(node.runAs(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-        "-cp", classes, ProbePeer.class.getName(), node.ip(), Integer.toString(PORT)))))
+  public NamespacedPeer(NetNamespace ns, NodeAddress node) throws Exception {
+    process = new ProcessBuilder(ns.command(node.runAs(command(node))))
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
     Thread reader = new Thread(() -> {
@@ -41,19 +38,31 @@ final class NamespacedPeer implements AutoCloseable {
     }
   }
 
+  /** The command line of a {@link ProbePeer} JVM for {@code node}. */
+  public static List<String> command(NodeAddress node) {
+    try {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String classes = Path.of(ProbePeer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classes, ProbePeer.class.getName(), node.ip(),
+          Integer.toString(PORT));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Whether a TCP round trip to {@code target} succeeds. */
-  boolean tcp(NodeAddress target) throws InterruptedException {
+  public boolean tcp(NodeAddress target) throws InterruptedException {
     commands.println("tcp " + target.ip() + " " + PORT);
     return "tcp ok".equals(next(Duration.ofSeconds(10)));
   }
 
   /** Sends {@code nonce} over UDP to {@code target}'s peer. */
-  void udp(NodeAddress target, String nonce) {
+  public void udp(NodeAddress target, String nonce) {
     commands.println("udp " + target.ip() + " " + PORT + " " + nonce);
   }
 
   /** Whether this peer reports the datagram {@code nonce} within {@code wait}. */
-  boolean received(String nonce, Duration wait) throws InterruptedException {
+  public boolean received(String nonce, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
       String line = datagrams.poll(left, TimeUnit.NANOSECONDS);

@@ -19,7 +19,7 @@ class NetNamespaceTest {
 
   @Test
   void partitionsDropTrafficOnlyInsideTheNamespaceAndHealRestoresIt() throws Exception {
-    assumeRootWithTools();
+    RootTools.assume();
     List<NodeAddress> nodes = NodeAddress.cluster(2);
     NodeAddress n1 = nodes.get(0);
     NodeAddress n2 = nodes.get(1);
@@ -77,14 +77,5 @@ class NetNamespaceTest {
         .isInstanceOf(NamespaceUnavailableException.class)
         .hasMessageContaining("cannot create a private network namespace")
         .hasMessageContaining("never touches the host");
-  }
-
-  static void assumeRootWithTools() {
-    assumeTrue("0".equals(Shell.run("id", "-u").stdout().strip()),
-        "skipped: the namespace and nftables tests need root (CI runs them as root)");
-    for (String tool : List.of("ip", "nft", "setpriv")) {
-      assumeTrue(Shell.resolve(tool).isPresent(), "skipped: '" + tool + "' is not installed"
-          + " (.ci/run installs iproute2, nftables, util-linux)");
-    }
   }
 }
