@@ -1,6 +1,7 @@
 package dev.procgroups.jepsen.nemesis;
 
 import dev.procgroups.jepsen.net.Partition;
+import java.util.Locale;
 
 /** One nemesis action, as scheduled by the generator and written to the history. */
 public sealed interface Fault {
@@ -33,10 +34,10 @@ public sealed interface Fault {
     }
   }
 
-  /** kill -9 of a node's JVM. */
-  record Kill(String node) implements Fault {
+  /** An action on one node's JVM. */
+  record OnNode(Action action, String node) implements Fault {
     public String f() {
-      return "kill";
+      return action.f;
     }
 
     public String value() {
@@ -44,36 +45,34 @@ public sealed interface Fault {
     }
   }
 
-  /** Starts a killed node again (a new incarnation). */
-  record Restart(String node) implements Fault {
-    public String f() {
-      return "start";
+  /** kill -9; start again (a new incarnation); SIGSTOP; SIGCONT. */
+  enum Action {
+    KILL("kill"), RESTART("start"), PAUSE("pause"), RESUME("resume");
+
+    private final String f;
+
+    Action(String f) {
+      this.f = f;
     }
 
-    public String value() {
-      return node;
+    public String past() {
+      return this == RESTART ? "started" : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
     }
   }
 
-  /** SIGSTOP of a node's JVM. */
-  record Pause(String node) implements Fault {
-    public String f() {
-      return "pause";
-    }
-
-    public String value() {
-      return node;
-    }
+  static Fault kill(String node) {
+    return new OnNode(Action.KILL, node);
   }
 
-  /** SIGCONT of a paused node's JVM. */
-  record Resume(String node) implements Fault {
-    public String f() {
-      return "resume";
-    }
+  static Fault restart(String node) {
+    return new OnNode(Action.RESTART, node);
+  }
 
-    public String value() {
-      return node;
-    }
+  static Fault pause(String node) {
+    return new OnNode(Action.PAUSE, node);
+  }
+
+  static Fault resume(String node) {
+    return new OnNode(Action.RESUME, node);
   }
 }

@@ -40,26 +40,21 @@ public final class Nemesis {
       partitioned = false;
       return "healed";
     }
-    if (fault instanceof Fault.Kill k) {
-      node(k.node()).kill();
-      return "killed " + k.node();
-    }
-    if (fault instanceof Fault.Restart r) {
-      NodeProcess n = node(r.node());
-      if (n.running()) {
-        return r.node() + " already running";
+    Fault.OnNode on = (Fault.OnNode) fault;
+    NodeProcess n = node(on.node());
+    switch (on.action()) {
+      case KILL -> n.kill();
+      case PAUSE -> n.pause();
+      case RESUME -> n.resume();
+      case RESTART -> {
+        if (n.running()) {
+          return on.node() + " already running";
+        }
+        n.start();
+        onRestart.accept(n);
       }
-      n.start();
-      onRestart.accept(n);
-      return "started " + r.node();
     }
-    if (fault instanceof Fault.Pause p) {
-      node(p.node()).pause();
-      return "paused " + p.node();
-    }
-    Fault.Resume r = (Fault.Resume) fault;
-    node(r.node()).resume();
-    return "resumed " + r.node();
+    return on.action().past() + " " + on.node();
   }
 
   /** Heals the network, resumes paused nodes and restarts killed ones; returns what it did. */
@@ -70,9 +65,9 @@ public final class Nemesis {
     }
     for (NodeProcess n : nodes.values()) {
       if (n.paused()) {
-        done.add(apply(new Fault.Resume(n.node().name())));
+        done.add(apply(Fault.resume(n.node().name())));
       } else if (!n.running()) {
-        done.add(apply(new Fault.Restart(n.node().name())));
+        done.add(apply(Fault.restart(n.node().name())));
       }
     }
     return done;

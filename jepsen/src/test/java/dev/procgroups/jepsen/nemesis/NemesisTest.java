@@ -33,23 +33,23 @@ class NemesisTest {
         assertThat(reachable(prober, n2)).as("started").isTrue();
         long firstPid = target.pid();
 
-        nemesis.apply(new Fault.Pause("n2"));
+        nemesis.apply(Fault.pause("n2"));
         assertThat(prober.tcp(n2)).as("paused: the kernel accepts, nobody answers").isFalse();
         assertThat(nemesis.whole()).isFalse();
-        nemesis.apply(new Fault.Resume("n2"));
+        nemesis.apply(Fault.resume("n2"));
         assertThat(prober.tcp(n2)).as("resumed").isTrue();
 
-        nemesis.apply(new Fault.Kill("n2"));
+        nemesis.apply(Fault.kill("n2"));
         assertThat(target.running()).isFalse();
         assertThat(prober.tcp(n2)).as("killed").isFalse();
-        nemesis.apply(new Fault.Restart("n2"));
+        nemesis.apply(Fault.restart("n2"));
         assertThat(reachable(prober, n2)).as("restarted").isTrue();
         assertThat(target.pid()).isNotEqualTo(firstPid);
         assertThat(target.starts()).isEqualTo(2);
 
         nemesis.apply(new Fault.Cut(Partitions.isolate("n2", List.of("n1", "n2"))));
         assertThat(prober.tcp(n2)).as("isolated").isFalse();
-        nemesis.apply(new Fault.Pause("n2"));
+        nemesis.apply(Fault.pause("n2"));
         assertThat(nemesis.healAll()).containsExactly("healed", "resumed n2");
         assertThat(nemesis.whole()).isTrue();
         assertThat(prober.tcp(n2)).as("after healAll").isTrue();
