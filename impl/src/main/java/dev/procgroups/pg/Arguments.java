@@ -49,7 +49,7 @@ final class Arguments {
     return out;
   }
 
-  static String typeName(Object value) {
+  private static String typeName(Object value) {
     return value == null ? "nil" : value.getClass().getSimpleName();
   }
 

@@ -1,5 +1,7 @@
 package dev.procgroups.pg;
 
+import dev.procgroups.process.InvalidPayloadException;
+import dev.procgroups.process.Payloads;
 import dev.procgroups.process.Pid;
 import dev.procgroups.store.EventsSnapshot;
 import dev.procgroups.store.MembershipStore;
@@ -162,8 +164,15 @@ public final class PgInstance {
   private Delivery delivery(Object group, Object topic, Object[] payload, Permission permission)
       throws PgException {
     checkOpen();
-    Delivery delivery = new Delivery(
-        Arguments.name(group, "group"), Arguments.name(topic, "topic"), Payloads.copy(payload));
+    String name = Arguments.name(group, "group");
+    String topicName = Arguments.name(topic, "topic");
+    Object copied;
+    try {
+      copied = Payloads.pack(payload);
+    } catch (InvalidPayloadException e) {
+      throw PgException.invalid(e.getMessage());
+    }
+    Delivery delivery = new Delivery(name, topicName, copied);
     pg.check(pid(), permission, delivery.group);
     return delivery;
   }

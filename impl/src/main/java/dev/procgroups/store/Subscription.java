@@ -1,5 +1,6 @@
 package dev.procgroups.store;
 
+import dev.procgroups.process.Channel;
 import java.util.Optional;
 
 /**
@@ -10,15 +11,16 @@ public final class Subscription {
 
   private final MembershipStore store;
   private final String group;
-  private final EventChannel channel;
+  private final Channel<GroupEvent> channel;
 
   Subscription(MembershipStore store, String group, int capacity) {
     this.store = store;
     this.group = group;
-    this.channel = new EventChannel(capacity);
+    this.channel = Channel.bounded(capacity);
   }
 
-  public EventChannel channel() {
+  /** The bounded event channel ({@code monitor_buffer}); selectable with the runtime's Select. */
+  public Channel<GroupEvent> channel() {
     return channel;
   }
 
@@ -39,7 +41,11 @@ public final class Subscription {
 
   /** With {@code flush}, buffered events are discarded too, so the next receive reports closed. */
   public boolean close(boolean flush) {
-    channel.close(flush);
+    if (flush) {
+      channel.closeDiscarding();
+    } else {
+      channel.close();
+    }
     store.unsubscribe(this);
     return true;
   }
