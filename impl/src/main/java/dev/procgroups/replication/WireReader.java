@@ -50,8 +50,17 @@ final class WireReader {
    * (and never makes us allocate for it).
    */
   int readCount(int max, String what) throws MalformedMessageException {
-    long n = readBounded(Math.min(max, remaining()), what + " count");
-    return (int) n;
+    return (int) readWithin(max, what + " count");
+  }
+
+  /** A number no larger than {@code max} nor than the bytes left after it. */
+  private long readWithin(int max, String what) throws MalformedMessageException {
+    long n = readBounded(max, what);
+    if (n > remaining()) {
+      throw new MalformedMessageException(what + " " + n + " exceeds the " + remaining()
+          + " bytes left");
+    }
+    return n;
   }
 
   double readDouble() throws MalformedMessageException {
@@ -63,7 +72,7 @@ final class WireReader {
   }
 
   String readString(int maxBytes, String what) throws MalformedMessageException {
-    int len = (int) readBounded(Math.min(maxBytes, remaining()), what + " length");
+    int len = (int) readWithin(maxBytes, what + " length");
     try {
       String s = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
