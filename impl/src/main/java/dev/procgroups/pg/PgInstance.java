@@ -6,6 +6,7 @@ import dev.procgroups.process.Pid;
 import dev.procgroups.store.EventsSnapshot;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.MonitorSnapshot;
+import dev.procgroups.store.ScopeStoppedException;
 import dev.procgroups.store.StoreLimitException;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.Set;
  * A scope opened by one process ({@code pg.open}): every pg method of the spec. Arguments are typed
  * {@code Object} because callers may be dynamically typed (Lua): a group is a {@code String}, a batch
  * a {@code List} of them. Each call checks, in order: released instance, arguments, permission,
- * scope limits (docs/DECISIONS.md), and changes nothing unless all pass. Failures are
+ * scope limits (docs/DECISIONS.md), a running scope (else UNAVAILABLE), and changes nothing unless
+ * all pass. Failures are
  * {@link PgException}s; no bad input makes a method throw anything else.
  */
 public final class PgInstance {
@@ -49,6 +51,8 @@ public final class PgInstance {
       }
     } catch (StoreLimitException e) {
       throw new PgException(ErrorKind.RATE_LIMITED, e.getMessage());
+    } catch (ScopeStoppedException e) {
+      throw unavailable();
     }
   }
 
@@ -58,9 +62,12 @@ public final class PgInstance {
    */
   public void leave(Object groups) throws PgException {
     List<String> names = begin(groups, Permission.LEAVE);
-    if (store.leave(pid(), names).isEmpty()) {
-      throw PgException.invalid(
-          "not a member of " + (names.size() == 1 ? "group '" + names.get(0) + "'" : "any of " + names));
+    try {
+      if (store.leave(pid(), names).isEmpty()) {
+        throw Arguments.invalid("group", "not a member of " + String.join(", ", names));
+      }
+    } catch (ScopeStoppedException e) {
+      throw unavailable();
     }
   }
 
@@ -105,17 +112,26 @@ public final class PgInstance {
 
   /** Subscribes to the group's events; the snapshot and the subscription are taken atomically. */
   public MonitorSnapshot monitor(Object group) throws PgException {
-    MonitorSnapshot result = store.monitor(beginSingle(group, Permission.MONITOR));
-    process.addSubscription(result.subscription());
-    return result;
+    String name = beginSingle(group, Permission.MONITOR);
+    try {
+      MonitorSnapshot result = store.monitor(name);
+      process.addSubscription(result.subscription());
+      return result;
+    } catch (ScopeStoppedException e) {
+      throw unavailable();
+    }
   }
 
   /** Subscribes to every group's events, with a snapshot of all groups, atomically. */
   public EventsSnapshot events() throws PgException {
     beginScope(Permission.EVENTS);
-    EventsSnapshot result = store.events();
-    process.addSubscription(result.subscription());
-    return result;
+    try {
+      EventsSnapshot result = store.events();
+      process.addSubscription(result.subscription());
+      return result;
+    } catch (ScopeStoppedException e) {
+      throw unavailable();
+    }
   }
 
   /** Invalidates this handle (not the process's slots or subscriptions). Idempotent; true. */
@@ -142,18 +158,31 @@ public final class PgInstance {
     checkOpen();
     String name = Arguments.name(value, "group");
     pg.check(pid(), permission, name);
+    checkRunning();
     return name;
   }
 
   private void beginScope(Permission permission) throws PgException {
     checkOpen();
     pg.check(pid(), permission, scopeId);
+    checkRunning();
   }
 
   private void checkOpen() throws PgException {
     if (released) {
       throw releasedError();
     }
+  }
+
+  /** Step 5's precondition: the scope still runs (reads check it here, writes in the store). */
+  private void checkRunning() throws PgException {
+    if (store.isStopped()) {
+      throw unavailable();
+    }
+  }
+
+  private PgException unavailable() {
+    return new PgException(ErrorKind.UNAVAILABLE, "scope " + scopeId + " is stopped");
   }
 
   private static PgException releasedError() {
@@ -174,6 +203,7 @@ public final class PgInstance {
     }
     Delivery delivery = new Delivery(name, topicName, copied);
     pg.check(pid(), permission, delivery.group);
+    checkRunning();
     return delivery;
   }
 

@@ -34,6 +34,7 @@ public final class MembershipStore {
   private final ScopeConfig config;
   private final ReentrantLock writer = new ReentrantLock();
   private volatile StoreState state = StoreState.EMPTY;
+  private volatile boolean stopped;
 
   // Writer-owned, touched only under the lock.
   private final Map<String, GroupTables> tables = new HashMap<>();
@@ -91,7 +92,7 @@ public final class MembershipStore {
    * join racing with the process's exit cannot leave slots behind; returns false if it says no.
    */
   public boolean join(Pid pid, List<String> groups, BooleanSupplier alive)
-      throws StoreLimitException {
+      throws StoreLimitException, ScopeStoppedException {
     writer.lock();
     try {
       if (!alive.getAsBoolean()) {
@@ -99,6 +100,7 @@ public final class MembershipStore {
       }
       Map<String, Integer> counts = countByGroup(groups);
       checkLimits(counts);
+      checkRunning();
       WriteBatch batch = new WriteBatch();
       Set<String> pidGroups = groupsByLocalPid.computeIfAbsent(pid, p -> new LinkedHashSet<>());
       for (String group : groups) {
@@ -121,9 +123,10 @@ public final class MembershipStore {
    * Removes, for each element of {@code groups} in order, the most recent local slot of {@code pid}
    * in that group if it still has one. Returns the slots removed per group (empty: nothing changed).
    */
-  public Map<String, Integer> leave(Pid pid, List<String> groups) {
+  public Map<String, Integer> leave(Pid pid, List<String> groups) throws ScopeStoppedException {
     writer.lock();
     try {
+      checkRunning();
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groups) {
         GroupTables t = tables.get(group);
@@ -201,13 +204,19 @@ public final class MembershipStore {
     }
   }
 
-  /** Applies a peer's change (origin must not be this node) and emits its events. */
-  public void apply(StoreChange change) {
+  /**
+   * Applies a peer's change (origin must not be this node) and emits its events; false (and nothing
+   * changes) once the scope is stopped.
+   */
+  public boolean apply(StoreChange change) {
     if (change.origin().equals(localNode)) {
       throw new IllegalArgumentException("a peer change cannot have the local origin " + localNode);
     }
     writer.lock();
     try {
+      if (stopped) {
+        return false;
+      }
       WriteBatch batch = new WriteBatch();
       if (change instanceof StoreChange.Delta delta) {
         applyDelta(delta, batch);
@@ -217,6 +226,7 @@ public final class MembershipStore {
         applyDrop(change.origin(), batch);
       }
       commit(batch, null, null, Map.of());
+      return true;
     } finally {
       writer.unlock();
     }
@@ -245,14 +255,16 @@ public final class MembershipStore {
   }
 
   /**
-   * Replaces the origin's slots group by group: the groups of the sync in its order, then those it
-   * no longer has. A changed group emits member.left for what went, then member.joined for what
-   * came (multiset difference), so a monitor folding events never drifts from the view.
+   * Replaces the origin's slots group by group: the groups it had first, then the new ones. A
+   * changed group emits member.left for what went, then member.joined for what came (multiset
+   * difference), so a monitor folding events never drifts from the view. Afterwards the origin's
+   * groups are in the sync's order, as if its tables had been rebuilt from it.
    */
   private void applySync(StoreChange.Sync sync, WriteBatch batch) {
     String origin = sync.origin();
-    Set<String> allGroups = new LinkedHashSet<>(sync.pidsByGroup().keySet());
-    allGroups.addAll(remoteTablesByOrigin.getOrDefault(origin, Map.of()).keySet());
+    Set<String> allGroups =
+        new LinkedHashSet<>(remoteTablesByOrigin.getOrDefault(origin, Map.of()).keySet());
+    allGroups.addAll(sync.pidsByGroup().keySet());
     for (String group : allGroups) {
       SlotTable old = existingRemoteTable(origin, group);
       List<Pid> before = old == null ? List.of() : old.livePids();
@@ -267,6 +279,14 @@ public final class MembershipStore {
       batch.touch(group);
       batch.emit(GroupEvent.Kind.LEFT, group, Multisets.minus(before, after));
       batch.emit(GroupEvent.Kind.JOINED, group, Multisets.minus(after, before));
+    }
+    Map<String, SlotTable> byGroup = remoteTablesByOrigin.get(origin);
+    if (byGroup != null) {
+      Map<String, SlotTable> reordered = new LinkedHashMap<>();
+      sync.pidsByGroup().keySet().forEach(g -> reordered.put(g, byGroup.get(g)));
+      reordered.values().removeIf(Objects::isNull);
+      byGroup.clear();
+      byGroup.putAll(reordered);
     }
   }
 
@@ -286,9 +306,10 @@ public final class MembershipStore {
   // ---------------------------------------------------------------- subscriptions
 
   /** Subscribes to {@code group}'s events and returns its members, atomically. */
-  public MonitorSnapshot monitor(String group) {
+  public MonitorSnapshot monitor(String group) throws ScopeStoppedException {
     writer.lock();
     try {
+      checkRunning();
       Subscription sub = new Subscription(this, group, config.monitorBuffer());
       groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()).add(sub);
       return new MonitorSnapshot(sub, members(group));
@@ -298,9 +319,10 @@ public final class MembershipStore {
   }
 
   /** Subscribes to every group's events and returns all non-empty groups' members, atomically. */
-  public EventsSnapshot events() {
+  public EventsSnapshot events() throws ScopeStoppedException {
     writer.lock();
     try {
+      checkRunning();
       Subscription sub = new Subscription(this, null, config.monitorBuffer());
       scopeSubscriptions.add(sub);
       Map<String, List<Pid>> snapshot = new LinkedHashMap<>();
@@ -309,6 +331,30 @@ public final class MembershipStore {
     } finally {
       writer.unlock();
     }
+  }
+
+  /**
+   * Stops the scope for good: every subscription closes (buffered events stay readable), every
+   * slot is gone without events, and later writes fail with {@link ScopeStoppedException}.
+   */
+  public void stop() {
+    writer.lock();
+    try {
+      stopped = true;
+      List<Subscription> open = new ArrayList<>(scopeSubscriptions);
+      groupSubscriptions.values().forEach(open::addAll);
+      open.forEach(Subscription::close);
+      tables.clear();
+      remoteTablesByOrigin.clear();
+      groupsByLocalPid.clear();
+      state = StoreState.EMPTY;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  public boolean isStopped() {
+    return stopped;
   }
 
   void unsubscribe(Subscription sub) {
@@ -329,6 +375,12 @@ public final class MembershipStore {
   }
 
   // ---------------------------------------------------------------- writer internals
+
+  private void checkRunning() throws ScopeStoppedException {
+    if (stopped) {
+      throw new ScopeStoppedException();
+    }
+  }
 
   private void checkLimits(Map<String, Integer> counts) throws StoreLimitException {
     int newGroups = 0;
