@@ -51,7 +51,8 @@ final class ProcessRecord {
   void addSubscription(Subscription subscription) {
     synchronized (this) {
       if (!exited) {
-        subscriptions.removeIf(s -> s.channel().isClosed());
+        // Closed and drained subscriptions have nothing left for the exit to discard.
+        subscriptions.removeIf(s -> s.channel().isClosed() && s.channel().size() == 0);
         subscriptions.add(subscription);
         return;
       }
