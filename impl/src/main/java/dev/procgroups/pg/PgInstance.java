@@ -6,7 +6,6 @@ import dev.procgroups.process.Pid;
 import dev.procgroups.store.EventsSnapshot;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.MonitorSnapshot;
-import dev.procgroups.store.ScopeStoppedException;
 import dev.procgroups.store.StoreLimitException;
 import java.util.List;
 import java.util.Set;
@@ -47,12 +46,11 @@ public final class PgInstance {
     List<String> names = begin(groups, Permission.JOIN);
     try {
       if (!store.join(pid(), names, process::live)) {
+        checkRunning();
         throw releasedError();
       }
     } catch (StoreLimitException e) {
       throw new PgException(ErrorKind.RATE_LIMITED, e.getMessage());
-    } catch (ScopeStoppedException e) {
-      throw unavailable();
     }
   }
 
@@ -62,12 +60,9 @@ public final class PgInstance {
    */
   public void leave(Object groups) throws PgException {
     List<String> names = begin(groups, Permission.LEAVE);
-    try {
-      if (store.leave(pid(), names).isEmpty()) {
-        throw Arguments.invalid("group", "not a member of " + String.join(", ", names));
-      }
-    } catch (ScopeStoppedException e) {
-      throw unavailable();
+    if (store.leave(pid(), names).isEmpty()) {
+      checkRunning();
+      throw Arguments.invalid("group", "not a member of " + String.join(", ", names));
     }
   }
 
@@ -112,26 +107,17 @@ public final class PgInstance {
 
   /** Subscribes to the group's events; the snapshot and the subscription are taken atomically. */
   public MonitorSnapshot monitor(Object group) throws PgException {
-    String name = beginSingle(group, Permission.MONITOR);
-    try {
-      MonitorSnapshot result = store.monitor(name);
-      process.addSubscription(result.subscription());
-      return result;
-    } catch (ScopeStoppedException e) {
-      throw unavailable();
-    }
+    MonitorSnapshot result = store.monitor(beginSingle(group, Permission.MONITOR));
+    process.addSubscription(result.subscription());
+    return result;
   }
 
   /** Subscribes to every group's events, with a snapshot of all groups, atomically. */
   public EventsSnapshot events() throws PgException {
     beginScope(Permission.EVENTS);
-    try {
-      EventsSnapshot result = store.events();
-      process.addSubscription(result.subscription());
-      return result;
-    } catch (ScopeStoppedException e) {
-      throw unavailable();
-    }
+    EventsSnapshot result = store.events();
+    process.addSubscription(result.subscription());
+    return result;
   }
 
   /** Invalidates this handle (not the process's slots or subscriptions). Idempotent; true. */
@@ -174,15 +160,14 @@ public final class PgInstance {
     }
   }
 
-  /** Step 5's precondition: the scope still runs (reads check it here, writes in the store). */
+  /**
+   * Step 5's precondition: the scope still runs. Checked before reads; a write that changed nothing
+   * checks it after, as stopping is permanent and the store refuses writes once stopped.
+   */
   private void checkRunning() throws PgException {
     if (store.isStopped()) {
-      throw unavailable();
+      throw new PgException(ErrorKind.UNAVAILABLE, "scope " + scopeId + " is stopped");
     }
-  }
-
-  private PgException unavailable() {
-    return new PgException(ErrorKind.UNAVAILABLE, "scope " + scopeId + " is stopped");
   }
 
   private static PgException releasedError() {

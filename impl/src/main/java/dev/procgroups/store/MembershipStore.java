@@ -89,10 +89,11 @@ public final class MembershipStore {
   /**
    * Adds one local slot of {@code pid} per element of {@code groups}, in order, unless a scope limit
    * would be passed (then nothing changes). {@code alive} is checked under the writer lock so that a
-   * join racing with the process's exit cannot leave slots behind; returns false if it says no.
+   * join racing with the process's exit cannot leave slots behind. Returns false, changing nothing,
+   * if it says no or the scope is stopped.
    */
   public boolean join(Pid pid, List<String> groups, BooleanSupplier alive)
-      throws StoreLimitException, ScopeStoppedException {
+      throws StoreLimitException {
     writer.lock();
     try {
       if (!alive.getAsBoolean()) {
@@ -100,7 +101,9 @@ public final class MembershipStore {
       }
       Map<String, Integer> counts = countByGroup(groups);
       checkLimits(counts);
-      checkRunning();
+      if (stopped) {
+        return false;
+      }
       WriteBatch batch = new WriteBatch();
       Set<String> pidGroups = groupsByLocalPid.computeIfAbsent(pid, p -> new LinkedHashSet<>());
       for (String group : groups) {
@@ -121,12 +124,12 @@ public final class MembershipStore {
 
   /**
    * Removes, for each element of {@code groups} in order, the most recent local slot of {@code pid}
-   * in that group if it still has one. Returns the slots removed per group (empty: nothing changed).
+   * in that group if it still has one. Returns the slots removed per group (empty: nothing changed,
+   * which is always the case once the scope is stopped).
    */
-  public Map<String, Integer> leave(Pid pid, List<String> groups) throws ScopeStoppedException {
+  public Map<String, Integer> leave(Pid pid, List<String> groups) {
     writer.lock();
     try {
-      checkRunning();
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groups) {
         GroupTables t = tables.get(group);
@@ -305,26 +308,30 @@ public final class MembershipStore {
 
   // ---------------------------------------------------------------- subscriptions
 
-  /** Subscribes to {@code group}'s events and returns its members, atomically. */
-  public MonitorSnapshot monitor(String group) throws ScopeStoppedException {
+  /**
+   * Subscribes to {@code group}'s events and returns its members, atomically. Once the scope is
+   * stopped the subscription comes back closed, with no members.
+   */
+  public MonitorSnapshot monitor(String group) {
     writer.lock();
     try {
-      checkRunning();
       Subscription sub = new Subscription(this, group, config.monitorBuffer());
-      groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()).add(sub);
+      register(sub, groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()));
       return new MonitorSnapshot(sub, members(group));
     } finally {
       writer.unlock();
     }
   }
 
-  /** Subscribes to every group's events and returns all non-empty groups' members, atomically. */
-  public EventsSnapshot events() throws ScopeStoppedException {
+  /**
+   * Subscribes to every group's events and returns all non-empty groups' members, atomically (closed
+   * and empty once the scope is stopped).
+   */
+  public EventsSnapshot events() {
     writer.lock();
     try {
-      checkRunning();
       Subscription sub = new Subscription(this, null, config.monitorBuffer());
-      scopeSubscriptions.add(sub);
+      register(sub, scopeSubscriptions);
       Map<String, List<Pid>> snapshot = new LinkedHashMap<>();
       state.groups().forEach((group, g) -> snapshot.put(group, g.members()));
       return new EventsSnapshot(sub, Collections.unmodifiableMap(snapshot));
@@ -335,7 +342,7 @@ public final class MembershipStore {
 
   /**
    * Stops the scope for good: every subscription closes (buffered events stay readable), every
-   * slot is gone without events, and later writes fail with {@link ScopeStoppedException}.
+   * slot is gone without events, and later writes change nothing.
    */
   public void stop() {
     writer.lock();
@@ -376,9 +383,11 @@ public final class MembershipStore {
 
   // ---------------------------------------------------------------- writer internals
 
-  private void checkRunning() throws ScopeStoppedException {
+  private void register(Subscription sub, List<Subscription> subscribers) {
     if (stopped) {
-      throw new ScopeStoppedException();
+      sub.channel().close();
+    } else {
+      subscribers.add(sub);
     }
   }
 
