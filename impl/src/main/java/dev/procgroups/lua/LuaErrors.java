@@ -1,5 +1,8 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.pg.ErrorKind;
+import dev.procgroups.pg.PgException;
+import java.util.Arrays;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
@@ -39,6 +42,11 @@ public final class LuaErrors {
     return wrap(new Failure(kind, message));
   }
 
+  /** The Lua error object of a failed pg call. */
+  public static LuaValue error(PgException e) {
+    return wrap(new Failure(e.kind(), e.getMessage(), e.retryable()));
+  }
+
   /** The failure behind a Lua error object, or null if {@code value} is not one. */
   public static Failure failureOf(LuaValue value) {
     return value instanceof LuaUserdata u && u.m_instance instanceof Failure f
@@ -62,11 +70,9 @@ public final class LuaErrors {
     methods.rawset("kind", method(f -> LuaValue.valueOf(f.kind().luaName())));
     methods.rawset("message", method(f -> LuaValue.valueOf(f.message())));
     methods.rawset("retryable", method(f -> LuaValue.valueOf(f.retryable())));
-    LuaTable meta = new LuaTable();
-    meta.rawset(LuaValue.INDEX, FrozenTable.copyOf(methods));
-    meta.rawset(LuaValue.TOSTRING, method(f -> LuaValue.valueOf(f.message())));
-    meta.rawset("__name", LuaValue.valueOf("error"));
-    return FrozenTable.copyOf(meta);
+    LuaTable toString = new LuaTable();
+    toString.rawset(LuaValue.TOSTRING, method(f -> LuaValue.valueOf(f.message())));
+    return FrozenTable.metatable(methods, "error", toString);
   }
 
   private static LuaValue method(java.util.function.Function<Failure, LuaValue> read) {
@@ -95,8 +101,8 @@ public final class LuaErrors {
       @Override
       public Varargs invoke(Varargs args) {
         String name = args.checkjstring(1);
-        ErrorKind kind = ErrorKind.fromLuaName(name)
-            .orElseThrow(() -> new LuaError("bad argument #1 to 'new' (unknown error kind '" + name + "')"));
+        ErrorKind kind = Arrays.stream(ErrorKind.values()).filter(k -> k.luaName().equals(name))
+            .findFirst().orElseThrow(() -> new LuaError("bad argument #1 to 'new' (unknown error kind '" + name + "')"));
         return LuaErrors.error(kind, args.optjstring(2, kind.luaName()));
       }
     });
