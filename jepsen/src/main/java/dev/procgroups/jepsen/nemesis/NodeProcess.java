@@ -1,0 +1,117 @@
+package dev.procgroups.jepsen.nemesis;
+
+import dev.procgroups.jepsen.net.NetNamespace;
+import dev.procgroups.jepsen.net.NodeAddress;
+import dev.procgroups.jepsen.net.Shell;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One node's JVM inside the namespace, under the node's group id (so the firewall can tag its
+ * connections), with stdout and stderr appended to its log across restarts. The nemesis kills it
+ * with SIGKILL, pauses it with SIGSTOP / SIGCONT, and starts it again as a new incarnation.
+ */
+public final class NodeProcess {
+
+  private final NetNamespace ns;
+  private final NodeAddress node;
+  private final Supplier<List<String>> command;
+  private final Path log;
+  private Process process;
+  private boolean paused;
+  private int starts;
+
+  /** {@code command} is asked again at every start (a restart may need fresh arguments). */
+  public NodeProcess(NetNamespace ns, NodeAddress node, Supplier<List<String>> command, Path log) {
+    this.ns = ns;
+    this.node = node;
+    this.command = command;
+    this.log = log;
+  }
+
+  public NodeAddress node() {
+    return node;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** Starts the JVM (again, if it was killed). */
+  public synchronized void start() {
+    if (running()) {
+      throw new IllegalStateException(node.name() + " is already running");
+    }
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      Files.writeString(log, "--- start " + (++starts) + " of " + node.name() + "\n",
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      process = new ProcessBuilder(ns.command(node.runAs(command.get())))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      paused = false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + node.name(), e);
+    }
+  }
+
+  public synchronized boolean running() {
+    return process != null && process.isAlive();
+  }
+
+  public synchronized boolean paused() {
+    return paused && running();
+  }
+
+  /** How many times this node has been started. */
+  public synchronized int starts() {
+    return starts;
+  }
+
+  /** The OS process id of the current JVM (ip netns exec and setpriv exec into it). */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException(node.name() + " never started");
+    }
+    return process.pid();
+  }
+
+  /** kill -9, and waits until it is gone. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      paused = false;
+    }
+  }
+
+  /** SIGSTOP: the JVM stays but answers nothing, as if it hung. */
+  public synchronized void pause() {
+    if (running()) {
+      signal("STOP");
+      paused = true;
+    }
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  public synchronized void resume() {
+    if (running() && paused) {
+      signal("CONT");
+      paused = false;
+    }
+  }
+
+  private void signal(String signal) {
+    Shell.run("kill", "-s", signal, Long.toString(process.pid())).orThrow();
+  }
+}

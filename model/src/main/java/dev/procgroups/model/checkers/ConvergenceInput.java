@@ -1,0 +1,22 @@
+package dev.procgroups.model.checkers;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the convergence checker reads from a run.
+ *
+ * @param views the final reads of every live node
+ * @param livePids processes alive at the end (spawned, never killed, on a node never restarted since)
+ * @param deadPids processes killed, or lost with their node's incarnation
+ * @param membership every join and leave, to bound each live process's own slots
+ */
+public record ConvergenceInput(List<NodeView> views, Set<String> livePids, Set<String> deadPids,
+                               List<MembershipOp> membership) {
+  public ConvergenceInput {
+    views = List.copyOf(views);
+    livePids = Set.copyOf(livePids);
+    deadPids = Set.copyOf(deadPids);
+    membership = List.copyOf(membership);
+  }
+}
