@@ -47,14 +47,37 @@ public final class LuaErrors {
     return wrap(new Failure(e.kind(), e.getMessage(), e.retryable()));
   }
 
-  /** The failure behind a Lua error object, or null if {@code value} is not one. */
+  /**
+   * The failure behind a Lua error object, or null if {@code value} is not one. Every way a script
+   * looks at an error ({@code err:kind()}, {@code tostring(err)}, {@code errors.is}) comes through
+   * here and marks it inspected.
+   */
   public static Failure failureOf(LuaValue value) {
-    return value instanceof LuaUserdata u && u.m_instance instanceof Failure f
-        && u.getmetatable() == METATABLE ? f : null;
+    if (value instanceof ErrorObject error) {
+      error.inspected = true;
+      return error.failure;
+    }
+    return null;
+  }
+
+  /** True once a script looked at this error object (see {@link #failureOf}). */
+  static boolean inspected(LuaValue value) {
+    return value instanceof ErrorObject error && error.inspected;
   }
 
   private static LuaValue wrap(Failure failure) {
-    return new LuaUserdata(failure, METATABLE);
+    return new ErrorObject(failure);
+  }
+
+  /** An error object; remembers whether the script looked at it (for script checks). */
+  private static final class ErrorObject extends LuaUserdata {
+    final Failure failure;
+    volatile boolean inspected;
+
+    ErrorObject(Failure failure) {
+      super(failure, LuaErrors.METATABLE); // qualified: LuaValue.METATABLE is the string "__metatable"
+      this.failure = failure;
+    }
   }
 
   private static Failure check(LuaValue self) {

@@ -41,6 +41,7 @@ public final class LuaNode {
   private final Pg pg;
   private final ScriptLibrary library;
   private final ScriptLibrary modulePath;
+  private final LuaObserver observer;
   private final PrintStream out;
   private final Map<String, LuaModule> modules;
   private final Map<LuaScript, Prototype> compiled = new ConcurrentHashMap<>();
@@ -50,6 +51,7 @@ public final class LuaNode {
     this.pg = builder.pg;
     this.library = builder.library;
     this.modulePath = builder.modulePath;
+    this.observer = builder.observer;
     this.out = builder.out;
     this.modules = Map.copyOf(builder.modules);
   }
@@ -87,7 +89,7 @@ public final class LuaNode {
   private void run(ProcessContext context, LuaScript script, Object[] args) {
     InstructionBudget budget = new InstructionBudget();
     context.onKill(budget::kill);
-    LuaProcess process = new LuaProcess(this, context, budget);
+    LuaProcess process = new LuaProcess(this, context, budget, observer);
     LuaTable processModule = LuaProcessModule.open(process);
     LuaTable channelModule = LuaSelect.module(budget);
     Globals globals = LuaSandbox.newGlobals(out, budget, (name, g) -> switch (name) {
@@ -138,6 +140,7 @@ public final class LuaNode {
     private Pg pg;
     private ScriptLibrary library = ScriptLibrary.none();
     private ScriptLibrary modulePath = ScriptLibrary.none();
+    private LuaObserver observer = LuaObserver.NONE;
     private PrintStream out = System.out;
     private final Map<String, LuaModule> modules = new LinkedHashMap<>();
 
@@ -163,6 +166,12 @@ public final class LuaNode {
      */
     public Builder modulePath(ScriptLibrary modulePath) {
       this.modulePath = Objects.requireNonNull(modulePath, "modulePath");
+      return this;
+    }
+
+    /** Who hears about pg calls, ignored errors and unclosed subscriptions (default: nobody). */
+    public Builder observer(LuaObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
 

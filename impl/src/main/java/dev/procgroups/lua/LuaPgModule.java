@@ -40,9 +40,12 @@ final class LuaPgModule {
       public Varargs invoke(Varargs args) {
         try {
           PgInstance instance = pg.open(process.context().handle(), LuaArguments.toJava(args.arg1()));
+          process.log().succeeded("open");
           return new LuaUserdata(new Bound(instance, process), INSTANCE_METATABLE);
         } catch (PgException e) {
-          return LuaCalls.fail(e);
+          Varargs failure = LuaCalls.fail(e);
+          process.log().failed("open", e, failure.arg(2));
+          return failure;
         }
       }
     });
@@ -59,30 +62,30 @@ final class LuaPgModule {
 
   private static LuaTable instanceMetatable() {
     LuaTable methods = new LuaTable();
-    methods.rawset("join", twoValue((s, a) -> {
+    methods.rawset("join", twoValue("join", (s, a) -> {
       s.instance().join(LuaArguments.toJava(a.arg(2)));
       return LuaValue.TRUE;
     }));
-    methods.rawset("leave", twoValue((s, a) -> {
+    methods.rawset("leave", twoValue("leave", (s, a) -> {
       s.instance().leave(LuaArguments.toJava(a.arg(2)));
       return LuaValue.TRUE;
     }));
-    methods.rawset("get_members", twoValue((s, a) ->
+    methods.rawset("get_members", twoValue("get_members", (s, a) ->
         pids(s.instance().getMembers(LuaArguments.toJava(a.arg(2))))));
-    methods.rawset("get_local_members", twoValue((s, a) ->
+    methods.rawset("get_local_members", twoValue("get_local_members", (s, a) ->
         pids(s.instance().getLocalMembers(LuaArguments.toJava(a.arg(2))))));
-    methods.rawset("which_groups", twoValue((s, a) -> strings(s.instance().whichGroups())));
-    methods.rawset("which_local_groups", twoValue((s, a) -> strings(s.instance().whichLocalGroups())));
-    methods.rawset("broadcast", twoValue((s, a) -> broadcast(s, a, false)));
-    methods.rawset("broadcast_local", twoValue((s, a) -> broadcast(s, a, true)));
-    methods.rawset("monitor", threeValue((s, a) -> {
+    methods.rawset("which_groups", twoValue("which_groups", (s, a) -> strings(s.instance().whichGroups())));
+    methods.rawset("which_local_groups", twoValue("which_local_groups", (s, a) -> strings(s.instance().whichLocalGroups())));
+    methods.rawset("broadcast", twoValue("broadcast", (s, a) -> broadcast(s, a, false)));
+    methods.rawset("broadcast_local", twoValue("broadcast_local", (s, a) -> broadcast(s, a, true)));
+    methods.rawset("monitor", threeValue("monitor", (s, a) -> {
       MonitorSnapshot snapshot = s.instance().monitor(LuaArguments.toJava(a.arg(2)));
-      return LuaValue.varargsOf(subscription(snapshot.subscription(), s.process()),
+      return LuaValue.varargsOf(subscription(snapshot.subscription(), s.process(), "monitor"),
           pids(snapshot.members()));
     }));
-    methods.rawset("events", threeValue((s, a) -> {
+    methods.rawset("events", threeValue("events", (s, a) -> {
       EventsSnapshot snapshot = s.instance().events();
-      return LuaValue.varargsOf(subscription(snapshot.subscription(), s.process()),
+      return LuaValue.varargsOf(subscription(snapshot.subscription(), s.process(), "events"),
           groups(snapshot.groups()));
     }));
     methods.rawset("release", new VarArgFunction() {
@@ -127,7 +130,9 @@ final class LuaPgModule {
     }
   }
 
-  private static LuaValue subscription(Subscription subscription, LuaProcess process) {
+  private static LuaValue subscription(Subscription subscription, LuaProcess process,
+      String method) {
+    process.log().subscribed(method, subscription);
     LuaValue channel = LuaChannel.receiving(subscription.channel(), LuaPgModule::event,
         subscription::close, process.budget());
     return new LuaUserdata(new Sub(subscription, channel), SUBSCRIPTION_METATABLE);
@@ -204,31 +209,42 @@ final class LuaPgModule {
     return value instanceof LuaUserdata u && u.m_instance instanceof Bound b ? b : null;
   }
 
-  private static LuaValue twoValue(Call body) {
-    return method(body, false);
+  private static LuaValue twoValue(String name, Call body) {
+    return method(name, body, false);
   }
 
-  private static LuaValue threeValue(Call body) {
-    return method(body, true);
+  private static LuaValue threeValue(String name, Call body) {
+    return method(name, body, true);
   }
 
-  private static LuaValue method(Call body, boolean threeValues) {
+  private static LuaValue method(String methodName, Call body, boolean threeValues) {
     return new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
         Bound self = self(args.arg1());
-        try {
-          if (self == null) {
-            throw new PgException(ErrorKind.INVALID,
-                "instance expected (call methods with ':'), got " + args.arg1().typename());
-          }
-          return body.run(self, args);
-        } catch (PgException e) {
-          return threeValues ? LuaCalls.fail3(e) : LuaCalls.fail(e);
-        } catch (RuntimeException bug) {
-          PgException internal = new PgException(ErrorKind.INTERNAL, String.valueOf(bug));
-          return threeValues ? LuaCalls.fail3(internal) : LuaCalls.fail(internal);
+        if (self == null) {
+          return failure(new PgException(ErrorKind.INVALID,
+              "instance expected (call methods with ':'), got " + args.arg1().typename()));
         }
+        try {
+          Varargs result = body.run(self, args);
+          self.process().log().succeeded(methodName);
+          return result;
+        } catch (PgException e) {
+          return logged(self, e);
+        } catch (RuntimeException bug) {
+          return logged(self, new PgException(ErrorKind.INTERNAL, String.valueOf(bug)));
+        }
+      }
+
+      private Varargs logged(Bound self, PgException e) {
+        Varargs failure = failure(e);
+        self.process().log().failed(methodName, e, failure.arg(failure.narg()));
+        return failure;
+      }
+
+      private Varargs failure(PgException e) {
+        return threeValues ? LuaCalls.fail3(e) : LuaCalls.fail(e);
       }
     };
   }

@@ -12,11 +12,13 @@ public final class LuaProcess {
   private final LuaNode node;
   private final ProcessContext context;
   private final InstructionBudget budget;
+  private final LuaCallLog log;
 
-  LuaProcess(LuaNode node, ProcessContext context, InstructionBudget budget) {
+  LuaProcess(LuaNode node, ProcessContext context, InstructionBudget budget, LuaObserver observer) {
     this.node = node;
     this.context = context;
     this.budget = budget;
+    this.log = new LuaCallLog(this, observer);
   }
 
   public Pid pid() {
@@ -33,5 +35,9 @@ public final class LuaProcess {
 
   public InstructionBudget budget() {
     return budget;
+  }
+
+  LuaCallLog log() {
+    return log;
   }
 }

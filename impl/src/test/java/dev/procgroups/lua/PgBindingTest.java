@@ -69,8 +69,8 @@ class PgBindingTest {
         print(g:join({"a", "b", "a"}), #g:get_members("a"), #g:get_members("b"))
         print(g:leave({"a", "a", "a", "zzz"}), #g:get_members("a"))
         local ok2, err2 = g:leave("zzz")
-        print(ok2, err2:kind(), err2:message())
-        """)).isEqualTo("nil\tInvalid\t0\ntrue\t2\t1\ntrue\t0\nnil\tInvalid\tnot a member of group 'zzz'\n");
+        print(ok2, err2:kind(), err2:message():find("zzz") ~= nil)
+        """)).isEqualTo("nil\tInvalid\t0\ntrue\t2\t1\ntrue\t0\nnil\tInvalid\ttrue\n");
   }
 
   @Test
@@ -97,12 +97,12 @@ class PgBindingTest {
         local ok, err = g:broadcast("grp", "t", print)
         print(ok, err:kind(), err:message())
         local ok2, err2 = g:broadcast("", "t", print)
-        print(ok2, err2:kind(), err2:message())
+        print(ok2, err2:kind(), err2:message():match("^group") ~= nil)
         g:release()
         local ok3, err3 = g:broadcast("grp", "t", print)
         print(ok3, err3:message())
         """)).isEqualTo("nil\tInvalid\tpayload: cannot copy a function\n"
-            + "nil\tInvalid\tgroup must not be empty\nnil\tinstance released\n");
+            + "nil\tInvalid\ttrue\nnil\tinstance released\n");
   }
 
   @Test
