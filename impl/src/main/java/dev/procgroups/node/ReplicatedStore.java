@@ -1,6 +1,7 @@
 package dev.procgroups.node;
 
 import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.MembershipStore;
 import java.util.function.Consumer;
 
 /** What replication needs of one scope's membership store. */
@@ -11,7 +12,26 @@ public interface ReplicatedStore {
 
   /**
    * Registers the single listener of this node's own changes (origin = this node), called in the
-   * order the store commits them.
+   * order the store commits them; it must not block nor call back into the store.
    */
   void onLocalChange(Consumer<StoreChange.Delta> listener);
+
+  /** The scope's real store. */
+  static ReplicatedStore of(MembershipStore store) {
+    return new ReplicatedStore() {
+      @Override
+      public void apply(StoreChange change) {
+        store.apply(change);
+      }
+
+      @Override
+      public void onLocalChange(Consumer<StoreChange.Delta> listener) {
+        if (!store.localSnapshot().isEmpty()) {
+          throw new IllegalStateException(
+              "replicate a scope from its creation: local slots made before would never travel");
+        }
+        store.setChangeListener(listener);
+      }
+    };
+  }
 }

@@ -1,94 +1,64 @@
 package dev.procgroups.node;
 
-import dev.procgroups.process.MessageSink;
-import dev.procgroups.process.Pid;
 import dev.procgroups.replication.MalformedMessageException;
 import dev.procgroups.replication.Output;
-import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ProtocolMessage;
 import dev.procgroups.replication.ReplicationCore;
 import dev.procgroups.replication.StoreChange;
-import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
- * One scope on one node: feeds its {@link ReplicationCore} with the store's local changes, peers'
- * messages, peer events and ticks, one at a time, and carries out what each step outputs (send,
- * apply to the store, deliver a remote broadcast).
+ * One scope on one node: feeds its {@link ReplicationCore} with the store's local changes (on the
+ * store writer's thread) and with peers' messages, peer events and ticks (on the node's inbound
+ * thread), one at a time, and carries out what each step outputs.
  */
-public final class ScopeReplica {
-  private final String scope;
+final class ScopeReplica {
   private final ReplicationCore core;
   private final ReplicatedStore store;
   private final Transport transport;
-  private final MessageSink sink;
-  private final LongSupplier clock;
 
-  ScopeReplica(String scope, ReplicationCore core, ReplicatedStore store, Transport transport,
-      MessageSink sink, LongSupplier clock) {
-    this.scope = scope;
+  ScopeReplica(ReplicationCore core, ReplicatedStore store, Transport transport) {
     this.core = core;
     this.store = store;
     this.transport = transport;
-    this.sink = sink;
-    this.clock = clock;
     store.onLocalChange(this::localChange);
   }
 
-  public String scope() {
-    return scope;
-  }
-
-  public synchronized void localChange(StoreChange.Delta change) {
-    run(core.localChange(change));
-  }
-
-  /**
-   * Sends a broadcast to the members on other nodes: {@code targetsByNode} maps each node name to
-   * its member PIDs (once per slot). Local members are the caller's business.
-   */
-  public synchronized void broadcastRemote(
-      Pid sender, String topic, Object payload, Map<String, List<String>> targetsByNode) {
-    run(core.broadcast(sender.toString(), topic, payload, targetsByNode));
-  }
-
-  synchronized void receive(NodeId from, ProtocolMessage message) throws MalformedMessageException {
-    run(core.receive(from, message, clock.getAsLong()));
-  }
-
-  synchronized void peerEvent(PeerEvent event) {
-    if (event instanceof PeerEvent.Up up) {
-      run(core.peerUp(up.peer(), clock.getAsLong()));
-    } else {
-      run(core.peerDown(event.peer()));
+  /** Called by the store under its writer lock: only sends, never touches the store. */
+  private void localChange(StoreChange.Delta change) {
+    synchronized (core) {
+      Outputs.send(transport, core.localChange(change));
     }
   }
 
-  synchronized void tick(long now) {
-    run(core.tick(now));
+  void receive(NodeId from, ProtocolMessage message, long now) throws MalformedMessageException {
+    step(() -> core.receive(from, message, now));
   }
 
-  private void run(List<Output> outputs) {
-    Map<ProtocolMessage, byte[]> encoded = new IdentityHashMap<>(); // one encoding per fan-out
-    for (Output o : outputs) {
-      if (o instanceof Output.Send s) {
-        byte[] bytes = encoded.computeIfAbsent(s.message(),
-            m -> ProtocolCodec.encode(new WireMessage(scope, m)));
-        transport.send(s.to(), bytes);
-      } else if (o instanceof Output.Apply a) {
-        store.apply(a.change());
-      } else if (o instanceof Output.Deliver d) {
-        Pid from = Pid.parse(d.sender());
-        for (String target : d.targets()) {
-          sink.deliver(Pid.parse(target), from, d.topic(), d.payload());
-        }
-      }
+  void peerEvent(PeerEvent event, long now) throws MalformedMessageException {
+    step(() -> event instanceof PeerEvent.Up up ? core.peerUp(up.peer(), now)
+        : core.peerDown(event.peer()));
+  }
+
+  void tick(long now) throws MalformedMessageException {
+    step(() -> core.tick(now));
+  }
+
+  /** Runs one input; the store is written after the core's lock is released. */
+  private void step(Step input) throws MalformedMessageException {
+    List<Output> out;
+    synchronized (core) {
+      out = input.run();
+      Outputs.send(transport, out);
     }
+    Outputs.apply(out, store);
+  }
+
+  @FunctionalInterface
+  private interface Step {
+    List<Output> run() throws MalformedMessageException;
   }
 }

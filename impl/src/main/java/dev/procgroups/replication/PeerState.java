@@ -19,11 +19,6 @@ final class PeerState {
   long appliedSeq;
   long replicaHash;
 
-  /** Our broadcasts to this peer, numbered; never reset within our incarnation. */
-  long broadcastsSent;
-  /** The number of the last broadcast delivered from the peer's current incarnation. */
-  long broadcastsDelivered;
-
   PeerState copy() {
     PeerState c = new PeerState();
     c.up = up;
@@ -35,8 +30,6 @@ final class PeerState {
     c.holding = holding;
     c.appliedSeq = appliedSeq;
     c.replicaHash = replicaHash;
-    c.broadcastsSent = broadcastsSent;
-    c.broadcastsDelivered = broadcastsDelivered;
     return c;
   }
 
@@ -51,6 +44,6 @@ final class PeerState {
   /** A key of everything that matters for the protocol's future, for state hashing. */
   String fingerprint() {
     return up + "/" + suspected + "/" + synced + "/" + holding + "/" + appliedSeq + "/"
-        + replicaHash + "/" + broadcastsSent + "/" + broadcastsDelivered;
+        + replicaHash;
   }
 }

@@ -1,12 +1,13 @@
 package dev.procgroups.replication;
 
 import dev.procgroups.process.Pid;
-import dev.procgroups.replication.ProtocolMessage.Broadcast;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
+import dev.procgroups.replication.WireMessage.Delivery;
+import dev.procgroups.replication.WireMessage.ForScope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The binary form of {@link WireMessage}s: a version byte, the scope, a type byte, then the fields
- * as unsigned varints and length-prefixed UTF-8. Decoding checks every field (ranges, sizes,
+ * The binary form of {@link WireMessage}s: a version byte, a type byte, the scope for replication
+ * messages, then the fields as unsigned varints and length-prefixed UTF-8. Decoding checks every field (ranges, sizes,
  * counts against the bytes left, PID syntax, no trailing bytes) and rejects the whole message on
  * the first violation.
  */
@@ -31,22 +32,38 @@ public final class ProtocolCodec {
   private static final int DELTAS = 2;
   private static final int DIGEST = 3;
   private static final int RESYNC_REQUEST = 4;
-  private static final int BROADCAST = 5;
+  private static final int DELIVERY = 5;
 
   private ProtocolCodec() {}
 
   public static byte[] encode(WireMessage wire) {
     WireWriter out = new WireWriter();
     out.writeByte(VERSION);
-    out.writeString(wire.scope());
-    ProtocolMessage m = wire.message();
+    if (wire instanceof Delivery d) {
+      out.writeByte(DELIVERY);
+      out.writeVarLong(d.incarnation());
+      out.writeVarLong(d.number());
+      out.writeString(d.sender());
+      out.writeString(d.topic());
+      PayloadCodec.write(out, d.payload(), 0);
+      writePids(out, d.targets());
+    } else {
+      ForScope f = (ForScope) wire;
+      encodeScoped(out, f.scope(), f.message());
+    }
+    return out.toByteArray();
+  }
+
+  private static void encodeScoped(WireWriter out, String scope, ProtocolMessage m) {
     if (m instanceof Sync s) {
       out.writeByte(SYNC);
+      out.writeString(scope);
       out.writeVarLong(s.incarnation());
       out.writeVarLong(s.seq());
       writeGroups(out, s.pidsByGroup());
     } else if (m instanceof Deltas d) {
       out.writeByte(DELTAS);
+      out.writeString(scope);
       out.writeVarLong(d.incarnation());
       out.writeVarLong(d.firstSeq());
       out.writeVarLong(d.changes().size());
@@ -56,22 +73,15 @@ public final class ProtocolCodec {
       }
     } else if (m instanceof Digest g) {
       out.writeByte(DIGEST);
+      out.writeString(scope);
       out.writeVarLong(g.incarnation());
       out.writeVarLong(g.seq());
       out.writeVarLong(g.hash());
     } else if (m instanceof ResyncRequest r) {
       out.writeByte(RESYNC_REQUEST);
+      out.writeString(scope);
       out.writeVarLong(r.incarnation());
-    } else if (m instanceof Broadcast b) {
-      out.writeByte(BROADCAST);
-      out.writeVarLong(b.incarnation());
-      out.writeVarLong(b.number());
-      out.writeString(b.sender());
-      out.writeString(b.topic());
-      PayloadCodec.write(out, b.payload(), 0);
-      writePids(out, b.targets());
     }
-    return out.toByteArray();
   }
 
   public static WireMessage decode(byte[] bytes) throws MalformedMessageException {
@@ -83,8 +93,8 @@ public final class ProtocolCodec {
     if (version != VERSION) {
       throw new MalformedMessageException("unknown version " + version);
     }
-    String scope = readName(in, "scope");
     int type = in.readByte();
+    String scope = type == DELIVERY ? null : readName(in, "scope");
     long incarnation = in.readBounded(Long.MAX_VALUE, "incarnation");
     if (incarnation == 0) {
       throw new MalformedMessageException("incarnation must be positive");
@@ -103,15 +113,17 @@ public final class ProtocolCodec {
       case RESYNC_REQUEST:
         m = new ResyncRequest(incarnation);
         break;
-      case BROADCAST:
-        m = new Broadcast(incarnation, in.readBounded(Long.MAX_VALUE, "broadcast number"),
+      case DELIVERY: {
+        Delivery d = new Delivery(incarnation, in.readBounded(Long.MAX_VALUE, "delivery number"),
             readPid(in), readName(in, "topic"), PayloadCodec.read(in, 0), readPids(in, false));
-        break;
+        in.expectEnd();
+        return d;
+      }
       default:
         throw new MalformedMessageException("unknown message type " + type);
     }
     in.expectEnd();
-    return new WireMessage(scope, m);
+    return new ForScope(scope, m);
   }
 
   private static Deltas readDeltas(WireReader in, long incarnation)

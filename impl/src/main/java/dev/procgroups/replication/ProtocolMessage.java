@@ -26,15 +26,6 @@ public sealed interface ProtocolMessage {
   /** Asks the receiver to send its full local state ({@link Sync}). */
   record ResyncRequest(long incarnation) implements ProtocolMessage {}
 
-  /**
-   * A broadcast to the receiver's local processes {@code targets} (one entry per slot); {@code
-   * number} counts the sender node's broadcasts to this receiver, so a late one can be discarded
-   * and delivery stays FIFO and at most once.
-   */
-  record Broadcast(
-      long incarnation, long number, String sender, String topic, Object payload,
-      List<String> targets) implements ProtocolMessage {}
-
   /** One local change: slots added or removed, group by group (insertion order kept). */
   record Change(StoreChange.Direction direction, Map<String, List<String>> pidsByGroup) {}
 }

@@ -20,6 +20,6 @@ public enum ProtocolMutation {
   NO_ANTI_ENTROPY,
   /** Never treat a silent peer as down. */
   NO_SUSPICION,
-  /** Deliver every broadcast that arrives, late or repeated ones too. */
+  /** Deliver every remote message that arrives, late or repeated ones too. */
   UNORDERED_BROADCAST
 }

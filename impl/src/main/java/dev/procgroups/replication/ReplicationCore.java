@@ -7,17 +7,15 @@ import static dev.procgroups.replication.ProtocolMutation.IGNORE_INCARNATIONS;
 import static dev.procgroups.replication.ProtocolMutation.NO_ANTI_ENTROPY;
 import static dev.procgroups.replication.ProtocolMutation.NO_SUSPICION;
 import static dev.procgroups.replication.ProtocolMutation.SKIP_DOWN_CLEANUP;
-import static dev.procgroups.replication.ProtocolMutation.UNORDERED_BROADCAST;
 
 import dev.procgroups.replication.Output.Apply;
-import dev.procgroups.replication.Output.Deliver;
 import dev.procgroups.replication.Output.Send;
-import dev.procgroups.replication.ProtocolMessage.Broadcast;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
+import dev.procgroups.replication.WireMessage.ForScope;
 import dev.procgroups.transport.NodeId;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ import java.util.TreeMap;
 /**
  * The replication protocol of one scope on one node, as a pure state machine: no threads, sockets
  * or clocks inside. Each input method returns the {@link Output}s of that step (messages to send,
- * peers' changes to apply to the store, broadcasts to deliver) and has no other effect. Not
+ * peers' changes to apply to the store) and has no other effect. Not
  * thread-safe: the driver feeds it one input at a time.
  *
  * <p>As Erlang {@code pg}: this node is the only writer of its processes' slots and pushes each
@@ -38,18 +36,20 @@ import java.util.TreeMap;
  * is treated as down for this scope until it is heard again (SWIM misses one-link cuts).
  */
 public final class ReplicationCore {
+  private final String scope;
   private final NodeId self;
   private final ReplicationSettings settings;
   private final LocalSlots local;
   private final TreeMap<String, PeerState> peers;
   private long localSeq;
 
-  public ReplicationCore(NodeId self, ReplicationSettings settings) {
-    this(self, settings, new LocalSlots(), new TreeMap<>(), 0);
+  public ReplicationCore(String scope, NodeId self, ReplicationSettings settings) {
+    this(scope, self, settings, new LocalSlots(), new TreeMap<>(), 0);
   }
 
-  private ReplicationCore(NodeId self, ReplicationSettings settings, LocalSlots local,
-      TreeMap<String, PeerState> peers, long localSeq) {
+  private ReplicationCore(String scope, NodeId self, ReplicationSettings settings,
+      LocalSlots local, TreeMap<String, PeerState> peers, long localSeq) {
+    this.scope = scope;
     this.self = self;
     this.settings = settings;
     this.local = local;
@@ -61,7 +61,7 @@ public final class ReplicationCore {
   public ReplicationCore copy() {
     TreeMap<String, PeerState> peersCopy = new TreeMap<>();
     peers.forEach((name, p) -> peersCopy.put(name, p.copy()));
-    return new ReplicationCore(self, settings, local.copy(), peersCopy, localSeq);
+    return new ReplicationCore(scope, self, settings, local.copy(), peersCopy, localSeq);
   }
 
   public NodeId self() {
@@ -88,7 +88,7 @@ public final class ReplicationCore {
     }
     long firstSeq = localSeq + 1;
     localSeq += batch.size();
-    Deltas message = new Deltas(self.incarnation(), firstSeq, List.copyOf(batch));
+    ForScope message = wrap(new Deltas(self.incarnation(), firstSeq, List.copyOf(batch)));
     List<Output> out = new ArrayList<>();
     for (PeerState p : peers.values()) {
       if (p.up != null) {
@@ -113,7 +113,6 @@ public final class ReplicationCore {
     boolean newIncarnation = p.up == null || p.up.incarnation() != peer.incarnation();
     if (newIncarnation && !settings.has(IGNORE_INCARNATIONS)) {
       drop(peer.name(), p, out);
-      p.broadcastsDelivered = 0;
     }
     p.up = peer;
     wake(p, now);
@@ -135,8 +134,8 @@ public final class ReplicationCore {
   }
 
   /**
-   * A decoded message from {@code from}. Throws, changing nothing, if it claims slots or a sender
-   * that are not the peer's own, or broadcast targets that are not this node's.
+   * A decoded message from {@code from}. Throws, changing nothing, if it claims slots that are not
+   * the peer's own.
    */
   public List<Output> receive(NodeId from, ProtocolMessage message, long now)
       throws MalformedMessageException {
@@ -159,8 +158,6 @@ public final class ReplicationCore {
       onDigest(p, g);
     } else if (message instanceof ResyncRequest) {
       out.add(new Send(p.up, fullSync()));
-    } else if (message instanceof Broadcast b) {
-      onBroadcast(p, b, out);
     }
     if (!p.synced) {
       requestResync(p, now, out);
@@ -171,7 +168,7 @@ public final class ReplicationCore {
   /** Time passes: send due digests, suspect silent peers. */
   public List<Output> tick(long now) {
     List<Output> out = new ArrayList<>();
-    Digest digest = new Digest(self.incarnation(), localSeq, local.hash());
+    ForScope digest = wrap(new Digest(self.incarnation(), localSeq, local.hash()));
     for (Map.Entry<String, PeerState> e : peers.entrySet()) {
       PeerState p = e.getValue();
       if (p.up == null) {
@@ -187,24 +184,6 @@ public final class ReplicationCore {
         out.add(new Send(p.up, digest));
       }
     }
-    return out;
-  }
-
-  /**
-   * A broadcast to remote members: one message per reachable remote node, carrying the PIDs of its
-   * slots. {@code targetsByNode} maps node names to their member PIDs (once per slot).
-   */
-  public List<Output> broadcast(
-      String sender, String topic, Object payload, Map<String, List<String>> targetsByNode) {
-    List<Output> out = new ArrayList<>();
-    targetsByNode.forEach((node, targets) -> {
-      PeerState p = peers.get(node);
-      if (p != null && p.up != null && !p.suspected && !targets.isEmpty()) {
-        p.broadcastsSent++;
-        out.add(new Send(p.up, new Broadcast(
-            self.incarnation(), p.broadcastsSent, sender, topic, payload, List.copyOf(targets))));
-      }
-    });
     return out;
   }
 
@@ -278,18 +257,10 @@ public final class ReplicationCore {
     }
   }
 
-  private void onBroadcast(PeerState p, Broadcast b, List<Output> out) {
-    if (b.number() <= p.broadcastsDelivered && !settings.has(UNORDERED_BROADCAST)) {
-      return; // late or repeated: at most once, FIFO
-    }
-    p.broadcastsDelivered = Math.max(p.broadcastsDelivered, b.number());
-    out.add(new Deliver(b.sender(), b.topic(), b.payload(), b.targets()));
-  }
-
   private void requestResync(PeerState p, long now, List<Output> out) {
     if (now - p.lastResyncRequest >= settings.resyncRetry()) {
       p.lastResyncRequest = now;
-      out.add(new Send(p.up, new ResyncRequest(self.incarnation())));
+      out.add(new Send(p.up, wrap(new ResyncRequest(self.incarnation()))));
     }
   }
 
@@ -309,8 +280,12 @@ public final class ReplicationCore {
     p.forgetReplica();
   }
 
-  private Sync fullSync() {
-    return new Sync(self.incarnation(), localSeq, local.snapshot());
+  private ForScope fullSync() {
+    return wrap(new Sync(self.incarnation(), localSeq, local.snapshot()));
+  }
+
+  private ForScope wrap(ProtocolMessage message) {
+    return new ForScope(scope, message);
   }
 
   private void checkOwnership(NodeId from, ProtocolMessage message)
@@ -321,16 +296,6 @@ public final class ReplicationCore {
     } else if (message instanceof Deltas d) {
       for (Change c : d.changes()) {
         checkPids(c.pidsByGroup(), theirs);
-      }
-    } else if (message instanceof Broadcast b) {
-      if (!b.sender().startsWith(theirs)) {
-        throw new MalformedMessageException("broadcast sender is not the peer's: " + b.sender());
-      }
-      String ours = "{" + self.name() + "@";
-      for (String pid : b.targets()) {
-        if (!pid.startsWith(ours)) {
-          throw new MalformedMessageException("broadcast target is not local: " + pid);
-        }
       }
     }
   }

@@ -3,12 +3,13 @@ package dev.procgroups.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.procgroups.replication.ProtocolMessage.Broadcast;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
+import dev.procgroups.replication.WireMessage.Delivery;
+import dev.procgroups.replication.WireMessage.ForScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,15 +32,15 @@ class ProtocolCodecTest {
     nested.put("k", List.of(1L, -2L, 3.5, "x", true, false));
     nested.put("nil", null);
     return List.of(
-        new WireMessage("app:s", new Sync(7, 42, GROUPS)),
-        new WireMessage("app:s", new Sync(7, 0, Map.of())),
-        new WireMessage("app:s", new Deltas(7, 43, List.of(
+        new ForScope("app:s", new Sync(7, 42, GROUPS)),
+        new ForScope("app:s", new Sync(7, 0, Map.of())),
+        new ForScope("app:s", new Deltas(7, 43, List.of(
             new Change(StoreChange.Direction.JOIN, GROUPS),
             new Change(StoreChange.Direction.LEAVE, Map.of("g", List.of(P2)))))),
-        new WireMessage("app:s", new Digest(7, 43, -123456789L)),
-        new WireMessage("app:s", new ResyncRequest(Long.MAX_VALUE)),
-        new WireMessage("ns.sub:scope", new Broadcast(7, 9, P1, "topic", nested, List.of(P2, P2))),
-        new WireMessage("app:s", new Broadcast(7, 10, P1, "t", null, List.of())));
+        new ForScope("app:s", new Digest(7, 43, -123456789L)),
+        new ForScope("app:s", new ResyncRequest(Long.MAX_VALUE)),
+        new Delivery(7, 9, P1, "topic", nested, List.of(P2, P2)),
+        new Delivery(7, 10, P1, "t", null, List.of()));
   }
 
   @Example
@@ -51,7 +52,7 @@ class ProtocolCodecTest {
 
   @Property(tries = 200)
   void payloadsSurviveTheRoundTrip(@ForAll("payloads") Object payload) throws Exception {
-    WireMessage m = new WireMessage("a:b", new Broadcast(1, 1, P1, "t", payload, List.of(P2)));
+    WireMessage m = new Delivery(1, 1, P1, "t", payload, List.of(P2));
     assertThat(ProtocolCodec.decode(ProtocolCodec.encode(m))).isEqualTo(m);
   }
 
@@ -95,20 +96,20 @@ class ProtocolCodecTest {
     assertRejected(new Deltas(1, 0, List.of(new Change(StoreChange.Direction.JOIN, GROUPS))),
         "start at 1");
     assertRejected(new Deltas(1, 1, List.of()), "empty delta batch");
-    assertRejected(new Broadcast(1, 1, "nobody", "t", null, List.of()), "not a pid");
-    assertRejected(new Broadcast(1, 1, P1, "", null, List.of()), "empty topic");
+    assertRejected(new Delivery(1, 1, "nobody", "t", null, List.of()), "not a pid");
+    assertRejected(new Delivery(1, 1, P1, "", null, List.of()), "empty topic");
     assertRejected(new ResyncRequest(0), "incarnation must be positive");
   }
 
   @Example
   void lyingCountsAndBadUtf8AreRejected() {
-    byte[] bytes = ProtocolCodec.encode(new WireMessage("s", new Sync(1, 1, GROUPS)));
-    // version, scope length 1, 's', type, incarnation, seq, then the group count.
+    byte[] bytes = ProtocolCodec.encode(new ForScope("s", new Sync(1, 1, GROUPS)));
+    // version, type, scope length 1, 's', incarnation, seq, then the group count.
     byte[] lying = bytes.clone();
     lying[6] = 0x7F;
     assertThatThrownBy(() -> ProtocolCodec.decode(lying)).isInstanceOf(MalformedMessageException.class);
     byte[] notUtf8 = bytes.clone();
-    notUtf8[2] = (byte) 0xFF;
+    notUtf8[3] = (byte) 0xFF;
     assertThatThrownBy(() -> ProtocolCodec.decode(notUtf8)).hasMessageContaining("UTF-8");
   }
 
@@ -120,11 +121,10 @@ class ProtocolCodecTest {
     }
     Object tooDeep = deep;
     assertThatThrownBy(() -> ProtocolCodec.encode(
-        new WireMessage("s", new Broadcast(1, 1, P1, "t", tooDeep, List.of()))))
+        new Delivery(1, 1, P1, "t", tooDeep, List.of())))
         .isInstanceOf(IllegalArgumentException.class);
     // Hand-made: 40 nested one-element lists.
-    byte[] head = ProtocolCodec.encode(new WireMessage("s", new Broadcast(1, 1, P1, "t", null,
-        List.of())));
+    byte[] head = ProtocolCodec.encode(new Delivery(1, 1, P1, "t", null, List.of()));
     int payloadAt = head.length - 2; // the nil tag, then the empty target count
     byte[] evil = new byte[head.length - 2 + 80 + 2];
     System.arraycopy(head, 0, evil, 0, payloadAt);
@@ -158,14 +158,18 @@ class ProtocolCodecTest {
   }
 
   private static void assertRejected(ProtocolMessage m, String reason) {
-    byte[] bytes = ProtocolCodec.encode(new WireMessage("s", m));
+    assertRejected(new ForScope("s", m), reason);
+  }
+
+  private static void assertRejected(WireMessage m, String reason) {
+    byte[] bytes = ProtocolCodec.encode(m);
     assertThatThrownBy(() -> ProtocolCodec.decode(bytes))
         .isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
   }
 
   @Example
   void scopeMustBeNamed() {
-    byte[] bytes = ProtocolCodec.encode(new WireMessage("", new ResyncRequest(1)));
+    byte[] bytes = ProtocolCodec.encode(new ForScope("", new ResyncRequest(1)));
     assertThatThrownBy(() -> ProtocolCodec.decode(bytes)).hasMessageContaining("empty scope");
     assertThat("s".getBytes(StandardCharsets.UTF_8)).hasSize(1);
   }

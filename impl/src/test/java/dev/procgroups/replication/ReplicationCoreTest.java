@@ -11,6 +11,7 @@ import dev.procgroups.replication.ProtocolMessage.Digest;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
 import dev.procgroups.replication.StoreChange.Direction;
+import dev.procgroups.replication.WireMessage.ForScope;
 import dev.procgroups.transport.NodeId;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +25,16 @@ class ReplicationCoreTest {
   private static final String PA = "{a@app:processes|1000000}";
   private static final ReplicationSettings SETTINGS = new ReplicationSettings(100, 500, 100, java.util.Set.of());
 
-  private final ReplicationCore core = new ReplicationCore(A, SETTINGS);
+  private final ReplicationCore core = new ReplicationCore("s", A, SETTINGS);
 
   @Test
   void aPeerThatComesUpGetsOurFullStateAndLocalChangesFollowAsDeltas() {
     core.localChange(new StoreChange.Delta("a", Direction.JOIN, Map.of("g", List.of(PA))));
     assertThat(core.peerUp(B, 0)).containsExactly(
-        new Send(B, new Sync(1, 1, Map.of("g", List.of(PA)))));
+        new Send(B, scoped(new Sync(1, 1, Map.of("g", List.of(PA))))));
     assertThat(core.localChange(new StoreChange.Delta("a", Direction.LEAVE, Map.of("g", List.of(PA)))))
-        .containsExactly(new Send(B, new Deltas(1, 2, List.of(
-            new Change(Direction.LEAVE, Map.of("g", List.of(PA)))))));
+        .containsExactly(new Send(B, scoped(new Deltas(1, 2, List.of(
+            new Change(Direction.LEAVE, Map.of("g", List.of(PA))))))));
   }
 
   @Test
@@ -45,7 +46,7 @@ class ReplicationCoreTest {
         .containsExactly(new Apply(new StoreChange.Delta("b", Direction.JOIN, Map.of("g", List.of(PB)))));
     assertThat(core.receive(B, join(1), 3)).isEmpty();
     assertThat(core.receive(B, join(3), 200))
-        .containsExactly(new Send(B, new ResyncRequest(1)));
+        .containsExactly(new Send(B, scoped(new ResyncRequest(1))));
   }
 
   @Test
@@ -54,7 +55,7 @@ class ReplicationCoreTest {
     core.receive(B, new Sync(1, 0, Map.of()), 1);
     assertThat(core.receive(B, new Digest(1, 0, 0), 200)).isEmpty();
     assertThat(core.receive(B, new Digest(1, 1, 42), 300))
-        .containsExactly(new Send(B, new ResyncRequest(1)));
+        .containsExactly(new Send(B, scoped(new ResyncRequest(1))));
   }
 
   @Test
@@ -78,11 +79,11 @@ class ReplicationCoreTest {
   void aSilentPeerIsDroppedUntilItAnswers() throws Exception {
     core.peerUp(B, 0);
     core.receive(B, new Sync(1, 0, Map.of("g", List.of(PB))), 1);
-    assertThat(core.tick(400)).containsExactly(new Send(B, new Digest(1, 0, 0)));
+    assertThat(core.tick(400)).containsExactly(new Send(B, scoped(new Digest(1, 0, 0))));
     assertThat(core.tick(600)).containsExactly(
-        new Apply(new StoreChange.Drop("b")), new Send(B, new Digest(1, 0, 0)));
+        new Apply(new StoreChange.Drop("b")), new Send(B, scoped(new Digest(1, 0, 0))));
     assertThat(core.receive(B, new Digest(1, 0, 0), 700)).containsExactly(
-        new Send(B, new Sync(1, 0, Map.of())), new Send(B, new ResyncRequest(1)));
+        new Send(B, scoped(new Sync(1, 0, Map.of()))), new Send(B, scoped(new ResyncRequest(1))));
   }
 
   @Test
@@ -92,6 +93,10 @@ class ReplicationCoreTest {
     assertThatThrownBy(() -> core.receive(B, new Sync(1, 0, Map.of("g", List.of(PA))), 1))
         .isInstanceOf(MalformedMessageException.class);
     assertThat(core.fingerprint()).isEqualTo(before);
+  }
+
+  private static ForScope scoped(ProtocolMessage m) {
+    return new ForScope("s", m);
   }
 
   private static Deltas join(long seq) {

@@ -27,16 +27,4 @@ final class Multisets {
     });
     return out;
   }
-
-  /** {@code a} minus {@code b}, counting multiplicity, in {@code a}'s order. */
-  static List<String> minus(List<String> a, List<String> b) {
-    List<String> rest = new ArrayList<>(b);
-    List<String> out = new ArrayList<>();
-    for (String x : a) {
-      if (!rest.remove(x)) {
-        out.add(x);
-      }
-    }
-    return out;
-  }
 }

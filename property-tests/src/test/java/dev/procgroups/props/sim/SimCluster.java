@@ -8,7 +8,6 @@ import dev.procgroups.transport.sim.SimNetwork;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +96,14 @@ final class SimCluster {
   }
 
   private void applyOnNode(SimOp.OnNode op) {
+    try {
+      applyOnLiveNode(op);
+    } catch (Exception e) {
+      throw new AssertionError("the store refused " + op, e);
+    }
+  }
+
+  private void applyOnLiveNode(SimOp.OnNode op) throws Exception {
     SimNode node = running.get(nameAt(op.node()));
     if (node == null) {
       return; // the node is down: nothing happens there
@@ -104,7 +111,7 @@ final class SimCluster {
     if (op instanceof SimOp.Spawn) {
       node.spawn();
     } else if (op instanceof SimOp.Monitor m) {
-      node.store.monitor(m.group());
+      node.monitor(m.group());
     } else if (op instanceof SimOp.Crash) {
       crash(node.id.name());
     } else if (op instanceof SimOp.OnProcess p) {
@@ -127,19 +134,12 @@ final class SimCluster {
 
   /** A broadcast as the pg layer makes it: local slots delivered now, one message per node. */
   private void broadcast(SimNode node, String sender, String group) {
-    List<String> targets = node.store.view().getOrDefault(group, List.of());
-    long id = ledger.sent(targets);
+    List<Pid> targets = node.store.members(group);
+    long id = ledger.sent(SubscriptionLog.strings(targets));
     Pid from = Pid.parse(sender);
-    Map<String, List<String>> remote = new LinkedHashMap<>();
-    for (String target : targets) {
-      Pid to = Pid.parse(target);
-      if (to.node().equals(node.id.name())) {
-        node.deliver(to, from, "t", id);
-      } else {
-        remote.computeIfAbsent(to.node(), n -> new ArrayList<>()).add(target);
-      }
-    }
-    node.replica.broadcastRemote(from, "t", id, remote);
+    node.store.localMembers(group).forEach(to -> node.deliver(to, from, "t", id));
+    node.store.remoteMembersByOrigin(group).forEach(
+        (origin, pids) -> node.node.send(origin, from, "t", id, pids));
   }
 
   private void start(String name) {
@@ -167,22 +167,23 @@ final class SimCluster {
   private void checkSafety(String where) {
     for (SimNode node : running.values()) {
       String self = node.id.name();
-      check(where, Multisets.canonical(node.store.slotsOf(self))
+      check(where, Multisets.canonical(node.slotsOf(self))
               .equals(Multisets.canonical(node.expectedLocal())),
-          self + "'s local view " + node.store.slotsOf(self) + " is not " + node.expectedLocal());
-      for (String origin : node.store.origins()) {
-        String held = Multisets.canonical(node.store.slotsOf(origin)).toString();
+          self + "'s local view " + node.slotsOf(self) + " is not " + node.expectedLocal());
+      for (String origin : node.origins()) {
+        String held = Multisets.canonical(node.slotsOf(origin)).toString();
         check(where, origin.equals(self) || held.equals("{}")
                 || pastStates.getOrDefault(origin, Set.of()).contains(held),
             self + " holds " + held + " of " + origin + ", never a state of " + origin);
       }
-      for (String origin : node.store.origins()) {
+      for (String origin : node.origins()) {
         if (!origin.equals(self)) {
           checkPeerSlots(where, node, origin);
         }
       }
-      for (Subscription s : node.store.subscriptions()) {
-        Map<String, List<String>> watched = s.watched(node.store.view());
+      for (SubscriptionLog s : node.subscriptions) {
+        Map<String, List<String>> watched = s.watched(node.view());
+        check(where, s.dropped() == 0, self + "'s " + s + " dropped events");
         check(where, Multisets.canonical(s.folded()).equals(Multisets.canonical(watched)),
             self + "'s " + s + " folds to " + Multisets.canonical(s.folded()) + ", view is "
                 + Multisets.canonical(watched));
@@ -201,7 +202,7 @@ final class SimCluster {
     long silentFor = report.map(r -> network.now() - Math.max(r.since(),
         network.lastDelivery(r.peer(), self).orElse(Long.MIN_VALUE))).orElse(0L);
     boolean silent = silentFor > settings.suspectAfter() + SimNode.TICK;
-    node.store.slotsOf(origin).forEach((g, pids) -> pids.forEach(pid -> {
+    node.slotsOf(origin).forEach((g, pids) -> pids.forEach(pid -> {
       long incarnation = Pid.parse(pid).id() >> 24;
       check(where, report.isPresent() && incarnation >= report.get().peer().incarnation(),
           self + " holds " + pid + " in " + g + " though its failure detector reports "
@@ -221,10 +222,10 @@ final class SimCluster {
           .addAll(pids));
     });
     for (SimNode node : running.values()) {
-      node.store.view().forEach((g, pids) -> pids.forEach(pid -> check(where, live.contains(pid),
+      node.view().forEach((g, pids) -> pids.forEach(pid -> check(where, live.contains(pid),
           node.id.name() + " still holds " + pid + " in " + g + ", not a live process")));
-      check(where, Multisets.canonical(node.store.view()).equals(Multisets.canonical(truth)),
-          node.id.name() + " sees " + Multisets.canonical(node.store.view())
+      check(where, Multisets.canonical(node.view()).equals(Multisets.canonical(truth)),
+          node.id.name() + " sees " + Multisets.canonical(node.view())
               + ", the cluster holds " + Multisets.canonical(truth));
     }
   }
