@@ -57,4 +57,13 @@ public final class ProcessContext {
   public boolean killRequested() {
     return process.killRequested();
   }
+
+  /**
+   * Runs {@code listener} once when the process is killed (on the killer's thread; at once if it
+   * already was). For work the kill's interrupt does not reach: a LuaJ coroutine runs on a thread
+   * of its own, which the listener can interrupt.
+   */
+  public void onKill(Runnable listener) {
+    process.onKill(listener);
+  }
 }

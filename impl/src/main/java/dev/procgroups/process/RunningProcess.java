@@ -22,6 +22,7 @@ public final class RunningProcess implements ProcessHandle {
   private volatile boolean killRequested;
   private ExitReason exitReason; // guarded by this; null while alive
   private List<Runnable> hooks; // guarded by this
+  private List<Runnable> killListeners; // guarded by this
 
   RunningProcess(ProcessRuntime runtime, Pid pid, ProcessBody body) {
     this.runtime = runtime;
@@ -55,7 +56,21 @@ public final class RunningProcess implements ProcessHandle {
         return;
       }
     }
-    runHook(hook);
+    runGuarded(hook, "exit hook");
+  }
+
+  /** See {@link ProcessContext#onKill}. */
+  void onKill(Runnable listener) {
+    synchronized (this) {
+      if (!killRequested) {
+        if (killListeners == null) {
+          killListeners = new ArrayList<>(1);
+        }
+        killListeners.add(listener);
+        return;
+      }
+    }
+    runGuarded(listener, "kill listener");
   }
 
   /**
@@ -64,13 +79,21 @@ public final class RunningProcess implements ProcessHandle {
    * reason is {@link ExitReason#KILLED}. Returns false if it had already exited.
    */
   public boolean kill() {
-    if (!alive()) {
-      return false;
+    List<Runnable> listeners;
+    synchronized (this) {
+      if (exitReason != null) {
+        return false;
+      }
+      killRequested = true;
+      listeners = killListeners;
+      killListeners = null;
     }
-    killRequested = true;
     Thread running = thread;
     if (running != null) {
       running.interrupt();
+    }
+    if (listeners != null) {
+      listeners.forEach(listener -> runGuarded(listener, "kill listener"));
     }
     return true;
   }
@@ -124,17 +147,18 @@ public final class RunningProcess implements ProcessHandle {
       exitReason = reason;
       toRun = hooks;
       hooks = null;
+      killListeners = null;
     }
     if (toRun != null) {
-      toRun.forEach(this::runHook);
+      toRun.forEach(hook -> runGuarded(hook, "exit hook"));
     }
   }
 
-  private void runHook(Runnable hook) {
+  private void runGuarded(Runnable callback, String what) {
     try {
-      hook.run();
+      callback.run();
     } catch (RuntimeException | Error e) {
-      LOG.warn("exit hook of {} failed", pid, e);
+      LOG.warn("{} of {} failed", what, pid, e);
     }
   }
 

@@ -297,6 +297,33 @@ class ProcessRuntimeTest {
   }
 
   @Test
+  void killListenersRunOnceOnKillAndNotOnANormalExit() throws Exception {
+    ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
+    AtomicInteger killed = new AtomicInteger();
+    CountDownLatch registered = new CountDownLatch(1);
+    CompletableFuture<ProcessContext> context = new CompletableFuture<>();
+    RunningProcess victim = runtime.spawn(c -> {
+      c.onKill(killed::incrementAndGet);
+      context.complete(c);
+      registered.countDown();
+      c.inbox().receive();
+    });
+    registered.await();
+    victim.kill();
+    victim.kill();
+    assertThat(victim.awaitExit(WAIT)).isTrue();
+    assertThat(killed).hasValue(1);
+    context.get().onKill(killed::incrementAndGet); // after the kill: runs at once
+    assertThat(killed).hasValue(2);
+
+    AtomicInteger notKilled = new AtomicInteger();
+    RunningProcess normal = runtime.spawn(c -> c.onKill(notKilled::incrementAndGet));
+    assertThat(normal.awaitExit(WAIT)).isTrue();
+    assertThat(normal.kill()).isFalse();
+    assertThat(notKilled).hasValue(0);
+  }
+
+  @Test
   void exitClosesTheMailboxSoHoldersOfItsChannelsSeeClosed() throws Exception {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     CompletableFuture<Channel<Message>> leaked = new CompletableFuture<>();
