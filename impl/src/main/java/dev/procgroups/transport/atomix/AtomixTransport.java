@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * our own sender field and reach Atomix as {@code byte[]} only; handlers run on our own thread,
  * never on Netty's; each start publishes its incarnation in the member properties so a restart
  * within the failure timeout is reported as Down(old) + Up(new); a closing node says farewell so
- * its peers report it down at once; sends go out as batches with one
- * in flight per peer, so they stay FIFO while a connection opens.
+ * its peers report it down at once; messages to a peer travel in batches, one Atomix message
+ * carrying whatever queued up while the previous one was written.
  *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network.

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The queue of messages to one peer, sent as batches with at most one batch in flight. Atomix
- * does not promise FIFO while a connection is being opened (sends waiting on it are callbacks of
- * one future, run in no specified order), so waiting for each batch keeps FIFO per pair, and
- * batching keeps it fast. Best effort: a failed batch is dropped, and so is a message that would
- * overfill the queue.
+ * The queue of messages to one peer, sent as batches with at most one batch in flight: an Atomix
+ * message costs about as much as a batch of thousands (bench/results/transport.md), so whatever
+ * queues up while one batch is written goes out as the next. Order is kept (Atomix keeps its own
+ * sends in order, and so does this queue), and the farewell goes out after everything queued.
+ * Best effort: a failed batch is dropped, and so is a message that would overfill the queue.
  */
 final class PeerOutbox {
 
