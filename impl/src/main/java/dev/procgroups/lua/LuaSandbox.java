@@ -2,8 +2,6 @@ package dev.procgroups.lua;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -31,6 +29,16 @@ public final class LuaSandbox {
 
   private static final String[] BASE_REMOVED = {"dofile", "loadfile"};
 
+  /** What {@code require} can load besides the standard libraries. */
+  @FunctionalInterface
+  public interface ModuleLoader {
+    /** Nothing: only the standard libraries. */
+    ModuleLoader NONE = (name, globals) -> null;
+
+    /** The module {@code name} for the process of {@code globals}, or null if there is none. */
+    LuaValue load(String name, Globals globals);
+  }
+
   private LuaSandbox() {}
 
   /**
@@ -38,10 +46,9 @@ public final class LuaSandbox {
    *
    * @param out where {@code print} writes
    * @param budget the process's instruction hook
-   * @param modules what {@code require(name)} may return, built on first use per process
+   * @param modules what {@code require(name)} may load, on first use per process
    */
-  public static Globals newGlobals(PrintStream out, InstructionBudget budget,
-      Map<String, Supplier<LuaValue>> modules) {
+  public static Globals newGlobals(PrintStream out, InstructionBudget budget, ModuleLoader modules) {
     LuaNumberPatch.ensureInstalled();
     Globals g = new Globals();
     g.STDOUT = out;
@@ -77,11 +84,11 @@ public final class LuaSandbox {
     g.get("math").rawset("log", log());
     g.rawset("errors", LuaErrors.table());
     loaded.rawset("_G", g);
-    g.rawset("require", require(loaded, modules));
+    g.rawset("require", require(g, loaded, modules));
     return g;
   }
 
-  private static LuaValue require(LuaTable loaded, Map<String, Supplier<LuaValue>> modules) {
+  private static LuaValue require(Globals g, LuaTable loaded, ModuleLoader modules) {
     return new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue nameValue) {
@@ -90,11 +97,11 @@ public final class LuaSandbox {
         if (!module.isnil()) {
           return module;
         }
-        Supplier<LuaValue> factory = modules.get(name);
-        if (factory == null) {
+        module = modules.load(name, g);
+        if (module == null) {
           throw new LuaError("module '" + name + "' not found");
         }
-        module = factory.get();
+        module = module.isnil() ? TRUE : module; // as Lua: a module returning nothing is true
         loaded.rawset(name, module);
         return module;
       }

@@ -48,21 +48,23 @@ public final class Pg {
   /**
    * {@code pg.open(id)} from inside {@code process}: INVALID for a missing or malformed id (or a
    * process that has exited), PERMISSION_DENIED without {@code pg.open} on the id, NOT_FOUND if no
-   * {@code pg.scope} entry has that id.
+   * {@code pg.scope} entry has that id, UNAVAILABLE if the scope was stopped.
    */
   public PgInstance open(ProcessHandle process, Object id) throws PgException {
     Objects.requireNonNull(process, "process");
     String text = Arguments.name(id, "id");
     if (!EntryId.isValid(text)) {
-      throw PgException.invalid("id must have the form namespace:name, got '" + text + "'");
+      throw Arguments.invalid("id", "must be namespace:name, got '" + text + "'");
     }
     check(process.pid(), Permission.OPEN, text);
-    MembershipStore store = store(text)
-        .orElseThrow(() -> new PgException(ErrorKind.NOT_FOUND, "scope not found: " + text));
+    MembershipStore store = existing(text);
+    if (store.isStopped()) {
+      throw new PgException(ErrorKind.UNAVAILABLE, "scope " + text + " is stopped");
+    }
     ProcessRecord record = recordOf(process);
     PgInstance instance = new PgInstance(this, record, text, store);
     if (!record.attach(instance, store)) {
-      throw PgException.invalid("process " + process.pid() + " has exited");
+      throw Arguments.invalid("process", process.pid() + " has exited");
     }
     return instance;
   }
@@ -78,6 +80,19 @@ public final class Pg {
     EntryId id = EntryId.parse(scopeId);
     Optional<ScopeEntry> entry = registry.scope(id);
     return entry.map(e -> stores.computeIfAbsent(id, x -> new MembershipStore(nodeName, e.config())));
+  }
+
+  /**
+   * Stops a scope on this node for good: its subscriptions close, its slots go (without events),
+   * and every later call on it is UNAVAILABLE. NOT_FOUND if no such scope is registered.
+   */
+  public void stopScope(String scopeId) throws PgException {
+    existing(scopeId).stop();
+  }
+
+  private MembershipStore existing(String scopeId) throws PgException {
+    return store(scopeId)
+        .orElseThrow(() -> new PgException(ErrorKind.NOT_FOUND, "scope " + scopeId + " not found"));
   }
 
   void check(Pid pid, Permission permission, String resource) throws PgException {

@@ -34,6 +34,7 @@ public final class MembershipStore {
   private final ScopeConfig config;
   private final ReentrantLock writer = new ReentrantLock();
   private volatile StoreState state = StoreState.EMPTY;
+  private volatile boolean stopped;
 
   // Writer-owned, touched only under the lock.
   private final Map<String, GroupTables> tables = new HashMap<>();
@@ -88,7 +89,8 @@ public final class MembershipStore {
   /**
    * Adds one local slot of {@code pid} per element of {@code groups}, in order, unless a scope limit
    * would be passed (then nothing changes). {@code alive} is checked under the writer lock so that a
-   * join racing with the process's exit cannot leave slots behind; returns false if it says no.
+   * join racing with the process's exit cannot leave slots behind. Returns false, changing nothing,
+   * if it says no or the scope is stopped.
    */
   public boolean join(Pid pid, List<String> groups, BooleanSupplier alive)
       throws StoreLimitException {
@@ -99,6 +101,9 @@ public final class MembershipStore {
       }
       Map<String, Integer> counts = countByGroup(groups);
       checkLimits(counts);
+      if (stopped) {
+        return false;
+      }
       WriteBatch batch = new WriteBatch();
       Set<String> pidGroups = groupsByLocalPid.computeIfAbsent(pid, p -> new LinkedHashSet<>());
       for (String group : groups) {
@@ -119,7 +124,8 @@ public final class MembershipStore {
 
   /**
    * Removes, for each element of {@code groups} in order, the most recent local slot of {@code pid}
-   * in that group if it still has one. Returns the slots removed per group (empty: nothing changed).
+   * in that group if it still has one. Returns the slots removed per group (empty: nothing changed,
+   * which is always the case once the scope is stopped).
    */
   public Map<String, Integer> leave(Pid pid, List<String> groups) {
     writer.lock();
@@ -201,13 +207,19 @@ public final class MembershipStore {
     }
   }
 
-  /** Applies a peer's change (origin must not be this node) and emits its events. */
-  public void apply(StoreChange change) {
+  /**
+   * Applies a peer's change (origin must not be this node) and emits its events; false (and nothing
+   * changes) once the scope is stopped.
+   */
+  public boolean apply(StoreChange change) {
     if (change.origin().equals(localNode)) {
       throw new IllegalArgumentException("a peer change cannot have the local origin " + localNode);
     }
     writer.lock();
     try {
+      if (stopped) {
+        return false;
+      }
       WriteBatch batch = new WriteBatch();
       if (change instanceof StoreChange.Delta delta) {
         applyDelta(delta, batch);
@@ -217,6 +229,7 @@ public final class MembershipStore {
         applyDrop(change.origin(), batch);
       }
       commit(batch, null, null, Map.of());
+      return true;
     } finally {
       writer.unlock();
     }
@@ -245,14 +258,16 @@ public final class MembershipStore {
   }
 
   /**
-   * Replaces the origin's slots group by group: the groups of the sync in its order, then those it
-   * no longer has. A changed group emits member.left for what went, then member.joined for what
-   * came (multiset difference), so a monitor folding events never drifts from the view.
+   * Replaces the origin's slots group by group: the groups it had first, then the new ones. A
+   * changed group emits member.left for what went, then member.joined for what came (multiset
+   * difference), so a monitor folding events never drifts from the view. Afterwards the origin's
+   * groups are in the sync's order, as if its tables had been rebuilt from it.
    */
   private void applySync(StoreChange.Sync sync, WriteBatch batch) {
     String origin = sync.origin();
-    Set<String> allGroups = new LinkedHashSet<>(sync.pidsByGroup().keySet());
-    allGroups.addAll(remoteTablesByOrigin.getOrDefault(origin, Map.of()).keySet());
+    Set<String> allGroups =
+        new LinkedHashSet<>(remoteTablesByOrigin.getOrDefault(origin, Map.of()).keySet());
+    allGroups.addAll(sync.pidsByGroup().keySet());
     for (String group : allGroups) {
       SlotTable old = existingRemoteTable(origin, group);
       List<Pid> before = old == null ? List.of() : old.livePids();
@@ -267,6 +282,14 @@ public final class MembershipStore {
       batch.touch(group);
       batch.emit(GroupEvent.Kind.LEFT, group, Multisets.minus(before, after));
       batch.emit(GroupEvent.Kind.JOINED, group, Multisets.minus(after, before));
+    }
+    Map<String, SlotTable> byGroup = remoteTablesByOrigin.get(origin);
+    if (byGroup != null) {
+      Map<String, SlotTable> reordered = new LinkedHashMap<>();
+      sync.pidsByGroup().keySet().forEach(g -> reordered.put(g, byGroup.get(g)));
+      reordered.values().removeIf(Objects::isNull);
+      byGroup.clear();
+      byGroup.putAll(reordered);
     }
   }
 
@@ -285,30 +308,60 @@ public final class MembershipStore {
 
   // ---------------------------------------------------------------- subscriptions
 
-  /** Subscribes to {@code group}'s events and returns its members, atomically. */
+  /**
+   * Subscribes to {@code group}'s events and returns its members, atomically. Once the scope is
+   * stopped the subscription comes back closed, with no members.
+   */
   public MonitorSnapshot monitor(String group) {
     writer.lock();
     try {
       Subscription sub = new Subscription(this, group, config.monitorBuffer());
-      groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()).add(sub);
+      register(sub, groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()));
       return new MonitorSnapshot(sub, members(group));
     } finally {
       writer.unlock();
     }
   }
 
-  /** Subscribes to every group's events and returns all non-empty groups' members, atomically. */
+  /**
+   * Subscribes to every group's events and returns all non-empty groups' members, atomically (closed
+   * and empty once the scope is stopped).
+   */
   public EventsSnapshot events() {
     writer.lock();
     try {
       Subscription sub = new Subscription(this, null, config.monitorBuffer());
-      scopeSubscriptions.add(sub);
+      register(sub, scopeSubscriptions);
       Map<String, List<Pid>> snapshot = new LinkedHashMap<>();
       state.groups().forEach((group, g) -> snapshot.put(group, g.members()));
       return new EventsSnapshot(sub, Collections.unmodifiableMap(snapshot));
     } finally {
       writer.unlock();
     }
+  }
+
+  /**
+   * Stops the scope for good: every subscription closes (buffered events stay readable), every
+   * slot is gone without events, and later writes change nothing.
+   */
+  public void stop() {
+    writer.lock();
+    try {
+      stopped = true;
+      List<Subscription> open = new ArrayList<>(scopeSubscriptions);
+      groupSubscriptions.values().forEach(open::addAll);
+      open.forEach(Subscription::close);
+      tables.clear();
+      remoteTablesByOrigin.clear();
+      groupsByLocalPid.clear();
+      state = StoreState.EMPTY;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  public boolean isStopped() {
+    return stopped;
   }
 
   void unsubscribe(Subscription sub) {
@@ -329,6 +382,14 @@ public final class MembershipStore {
   }
 
   // ---------------------------------------------------------------- writer internals
+
+  private void register(Subscription sub, List<Subscription> subscribers) {
+    if (stopped) {
+      sub.channel().close();
+    } else {
+      subscribers.add(sub);
+    }
+  }
 
   private void checkLimits(Map<String, Integer> counts) throws StoreLimitException {
     int newGroups = 0;

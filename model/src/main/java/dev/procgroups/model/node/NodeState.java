@@ -117,6 +117,10 @@ public record NodeState(String node, Policy policy, Set<String> live, Set<String
         Ordered.with(subscriptions, subscription.id(), subscription), nextId);
   }
 
+  NodeState withSubscriptions(Map<Long, Subscription> all) {
+    return new NodeState(node, policy, live, used, scopes, instances, all, nextId);
+  }
+
   NodeState withNextId() {
     return new NodeState(node, policy, live, used, scopes, instances, subscriptions, nextId + 1);
   }
