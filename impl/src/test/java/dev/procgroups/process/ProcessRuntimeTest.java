@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+// A lost wake-up shows as a hang: fail it instead of waiting forever.
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ProcessRuntimeTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
