@@ -162,6 +162,20 @@ class LuaProcessTest {
   }
 
   @Test
+  void aProcessBlockedInsideACoroutineCanBeKilled() throws InterruptedException {
+    LuaNode lua = node.builder().build();
+    RunningProcess p = lua.spawn(new LuaScript("co", """
+        local ch = channel.new()
+        coroutine.wrap(function() ch:receive() end)()
+        """));
+    Thread.sleep(100);
+    assertThat(p.alive()).isTrue();
+    p.kill();
+    assertThat(p.awaitExit(Duration.ofSeconds(5))).isTrue();
+    assertThat(p.exitReason()).contains(dev.procgroups.process.ExitReason.KILLED);
+  }
+
+  @Test
   void processKillFromLua() throws InterruptedException {
     node.script("forever", "process.listen('never'):receive()");
     String out = output("""
