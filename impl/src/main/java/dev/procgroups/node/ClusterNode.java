@@ -1,0 +1,153 @@
+package dev.procgroups.node;
+
+import dev.procgroups.pg.RemoteBroadcast;
+import dev.procgroups.process.MessageSink;
+import dev.procgroups.process.Pid;
+import dev.procgroups.process.RemoteRouter;
+import dev.procgroups.replication.DeliveryCore;
+import dev.procgroups.replication.MalformedMessageException;
+import dev.procgroups.replication.Output;
+import dev.procgroups.replication.ProtocolCodec;
+import dev.procgroups.replication.ReplicationCore;
+import dev.procgroups.replication.ReplicationSettings;
+import dev.procgroups.replication.WireMessage;
+import dev.procgroups.transport.NodeId;
+import dev.procgroups.transport.PeerEvent;
+import dev.procgroups.transport.Transport;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * A node's cluster layer over one {@link Transport}: one {@link ScopeReplica} per replicated scope,
+ * and the node-wide channel for messages to remote processes (remote broadcast and send). Inbound
+ * messages, peer events and ticks run one at a time on the {@code inbound} executor (a single
+ * thread for real nodes, the caller's thread in the simulator); malformed messages and those for a
+ * scope not replicated here are counted and dropped.
+ */
+public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
+  private final Transport transport;
+  private final MessageSink sink;
+  private final ReplicationSettings settings;
+  private final LongSupplier clock;
+  private final Executor inbound;
+  private final DeliveryCore delivery;
+  private final Map<String, ScopeReplica> scopes = new ConcurrentHashMap<>();
+  /** Peers up now, so that a scope replicated later starts with them (inbound thread only). */
+  private final Map<String, NodeId> upPeers = new TreeMap<>();
+  private final AtomicLong rejected = new AtomicLong();
+
+  public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
+      LongSupplier clock, Executor inbound) {
+    this.transport = transport;
+    this.sink = sink;
+    this.settings = settings;
+    this.clock = clock;
+    this.inbound = inbound;
+    this.delivery = new DeliveryCore(transport.self(), settings);
+    transport.onMessage((from, bytes) -> inbound.execute(() -> onMessage(from, bytes)));
+    transport.onPeerEvent(event -> inbound.execute(() -> onPeerEvent(event)));
+  }
+
+  public NodeId self() {
+    return transport.self();
+  }
+
+  /**
+   * Replicates {@code store} as scope {@code scope} from now on. Call it when the store is made,
+   * before any local change: the core learns local slots only from the store's change stream.
+   */
+  public void addScope(String scope, ReplicatedStore store) {
+    ScopeReplica replica = new ScopeReplica(
+        new ReplicationCore(scope, transport.self(), settings), store, transport);
+    if (scopes.putIfAbsent(scope, replica) != null) {
+      throw new IllegalStateException("scope already replicated: " + scope);
+    }
+    inbound.execute(() -> upPeers.values().forEach(
+        peer -> guarded(() -> replica.peerEvent(new PeerEvent.Up(peer), clock.getAsLong()))));
+  }
+
+  /** Messages that failed validation or named a scope not replicated here, since start. */
+  public long rejectedMessages() {
+    return rejected.get();
+  }
+
+  /** The timer's callback: anti-entropy and silence detection in every scope. */
+  public void tick(long now) {
+    inbound.execute(() -> scopes.values().forEach(s -> guarded(() -> s.tick(now))));
+  }
+
+  @Override
+  public void send(String node, Pid from, String topic, Object payload, List<Pid> targets) {
+    synchronized (delivery) {
+      Outputs.send(transport, delivery.send(node, from.toString(), topic, payload,
+          targets.stream().map(Pid::toString).toList()));
+    }
+  }
+
+  @Override
+  public boolean route(Pid to, Pid from, String topic, Object payload) {
+    synchronized (delivery) {
+      List<Output> out = delivery.send(to.node(), from.toString(), topic, payload,
+          List.of(to.toString()));
+      Outputs.send(transport, out);
+      return !out.isEmpty();
+    }
+  }
+
+  private void onMessage(NodeId from, byte[] bytes) {
+    guarded(() -> {
+      WireMessage wire = ProtocolCodec.decode(bytes);
+      if (wire instanceof WireMessage.Delivery d) {
+        List<Output> out;
+        synchronized (delivery) {
+          out = delivery.receive(from, d);
+        }
+        Outputs.deliver(out, sink);
+        return;
+      }
+      WireMessage.ForScope f = (WireMessage.ForScope) wire;
+      ScopeReplica replica = scopes.get(f.scope());
+      if (replica == null) {
+        rejected.incrementAndGet();
+        return;
+      }
+      replica.receive(from, f.message(), clock.getAsLong());
+    });
+  }
+
+  private void onPeerEvent(PeerEvent event) {
+    synchronized (delivery) {
+      if (event instanceof PeerEvent.Up) {
+        delivery.peerUp(event.peer());
+      } else {
+        delivery.peerDown(event.peer());
+      }
+    }
+    if (event instanceof PeerEvent.Up) {
+      upPeers.put(event.peer().name(), event.peer());
+    } else if (event.peer().equals(upPeers.get(event.peer().name()))) {
+      upPeers.remove(event.peer().name());
+    }
+    long now = clock.getAsLong();
+    scopes.values().forEach(s -> guarded(() -> s.peerEvent(event, now)));
+  }
+
+  /** Runs one input; a malformed message is counted and changes nothing. */
+  private void guarded(Input input) {
+    try {
+      input.run();
+    } catch (MalformedMessageException e) {
+      rejected.incrementAndGet();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Input {
+    void run() throws MalformedMessageException;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.procgroups.node;
+
+import dev.procgroups.process.MessageSink;
+import dev.procgroups.process.Pid;
+import dev.procgroups.replication.Output;
+import dev.procgroups.replication.ProtocolCodec;
+import dev.procgroups.replication.WireMessage;
+import dev.procgroups.transport.Transport;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out a core step's outputs. Sends happen while the core's lock is held (so messages
+ * leave in the order the core made them); store writes and deliveries happen after it is
+ * released, on the node's inbound thread (so the store's writer, which calls the core under its
+ * own lock, can never deadlock with us).
+ */
+final class Outputs {
+  private Outputs() {}
+
+  static void send(Transport transport, List<Output> outputs) {
+    Map<WireMessage, byte[]> encoded = new IdentityHashMap<>(); // one encoding per fan-out
+    for (Output o : outputs) {
+      if (o instanceof Output.Send s) {
+        transport.send(s.to(), encoded.computeIfAbsent(s.message(), ProtocolCodec::encode));
+      }
+    }
+  }
+
+  static void apply(List<Output> outputs, ReplicatedStore store) {
+    for (Output o : outputs) {
+      if (o instanceof Output.Apply a) {
+        store.apply(a.change());
+      }
+    }
+  }
+
+  static void deliver(List<Output> outputs, MessageSink sink) {
+    for (Output o : outputs) {
+      if (o instanceof Output.Deliver d) {
+        Pid from = Pid.parse(d.sender());
+        for (String target : d.targets()) {
+          sink.deliver(Pid.parse(target), from, d.topic(), d.payload());
+        }
+      }
+    }
+  }
+}

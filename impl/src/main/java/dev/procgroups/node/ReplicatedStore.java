@@ -1,0 +1,37 @@
+package dev.procgroups.node;
+
+import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.MembershipStore;
+import java.util.function.Consumer;
+
+/** What replication needs of one scope's membership store. */
+public interface ReplicatedStore {
+
+  /** Applies a peer's change (a {@link StoreChange.Sync}, Delta or Drop of a remote origin). */
+  void apply(StoreChange change);
+
+  /**
+   * Registers the single listener of this node's own changes (origin = this node), called in the
+   * order the store commits them; it must not block nor call back into the store.
+   */
+  void onLocalChange(Consumer<StoreChange.Delta> listener);
+
+  /** The scope's real store. */
+  static ReplicatedStore of(MembershipStore store) {
+    return new ReplicatedStore() {
+      @Override
+      public void apply(StoreChange change) {
+        store.apply(change);
+      }
+
+      @Override
+      public void onLocalChange(Consumer<StoreChange.Delta> listener) {
+        if (!store.localSnapshot().isEmpty()) {
+          throw new IllegalStateException(
+              "replicate a scope from its creation: local slots made before would never travel");
+        }
+        store.setChangeListener(listener);
+      }
+    };
+  }
+}

@@ -1,0 +1,228 @@
+package dev.procgroups.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The processes of one node: spawns them, numbers them, delivers their messages, kills them.
+ *
+ * <p>PIDs are {@code {node@host|id}}; the id counter starts at {@code incarnation << 24}
+ * (docs/DECISIONS.md), so a later incarnation of the same node name never reuses an id unless an
+ * incarnation spawned more than 2^24 processes and the next incarnation number is only one larger.
+ *
+ * <p>Messages: {@link #send} packs and copies the payload ({@link Payloads}) and puts it in the
+ * receiver's mailbox; messages between one sender and one receiver arrive in send order. A PID of
+ * another node goes to the {@link RemoteRouter}. Delivery to a process that does not exist (or has
+ * exited) drops the message, as in Erlang.
+ */
+public final class ProcessRuntime implements MessageSink, AutoCloseable {
+
+  /** The host part of PIDs unless configured otherwise. */
+  public static final String DEFAULT_HOST = "app:processes";
+
+  /** The largest incarnation whose first id ({@code incarnation << 24}) still fits a long. */
+  public static final long MAX_INCARNATION = (Long.MAX_VALUE >>> 24) - 1;
+
+  private final String node;
+  private final String host;
+  private final long incarnation;
+  private final boolean virtualThreads;
+  private final ThreadFactory threads;
+  private final AtomicLong nextId;
+  private final ConcurrentHashMap<Long, RunningProcess> processes = new ConcurrentHashMap<>();
+  private volatile RemoteRouter remoteRouter = RemoteRouter.DROP;
+  private volatile boolean closed;
+
+  private ProcessRuntime(Builder builder) {
+    if (builder.incarnation < 1 || builder.incarnation > MAX_INCARNATION) {
+      // The PID counter starts at incarnation << 24 and must stay a positive long: a start time in
+      // milliseconds (about 2^41) does not fit, one in seconds does.
+      throw new IllegalArgumentException("incarnation must be in 1.." + MAX_INCARNATION
+          + " so that its first PID id (incarnation << 24) fits a long; got " + builder.incarnation
+          + (builder.incarnation > MAX_INCARNATION ? " (a time in milliseconds? use seconds)" : ""));
+    }
+    Pid first = new Pid(builder.node, builder.host, builder.incarnation << 24);
+    if (!Pid.isPid(first.toString())) {
+      throw new IllegalArgumentException("node or host makes unparseable PIDs: " + first);
+    }
+    this.node = first.node();
+    this.host = first.host();
+    this.incarnation = builder.incarnation;
+    this.nextId = new AtomicLong(first.id());
+    this.threads = builder.threads.factory();
+    this.virtualThreads = builder.threads != ProcessThreads.PLATFORM
+        && ProcessThreads.virtualAvailable();
+  }
+
+  /** A runtime for {@code node} with the default host, on virtual threads if available. */
+  public static ProcessRuntime create(String node, long incarnation) {
+    return builder(node).incarnation(incarnation).build();
+  }
+
+  public static Builder builder(String node) {
+    return new Builder(node);
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public long incarnation() {
+    return incarnation;
+  }
+
+  /** True if processes run on virtual threads. */
+  public boolean usesVirtualThreads() {
+    return virtualThreads;
+  }
+
+  /** Sets where messages to other nodes' PIDs go (the cluster layer). */
+  public void remoteRouter(RemoteRouter router) {
+    this.remoteRouter = Objects.requireNonNull(router, "router");
+  }
+
+  /**
+   * Starts a process running {@code body}. The process exists (and can receive messages) when
+   * this returns.
+   *
+   * @throws IllegalStateException if the runtime is closed
+   */
+  public RunningProcess spawn(ProcessBody body) {
+    Objects.requireNonNull(body, "body");
+    if (closed) {
+      throw new IllegalStateException("process runtime of " + node + " is closed");
+    }
+    RunningProcess process =
+        new RunningProcess(this, new Pid(node, host, nextId.getAndIncrement()), body);
+    processes.put(process.pid().id(), process);
+    try {
+      Thread thread = threads.newThread(process::run);
+      thread.setName(process.pid().toString());
+      process.start(thread);
+    } catch (RuntimeException | Error e) {
+      process.exit(new ExitReason.Failed(e));
+      throw e;
+    }
+    if (closed) {
+      process.kill(); // lost a race with shutdown
+    }
+    return process;
+  }
+
+  /**
+   * Sends {@code values} from {@code from} to {@code to} under {@code topic}. The values are packed
+   * (none → null, one → itself, several → a list) and deep-copied first. Returns true if the
+   * message was put in a local mailbox or handed to the remote router, false if dropped.
+   *
+   * @throws InvalidPayloadException if a value cannot be copied (nothing is sent)
+   */
+  public boolean send(Pid from, Pid to, String topic, Object... values) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(topic, "topic");
+    Object payload = Payloads.pack(values);
+    return isLocal(to) ? deliver(to, from, topic, payload)
+        : remoteRouter.route(to, from, topic, payload);
+  }
+
+  /** Delivers an already copied payload to a local process; false if there is no such process. */
+  @Override
+  public boolean deliver(Pid to, Pid from, String topic, Object payload) {
+    RunningProcess process = isLocal(to) ? processes.get(to.id()) : null;
+    return process != null && process.mailbox().deliver(new Message(from, topic, payload));
+  }
+
+  /** True if {@code pid} names a process of this node (alive or not). */
+  public boolean isLocal(Pid pid) {
+    return pid.node().equals(node) && pid.host().equals(host);
+  }
+
+  /** The live local process {@code pid}, if any. */
+  public Optional<RunningProcess> process(Pid pid) {
+    return Optional.ofNullable(isLocal(pid) ? processes.get(pid.id()) : null);
+  }
+
+  /** Kills the live local process {@code pid}; false if there is none. */
+  public boolean kill(Pid pid) {
+    return process(pid).map(RunningProcess::kill).orElse(false);
+  }
+
+  /** The number of live processes. */
+  public int processCount() {
+    return processes.size();
+  }
+
+  /**
+   * Refuses new processes, kills every live one and waits up to {@code timeout} for them to exit.
+   * Returns true if all exited.
+   */
+  public boolean shutdown(Duration timeout) throws InterruptedException {
+    closed = true;
+    List<RunningProcess> live = new ArrayList<>(processes.values());
+    live.forEach(RunningProcess::kill);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (RunningProcess process : live) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !process.awaitExit(Duration.ofNanos(left))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #shutdown} with a 10 s wait. */
+  @Override
+  public void close() {
+    try {
+      shutdown(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void forget(RunningProcess process) {
+    processes.remove(process.pid().id(), process);
+  }
+
+  /** Configures a {@link ProcessRuntime}. */
+  public static final class Builder {
+    private final String node;
+    private String host = DEFAULT_HOST;
+    private long incarnation = 1;
+    private ProcessThreads threads = ProcessThreads.AUTO;
+
+    private Builder(String node) {
+      this.node = node;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** A positive number larger than any earlier start of this node name; default 1. */
+    public Builder incarnation(long incarnation) {
+      this.incarnation = incarnation;
+      return this;
+    }
+
+    public Builder threads(ProcessThreads threads) {
+      this.threads = Objects.requireNonNull(threads, "threads");
+      return this;
+    }
+
+    public ProcessRuntime build() {
+      return new ProcessRuntime(this);
+    }
+  }
+}

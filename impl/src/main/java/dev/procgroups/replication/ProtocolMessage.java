@@ -1,0 +1,31 @@
+package dev.procgroups.replication;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What replication cores of one scope say to each other. Every message carries the sender's
+ * incarnation so that a receiver can tell a late message of an earlier start from a current one;
+ * changes also carry the origin's sequence number so that gaps and duplicates show.
+ */
+public sealed interface ProtocolMessage {
+
+  /** The incarnation of the sending node's start. */
+  long incarnation();
+
+  /** The sender's whole local state of the scope as of change {@code seq}. */
+  record Sync(long incarnation, long seq, Map<String, List<String>> pidsByGroup)
+      implements ProtocolMessage {}
+
+  /** Consecutive local changes {@code firstSeq, firstSeq + 1, ...} of the sender, in order. */
+  record Deltas(long incarnation, long firstSeq, List<Change> changes) implements ProtocolMessage {}
+
+  /** Anti-entropy: the sender's last change number and the hash of its local state. */
+  record Digest(long incarnation, long seq, long hash) implements ProtocolMessage {}
+
+  /** Asks the receiver to send its full local state ({@link Sync}). */
+  record ResyncRequest(long incarnation) implements ProtocolMessage {}
+
+  /** One local change: slots added or removed, group by group (insertion order kept). */
+  record Change(StoreChange.Direction direction, Map<String, List<String>> pidsByGroup) {}
+}

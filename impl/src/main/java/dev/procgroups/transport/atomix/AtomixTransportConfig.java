@@ -1,0 +1,100 @@
+package dev.procgroups.transport.atomix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an {@link AtomixTransport} needs to start: who this node is (name and the incarnation
+ * of this start), the one address it listens on, whom to contact first, and how fast to detect
+ * failures.
+ */
+public record AtomixTransportConfig(
+    String nodeName,
+    String bindHost,
+    int bindPort,
+    List<SeedMember> seeds,
+    long incarnation,
+    SwimProfile swimProfile) {
+
+  public AtomixTransportConfig {
+    Objects.requireNonNull(nodeName, "nodeName");
+    Objects.requireNonNull(bindHost, "bindHost");
+    Objects.requireNonNull(swimProfile, "swimProfile");
+    if (nodeName.isEmpty()) {
+      throw new IllegalArgumentException("nodeName must not be empty");
+    }
+    if (isWildcard(bindHost)) {
+      // Atomix binds every interface unless told otherwise; we never want that.
+      throw new IllegalArgumentException(
+          "bindHost must be one concrete address, not a wildcard: " + bindHost);
+    }
+    requirePort(bindPort);
+    if (incarnation <= 0) {
+      throw new IllegalArgumentException("incarnation must be positive: " + incarnation);
+    }
+    seeds = List.copyOf(seeds);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  static void requirePort(int port) {
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+  }
+
+  private static boolean isWildcard(String host) {
+    return host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+  }
+
+  /** Builds a config; name, bind address and incarnation are required, the rest has defaults. */
+  public static final class Builder {
+    private String nodeName;
+    private String bindHost = "127.0.0.1";
+    private int bindPort;
+    private final List<SeedMember> seeds = new ArrayList<>();
+    private long incarnation;
+    private SwimProfile swimProfile = SwimProfile.DEFAULT;
+
+    private Builder() {}
+
+    public Builder nodeName(String nodeName) {
+      this.nodeName = nodeName;
+      return this;
+    }
+
+    public Builder bind(String host, int port) {
+      this.bindHost = host;
+      this.bindPort = port;
+      return this;
+    }
+
+    public Builder seed(String name, String host, int port) {
+      seeds.add(new SeedMember(name, host, port));
+      return this;
+    }
+
+    public Builder seeds(List<SeedMember> seeds) {
+      this.seeds.addAll(seeds);
+      return this;
+    }
+
+    public Builder incarnation(long incarnation) {
+      this.incarnation = incarnation;
+      return this;
+    }
+
+    public Builder swimProfile(SwimProfile swimProfile) {
+      this.swimProfile = swimProfile;
+      return this;
+    }
+
+    public AtomixTransportConfig build() {
+      return new AtomixTransportConfig(
+          nodeName, bindHost, bindPort, seeds, incarnation, swimProfile);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.procgroups.transport.atomix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class PeerOutboxTest {
+
+  /** A fake Atomix: records batches and completes each one only when the test says so. */
+  private final List<List<byte[]>> batches = new ArrayList<>();
+  private final List<Boolean> farewells = new ArrayList<>();
+  private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+  private final PeerOutbox outbox = new PeerOutbox((batch, last) -> {
+    batches.add(batch);
+    farewells.add(last);
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    pending.add(sent);
+    return sent;
+  });
+
+  @Test
+  void keepsOneBatchInFlightAndSendsTheRestInOrderAsOneBatch() {
+    outbox.offer(bytes(1));
+    outbox.offer(bytes(2));
+    outbox.offer(bytes(3));
+    assertThat(batches).hasSize(1);
+
+    pending.get(0).complete(null);
+    assertThat(batches).hasSize(2);
+    assertThat(batches.get(0)).containsExactly(bytes(1));
+    assertThat(batches.get(1)).containsExactly(bytes(2), bytes(3));
+
+    pending.get(1).complete(null);
+    outbox.offer(bytes(4));
+    assertThat(batches).hasSize(3);
+  }
+
+  @Test
+  void aFailedBatchIsCountedAsDroppedAndSendingGoesOn() {
+    outbox.offer(bytes(1));
+    outbox.offer(bytes(2));
+    pending.get(0).completeExceptionally(new IllegalStateException("connection refused"));
+
+    assertThat(outbox.dropped()).isEqualTo(1);
+    assertThat(batches).hasSize(2);
+  }
+
+  @Test
+  void splitsLargeBacklogsIntoBoundedBatches() {
+    outbox.offer(bytes(0));
+    byte[] half = new byte[PeerOutbox.MAX_BATCH_BYTES / 2];
+    for (int i = 0; i < 4; i++) {
+      outbox.offer(half);
+    }
+    pending.get(0).complete(null);
+    assertThat(batches.get(1)).hasSize(2);
+    pending.get(1).complete(null);
+    assertThat(batches.get(2)).hasSize(2);
+  }
+
+  @Test
+  void dropsWhatWouldOverfillTheQueue() {
+    outbox.offer(bytes(0)); // in flight, never completes
+    byte[] big = new byte[(int) (PeerOutbox.MAX_QUEUED_BYTES / 4)];
+    for (int i = 0; i < 5; i++) {
+      outbox.offer(big);
+    }
+    assertThat(outbox.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void aClosedOutboxSendsNothingMore() {
+    outbox.offer(bytes(1));
+    outbox.offer(bytes(2));
+    outbox.close();
+    pending.get(0).complete(null);
+    outbox.offer(bytes(3));
+    assertThat(batches).hasSize(1);
+  }
+
+  @Test
+  void finishSendsWhatIsQueuedThenTheFarewellAndRefusesNewMessages() {
+    outbox.offer(bytes(1));
+    outbox.offer(bytes(2));
+    CompletableFuture<Void> finished = outbox.finish();
+    outbox.offer(bytes(3));
+
+    pending.get(0).complete(null);
+    assertThat(batches.get(1)).containsExactly(bytes(2));
+    assertThat(finished).isNotDone();
+    pending.get(1).complete(null);
+    assertThat(batches.get(2)).isEmpty();
+    assertThat(farewells).containsExactly(false, false, true);
+    assertThat(finished).isNotDone();
+    pending.get(2).complete(null);
+    assertThat(finished).isDone();
+  }
+
+  @Test
+  void finishWithNothingQueuedSendsTheFarewellAtOnceAndOnlyOnce() {
+    CompletableFuture<Void> finished = outbox.finish();
+    assertThat(outbox.finish()).isSameAs(finished);
+    assertThat(farewells).containsExactly(true);
+  }
+
+  @Test
+  void closeReleasesAWaitingFinish() {
+    outbox.offer(bytes(1));
+    CompletableFuture<Void> finished = outbox.finish();
+    outbox.close();
+    assertThat(finished).isDone();
+    pending.get(0).complete(null);
+    assertThat(farewells).containsExactly(false);
+  }
+
+  private static byte[] bytes(int value) {
+    return new byte[] {(byte) value};
+  }
+}

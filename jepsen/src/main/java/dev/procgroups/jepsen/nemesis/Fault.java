@@ -1,0 +1,78 @@
+package dev.procgroups.jepsen.nemesis;
+
+import dev.procgroups.jepsen.net.Partition;
+import java.util.Locale;
+
+/** One nemesis action, as scheduled by the generator and written to the history. */
+public sealed interface Fault {
+
+  /** Jepsen's {@code :f} for this action. */
+  String f();
+
+  /** A readable value for the history. */
+  String value();
+
+  /** Cuts the network as {@code partition} says (replacing any earlier cut). */
+  record Cut(Partition partition) implements Fault {
+    public String f() {
+      return "start-partition";
+    }
+
+    public String value() {
+      return partition.description();
+    }
+  }
+
+  /** Removes every cut. */
+  record Heal() implements Fault {
+    public String f() {
+      return "stop-partition";
+    }
+
+    public String value() {
+      return "healed";
+    }
+  }
+
+  /** An action on one node's JVM. */
+  record OnNode(Action action, String node) implements Fault {
+    public String f() {
+      return action.f;
+    }
+
+    public String value() {
+      return node;
+    }
+  }
+
+  /** kill -9; start again (a new incarnation); SIGSTOP; SIGCONT. */
+  enum Action {
+    KILL("kill"), RESTART("start"), PAUSE("pause"), RESUME("resume");
+
+    private final String f;
+
+    Action(String f) {
+      this.f = f;
+    }
+
+    public String past() {
+      return this == RESTART ? "started" : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
+    }
+  }
+
+  static Fault kill(String node) {
+    return new OnNode(Action.KILL, node);
+  }
+
+  static Fault restart(String node) {
+    return new OnNode(Action.RESTART, node);
+  }
+
+  static Fault pause(String node) {
+    return new OnNode(Action.PAUSE, node);
+  }
+
+  static Fault resume(String node) {
+    return new OnNode(Action.RESUME, node);
+  }
+}

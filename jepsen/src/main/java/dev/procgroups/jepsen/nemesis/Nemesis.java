@@ -1,0 +1,89 @@
+package dev.procgroups.jepsen.nemesis;
+
+import dev.procgroups.jepsen.net.Firewall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Applies faults to the cluster: partitions through the namespace's firewall, kill / restart /
+ * pause / resume through the node processes. {@link #healAll()} undoes everything for the quiet
+ * period before the final reads.
+ */
+public final class Nemesis implements FaultInjector {
+
+  private final Firewall firewall;
+  private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+  private final Consumer<NodeProcess> onRestart;
+  private boolean partitioned;
+
+  /**
+   * @param onRestart called after a node starts again (the harness waits for its endpoint)
+   */
+  public Nemesis(Firewall firewall, List<NodeProcess> nodes, Consumer<NodeProcess> onRestart) {
+    this.firewall = firewall;
+    nodes.forEach(n -> this.nodes.put(n.node().name(), n));
+    this.onRestart = onRestart;
+  }
+
+  @Override
+  public synchronized String apply(Fault fault) {
+    if (fault instanceof Fault.Cut c) {
+      firewall.apply(c.partition().cuts());
+      partitioned = true;
+      return c.partition().description();
+    }
+    if (fault instanceof Fault.Heal) {
+      firewall.heal();
+      partitioned = false;
+      return "healed";
+    }
+    Fault.OnNode on = (Fault.OnNode) fault;
+    NodeProcess n = node(on.node());
+    switch (on.action()) {
+      case KILL -> n.kill();
+      case PAUSE -> n.pause();
+      case RESUME -> n.resume();
+      case RESTART -> {
+        if (n.running()) {
+          return on.node() + " already running";
+        }
+        n.start();
+        onRestart.accept(n);
+      }
+    }
+    return on.action().past() + " " + on.node();
+  }
+
+  /** Heals the network, resumes paused nodes and restarts killed ones; returns what it did. */
+  @Override
+  public synchronized List<String> healAll() {
+    List<String> done = new ArrayList<>();
+    if (partitioned) {
+      done.add(apply(new Fault.Heal()));
+    }
+    for (NodeProcess n : nodes.values()) {
+      if (n.paused()) {
+        done.add(apply(Fault.resume(n.node().name())));
+      } else if (!n.running()) {
+        done.add(apply(Fault.restart(n.node().name())));
+      }
+    }
+    return done;
+  }
+
+  /** True while no partition is in force and every node runs unpaused. */
+  public synchronized boolean whole() {
+    return !partitioned && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
+  }
+
+  private NodeProcess node(String name) {
+    NodeProcess n = nodes.get(name);
+    if (n == null) {
+      throw new IllegalArgumentException("unknown node " + name);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.procgroups.jepsen.nemesis;
+
+import dev.procgroups.jepsen.net.NetNamespace;
+import dev.procgroups.jepsen.net.NodeAddress;
+import dev.procgroups.jepsen.net.Shell;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * One node's JVM inside the namespace, under the node's group id (so the firewall can tag its
+ * connections), with stdout and stderr appended to its log across restarts. The nemesis kills it
+ * with SIGKILL, pauses it with SIGSTOP / SIGCONT, and starts it again as a new incarnation.
+ */
+public final class NodeProcess {
+
+  private final NetNamespace ns;
+  private final NodeAddress node;
+  private final IntFunction<List<String>> command;
+  private final Path log;
+  private final Map<String, String> environment;
+  private Process process;
+  private boolean paused;
+  private int starts;
+
+  /** {@code command} gets the start's number (1, 2, ...) and gives the command line of that start. */
+  public NodeProcess(NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log) {
+    this(ns, node, command, log, Map.of());
+  }
+
+  /** As above, with extra environment variables (the control token: never on a command line). */
+  public NodeProcess(NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log,
+                     Map<String, String> environment) {
+    this.ns = ns;
+    this.node = node;
+    this.command = command;
+    this.log = log;
+    this.environment = Map.copyOf(environment);
+  }
+
+  public NodeAddress node() {
+    return node;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** Starts the JVM (again, if it was killed). */
+  public synchronized void start() {
+    if (running()) {
+      throw new IllegalStateException(node.name() + " is already running");
+    }
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      Files.writeString(log, "--- start " + (++starts) + " of " + node.name() + "\n",
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.apply(starts))));
+      environment.forEach(builder.environment()::put);
+      process = builder
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      paused = false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + node.name(), e);
+    }
+  }
+
+  public synchronized boolean running() {
+    return process != null && process.isAlive();
+  }
+
+  public synchronized boolean paused() {
+    return paused && running();
+  }
+
+  /** How many times this node has been started. */
+  public synchronized int starts() {
+    return starts;
+  }
+
+  /** The OS process id of the current JVM (ip netns exec and setpriv exec into it). */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException(node.name() + " never started");
+    }
+    return process.pid();
+  }
+
+  /** kill -9, and waits until it is gone. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      paused = false;
+    }
+  }
+
+  /** SIGSTOP: the JVM stays but answers nothing, as if it hung. */
+  public synchronized void pause() {
+    if (running()) {
+      signal("STOP");
+      paused = true;
+    }
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  public synchronized void resume() {
+    if (running() && paused) {
+      signal("CONT");
+      paused = false;
+    }
+  }
+
+  private void signal(String signal) {
+    Shell.run("kill", "-s", signal, Long.toString(process.pid())).orThrow();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.procgroups.model.policy;
+
+/** What a matching rule decides. */
+public enum Effect {
+  ALLOW,
+  DENY
+}

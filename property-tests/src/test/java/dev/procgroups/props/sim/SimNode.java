@@ -1,0 +1,146 @@
+package dev.procgroups.props.sim;
+
+import dev.procgroups.node.ClusterNode;
+import dev.procgroups.node.ReplicatedStore;
+import dev.procgroups.process.MessageSink;
+import dev.procgroups.process.Pid;
+import dev.procgroups.registry.ScopeConfig;
+import dev.procgroups.replication.ReplicationSettings;
+import dev.procgroups.store.EventsSnapshot;
+import dev.procgroups.store.MembershipStore;
+import dev.procgroups.store.MonitorSnapshot;
+import dev.procgroups.transport.NodeId;
+import dev.procgroups.transport.sim.SimNetwork;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One start of one simulated node: the real scope store, the real cluster layer on the simulated
+ * network, its live processes, and what the test knows they joined (the local truth), kept apart
+ * from the store so that the store's local view can be checked against it.
+ */
+final class SimNode implements MessageSink {
+  static final String SCOPE = "app:sim";
+  static final long TICK = 100;
+  /** Large enough that no subscription ever drops an event in a schedule. */
+  private static final ScopeConfig CONFIG = new ScopeConfig(1 << 20, OptionalInt.empty(),
+      OptionalInt.empty());
+
+  final NodeId id;
+  final MembershipStore store;
+  final ClusterNode node;
+  final List<SubscriptionLog> subscriptions = new ArrayList<>();
+  /** Live local pids, each with the groups of its slots in the order it joined them. */
+  final Map<String, List<String>> truth = new LinkedHashMap<>();
+  private final BroadcastLedger ledger;
+  private long nextPid;
+
+  SimNode(NodeId id, SimNetwork network, ReplicationSettings settings,
+      boolean dropResyncDiffEvents, BroadcastLedger ledger) {
+    this.id = id;
+    this.ledger = ledger;
+    this.nextPid = id.incarnation() << 24;
+    this.store = new MembershipStore(id.name(), CONFIG);
+    this.node = new ClusterNode(network.start(id), this, settings, network::now, Runnable::run);
+    node.addScope(SCOPE, dropResyncDiffEvents ? new ResyncEventDropper(store, subscriptions)
+        : ReplicatedStore.of(store));
+    network.every(id, TICK, node::tick);
+  }
+
+  String spawn() {
+    String pid = new Pid(id.name(), "app:processes", nextPid++).toString();
+    truth.put(pid, new ArrayList<>());
+    return pid;
+  }
+
+  /** The live process at {@code index} modulo their number, or null if there is none. */
+  String proc(int index) {
+    if (truth.isEmpty()) {
+      return null;
+    }
+    return new ArrayList<>(truth.keySet()).get(Math.floorMod(index, truth.size()));
+  }
+
+  void join(String pid, List<String> groups) throws Exception {
+    truth.get(pid).addAll(groups);
+    store.join(Pid.parse(pid), groups, () -> true);
+  }
+
+  void leave(String pid, List<String> groups) {
+    List<String> mine = truth.get(pid);
+    for (String g : groups) {
+      int last = mine.lastIndexOf(g);
+      if (last >= 0) {
+        mine.remove(last);
+      }
+    }
+    store.leave(Pid.parse(pid), groups);
+  }
+
+  void exit(String pid) {
+    truth.remove(pid);
+    store.removeProcess(Pid.parse(pid));
+  }
+
+  void monitor(String group) {
+    if (group == null) {
+      EventsSnapshot s = store.events();
+      subscriptions.add(new SubscriptionLog(null, s.groups(), s.subscription()));
+    } else {
+      MonitorSnapshot s = store.monitor(group);
+      subscriptions.add(new SubscriptionLog(group,
+          s.members().isEmpty() ? Map.of() : Map.of(group, s.members()), s.subscription()));
+    }
+  }
+
+  /** Every slot this node sees, by group (a pid once per slot). */
+  Map<String, List<String>> view() {
+    Map<String, List<String>> all = new TreeMap<>();
+    store.groups().forEach(g -> all.put(g, SubscriptionLog.strings(store.members(g))));
+    return all;
+  }
+
+  /** The slots of one origin's processes as this node holds them. */
+  Map<String, List<String>> slotsOf(String origin) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (String g : store.groups()) {
+      List<Pid> pids = origin.equals(id.name()) ? store.localMembers(g)
+          : store.remoteMembersByOrigin(g).getOrDefault(origin, List.of());
+      if (!pids.isEmpty()) {
+        out.put(g, SubscriptionLog.strings(pids));
+      }
+    }
+    return out;
+  }
+
+  /** The nodes whose slots this node holds, itself included. */
+  Set<String> origins() {
+    Set<String> out = new TreeSet<>();
+    out.add(id.name());
+    store.groups().forEach(g -> out.addAll(store.remoteMembersByOrigin(g).keySet()));
+    return out;
+  }
+
+  /** The local slots the test expects, by group. */
+  Map<String, List<String>> expectedLocal() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    truth.forEach((pid, groups) -> groups.forEach(
+        g -> out.computeIfAbsent(g, k -> new ArrayList<>()).add(pid)));
+    return out;
+  }
+
+  @Override
+  public boolean deliver(Pid to, Pid from, String topic, Object payload) {
+    if (!truth.containsKey(to.toString())) {
+      return false;
+    }
+    ledger.delivered(from.toString(), to.toString(), (Long) payload);
+    return true;
+  }
+}
