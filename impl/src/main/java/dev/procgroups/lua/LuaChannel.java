@@ -69,16 +69,12 @@ final class LuaChannel {
     return toLua.apply(value);
   }
 
-  boolean sendable() {
-    return sendable;
-  }
-
   private Varargs receive(Varargs args) {
     if (args.isnoneornil(2)) {
-      return result(Blocking.call(budget, channel::receive));
+      return result(budget.block(channel::receive));
     }
     Duration timeout = millis(args.arg(2), "receive");
-    Optional<Received<Object>> got = Blocking.call(budget, () -> channel.receive(timeout));
+    Optional<Received<Object>> got = budget.block(() -> channel.receive(timeout));
     return got.isPresent() ? result(got.get())
         : LuaValue.varargsOf(LuaValue.NIL, LuaValue.FALSE, TIMEOUT);
   }
@@ -92,7 +88,7 @@ final class LuaChannel {
     if (!sendable) {
       throw new LuaError("send: this channel only receives");
     }
-    return LuaValue.valueOf(Blocking.call(budget, () -> channel.send(value)));
+    return LuaValue.valueOf(budget.block(() -> channel.send(value)));
   }
 
   /** Milliseconds ≥ 0 from a Lua number argument. */

@@ -78,11 +78,11 @@ final class LuaSelect {
     List<SelectCase> runtimeCases = cases.stream().map(Case::selectCase).toList();
     Optional<Selected> selected;
     if (args.isnoneornil(2)) {
-      selected = Optional.of(Blocking.call(budget, () -> Select.select(runtimeCases)));
+      selected = Optional.of(budget.block(() -> Select.select(runtimeCases)));
     } else {
       Duration timeout = LuaChannel.millis(args.arg(2), "select");
       selected = timeout.isZero() ? Select.poll(runtimeCases)
-          : Blocking.call(budget, () -> Select.select(runtimeCases, timeout));
+          : budget.block(() -> Select.select(runtimeCases, timeout));
     }
     if (selected.isEmpty()) {
       return LuaValue.varargsOf(LuaValue.NIL, LuaChannel.TIMEOUT);

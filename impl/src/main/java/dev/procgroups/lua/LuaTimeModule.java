@@ -19,7 +19,7 @@ final class LuaTimeModule {
       @Override
       public LuaValue call(LuaValue ms) {
         long nanos = LuaChannel.millis(ms, "sleep").toNanos();
-        Blocking.call(process.budget(), () -> {
+        process.budget().block(() -> {
           Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
           return null;
         });

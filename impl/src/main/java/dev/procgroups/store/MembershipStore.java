@@ -32,9 +32,12 @@ public final class MembershipStore {
 
   private final String localNode;
   private final ScopeConfig config;
+  private final Set<StoreMutation> mutations;
   private final ReentrantLock writer = new ReentrantLock();
   private volatile StoreState state = StoreState.EMPTY;
   private volatile boolean stopped;
+  /** Only with the STALE_READS mutant: the newest state, not yet published. */
+  private StoreState heldBack;
 
   // Writer-owned, touched only under the lock.
   private final Map<String, GroupTables> tables = new HashMap<>();
@@ -46,8 +49,14 @@ public final class MembershipStore {
   private Consumer<StoreChange.Delta> changeListener;
 
   public MembershipStore(String localNode, ScopeConfig config) {
+    this(localNode, config, Set.of());
+  }
+
+  /** A store with planted bugs, for showing that tests catch them. */
+  public MembershipStore(String localNode, ScopeConfig config, Set<StoreMutation> mutations) {
     this.localNode = Objects.requireNonNull(localNode, "localNode");
     this.config = Objects.requireNonNull(config, "config");
+    this.mutations = Set.copyOf(mutations);
   }
 
   public String localNode() {
@@ -104,7 +113,7 @@ public final class MembershipStore {
       if (stopped) {
         return false;
       }
-      WriteBatch batch = new WriteBatch();
+      WriteBatch batch = new WriteBatch(this::watched);
       Set<String> pidGroups = groupsByLocalPid.computeIfAbsent(pid, p -> new LinkedHashSet<>());
       for (String group : groups) {
         tables.computeIfAbsent(group, g -> new GroupTables()).local.append(pid);
@@ -133,13 +142,13 @@ public final class MembershipStore {
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groups) {
         GroupTables t = tables.get(group);
-        if (t != null && t.local.removeLatest(pid)) {
+        if (t != null && t.local.removeLatest(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
           removed.merge(group, 1, Integer::sum);
           forgetIfGone(pid, group, t);
         }
       }
       if (!removed.isEmpty()) {
-        WriteBatch batch = new WriteBatch();
+        WriteBatch batch = new WriteBatch(this::watched);
         removed.forEach(
             (group, n) -> {
               batch.touch(group);
@@ -162,7 +171,7 @@ public final class MembershipStore {
         return;
       }
       Map<String, Integer> removed = new LinkedHashMap<>();
-      WriteBatch batch = new WriteBatch();
+      WriteBatch batch = new WriteBatch(this::watched);
       for (String group : groups) {
         int n = tables.get(group).local.removeAll(pid);
         removed.put(group, n);
@@ -220,7 +229,7 @@ public final class MembershipStore {
       if (stopped) {
         return false;
       }
-      WriteBatch batch = new WriteBatch();
+      WriteBatch batch = new WriteBatch(this::watched);
       if (change instanceof StoreChange.Delta delta) {
         applyDelta(delta, batch);
       } else if (change instanceof StoreChange.Sync sync) {
@@ -247,7 +256,8 @@ public final class MembershipStore {
             if (join) {
               table.append(pid);
               changed.add(pid);
-            } else if (table != null && table.removeLatest(pid)) {
+            } else if (table != null && table.removeLatest(pid, false)
+                || mutated(StoreMutation.NOTIFY_NON_MEMBERS)) {
               changed.add(pid);
             }
           }
@@ -280,6 +290,9 @@ public final class MembershipStore {
         remoteTable(origin, group).append(pid);
       }
       batch.touch(group);
+      if (mutated(StoreMutation.SYNC_WITHOUT_DIFF_EVENTS) && !before.isEmpty() && !after.isEmpty()) {
+        continue;
+      }
       batch.emit(GroupEvent.Kind.LEFT, group, Multisets.minus(before, after));
       batch.emit(GroupEvent.Kind.JOINED, group, Multisets.minus(after, before));
     }
@@ -355,6 +368,7 @@ public final class MembershipStore {
       remoteTablesByOrigin.clear();
       groupsByLocalPid.clear();
       state = StoreState.EMPTY;
+      heldBack = null;
     } finally {
       writer.unlock();
     }
@@ -400,13 +414,14 @@ public final class MembershipStore {
         newGroups++;
       }
       int max = config.maxMembersPerGroup().orElse(Integer.MAX_VALUE);
-      if ((long) local + e.getValue() > max) {
+      int adding = mutated(StoreMutation.LIMIT_COUNTS_GROUPS_ONCE) ? 1 : e.getValue();
+      if ((long) local + adding > max) {
         throw new StoreLimitException(
             "group '" + e.getKey() + "' would pass max_members_per_group (" + max + ")");
       }
     }
     int maxGroups = config.maxGroups().orElse(Integer.MAX_VALUE);
-    if (newGroups > 0 && (long) state.localGroups().size() + newGroups > maxGroups) {
+    if (newGroups > 0 && (long) latest().localGroups().size() + newGroups > maxGroups) {
       throw new StoreLimitException("join would pass max_groups (" + maxGroups + ")");
     }
   }
@@ -460,20 +475,22 @@ public final class MembershipStore {
    */
   private void commit(
       WriteBatch batch, StoreChange.Direction direction, Pid pid, Map<String, Integer> counts) {
-    PMap<String, GroupState> groups = state.groups();
-    PSet<String> local = state.localGroups();
+    PMap<String, GroupState> groups = latest().groups();
+    PSet<String> local = latest().localGroups();
     for (String group : batch.touchedGroups) {
       GroupTables t = tables.get(group);
       GroupState g = t == null ? null : t.view();
       if (g == null || g.live() == 0) {
-        groups = groups.minus(group);
+        if (!mutated(StoreMutation.EMPTY_GROUPS_LINGER)) {
+          groups = groups.minus(group);
+        }
         tables.remove(group);
       } else {
         groups = groups.plus(group, g);
       }
       local = g != null && g.localLive() > 0 ? local.plus(group) : local.minus(group);
     }
-    state = new StoreState(groups, local);
+    publish(new StoreState(groups, local));
     for (GroupEvent event : batch.events) {
       for (Subscription sub : groupSubscriptions.getOrDefault(event.group(), List.of())) {
         sub.offer(event);
@@ -490,7 +507,35 @@ public final class MembershipStore {
     }
   }
 
+  /** The state writes build on: the published one, unless the STALE_READS mutant holds one back. */
+  private StoreState latest() {
+    return heldBack != null ? heldBack : state;
+  }
+
+  private void publish(StoreState next) {
+    if (mutated(StoreMutation.STALE_READS)) {
+      if (heldBack != null) {
+        state = heldBack;
+      }
+      heldBack = next;
+      return;
+    }
+    state = next;
+  }
+
+  private boolean mutated(StoreMutation mutation) {
+    return !mutations.isEmpty() && mutations.contains(mutation);
+  }
+
+  /** True if some subscription wants {@code group}'s events. */
+  private boolean watched(String group) {
+    return !scopeSubscriptions.isEmpty() || groupSubscriptions.containsKey(group);
+  }
+
   private static Map<String, Integer> countByGroup(List<String> groups) {
+    if (groups.size() == 1) {
+      return Map.of(groups.get(0), 1);
+    }
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String group : groups) {
       counts.merge(group, 1, Integer::sum);

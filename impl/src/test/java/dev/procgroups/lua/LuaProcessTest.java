@@ -162,6 +162,37 @@ class LuaProcessTest {
   }
 
   @Test
+  void aProcessBlockedInsideACoroutineCanBeKilled() throws InterruptedException {
+    LuaNode lua = node.builder().build();
+    RunningProcess p = lua.spawn(new LuaScript("co", """
+        local ch = channel.new()
+        coroutine.wrap(function() ch:receive() end)()
+        """));
+    Thread.sleep(100);
+    assertThat(p.alive()).isTrue();
+    p.kill();
+    assertThat(p.awaitExit(Duration.ofSeconds(5))).isTrue();
+    assertThat(p.exitReason()).contains(dev.procgroups.process.ExitReason.KILLED);
+  }
+
+  @Test
+  void linesOfConcurrentProcessesNeverInterleave() throws InterruptedException {
+    node.script("printer", """
+        local parent, tag = ...
+        for i = 1, 300 do print(tag, i, string.rep(tag, 40)) end
+        process.send(parent, "done")
+        """);
+    String out = output("""
+        local done = process.listen("done")
+        for _, tag in ipairs({"a", "b", "c"}) do process.spawn("printer", process.pid(), tag) end
+        for _ = 1, 3 do done:receive() end
+        """);
+    String[] lines = out.split("\n");
+    assertThat(lines).hasSize(900);
+    assertThat(lines).allMatch(l -> l.matches("([abc])\t\\d+\t\\1{40}"));
+  }
+
+  @Test
   void processKillFromLua() throws InterruptedException {
     node.script("forever", "process.listen('never'):receive()");
     String out = output("""

@@ -1,8 +1,10 @@
 package dev.procgroups.props.node;
 
 import dev.procgroups.model.node.NodeCall;
+import dev.procgroups.store.StoreMutation;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,7 +35,12 @@ class NodeTwinProperties {
 
   @Provide
   Arbitrary<ActionChain<Twin>> sequences() {
-    return setups().flatMap(setup -> ActionChain.startWith(setup::twin)
+    return sequences(Set.of());
+  }
+
+  /** Call sequences on a fresh twin whose implementation carries {@code mutations}. */
+  static Arbitrary<ActionChain<Twin>> sequences(Set<StoreMutation> mutations) {
+    return setups().flatMap(setup -> ActionChain.startWith(() -> setup.twin(mutations))
         .withAction(new AnyCall())
         .withMaxTransformations(60));
   }
@@ -48,7 +55,7 @@ class NodeTwinProperties {
 
   /** The policy and the {@code app:pg} scope config of one try (0 = no limit). */
   record Setup(PolicyPreset policy, long monitorBuffer, long maxGroups, long maxMembers) {
-    Twin twin() {
+    Twin twin(Set<StoreMutation> mutations) {
       Map<String, Object> config = new LinkedHashMap<>();
       config.put("monitor_buffer", monitorBuffer);
       if (maxGroups > 0) {
@@ -57,7 +64,7 @@ class NodeTwinProperties {
       if (maxMembers > 0) {
         config.put("max_members_per_group", maxMembers);
       }
-      return new Twin(policy, config);
+      return new Twin(policy, config, mutations);
     }
   }
 
