@@ -33,6 +33,7 @@ public final class ClusterBench {
       + " of dev.procgroups.jepsen, not wired into this benchmark yet";
 
   private final ClusterBenchSettings settings;
+  private final List<String> workerJvmOptions;
   private final Duration timeout;
   private final PrintStream progress;
   private final List<SeedMember> seeds = new ArrayList<>();
@@ -41,8 +42,10 @@ public final class ClusterBench {
   private MembershipStore store;
   private SlotWatch watch;
 
-  public ClusterBench(ClusterBenchSettings settings, PrintStream progress) throws IOException {
+  public ClusterBench(ClusterBenchSettings settings, List<String> workerJvmOptions,
+      PrintStream progress) throws IOException {
     this.settings = settings;
+    this.workerJvmOptions = List.copyOf(workerJvmOptions);
     this.timeout = Duration.ofSeconds(settings.phaseTimeoutSeconds());
     this.progress = progress;
     this.logDir = Files.createTempDirectory("procgroups-bench-");
@@ -60,7 +63,7 @@ public final class ClusterBench {
         .incarnation(nextIncarnation())
         .bind(seeds.get(0).host(), seeds.get(0).port())
         .seeds(seeds)
-        .scope(WorkerProtocol.SCOPE, Map.of())
+        .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
         .build())) {
       store = observer.pg().store(WorkerProtocol.SCOPE).orElseThrow();
       watch = new SlotWatch(store);
@@ -84,6 +87,10 @@ public final class ClusterBench {
         return new ClusterReport(date, command, machine, settings, shapes, latency, fanout,
             detection, PARTITION_HEAL);
       }
+    } finally {
+      if (watch != null) {
+        watch.close();
+      }
     }
   }
 
@@ -99,9 +106,9 @@ public final class ClusterBench {
       pair.await("spawn", timeout);
       awaitConnected(pair);
       String join = "JOIN " + prefix + " " + groups;
-      long joined = timed(pair, join, all, "join");
-      long left = timed(pair, "LEAVE " + prefix + " " + groups, none, "leave");
-      long rejoined = timed(pair, join, all, "rejoin");
+      PhaseTime joined = timed(pair, join, all, "join");
+      PhaseTime left = timed(pair, "LEAVE " + prefix + " " + groups, none, "leave");
+      PhaseTime rejoined = timed(pair, join, all, "rejoin");
       long killStart = System.nanoTime();
       pair.first().kill();
       long killed = watch.await(ExpectedSlots.of(prefix, groups, half, n), "kill", timeout)
@@ -113,12 +120,11 @@ public final class ClusterBench {
   }
 
   /** Sends {@code command} to both workers and times it until the observer sees {@code expected}. */
-  private long timed(WorkerPair pair, String command, ExpectedSlots expected, String phase) {
+  private PhaseTime timed(WorkerPair pair, String command, ExpectedSlots expected, String phase) {
     long start = System.nanoTime();
     pair.send(command, command);
     long seen = watch.await(expected, phase, timeout);
-    pair.await(phase, timeout);
-    return seen - start;
+    return new PhaseTime(seen - start, pair.awaitMillis(phase, timeout));
   }
 
   /** Each worker's probe joins a group; once the observer sees both, replication is up. */
@@ -131,7 +137,8 @@ public final class ClusterBench {
 
   private ClusterReport.FailureDetection failureDetection(WorkerPair pair, BroadcastRun broadcast) {
     pair.first().call("JOIN1 fd", timeout);
-    watch.await(new ExpectedSlots(Map.of("fd", 1)), "failure detection", timeout);
+    watch.await(new ExpectedSlots(Map.of("fd", 1, BroadcastRun.GROUP, broadcast.members())),
+        "failure detection", timeout);
     long start = System.nanoTime();
     pair.first().kill();
     long gone = watch.await(new ExpectedSlots(Map.of("fd", 0, BroadcastRun.GROUP,
@@ -141,7 +148,8 @@ public final class ClusterBench {
   }
 
   private WorkerPair startPair() {
-    return WorkerPair.start(seeds, settings.concurrency(), nextIncarnation(), logDir, timeout);
+    return WorkerPair.start(new WorkerJvm.Launch(seeds, settings.concurrency(), nextIncarnation(),
+        workerJvmOptions, logDir), timeout);
   }
 
   /**

@@ -43,6 +43,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
       description = "broadcasts sent to them (default ${DEFAULT-VALUE})")
   int broadcastMessages;
 
+  @Option(names = "--worker-jvm-option",
+      description = "an extra JVM option for the worker JVMs, repeatable (e.g. to profile them)")
+  List<String> workerJvmOptions = List.of();
+
   @Option(names = "--out", defaultValue = "bench/results/cluster.json",
       description = "JSON results (default ${DEFAULT-VALUE})")
   Path out;
@@ -60,7 +64,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     String command = "./procgroups "
         + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     try {
-      ClusterReport report = new ClusterBench(settings, System.err).run(command.strip());
+      ClusterReport report = new ClusterBench(settings, workerJvmOptions, System.err).run(command.strip());
       ReportFiles.writeJson(report, out);
       System.out.println("wrote " + out);
       if (markdown != null) {

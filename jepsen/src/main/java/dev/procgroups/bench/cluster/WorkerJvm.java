@@ -39,9 +39,19 @@ final class WorkerJvm implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts the worker {@code name}, its stderr going to {@code log}, and waits until it is up. */
-  static WorkerJvm start(String name, long incarnation, int concurrency, List<SeedMember> seeds,
-      Path log, Duration timeout) {
+  /**
+   * How to start the workers.
+   *
+   * @param seeds the observer first, then the workers
+   * @param jvmOptions extra JVM options (e.g. a profiler)
+   * @param logDir where each worker's stderr goes, as {@code <name>.log}
+   */
+  record Launch(List<SeedMember> seeds, int concurrency, long incarnation,
+      List<String> jvmOptions, Path logDir) {}
+
+  /** Starts worker {@code launch.seeds[index]} and waits until it is up. */
+  static WorkerJvm start(Launch launch, int index, Duration timeout) {
+    String name = launch.seeds().get(index).name();
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -50,16 +60,18 @@ final class WorkerJvm implements AutoCloseable {
             || a.startsWith("--sun-misc-unsafe-memory-access"))
         .forEach(cmd::add);
     cmd.add("-Xmx2g");
+    cmd.addAll(launch.jvmOptions());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(WorkerMain.class.getName());
     cmd.add(name);
-    cmd.add(Long.toString(incarnation));
-    cmd.add(Integer.toString(concurrency));
-    seeds.forEach(s -> cmd.add(s.toString()));
+    cmd.add(Long.toString(launch.incarnation()));
+    cmd.add(Integer.toString(launch.concurrency()));
+    launch.seeds().forEach(s -> cmd.add(s.toString()));
     try {
       Process p = new ProcessBuilder(cmd)
-          .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectError(ProcessBuilder.Redirect.appendTo(
+              launch.logDir().resolve(name + ".log").toFile()))
           .start();
       WorkerJvm worker = new WorkerJvm(name, p);
       WorkerJvms.track(worker);

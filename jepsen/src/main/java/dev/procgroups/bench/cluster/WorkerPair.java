@@ -1,9 +1,6 @@
 package dev.procgroups.bench.cluster;
 
-import dev.procgroups.transport.atomix.SeedMember;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -18,12 +15,11 @@ final class WorkerPair implements AutoCloseable {
   }
 
   /** Starts workers {@code seeds[1]} and {@code seeds[2]} (seeds[0] is the observer) at once. */
-  static WorkerPair start(List<SeedMember> seeds, int concurrency, long incarnation, Path logDir,
-      Duration timeout) {
-    CompletableFuture<WorkerJvm> a = CompletableFuture.supplyAsync(() -> WorkerJvm.start(
-        seeds.get(1).name(), incarnation, concurrency, seeds, logDir.resolve("w1.log"), timeout));
-    CompletableFuture<WorkerJvm> b = CompletableFuture.supplyAsync(() -> WorkerJvm.start(
-        seeds.get(2).name(), incarnation, concurrency, seeds, logDir.resolve("w2.log"), timeout));
+  static WorkerPair start(WorkerJvm.Launch launch, Duration timeout) {
+    CompletableFuture<WorkerJvm> a =
+        CompletableFuture.supplyAsync(() -> WorkerJvm.start(launch, 1, timeout));
+    CompletableFuture<WorkerJvm> b =
+        CompletableFuture.supplyAsync(() -> WorkerJvm.start(launch, 2, timeout));
     try {
       return new WorkerPair(a.join(), b.join());
     } catch (CompletionException e) {
@@ -51,6 +47,12 @@ final class WorkerPair implements AutoCloseable {
   void await(String what, Duration timeout) {
     first.await(what, timeout);
     second.await(what, timeout);
+  }
+
+  /** Waits for both answers ("OK millis") and returns the larger number of milliseconds. */
+  double awaitMillis(String what, Duration timeout) {
+    return Math.max(Double.parseDouble(first.await(what, timeout)[1]),
+        Double.parseDouble(second.await(what, timeout)[1]));
   }
 
   /** The same command to both, then both answers. */
