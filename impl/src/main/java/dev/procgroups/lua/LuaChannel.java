@@ -69,10 +69,6 @@ final class LuaChannel {
     return toLua.apply(value);
   }
 
-  boolean sendable() {
-    return sendable;
-  }
-
   private Varargs receive(Varargs args) {
     if (args.isnoneornil(2)) {
       return result(budget.block(channel::receive));

@@ -78,6 +78,7 @@ public final class LuaSandbox {
     g.rawset("pairs", pairs(g.get("pairs")));
     g.rawset("load", textOnlyLoad(g.get("load")));
     g.rawset("collectgarbage", collectgarbage());
+    g.rawset("print", print(g, out));
     LuaTable string = SharedStringLibrary.processCopy();
     g.rawset("string", string);
     loaded.rawset("string", string);
@@ -104,6 +105,38 @@ public final class LuaSandbox {
         module = module.isnil() ? TRUE : module; // as Lua: a module returning nothing is true
         loaded.rawset(name, module);
         return module;
+      }
+    };
+  }
+
+  /**
+   * {@code print} that writes each line in one piece, so lines of processes sharing an output
+   * never interleave (stock LuaJ writes argument by argument). Calls the global {@code tostring},
+   * as Lua 5.2 does.
+   */
+  private static LuaValue print(Globals g, PrintStream out) {
+    return new VarArgFunction() {
+      @Override
+      public Varargs invoke(Varargs args) {
+        LuaValue tostring = g.get("tostring");
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int i = 1; i <= args.narg(); i++) {
+          if (i > 1) {
+            line.write('\t');
+          }
+          LuaValue text = tostring.call(args.arg(i));
+          if (!text.isstring()) {
+            throw new LuaError("'tostring' must return a string to 'print'");
+          }
+          org.luaj.vm2.LuaString bytes = text.strvalue();
+          line.write(bytes.m_bytes, bytes.m_offset, bytes.m_length);
+        }
+        line.write('\n');
+        synchronized (out) {
+          out.write(line.toByteArray(), 0, line.size());
+          out.flush();
+        }
+        return NONE;
       }
     };
   }

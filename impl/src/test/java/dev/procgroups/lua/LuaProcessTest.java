@@ -176,6 +176,23 @@ class LuaProcessTest {
   }
 
   @Test
+  void linesOfConcurrentProcessesNeverInterleave() throws InterruptedException {
+    node.script("printer", """
+        local parent, tag = ...
+        for i = 1, 300 do print(tag, i, string.rep(tag, 40)) end
+        process.send(parent, "done")
+        """);
+    String out = output("""
+        local done = process.listen("done")
+        for _, tag in ipairs({"a", "b", "c"}) do process.spawn("printer", process.pid(), tag) end
+        for _ = 1, 3 do done:receive() end
+        """);
+    String[] lines = out.split("\n");
+    assertThat(lines).hasSize(900);
+    assertThat(lines).allMatch(l -> l.matches("([abc])\t\\d+\t\\1{40}"));
+  }
+
+  @Test
   void processKillFromLua() throws InterruptedException {
     node.script("forever", "process.listen('never'):receive()");
     String out = output("""

@@ -61,6 +61,11 @@ class ProcessRuntimeTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ProcessRuntime.create("n1", ProcessRuntime.MAX_INCARNATION + 1))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProcessRuntime.create("n1", 1_795_000_000_000L))
+        .hasMessageContaining("use seconds");
+    ProcessRuntime seconds = ProcessRuntime.create("n1", 1_795_000_000L);
+    runtimes.add(seconds);
+    assertThat(seconds.spawn(context -> { }).pid().id()).isEqualTo(1_795_000_000L << 24);
     assertThatThrownBy(() -> ProcessRuntime.create("n|1", 1))
         .isInstanceOf(IllegalArgumentException.class);
     ProcessRuntime custom = ProcessRuntime.builder("n1").host("h:x").incarnation(1).build();

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MembershipStoreTest {
@@ -226,6 +229,32 @@ class MembershipStoreTest {
     assertThat(store.events().groups()).isEmpty();
     assertThat(store.groups()).isEmpty();
     assertThat(store.apply(new StoreChange.Drop("n2"))).isFalse();
+  }
+
+  @Test
+  void readsDoNotWaitForAWriterThatHoldsTheLock() throws Exception {
+    CountDownLatch writerInside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    store.setChangeListener(delta -> {
+      writerInside.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Thread writer = new Thread(() -> join(A, "g"));
+    writer.start();
+    try {
+      assertThat(writerInside.await(10, TimeUnit.SECONDS)).isTrue();
+      // The writer still holds the lock (its listener is blocked); its state is already published.
+      CompletableFuture<List<Pid>> read = CompletableFuture.supplyAsync(() -> store.members("g"));
+      assertThat(read.get(10, TimeUnit.SECONDS)).containsExactly(A);
+      assertThat(store.groups()).containsExactly("g");
+    } finally {
+      release.countDown();
+      writer.join(10_000);
+    }
   }
 
   static List<GroupEvent> drain(Subscription sub) {

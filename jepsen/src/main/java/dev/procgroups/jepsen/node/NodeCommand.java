@@ -7,6 +7,7 @@ import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.SwimProfile;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +48,8 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
   String swim;
 
   @Option(names = "--mutation", split = ",", hidden = true,
-      description = "TEST ONLY: deliberately broken protocol behaviours (ProtocolMutation names)")
-  Set<ProtocolMutation> mutations = EnumSet.noneOf(ProtocolMutation.class);
+      description = "TEST ONLY: deliberately broken behaviours (ProtocolMutation or NodeMutant names)")
+  List<String> mutations = List.of();
 
   @Override
   public Integer call() throws Exception {
@@ -68,7 +69,16 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       HostPort hp = HostPort.parse(seed.substring(at + 1));
       config.seed(seed.substring(0, at), hp.host(), hp.port());
     }
-    PgNode node = new PgNode(config.build(), scope, ReplicationSettings.defaults().withMutations(mutations));
+    Set<ProtocolMutation> protocol = EnumSet.noneOf(ProtocolMutation.class);
+    Set<NodeMutant> daemon = EnumSet.noneOf(NodeMutant.class);
+    for (String m : mutations) {
+      if (Arrays.stream(NodeMutant.values()).anyMatch(n -> n.name().equals(m))) {
+        daemon.add(NodeMutant.valueOf(m));
+      } else {
+        protocol.add(ProtocolMutation.valueOf(m));
+      }
+    }
+    PgNode node = new PgNode(config.build(), scope, ReplicationSettings.defaults().withMutations(protocol), daemon);
     ControlServer server = ControlServer.start(new InetSocketAddress(endpoint.host(), endpoint.port()), token, node);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -30,6 +30,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +56,8 @@ final class PgNode implements NodeBackend, AutoCloseable {
   private final Map<Pid, Logged> processes = new ConcurrentHashMap<>();
   private final Map<String, Watched> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong nextSubscription = new AtomicLong();
+  private final Set<NodeMutant> mutants;
+  private final AtomicLong leftEvents = new AtomicLong();
 
   /** A spawned process: its handle, its pg instance and everything it received, in order. */
   private record Logged(RunningProcess process, PgInstance pg, List<Message> received) {}
@@ -62,8 +65,10 @@ final class PgNode implements NodeBackend, AutoCloseable {
   /** An open subscription and its group. */
   private record Watched(Subscription subscription, String group, PgInstance pg) {}
 
-  PgNode(AtomixTransportConfig transportConfig, String scope, ReplicationSettings settings) throws RegistryException {
+  PgNode(AtomixTransportConfig transportConfig, String scope, ReplicationSettings settings, Set<NodeMutant> mutants)
+      throws RegistryException {
     this.scope = scope;
+    this.mutants = Set.copyOf(mutants);
     this.incarnation = transportConfig.incarnation();
     this.runtime = ProcessRuntime.builder(transportConfig.nodeName()).incarnation(incarnation).build();
     Registry registry = new Registry();
@@ -140,6 +145,9 @@ final class PgNode implements NodeBackend, AutoCloseable {
   @Override
   public void broadcast(String pid, String group, String topic, Object payload) throws PgCallException {
     call(() -> process(pid).pg().broadcast(group, topic, JsonPayload.toPg(payload)));
+    if (mutants.contains(NodeMutant.DOUBLE_BROADCAST)) {
+      call(() -> process(pid).pg().broadcast(group, topic, JsonPayload.toPg(payload)));
+    }
   }
 
   @Override
@@ -159,6 +167,10 @@ final class PgNode implements NodeBackend, AutoCloseable {
     for (var r = w.subscription().channel().poll(); r.isPresent() && r.get().ok();
          r = w.subscription().channel().poll()) {
       GroupEvent e = r.get().value();
+      if (mutants.contains(NodeMutant.HIDE_MONITOR_EVENTS) && e.kind() == GroupEvent.Kind.LEFT
+          && leftEvents.incrementAndGet() % 2 == 0) {
+        continue;
+      }
       events.add(new MonitorRead.Event(e.kind().wireName(), e.group(), strings(e.pids())));
     }
     List<String> view = strings(get(() -> w.pg().getMembers(w.group())));
@@ -175,6 +187,10 @@ final class PgNode implements NodeBackend, AutoCloseable {
 
   @Override
   public void kill(String pid) {
+    if (mutants.contains(NodeMutant.KILL_LEAVES_SLOTS)) {
+      processes.remove(Pid.parse(pid));
+      return;
+    }
     RunningProcess p = process(pid).process();
     p.kill();
     try {
