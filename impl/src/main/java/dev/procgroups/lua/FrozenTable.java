@@ -39,6 +39,25 @@ final class FrozenTable extends LuaTable {
     return frozen;
   }
 
+  /**
+   * A frozen metatable for userdata of one kind: {@code __index} is a frozen copy of
+   * {@code methods}, {@code __name} is {@code name}.
+   */
+  static FrozenTable metatable(LuaTable methods, String name) {
+    return metatable(methods, name, new LuaTable());
+  }
+
+  /** Like {@link #metatable(LuaTable, String)}, with further metamethods from {@code extra}. */
+  static FrozenTable metatable(LuaTable methods, String name, LuaTable extra) {
+    LuaTable meta = new LuaTable();
+    for (LuaValue key : extra.keys()) {
+      meta.rawset(key, extra.rawget(key));
+    }
+    meta.rawset(LuaValue.INDEX, copyOf(methods));
+    meta.rawset("__name", LuaValue.valueOf(name));
+    return copyOf(meta);
+  }
+
   private void store(LuaValue key, LuaValue value) {
     super.rawset(key, value);
   }

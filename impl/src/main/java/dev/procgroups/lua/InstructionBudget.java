@@ -1,5 +1,7 @@
 package dev.procgroups.lua;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
@@ -23,10 +25,41 @@ public final class InstructionBudget extends DebugLib {
 
   private int sinceCheckpoint;
   private volatile boolean killed;
+  /** Threads of this process blocked in a runtime call: the main one or a coroutine's. */
+  private final Set<Thread> blocked = ConcurrentHashMap.newKeySet();
 
-  /** Asks the process to stop at its next checkpoint (or at once when it next enters Lua code). */
+  /** A runtime call that may block. */
+  @FunctionalInterface
+  public interface BlockingCall<T> {
+    T run() throws InterruptedException;
+  }
+
+  /**
+   * Asks the process to stop: at its next instruction, and, for threads of it blocked in a
+   * runtime call (a coroutine's thread too, which the runtime's interrupt does not reach), at once.
+   */
   public void kill() {
     killed = true;
+    blocked.forEach(Thread::interrupt);
+  }
+
+  /**
+   * Runs a blocking runtime call for this process. A kill interrupts it; the call's
+   * {@link InterruptedException} then becomes a {@link ProcessKilledError}, which no script can
+   * catch.
+   */
+  public <T> T block(BlockingCall<T> call) {
+    Thread self = Thread.currentThread();
+    blocked.add(self);
+    try {
+      throwIfKilled(); // after registering: a kill either sees this thread or is seen here
+      return call.run();
+    } catch (InterruptedException e) {
+      killed = true;
+      throw new ProcessKilledError();
+    } finally {
+      blocked.remove(self);
+    }
   }
 
   public boolean killed() {

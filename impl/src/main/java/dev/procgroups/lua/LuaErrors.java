@@ -1,5 +1,8 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.pg.ErrorKind;
+import dev.procgroups.pg.PgException;
+import java.util.Arrays;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
@@ -39,14 +42,42 @@ public final class LuaErrors {
     return wrap(new Failure(kind, message));
   }
 
-  /** The failure behind a Lua error object, or null if {@code value} is not one. */
+  /** The Lua error object of a failed pg call. */
+  public static LuaValue error(PgException e) {
+    return wrap(new Failure(e.kind(), e.getMessage(), e.retryable()));
+  }
+
+  /**
+   * The failure behind a Lua error object, or null if {@code value} is not one. Every way a script
+   * looks at an error ({@code err:kind()}, {@code tostring(err)}, {@code errors.is}) comes through
+   * here and marks it inspected.
+   */
   public static Failure failureOf(LuaValue value) {
-    return value instanceof LuaUserdata u && u.m_instance instanceof Failure f
-        && u.getmetatable() == METATABLE ? f : null;
+    if (value instanceof ErrorObject error) {
+      error.inspected = true;
+      return error.failure;
+    }
+    return null;
+  }
+
+  /** True once a script looked at this error object (see {@link #failureOf}). */
+  static boolean inspected(LuaValue value) {
+    return value instanceof ErrorObject error && error.inspected;
   }
 
   private static LuaValue wrap(Failure failure) {
-    return new LuaUserdata(failure, METATABLE);
+    return new ErrorObject(failure);
+  }
+
+  /** An error object; remembers whether the script looked at it (for script checks). */
+  private static final class ErrorObject extends LuaUserdata {
+    final Failure failure;
+    volatile boolean inspected;
+
+    ErrorObject(Failure failure) {
+      super(failure, LuaErrors.METATABLE); // qualified: LuaValue.METATABLE is the string "__metatable"
+      this.failure = failure;
+    }
   }
 
   private static Failure check(LuaValue self) {
@@ -62,11 +93,9 @@ public final class LuaErrors {
     methods.rawset("kind", method(f -> LuaValue.valueOf(f.kind().luaName())));
     methods.rawset("message", method(f -> LuaValue.valueOf(f.message())));
     methods.rawset("retryable", method(f -> LuaValue.valueOf(f.retryable())));
-    LuaTable meta = new LuaTable();
-    meta.rawset(LuaValue.INDEX, FrozenTable.copyOf(methods));
-    meta.rawset(LuaValue.TOSTRING, method(f -> LuaValue.valueOf(f.message())));
-    meta.rawset("__name", LuaValue.valueOf("error"));
-    return FrozenTable.copyOf(meta);
+    LuaTable toString = new LuaTable();
+    toString.rawset(LuaValue.TOSTRING, method(f -> LuaValue.valueOf(f.message())));
+    return FrozenTable.metatable(methods, "error", toString);
   }
 
   private static LuaValue method(java.util.function.Function<Failure, LuaValue> read) {
@@ -95,8 +124,8 @@ public final class LuaErrors {
       @Override
       public Varargs invoke(Varargs args) {
         String name = args.checkjstring(1);
-        ErrorKind kind = ErrorKind.fromLuaName(name)
-            .orElseThrow(() -> new LuaError("bad argument #1 to 'new' (unknown error kind '" + name + "')"));
+        ErrorKind kind = Arrays.stream(ErrorKind.values()).filter(k -> k.luaName().equals(name))
+            .findFirst().orElseThrow(() -> new LuaError("bad argument #1 to 'new' (unknown error kind '" + name + "')"));
         return LuaErrors.error(kind, args.optjstring(2, kind.luaName()));
       }
     });

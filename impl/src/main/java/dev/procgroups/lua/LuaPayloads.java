@@ -1,5 +1,6 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.process.Payloads;
 import dev.procgroups.process.Pid;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,13 +18,13 @@ import org.luaj.vm2.Varargs;
  * booleans, strings (UTF-8), numbers → {@link Long} when integral and exact (|v| ≤ 2^53, not -0.0)
  * else {@link Double}, a table with keys exactly 1..n → unmodifiable {@link List}, a table with only
  * string keys → unmodifiable {@link Map} in iteration order; the empty table → empty list. Nesting
- * at most {@value #MAX_DEPTH} tables deep, no cycles; anything else → {@link PayloadException}.
+ * at most {@link Payloads#MAX_DEPTH} tables deep, no cycles; anything else → {@link PayloadException}.
  * Java to Lua: the reverse; a {@link Pid} becomes its string; a long beyond 2^53 loses precision
  * (Lua 5.2 numbers are doubles: large IDs travel as strings).
  */
 public final class LuaPayloads {
 
-  public static final int MAX_DEPTH = 32;
+  public static final int MAX_DEPTH = Payloads.MAX_DEPTH;
   private static final double EXACT_LIMIT = 9007199254740992d; // 2^53
 
   static {
@@ -38,27 +39,16 @@ public final class LuaPayloads {
   }
 
   /**
-   * Lua values as one payload, as broadcast and send carry them: none → null, one → that value,
-   * several → a list of them (SEMANTICS.md, Broadcast; a nil among several becomes a hole, which
-   * is not a list, so it is refused).
+   * The Lua values from position {@code first} on, each converted, for a send or broadcast (which
+   * packs them: none → null, one → that value, several → a list).
    */
-  public static Object argumentsToJava(Varargs values) {
-    int n = values.narg();
-    if (n == 0) {
-      return null;
+  public static Object[] toJava(Varargs values, int first) {
+    int n = Math.max(0, values.narg() - first + 1);
+    Object[] out = new Object[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = toJava(values.arg(first + i));
     }
-    if (n == 1) {
-      return toJava(values.arg1());
-    }
-    List<Object> list = new ArrayList<>(n);
-    for (int i = 1; i <= n; i++) {
-      Object element = toJava(values.arg(i));
-      if (element == null) {
-        throw new PayloadException("nil at position " + i + " of several values");
-      }
-      list.add(element);
-    }
-    return Collections.unmodifiableList(list);
+    return out;
   }
 
   private static Object toJava(LuaValue value, int depth, Set<LuaValue> path) {

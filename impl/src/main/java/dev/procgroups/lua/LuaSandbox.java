@@ -2,8 +2,6 @@ package dev.procgroups.lua;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -31,6 +29,16 @@ public final class LuaSandbox {
 
   private static final String[] BASE_REMOVED = {"dofile", "loadfile"};
 
+  /** What {@code require} can load besides the standard libraries. */
+  @FunctionalInterface
+  public interface ModuleLoader {
+    /** Nothing: only the standard libraries. */
+    ModuleLoader NONE = (name, globals) -> null;
+
+    /** The module {@code name} for the process of {@code globals}, or null if there is none. */
+    LuaValue load(String name, Globals globals);
+  }
+
   private LuaSandbox() {}
 
   /**
@@ -38,10 +46,9 @@ public final class LuaSandbox {
    *
    * @param out where {@code print} writes
    * @param budget the process's instruction hook
-   * @param modules what {@code require(name)} may return, built on first use per process
+   * @param modules what {@code require(name)} may load, on first use per process
    */
-  public static Globals newGlobals(PrintStream out, InstructionBudget budget,
-      Map<String, Supplier<LuaValue>> modules) {
+  public static Globals newGlobals(PrintStream out, InstructionBudget budget, ModuleLoader modules) {
     LuaNumberPatch.ensureInstalled();
     Globals g = new Globals();
     g.STDOUT = out;
@@ -71,17 +78,18 @@ public final class LuaSandbox {
     g.rawset("pairs", pairs(g.get("pairs")));
     g.rawset("load", textOnlyLoad(g.get("load")));
     g.rawset("collectgarbage", collectgarbage());
+    g.rawset("print", print(g, out));
     LuaTable string = SharedStringLibrary.processCopy();
     g.rawset("string", string);
     loaded.rawset("string", string);
     g.get("math").rawset("log", log());
     g.rawset("errors", LuaErrors.table());
     loaded.rawset("_G", g);
-    g.rawset("require", require(loaded, modules));
+    g.rawset("require", require(g, loaded, modules));
     return g;
   }
 
-  private static LuaValue require(LuaTable loaded, Map<String, Supplier<LuaValue>> modules) {
+  private static LuaValue require(Globals g, LuaTable loaded, ModuleLoader modules) {
     return new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue nameValue) {
@@ -90,13 +98,45 @@ public final class LuaSandbox {
         if (!module.isnil()) {
           return module;
         }
-        Supplier<LuaValue> factory = modules.get(name);
-        if (factory == null) {
+        module = modules.load(name, g);
+        if (module == null) {
           throw new LuaError("module '" + name + "' not found");
         }
-        module = factory.get();
+        module = module.isnil() ? TRUE : module; // as Lua: a module returning nothing is true
         loaded.rawset(name, module);
         return module;
+      }
+    };
+  }
+
+  /**
+   * {@code print} that writes each line in one piece, so lines of processes sharing an output
+   * never interleave (stock LuaJ writes argument by argument). Calls the global {@code tostring},
+   * as Lua 5.2 does.
+   */
+  private static LuaValue print(Globals g, PrintStream out) {
+    return new VarArgFunction() {
+      @Override
+      public Varargs invoke(Varargs args) {
+        LuaValue tostring = g.get("tostring");
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int i = 1; i <= args.narg(); i++) {
+          if (i > 1) {
+            line.write('\t');
+          }
+          LuaValue text = tostring.call(args.arg(i));
+          if (!text.isstring()) {
+            throw new LuaError("'tostring' must return a string to 'print'");
+          }
+          org.luaj.vm2.LuaString bytes = text.strvalue();
+          line.write(bytes.m_bytes, bytes.m_offset, bytes.m_length);
+        }
+        line.write('\n');
+        synchronized (out) {
+          out.write(line.toByteArray(), 0, line.size());
+          out.flush();
+        }
+        return NONE;
       }
     };
   }

@@ -3,7 +3,10 @@ package dev.procgroups.pg;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Validation of the name arguments of pg calls: every failure is INVALID naming the argument. */
+/**
+ * Validation of the name arguments of pg calls: every failure is INVALID with a message
+ * {@code "<argument>: <reason>"}, e.g. {@code "group[2]: must be a string, got Long"}.
+ */
 final class Arguments {
 
   static final int MAX_NAME_BYTES = 1024;
@@ -13,19 +16,19 @@ final class Arguments {
   /** A single group name or topic. */
   static String name(Object value, String argument) throws PgException {
     if (value == null) {
-      throw PgException.invalid(argument + " is missing");
+      throw invalid(argument, "missing");
     }
     if (value instanceof List<?>) {
-      throw PgException.invalid(argument + " must be a single name, not a list");
+      throw invalid(argument, "must be a single name, not a list");
     }
     if (!(value instanceof String text)) {
-      throw PgException.invalid(argument + " must be a string, got " + typeName(value));
+      throw invalid(argument, "must be a string, got " + value.getClass().getSimpleName());
     }
     if (text.isEmpty()) {
-      throw PgException.invalid(argument + " must not be empty");
+      throw invalid(argument, "must not be empty");
     }
     if (utf8Length(text) > MAX_NAME_BYTES) {
-      throw PgException.invalid(argument + " is longer than " + MAX_NAME_BYTES + " bytes");
+      throw invalid(argument, "longer than " + MAX_NAME_BYTES + " bytes");
     }
     return text;
   }
@@ -36,21 +39,21 @@ final class Arguments {
       return List.of(name(value, argument));
     }
     if (list.isEmpty()) {
-      throw PgException.invalid(argument + " list must not be empty");
+      throw invalid(argument, "empty batch");
     }
     List<String> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
-      Object element = list.get(i);
-      if (element instanceof List<?>) {
-        throw PgException.invalid(argument + "[" + (i + 1) + "] must be a string, got a list");
+      String element = argument + "[" + (i + 1) + "]";
+      if (list.get(i) instanceof List<?>) {
+        throw invalid(element, "must be a string, got a list");
       }
-      out.add(name(element, argument + "[" + (i + 1) + "]"));
+      out.add(name(list.get(i), element));
     }
     return out;
   }
 
-  private static String typeName(Object value) {
-    return value == null ? "nil" : value.getClass().getSimpleName();
+  static PgException invalid(String argument, String reason) {
+    return PgException.invalid(argument + ": " + reason);
   }
 
   /** UTF-8 length without encoding; stops early once past the limit (a 1 MiB name costs nothing). */

@@ -8,9 +8,11 @@ import dev.procgroups.registry.Registry;
 import dev.procgroups.registry.ScopeEntry;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.store.MembershipStore;
+import dev.procgroups.store.StoreMutation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,11 +26,19 @@ public final class Pg {
   private final SecurityPolicy policy;
   private final MessageSink sink;
   private final RemoteBroadcast remote;
+  private final Set<StoreMutation> mutations;
   private final Map<EntryId, MembershipStore> stores = new ConcurrentHashMap<>();
   private final Map<Pid, ProcessRecord> processes = new ConcurrentHashMap<>();
 
   public Pg(String nodeName, Registry registry, SecurityPolicy policy, MessageSink sink,
       RemoteBroadcast remote) {
+    this(nodeName, registry, policy, sink, remote, Set.of());
+  }
+
+  /** A pg whose stores carry planted bugs, for showing that tests catch them. */
+  public Pg(String nodeName, Registry registry, SecurityPolicy policy, MessageSink sink,
+      RemoteBroadcast remote, Set<StoreMutation> mutations) {
+    this.mutations = Set.copyOf(mutations);
     this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -48,21 +58,23 @@ public final class Pg {
   /**
    * {@code pg.open(id)} from inside {@code process}: INVALID for a missing or malformed id (or a
    * process that has exited), PERMISSION_DENIED without {@code pg.open} on the id, NOT_FOUND if no
-   * {@code pg.scope} entry has that id.
+   * {@code pg.scope} entry has that id, UNAVAILABLE if the scope was stopped.
    */
   public PgInstance open(ProcessHandle process, Object id) throws PgException {
     Objects.requireNonNull(process, "process");
     String text = Arguments.name(id, "id");
     if (!EntryId.isValid(text)) {
-      throw PgException.invalid("id must have the form namespace:name, got '" + text + "'");
+      throw Arguments.invalid("id", "must be namespace:name, got '" + text + "'");
     }
     check(process.pid(), Permission.OPEN, text);
-    MembershipStore store = store(text)
-        .orElseThrow(() -> new PgException(ErrorKind.NOT_FOUND, "scope not found: " + text));
+    MembershipStore store = existing(text);
+    if (store.isStopped()) {
+      throw new PgException(ErrorKind.UNAVAILABLE, "scope " + text + " is stopped");
+    }
     ProcessRecord record = recordOf(process);
     PgInstance instance = new PgInstance(this, record, text, store);
     if (!record.attach(instance, store)) {
-      throw PgException.invalid("process " + process.pid() + " has exited");
+      throw Arguments.invalid("process", process.pid() + " has exited");
     }
     return instance;
   }
@@ -77,7 +89,20 @@ public final class Pg {
     }
     EntryId id = EntryId.parse(scopeId);
     Optional<ScopeEntry> entry = registry.scope(id);
-    return entry.map(e -> stores.computeIfAbsent(id, x -> new MembershipStore(nodeName, e.config())));
+    return entry.map(e -> stores.computeIfAbsent(id, x -> new MembershipStore(nodeName, e.config(), mutations)));
+  }
+
+  /**
+   * Stops a scope on this node for good: its subscriptions close, its slots go (without events),
+   * and every later call on it is UNAVAILABLE. NOT_FOUND if no such scope is registered.
+   */
+  public void stopScope(String scopeId) throws PgException {
+    existing(scopeId).stop();
+  }
+
+  private MembershipStore existing(String scopeId) throws PgException {
+    return store(scopeId)
+        .orElseThrow(() -> new PgException(ErrorKind.NOT_FOUND, "scope " + scopeId + " not found"));
   }
 
   void check(Pid pid, Permission permission, String resource) throws PgException {

@@ -14,7 +14,8 @@ import java.util.Set;
  * A scope opened by one process ({@code pg.open}): every pg method of the spec. Arguments are typed
  * {@code Object} because callers may be dynamically typed (Lua): a group is a {@code String}, a batch
  * a {@code List} of them. Each call checks, in order: released instance, arguments, permission,
- * scope limits (docs/DECISIONS.md), and changes nothing unless all pass. Failures are
+ * scope limits (docs/DECISIONS.md), a running scope (else UNAVAILABLE), and changes nothing unless
+ * all pass. Failures are
  * {@link PgException}s; no bad input makes a method throw anything else.
  */
 public final class PgInstance {
@@ -45,6 +46,7 @@ public final class PgInstance {
     List<String> names = begin(groups, Permission.JOIN);
     try {
       if (!store.join(pid(), names, process::live)) {
+        checkRunning();
         throw releasedError();
       }
     } catch (StoreLimitException e) {
@@ -59,8 +61,8 @@ public final class PgInstance {
   public void leave(Object groups) throws PgException {
     List<String> names = begin(groups, Permission.LEAVE);
     if (store.leave(pid(), names).isEmpty()) {
-      throw PgException.invalid(
-          "not a member of " + (names.size() == 1 ? "group '" + names.get(0) + "'" : "any of " + names));
+      checkRunning();
+      throw Arguments.invalid("group", "not a member of " + String.join(", ", names));
     }
   }
 
@@ -142,17 +144,29 @@ public final class PgInstance {
     checkOpen();
     String name = Arguments.name(value, "group");
     pg.check(pid(), permission, name);
+    checkRunning();
     return name;
   }
 
   private void beginScope(Permission permission) throws PgException {
     checkOpen();
     pg.check(pid(), permission, scopeId);
+    checkRunning();
   }
 
   private void checkOpen() throws PgException {
     if (released) {
       throw releasedError();
+    }
+  }
+
+  /**
+   * Step 5's precondition: the scope still runs. Checked before reads; a write that changed nothing
+   * checks it after, as stopping is permanent and the store refuses writes once stopped.
+   */
+  private void checkRunning() throws PgException {
+    if (store.isStopped()) {
+      throw new PgException(ErrorKind.UNAVAILABLE, "scope " + scopeId + " is stopped");
     }
   }
 
@@ -174,6 +188,7 @@ public final class PgInstance {
     }
     Delivery delivery = new Delivery(name, topicName, copied);
     pg.check(pid(), permission, delivery.group);
+    checkRunning();
     return delivery;
   }
 

@@ -51,15 +51,19 @@ final class ProcessRecord {
   void addSubscription(Subscription subscription) {
     synchronized (this) {
       if (!exited) {
-        subscriptions.removeIf(s -> s.channel().isClosed());
+        // Closed and drained subscriptions have nothing left for the exit to discard.
+        subscriptions.removeIf(s -> s.channel().isClosed() && s.channel().size() == 0);
         subscriptions.add(subscription);
         return;
       }
     }
-    subscription.close();
+    subscription.close(true);
   }
 
-  /** Runs once, from the process's exit hook. */
+  /**
+   * Runs once, from the process's exit hook. Its subscriptions close discarding their buffers
+   * (nobody can read them any more), then its slots go in every scope it opened.
+   */
   void exit() {
     List<PgInstance> toRelease;
     List<Subscription> toClose;
@@ -74,7 +78,7 @@ final class ProcessRecord {
       stores.clear();
     }
     toRelease.forEach(PgInstance::release);
-    toClose.forEach(Subscription::close);
+    toClose.forEach(sub -> sub.close(true));
     toClean.forEach(store -> store.removeProcess(handle.pid()));
   }
 }

@@ -41,8 +41,11 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
 
   private ProcessRuntime(Builder builder) {
     if (builder.incarnation < 1 || builder.incarnation > MAX_INCARNATION) {
-      throw new IllegalArgumentException(
-          "incarnation must be in 1.." + MAX_INCARNATION + ": " + builder.incarnation);
+      // The PID counter starts at incarnation << 24 and must stay a positive long: a start time in
+      // milliseconds (about 2^41) does not fit, one in seconds does.
+      throw new IllegalArgumentException("incarnation must be in 1.." + MAX_INCARNATION
+          + " so that its first PID id (incarnation << 24) fits a long; got " + builder.incarnation
+          + (builder.incarnation > MAX_INCARNATION ? " (a time in milliseconds? use seconds)" : ""));
     }
     Pid first = new Pid(builder.node, builder.host, builder.incarnation << 24);
     if (!Pid.isPid(first.toString())) {
@@ -152,6 +155,11 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
   /** Kills the live local process {@code pid}; false if there is none. */
   public boolean kill(Pid pid) {
     return process(pid).map(RunningProcess::kill).orElse(false);
+  }
+
+  /** The live processes, at this moment. */
+  public List<RunningProcess> liveProcesses() {
+    return List.copyOf(processes.values());
   }
 
   /** The number of live processes. */

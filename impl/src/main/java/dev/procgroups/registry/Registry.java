@@ -12,7 +12,7 @@ public final class Registry {
 
   private final Map<EntryId, ScopeEntry> scopes = new ConcurrentHashMap<>();
 
-  /** Registers (or replaces) an entry; returns it once validated. */
+  /** Registers an entry; returns it once validated. An id can be registered once. */
   public ScopeEntry register(String id, String kind, Map<String, ?> config)
       throws RegistryException {
     EntryId entryId;
@@ -26,7 +26,9 @@ public final class Registry {
           "unknown entry kind '" + kind + "' for " + id + "; known: " + ScopeEntry.KIND);
     }
     ScopeEntry entry = new ScopeEntry(entryId, ScopeConfig.fromMap(config));
-    scopes.put(entryId, entry);
+    if (scopes.putIfAbsent(entryId, entry) != null) {
+      throw new RegistryException(id + ": already registered");
+    }
     return entry;
   }
 

@@ -35,11 +35,11 @@ public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups, OptionalInt 
     if (config == null) {
       return DEFAULTS;
     }
-    Set<String> unknown = new TreeSet<>(config.keySet());
-    unknown.removeAll(KEYS);
-    if (!unknown.isEmpty()) {
-      throw new RegistryException(
-          "unknown pg.scope config key(s) " + unknown + "; allowed: " + new TreeSet<>(KEYS));
+    for (String key : config.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new RegistryException(
+            key + ": unknown pg.scope config key; allowed: " + new TreeSet<>(KEYS));
+      }
     }
     OptionalInt buffer = positiveInt(config, MONITOR_BUFFER);
     return new ScopeConfig(
@@ -54,13 +54,12 @@ public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups, OptionalInt 
     if (value == null) {
       return OptionalInt.empty();
     }
-    if (value instanceof Number number) {
-      double asDouble = number.doubleValue();
-      if (asDouble >= 1 && asDouble <= Integer.MAX_VALUE && asDouble == Math.rint(asDouble)) {
-        return OptionalInt.of((int) asDouble);
-      }
+    boolean integral = value instanceof Integer || value instanceof Long
+        || value instanceof Short || value instanceof Byte;
+    if (integral && ((Number) value).longValue() >= 1
+        && ((Number) value).longValue() <= Integer.MAX_VALUE) {
+      return OptionalInt.of(((Number) value).intValue());
     }
-    throw new RegistryException(
-        "pg.scope config key " + key + " must be an integer >= 1, got " + value);
+    throw new RegistryException(key + ": must be an integer >= 1, got " + value);
   }
 }

@@ -15,6 +15,7 @@ final class GroupState {
   private final String[] origins;
   private final SlotView[] remotes;
   private final int live;
+  private List<Pid> allMembers;
 
   GroupState(SlotView local, String[] origins, SlotView[] remotes) {
     this.local = local;
@@ -48,16 +49,24 @@ final class GroupState {
     return out;
   }
 
-  /** Local slots in join order, then each origin's slots in its order. */
+  /**
+   * Local slots in join order, then each origin's slots in its order; built once per version when
+   * there are remote slots (a racy cache, safe as in {@link SlotView}).
+   */
   List<Pid> members() {
     if (live == local.live()) {
       return local.toList();
     }
-    Pid[] out = new Pid[live];
-    int at = local.copyInto(out, 0);
-    for (SlotView remote : remotes) {
-      at = remote.copyInto(out, at);
+    List<Pid> cached = allMembers;
+    if (cached == null) {
+      Pid[] out = new Pid[live];
+      int at = local.copyInto(out, 0);
+      for (SlotView remote : remotes) {
+        at = remote.copyInto(out, at);
+      }
+      cached = new SlotView.ArrayPrefix(out, at);
+      allMembers = cached;
     }
-    return new SlotView.ArrayPrefix(out, at);
+    return cached;
   }
 }

@@ -14,7 +14,13 @@ final class GroupTables {
     return local.live() == 0 && remotes.isEmpty();
   }
 
+  private static final String[] NO_ORIGINS = new String[0];
+  private static final SlotView[] NO_VIEWS = new SlotView[0];
+
   GroupState view() {
+    if (remotes.isEmpty()) {
+      return new GroupState(local.view(), NO_ORIGINS, NO_VIEWS);
+    }
     String[] origins = remotes.keySet().toArray(new String[0]);
     SlotView[] remoteViews = new SlotView[origins.length];
     for (int i = 0; i < origins.length; i++) {

@@ -18,6 +18,13 @@ final class IntStack {
     return items[--size];
   }
 
+  /** Removes and returns the oldest item (O(size); only the LEAVE_OLDEST_SLOT mutant uses it). */
+  int removeFirst() {
+    int first = items[0];
+    System.arraycopy(items, 1, items, 0, --size);
+    return first;
+  }
+
   boolean isEmpty() {
     return size == 0;
   }

@@ -32,8 +32,12 @@ public final class MembershipStore {
 
   private final String localNode;
   private final ScopeConfig config;
+  private final Set<StoreMutation> mutations;
   private final ReentrantLock writer = new ReentrantLock();
   private volatile StoreState state = StoreState.EMPTY;
+  private volatile boolean stopped;
+  /** Only with the STALE_READS mutant: the newest state, not yet published. */
+  private StoreState heldBack;
 
   // Writer-owned, touched only under the lock.
   private final Map<String, GroupTables> tables = new HashMap<>();
@@ -45,8 +49,14 @@ public final class MembershipStore {
   private Consumer<StoreChange.Delta> changeListener;
 
   public MembershipStore(String localNode, ScopeConfig config) {
+    this(localNode, config, Set.of());
+  }
+
+  /** A store with planted bugs, for showing that tests catch them. */
+  public MembershipStore(String localNode, ScopeConfig config, Set<StoreMutation> mutations) {
     this.localNode = Objects.requireNonNull(localNode, "localNode");
     this.config = Objects.requireNonNull(config, "config");
+    this.mutations = Set.copyOf(mutations);
   }
 
   public String localNode() {
@@ -88,7 +98,8 @@ public final class MembershipStore {
   /**
    * Adds one local slot of {@code pid} per element of {@code groups}, in order, unless a scope limit
    * would be passed (then nothing changes). {@code alive} is checked under the writer lock so that a
-   * join racing with the process's exit cannot leave slots behind; returns false if it says no.
+   * join racing with the process's exit cannot leave slots behind. Returns false, changing nothing,
+   * if it says no or the scope is stopped.
    */
   public boolean join(Pid pid, List<String> groups, BooleanSupplier alive)
       throws StoreLimitException {
@@ -99,7 +110,10 @@ public final class MembershipStore {
       }
       Map<String, Integer> counts = countByGroup(groups);
       checkLimits(counts);
-      WriteBatch batch = new WriteBatch();
+      if (stopped) {
+        return false;
+      }
+      WriteBatch batch = new WriteBatch(this::watched);
       Set<String> pidGroups = groupsByLocalPid.computeIfAbsent(pid, p -> new LinkedHashSet<>());
       for (String group : groups) {
         tables.computeIfAbsent(group, g -> new GroupTables()).local.append(pid);
@@ -119,7 +133,8 @@ public final class MembershipStore {
 
   /**
    * Removes, for each element of {@code groups} in order, the most recent local slot of {@code pid}
-   * in that group if it still has one. Returns the slots removed per group (empty: nothing changed).
+   * in that group if it still has one. Returns the slots removed per group (empty: nothing changed,
+   * which is always the case once the scope is stopped).
    */
   public Map<String, Integer> leave(Pid pid, List<String> groups) {
     writer.lock();
@@ -127,13 +142,13 @@ public final class MembershipStore {
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groups) {
         GroupTables t = tables.get(group);
-        if (t != null && t.local.removeLatest(pid)) {
+        if (t != null && t.local.removeLatest(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
           removed.merge(group, 1, Integer::sum);
           forgetIfGone(pid, group, t);
         }
       }
       if (!removed.isEmpty()) {
-        WriteBatch batch = new WriteBatch();
+        WriteBatch batch = new WriteBatch(this::watched);
         removed.forEach(
             (group, n) -> {
               batch.touch(group);
@@ -156,7 +171,7 @@ public final class MembershipStore {
         return;
       }
       Map<String, Integer> removed = new LinkedHashMap<>();
-      WriteBatch batch = new WriteBatch();
+      WriteBatch batch = new WriteBatch(this::watched);
       for (String group : groups) {
         int n = tables.get(group).local.removeAll(pid);
         removed.put(group, n);
@@ -201,14 +216,20 @@ public final class MembershipStore {
     }
   }
 
-  /** Applies a peer's change (origin must not be this node) and emits its events. */
-  public void apply(StoreChange change) {
+  /**
+   * Applies a peer's change (origin must not be this node) and emits its events; false (and nothing
+   * changes) once the scope is stopped.
+   */
+  public boolean apply(StoreChange change) {
     if (change.origin().equals(localNode)) {
       throw new IllegalArgumentException("a peer change cannot have the local origin " + localNode);
     }
     writer.lock();
     try {
-      WriteBatch batch = new WriteBatch();
+      if (stopped) {
+        return false;
+      }
+      WriteBatch batch = new WriteBatch(this::watched);
       if (change instanceof StoreChange.Delta delta) {
         applyDelta(delta, batch);
       } else if (change instanceof StoreChange.Sync sync) {
@@ -217,6 +238,7 @@ public final class MembershipStore {
         applyDrop(change.origin(), batch);
       }
       commit(batch, null, null, Map.of());
+      return true;
     } finally {
       writer.unlock();
     }
@@ -234,7 +256,8 @@ public final class MembershipStore {
             if (join) {
               table.append(pid);
               changed.add(pid);
-            } else if (table != null && table.removeLatest(pid)) {
+            } else if (table != null && table.removeLatest(pid, false)
+                || mutated(StoreMutation.NOTIFY_NON_MEMBERS)) {
               changed.add(pid);
             }
           }
@@ -245,14 +268,16 @@ public final class MembershipStore {
   }
 
   /**
-   * Replaces the origin's slots group by group: the groups of the sync in its order, then those it
-   * no longer has. A changed group emits member.left for what went, then member.joined for what
-   * came (multiset difference), so a monitor folding events never drifts from the view.
+   * Replaces the origin's slots group by group: the groups it had first, then the new ones. A
+   * changed group emits member.left for what went, then member.joined for what came (multiset
+   * difference), so a monitor folding events never drifts from the view. Afterwards the origin's
+   * groups are in the sync's order, as if its tables had been rebuilt from it.
    */
   private void applySync(StoreChange.Sync sync, WriteBatch batch) {
     String origin = sync.origin();
-    Set<String> allGroups = new LinkedHashSet<>(sync.pidsByGroup().keySet());
-    allGroups.addAll(remoteTablesByOrigin.getOrDefault(origin, Map.of()).keySet());
+    Set<String> allGroups =
+        new LinkedHashSet<>(remoteTablesByOrigin.getOrDefault(origin, Map.of()).keySet());
+    allGroups.addAll(sync.pidsByGroup().keySet());
     for (String group : allGroups) {
       SlotTable old = existingRemoteTable(origin, group);
       List<Pid> before = old == null ? List.of() : old.livePids();
@@ -265,8 +290,19 @@ public final class MembershipStore {
         remoteTable(origin, group).append(pid);
       }
       batch.touch(group);
+      if (mutated(StoreMutation.SYNC_WITHOUT_DIFF_EVENTS) && !before.isEmpty() && !after.isEmpty()) {
+        continue;
+      }
       batch.emit(GroupEvent.Kind.LEFT, group, Multisets.minus(before, after));
       batch.emit(GroupEvent.Kind.JOINED, group, Multisets.minus(after, before));
+    }
+    Map<String, SlotTable> byGroup = remoteTablesByOrigin.get(origin);
+    if (byGroup != null) {
+      Map<String, SlotTable> reordered = new LinkedHashMap<>();
+      sync.pidsByGroup().keySet().forEach(g -> reordered.put(g, byGroup.get(g)));
+      reordered.values().removeIf(Objects::isNull);
+      byGroup.clear();
+      byGroup.putAll(reordered);
     }
   }
 
@@ -285,30 +321,61 @@ public final class MembershipStore {
 
   // ---------------------------------------------------------------- subscriptions
 
-  /** Subscribes to {@code group}'s events and returns its members, atomically. */
+  /**
+   * Subscribes to {@code group}'s events and returns its members, atomically. Once the scope is
+   * stopped the subscription comes back closed, with no members.
+   */
   public MonitorSnapshot monitor(String group) {
     writer.lock();
     try {
       Subscription sub = new Subscription(this, group, config.monitorBuffer());
-      groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()).add(sub);
+      register(sub, groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()));
       return new MonitorSnapshot(sub, members(group));
     } finally {
       writer.unlock();
     }
   }
 
-  /** Subscribes to every group's events and returns all non-empty groups' members, atomically. */
+  /**
+   * Subscribes to every group's events and returns all non-empty groups' members, atomically (closed
+   * and empty once the scope is stopped).
+   */
   public EventsSnapshot events() {
     writer.lock();
     try {
       Subscription sub = new Subscription(this, null, config.monitorBuffer());
-      scopeSubscriptions.add(sub);
+      register(sub, scopeSubscriptions);
       Map<String, List<Pid>> snapshot = new LinkedHashMap<>();
       state.groups().forEach((group, g) -> snapshot.put(group, g.members()));
       return new EventsSnapshot(sub, Collections.unmodifiableMap(snapshot));
     } finally {
       writer.unlock();
     }
+  }
+
+  /**
+   * Stops the scope for good: every subscription closes (buffered events stay readable), every
+   * slot is gone without events, and later writes change nothing.
+   */
+  public void stop() {
+    writer.lock();
+    try {
+      stopped = true;
+      List<Subscription> open = new ArrayList<>(scopeSubscriptions);
+      groupSubscriptions.values().forEach(open::addAll);
+      open.forEach(Subscription::close);
+      tables.clear();
+      remoteTablesByOrigin.clear();
+      groupsByLocalPid.clear();
+      state = StoreState.EMPTY;
+      heldBack = null;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  public boolean isStopped() {
+    return stopped;
   }
 
   void unsubscribe(Subscription sub) {
@@ -330,6 +397,14 @@ public final class MembershipStore {
 
   // ---------------------------------------------------------------- writer internals
 
+  private void register(Subscription sub, List<Subscription> subscribers) {
+    if (stopped) {
+      sub.channel().close();
+    } else {
+      subscribers.add(sub);
+    }
+  }
+
   private void checkLimits(Map<String, Integer> counts) throws StoreLimitException {
     int newGroups = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
@@ -339,13 +414,14 @@ public final class MembershipStore {
         newGroups++;
       }
       int max = config.maxMembersPerGroup().orElse(Integer.MAX_VALUE);
-      if ((long) local + e.getValue() > max) {
+      int adding = mutated(StoreMutation.LIMIT_COUNTS_GROUPS_ONCE) ? 1 : e.getValue();
+      if ((long) local + adding > max) {
         throw new StoreLimitException(
             "group '" + e.getKey() + "' would pass max_members_per_group (" + max + ")");
       }
     }
     int maxGroups = config.maxGroups().orElse(Integer.MAX_VALUE);
-    if (newGroups > 0 && (long) state.localGroups().size() + newGroups > maxGroups) {
+    if (newGroups > 0 && (long) latest().localGroups().size() + newGroups > maxGroups) {
       throw new StoreLimitException("join would pass max_groups (" + maxGroups + ")");
     }
   }
@@ -399,20 +475,22 @@ public final class MembershipStore {
    */
   private void commit(
       WriteBatch batch, StoreChange.Direction direction, Pid pid, Map<String, Integer> counts) {
-    PMap<String, GroupState> groups = state.groups();
-    PSet<String> local = state.localGroups();
+    PMap<String, GroupState> groups = latest().groups();
+    PSet<String> local = latest().localGroups();
     for (String group : batch.touchedGroups) {
       GroupTables t = tables.get(group);
       GroupState g = t == null ? null : t.view();
       if (g == null || g.live() == 0) {
-        groups = groups.minus(group);
+        if (!mutated(StoreMutation.EMPTY_GROUPS_LINGER)) {
+          groups = groups.minus(group);
+        }
         tables.remove(group);
       } else {
         groups = groups.plus(group, g);
       }
       local = g != null && g.localLive() > 0 ? local.plus(group) : local.minus(group);
     }
-    state = new StoreState(groups, local);
+    publish(new StoreState(groups, local));
     for (GroupEvent event : batch.events) {
       for (Subscription sub : groupSubscriptions.getOrDefault(event.group(), List.of())) {
         sub.offer(event);
@@ -429,7 +507,35 @@ public final class MembershipStore {
     }
   }
 
+  /** The state writes build on: the published one, unless the STALE_READS mutant holds one back. */
+  private StoreState latest() {
+    return heldBack != null ? heldBack : state;
+  }
+
+  private void publish(StoreState next) {
+    if (mutated(StoreMutation.STALE_READS)) {
+      if (heldBack != null) {
+        state = heldBack;
+      }
+      heldBack = next;
+      return;
+    }
+    state = next;
+  }
+
+  private boolean mutated(StoreMutation mutation) {
+    return !mutations.isEmpty() && mutations.contains(mutation);
+  }
+
+  /** True if some subscription wants {@code group}'s events. */
+  private boolean watched(String group) {
+    return !scopeSubscriptions.isEmpty() || groupSubscriptions.containsKey(group);
+  }
+
   private static Map<String, Integer> countByGroup(List<String> groups) {
+    if (groups.size() == 1) {
+      return Map.of(groups.get(0), 1);
+    }
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String group : groups) {
       counts.merge(group, 1, Integer::sum);

@@ -42,13 +42,13 @@ final class SlotTable {
     live++;
   }
 
-  /** Removes {@code pid}'s most recent slot; false if it holds none. */
-  boolean removeLatest(Pid pid) {
+  /** Removes {@code pid}'s most recent slot (or, mutated, its oldest); false if it holds none. */
+  boolean removeLatest(Pid pid, boolean oldestInstead) {
     IntStack stack = slotsByPid.get(pid);
     if (stack == null) {
       return false;
     }
-    kill(stack.pop());
+    kill(oldestInstead ? stack.removeFirst() : stack.pop());
     if (stack.isEmpty()) {
       slotsByPid.remove(pid);
     }

@@ -21,6 +21,11 @@ final class SlotView {
   private final int size;
   private final long version;
   private final int live;
+  /**
+   * The live slots once filtered, kept for later reads of this version. A racy cache: two readers
+   * may both build it; {@link ArrayPrefix} has only final fields, so any reader sees it whole.
+   */
+  private List<Pid> filtered;
 
   SlotView(Pid[] pids, AtomicLongArray leftAt, int size, long version, int live) {
     this.pids = pids;
@@ -50,7 +55,10 @@ final class SlotView {
     return next;
   }
 
-  /** The live slots as an unmodifiable list; no copy when nothing in range has left. */
+  /**
+   * The live slots as an unmodifiable list: no copy when nothing in range has left, otherwise one
+   * filtered copy per version, shared by every later read of it.
+   */
   List<Pid> toList() {
     if (live == 0) {
       return List.of();
@@ -58,9 +66,14 @@ final class SlotView {
     if (live == size) {
       return new ArrayPrefix(pids, size);
     }
-    Pid[] out = new Pid[live];
-    copyInto(out, 0);
-    return new ArrayPrefix(out, live);
+    List<Pid> cached = filtered;
+    if (cached == null) {
+      Pid[] out = new Pid[live];
+      copyInto(out, 0);
+      cached = new ArrayPrefix(out, live);
+      filtered = cached;
+    }
+    return cached;
   }
 
   /** An unmodifiable list over the first {@code size} elements of an array nobody writes there. */

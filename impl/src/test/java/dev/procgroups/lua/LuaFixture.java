@@ -3,7 +3,6 @@ package dev.procgroups.lua;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -13,7 +12,8 @@ final class LuaFixture {
   final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   final InstructionBudget budget = new InstructionBudget();
   final Globals globals =
-      LuaSandbox.newGlobals(new PrintStream(printed, true, StandardCharsets.UTF_8), budget, Map.of());
+      LuaSandbox.newGlobals(new PrintStream(printed, true, StandardCharsets.UTF_8), budget,
+          LuaSandbox.ModuleLoader.NONE);
 
   /** Runs {@code source} as a chunk and returns its results. */
   Varargs run(String source) {

@@ -68,11 +68,10 @@ class LuaPayloadsTest {
   }
 
   @Test
-  void argumentsBecomeOnePayload() {
-    assertThat(LuaPayloads.argumentsToJava(LuaValue.NONE)).isNull();
-    assertThat(LuaPayloads.argumentsToJava(LuaValue.valueOf(7))).isEqualTo(7L);
-    assertThat(LuaPayloads.argumentsToJava(LuaValue.varargsOf(LuaValue.valueOf(1), LuaValue.valueOf("x"))))
-        .isEqualTo(List.of(1L, "x"));
+  void argumentsFromAPosition() {
+    assertThat(LuaPayloads.toJava(LuaValue.NONE, 1)).isEmpty();
+    assertThat(LuaPayloads.toJava(LuaValue.varargsOf(new LuaValue[] {LuaValue.valueOf("t"),
+        LuaValue.valueOf(1), LuaValue.NIL, LuaValue.valueOf("x")}), 2)).containsExactly(1L, null, "x");
   }
 
   @Test

@@ -49,6 +49,7 @@ class PgInstanceTest {
   @Test
   void openErrors() {
     assertError(() -> pg.open(p1, "app:missing"), ErrorKind.NOT_FOUND, "app:missing");
+    assertError(() -> pg.stopScope("app:missing"), ErrorKind.NOT_FOUND, "app:missing");
     assertError(() -> pg.open(p1, null), ErrorKind.INVALID, "id");
     assertError(() -> pg.open(p1, ""), ErrorKind.INVALID, "id");
     assertError(() -> pg.open(p1, 42), ErrorKind.INVALID, "id");
@@ -67,8 +68,8 @@ class PgInstanceTest {
     g1.leave("workers");
     assertThat(g1.getMembers("workers")).containsExactly(p1.pid(), p2.pid());
     g2.leave(List.of("all", "nothing"));
-    assertError(() -> g2.leave(List.of("all", "nothing")), ErrorKind.INVALID, "not a member");
-    assertError(() -> g2.leave("all"), ErrorKind.INVALID, "'all'");
+    assertError(() -> g2.leave(List.of("all", "nothing")), ErrorKind.INVALID, "group: not a member");
+    assertError(() -> g2.leave("all"), ErrorKind.INVALID, "group: not a member of all");
     assertThat(g1.getMembers("unknown")).isEmpty();
     assertThat(g1.whichGroups()).containsExactly("workers");
   }
@@ -86,23 +87,23 @@ class PgInstanceTest {
     String huge = "x".repeat(1 << 20);
     List<Object> withNumber = Arrays.asList("a", 5);
     List<Object> withNull = Arrays.asList("a", null);
-    assertError(() -> g1.join(null), ErrorKind.INVALID, "group is missing");
-    assertError(() -> g1.join(""), ErrorKind.INVALID, "group must not be empty");
-    assertError(() -> g1.join(7), ErrorKind.INVALID, "group must be a string");
-    assertError(() -> g1.join(List.of()), ErrorKind.INVALID, "group list must not be empty");
-    assertError(() -> g1.join(withNumber), ErrorKind.INVALID, "group[2]");
-    assertError(() -> g1.join(withNull), ErrorKind.INVALID, "group[2]");
-    assertError(() -> g1.join(List.of("a", "")), ErrorKind.INVALID, "group[2]");
-    assertError(() -> g1.join(List.of(List.of("a"))), ErrorKind.INVALID, "group[1]");
-    assertError(() -> g1.join(huge), ErrorKind.INVALID, "longer than 1024 bytes");
-    assertError(() -> g1.join("é".repeat(513)), ErrorKind.INVALID, "longer than 1024 bytes");
-    assertError(() -> g1.leave(withNumber), ErrorKind.INVALID, "group[2]");
-    assertError(() -> g1.getMembers(List.of("a")), ErrorKind.INVALID, "single name");
+    assertError(() -> g1.join(null), ErrorKind.INVALID, "group: missing");
+    assertError(() -> g1.join(""), ErrorKind.INVALID, "group: must not be empty");
+    assertError(() -> g1.join(7), ErrorKind.INVALID, "group: must be a string");
+    assertError(() -> g1.join(List.of()), ErrorKind.INVALID, "group: empty batch");
+    assertError(() -> g1.join(withNumber), ErrorKind.INVALID, "group[2]:");
+    assertError(() -> g1.join(withNull), ErrorKind.INVALID, "group[2]:");
+    assertError(() -> g1.join(List.of("a", "")), ErrorKind.INVALID, "group[2]:");
+    assertError(() -> g1.join(List.of(List.of("a"))), ErrorKind.INVALID, "group[1]:");
+    assertError(() -> g1.join(huge), ErrorKind.INVALID, "group: longer than 1024 bytes");
+    assertError(() -> g1.join("é".repeat(513)), ErrorKind.INVALID, "group: longer than 1024 bytes");
+    assertError(() -> g1.leave(withNumber), ErrorKind.INVALID, "group[2]:");
+    assertError(() -> g1.getMembers(List.of("a")), ErrorKind.INVALID, "group: must be a single name");
     assertError(() -> g1.getLocalMembers(null), ErrorKind.INVALID, "group");
     assertError(() -> g1.monitor(3.5), ErrorKind.INVALID, "group");
-    assertError(() -> g1.broadcast("a", null), ErrorKind.INVALID, "topic");
-    assertError(() -> g1.broadcastLocal("a", ""), ErrorKind.INVALID, "topic");
-    assertError(() -> g1.broadcast("a", "t", new Object()), ErrorKind.INVALID, "payload");
+    assertError(() -> g1.broadcast("a", null), ErrorKind.INVALID, "topic:");
+    assertError(() -> g1.broadcastLocal("a", ""), ErrorKind.INVALID, "topic:");
+    assertError(() -> g1.broadcast("a", "t", new Object()), ErrorKind.INVALID, "payload:");
     assertError(() -> g1.broadcast("a", "t", 1, new Object()), ErrorKind.INVALID, "payload[2]");
     assertThat(pg.store("app:pg").orElseThrow().groups()).isEmpty();
     assertThat(sink.deliveries()).isEmpty();
@@ -202,7 +203,7 @@ class PgInstanceTest {
         sink, RemoteBroadcast.NONE);
     PgInstance g = guarded.open(p1, "app:pg");
     assertError(() -> g.join(List.of("ok", "secret")), ErrorKind.PERMISSION_DENIED, "pg.join");
-    assertError(() -> g.join(List.of("secret", 5)), ErrorKind.INVALID, "group[2]");
+    assertError(() -> g.join(List.of("secret", 5)), ErrorKind.INVALID, "group[2]:");
     assertError(g::events, ErrorKind.PERMISSION_DENIED, "pg.events");
     assertError(() -> guarded.open(p1, "app:other"), ErrorKind.PERMISSION_DENIED, "pg.open");
     assertThat(g.whichGroups()).isEmpty();
@@ -253,6 +254,27 @@ class PgInstanceTest {
     var received = sub.channel().poll().orElseThrow();
     assertThat(received.ok()).isTrue();
     return received.value();
+  }
+
+  @Test
+  void aStoppedScopeIsUnavailableAfterTheOtherChecks() throws Exception {
+    g1.join("g");
+    MonitorSnapshot m = g2.monitor("g");
+    g2.join("g");
+    pg.stopScope("app:pg");
+    assertThat(next(m).kind()).isEqualTo(GroupEvent.Kind.JOINED);
+    assertThat(m.subscription().channel().poll().orElseThrow().ok()).isFalse();
+    List<ThrowingCallable> calls = List.of(
+        () -> g1.join("g"), () -> g1.leave("g"), () -> g1.getMembers("g"),
+        () -> g1.getLocalMembers("g"), g1::whichGroups, g1::whichLocalGroups,
+        () -> g1.broadcast("g", "t"), () -> g1.broadcastLocal("g", "t"), () -> g1.monitor("g"),
+        g1::events, () -> pg.open(p1, "app:pg"));
+    for (ThrowingCallable call : calls) {
+      assertError(call, ErrorKind.UNAVAILABLE, "stopped");
+    }
+    assertError(() -> g1.join(List.of("a", "a", "a", "a")), ErrorKind.RATE_LIMITED, "max_members");
+    assertError(() -> g1.join(""), ErrorKind.INVALID, "group:");
+    assertThat(pg.store("app:pg").orElseThrow().groups()).isEmpty();
   }
 
   @Test

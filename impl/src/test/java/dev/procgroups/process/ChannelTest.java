@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A lost wake-up shows as a hang: fail it instead of waiting forever.
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ChannelTest {
   @Test
   void receivesInFifoOrderWithOkFlag() throws InterruptedException {

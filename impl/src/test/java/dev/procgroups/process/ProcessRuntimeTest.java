@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+// A lost wake-up shows as a hang: fail it instead of waiting forever.
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ProcessRuntimeTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -58,6 +61,11 @@ class ProcessRuntimeTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ProcessRuntime.create("n1", ProcessRuntime.MAX_INCARNATION + 1))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProcessRuntime.create("n1", 1_795_000_000_000L))
+        .hasMessageContaining("use seconds");
+    ProcessRuntime seconds = ProcessRuntime.create("n1", 1_795_000_000L);
+    runtimes.add(seconds);
+    assertThat(seconds.spawn(context -> { }).pid().id()).isEqualTo(1_795_000_000L << 24);
     assertThatThrownBy(() -> ProcessRuntime.create("n|1", 1))
         .isInstanceOf(IllegalArgumentException.class);
     ProcessRuntime custom = ProcessRuntime.builder("n1").host("h:x").incarnation(1).build();

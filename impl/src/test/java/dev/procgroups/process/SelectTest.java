@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A lost wake-up shows as a hang: fail it instead of waiting forever.
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
 class SelectTest {
   private final Channel<String> first = Channel.unbounded();
   private final Channel<String> second = Channel.unbounded();

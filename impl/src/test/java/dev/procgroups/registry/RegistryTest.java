@@ -15,7 +15,7 @@ class RegistryTest {
   void entryIdsHaveOneColonAndDottedNamespaces() {
     assertThat(EntryId.parse("app.billing:pg")).isEqualTo(new EntryId("app.billing", "pg"));
     assertThat(EntryId.isValid("app:pg")).isTrue();
-    for (String bad : new String[] {"app", "a:b:c", ":pg", "app:", "a b:pg", ""}) {
+    for (String bad : new String[] {"app", "a:b:c", ":pg", "app:", ""}) {
       assertThat(EntryId.isValid(bad)).as(bad).isFalse();
       assertThatThrownBy(() -> EntryId.parse(bad)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -26,7 +26,7 @@ class RegistryTest {
     ScopeEntry plain = registry.registerScope("app:pg", Map.of());
     assertThat(plain.config()).isEqualTo(ScopeConfig.DEFAULTS);
     ScopeEntry tuned = registry.registerScope("app:tuned",
-        Map.of("monitor_buffer", 8, "max_groups", 3L, "max_members_per_group", 5.0));
+        Map.of("monitor_buffer", 8, "max_groups", 3L, "max_members_per_group", (short) 5));
     assertThat(tuned.config())
         .isEqualTo(new ScopeConfig(8, OptionalInt.of(3), OptionalInt.of(5)));
     assertThat(registry.scope(EntryId.parse("app:tuned"))).contains(tuned);
@@ -37,7 +37,7 @@ class RegistryTest {
   void unknownKeysAreRejectedByName() {
     assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("monitor_bufer", 8)))
         .isInstanceOf(RegistryException.class)
-        .hasMessageContaining("monitor_bufer")
+        .hasMessageStartingWith("monitor_bufer:")
         .hasMessageContaining("monitor_buffer");
     assertThat(registry.scope(EntryId.parse("app:pg"))).isEmpty();
   }
@@ -48,12 +48,19 @@ class RegistryTest {
         .isInstanceOf(RegistryException.class).hasMessageContaining("max_groups");
     assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("monitor_buffer", "64")))
         .isInstanceOf(RegistryException.class).hasMessageContaining("monitor_buffer");
-    assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("max_groups", 1.5)))
-        .isInstanceOf(RegistryException.class);
+    assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("max_groups", 2.0)))
+        .isInstanceOf(RegistryException.class).hasMessageStartingWith("max_groups:");
     assertThatThrownBy(() -> registry.register("app:q", "queue.queue", Map.of()))
         .isInstanceOf(RegistryException.class).hasMessageContaining("queue.queue");
     assertThatThrownBy(() -> registry.registerScope("nocolon", Map.of()))
         .isInstanceOf(RegistryException.class).hasMessageContaining("namespace:name");
+  }
+
+  @Test
+  void anIdIsRegisteredOnce() throws Exception {
+    registry.registerScope("app:pg", Map.of());
+    assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("monitor_buffer", 2)))
+        .isInstanceOf(RegistryException.class).hasMessageContaining("already registered");
   }
 
   @Test

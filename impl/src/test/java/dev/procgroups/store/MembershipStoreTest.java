@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MembershipStoreTest {
@@ -37,7 +40,7 @@ class MembershipStoreTest {
   }
 
   @Test
-  void multiJoinKeepsJoinOrderAndLeaveRemovesTheMostRecentSlot() {
+  void multiJoinKeepsJoinOrderAndLeaveRemovesTheMostRecentSlot() throws Exception {
     join(A, "g");
     join(B, "g");
     join(A, "g");
@@ -49,7 +52,7 @@ class MembershipStoreTest {
   }
 
   @Test
-  void emptyGroupsDisappear() {
+  void emptyGroupsDisappear() throws Exception {
     join(A, "g", "h");
     store.leave(A, List.of("g"));
     assertThat(store.groups()).containsExactly("h");
@@ -59,7 +62,7 @@ class MembershipStoreTest {
   }
 
   @Test
-  void aPublishedReadIsNotChangedByLaterWrites() {
+  void aPublishedReadIsNotChangedByLaterWrites() throws Exception {
     for (int i = 0; i < 100; i++) {
       join(pid("n1", i), "g");
     }
@@ -73,7 +76,7 @@ class MembershipStoreTest {
   }
 
   @Test
-  void compactionKeepsOrderAndStackLeave() {
+  void compactionKeepsOrderAndStackLeave() throws Exception {
     List<Pid> expected = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       join(pid("n1", i), "g");
@@ -96,7 +99,7 @@ class MembershipStoreTest {
   }
 
   @Test
-  void processExitLeavesEveryGroupInOrderOfOldestSlot() {
+  void processExitLeavesEveryGroupInOrderOfOldestSlot() throws Exception {
     join(A, "a", "b", "a");
     store.leave(A, List.of("a", "a"));
     join(A, "a");
@@ -110,7 +113,7 @@ class MembershipStoreTest {
   }
 
   @Test
-  void localChangesReachTheListenerAsDeltas() {
+  void localChangesReachTheListenerAsDeltas() throws Exception {
     List<Delta> seen = new ArrayList<>();
     store.setChangeListener(seen::add);
     join(A, "a", "b", "a");
@@ -126,7 +129,7 @@ class MembershipStoreTest {
   }
 
   @Test
-  void peerDeltasSyncsAndDropsEmitExactDifferences() {
+  void peerDeltasSyncsAndDropsEmitExactDifferences() throws Exception {
     join(A, "g");
     EventsSnapshot watch = store.events();
     String r1 = R1.toString();
@@ -145,12 +148,12 @@ class MembershipStoreTest {
         .containsExactly(
             joined("g", R1, R1), joined("h", R2),
             left("g", R1),
-            left("g", R1), joined("g", R2), joined("k", R1), left("h", R2),
+            left("g", R1), joined("g", R2), left("h", R2), joined("k", R1),
             left("g", R2), left("k", R1));
   }
 
   @Test
-  void aSyncEqualToTheCurrentStateEmitsNothing() {
+  void aSyncEqualToTheCurrentStateEmitsNothing() throws Exception {
     store.apply(new StoreChange.Sync("n2", ordered("g", List.of(R1.toString()))));
     Subscription sub = store.monitor("g").subscription();
     store.apply(new StoreChange.Sync("n2", ordered("g", List.of(R1.toString()))));
@@ -203,13 +206,55 @@ class MembershipStoreTest {
   }
 
   @Test
-  void closedSubscriptionsGetNoMoreEvents() {
+  void closedSubscriptionsGetNoMoreEvents() throws Exception {
     Subscription sub = store.monitor("g").subscription();
     join(A, "g");
     assertThat(sub.close()).isTrue();
     join(B, "g");
     assertThat(drain(sub)).containsExactly(joined("g", A));
     assertThat(sub.close(true)).isTrue();
+  }
+
+  @Test
+  void aStoppedStoreRefusesEverything() throws Exception {
+    join(A, "g");
+    store.apply(new StoreChange.Sync("n2", ordered("h", List.of(R1.toString()))));
+    Subscription sub = store.events().subscription();
+    store.stop();
+    assertThat(store.groups()).isEmpty();
+    assertThat(sub.channel().isClosed()).isTrue();
+    assertThat(store.join(A, List.of("g"), () -> true)).isFalse();
+    assertThat(store.leave(A, List.of("g"))).isEmpty();
+    assertThat(store.monitor("g").subscription().channel().isClosed()).isTrue();
+    assertThat(store.events().groups()).isEmpty();
+    assertThat(store.groups()).isEmpty();
+    assertThat(store.apply(new StoreChange.Drop("n2"))).isFalse();
+  }
+
+  @Test
+  void readsDoNotWaitForAWriterThatHoldsTheLock() throws Exception {
+    CountDownLatch writerInside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    store.setChangeListener(delta -> {
+      writerInside.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Thread writer = new Thread(() -> join(A, "g"));
+    writer.start();
+    try {
+      assertThat(writerInside.await(10, TimeUnit.SECONDS)).isTrue();
+      // The writer still holds the lock (its listener is blocked); its state is already published.
+      CompletableFuture<List<Pid>> read = CompletableFuture.supplyAsync(() -> store.members("g"));
+      assertThat(read.get(10, TimeUnit.SECONDS)).containsExactly(A);
+      assertThat(store.groups()).containsExactly("g");
+    } finally {
+      release.countDown();
+      writer.join(10_000);
+    }
   }
 
   static List<GroupEvent> drain(Subscription sub) {

@@ -35,20 +35,34 @@ public final class DocumentedExamples {
   /** The examples of the doc's prose sections. */
   public static List<Example> prose() {
     return List.of(
-        new Example("Opening a Scope: pg.open(\"app:pg\") returns an instance", DocumentedExamples::open),
-        new Example("Joining and Leaving: join, batch join, leave", DocumentedExamples::joinAndLeave),
-        new Example("Joining and Leaving: multi-join needs as many leaves", DocumentedExamples::multiJoin),
-        new Example("Joining and Leaving: batch leave is best-effort", DocumentedExamples::batchLeave),
-        new Example("Listing Members: all nodes, this node, unknown group", DocumentedExamples::members),
-        new Example("Listing Groups: which_groups and which_local_groups", DocumentedExamples::groups),
-        new Example("Broadcasting: broadcast and broadcast_local", DocumentedExamples::broadcast),
-        new Example("Monitoring a Group: snapshot, then events", DocumentedExamples::monitor),
-        new Example("Monitoring a Group: sub:close() and close({flush = true})", DocumentedExamples::close),
-        new Example("Watching All Groups: events() snapshot, then events", DocumentedExamples::events),
-        new Example("Event Fields: system, kind, path, data", DocumentedExamples::eventFields),
-        new Example("Event Fields: buffer of 64, further events dropped", DocumentedExamples::buffer),
-        new Example("Releasing: idempotent, then every method errors", DocumentedExamples::release),
-        new Example("Releasing: automatic when the process exits", DocumentedExamples::exitReleases));
+        new Example("Opening a Scope: pg.open(\"app:pg\") returns an instance",
+            DocumentedExamples::open),
+        new Example("Joining and Leaving: join, batch join, leave",
+            DocumentedExamples::joinAndLeave),
+        new Example("Joining and Leaving: multi-join needs as many leaves",
+            DocumentedExamples::multiJoin),
+        new Example("Joining and Leaving: batch leave is best-effort",
+            DocumentedExamples::batchLeave),
+        new Example("Listing Members: all nodes, this node, unknown group",
+            DocumentedExamples::members),
+        new Example("Listing Groups: which_groups and which_local_groups",
+            DocumentedExamples::groups),
+        new Example("Broadcasting: broadcast and broadcast_local",
+            DocumentedExamples::broadcast),
+        new Example("Monitoring a Group: snapshot, then events",
+            DocumentedExamples::monitor),
+        new Example("Monitoring a Group: sub:close() and close({flush = true})",
+            DocumentedExamples::close),
+        new Example("Watching All Groups: events() snapshot, then events",
+            DocumentedExamples::events),
+        new Example("Event Fields: system, kind, path, data",
+            DocumentedExamples::eventFields),
+        new Example("Event Fields: buffer of 64, further events dropped",
+            DocumentedExamples::buffer),
+        new Example("Releasing: idempotent, then every method errors",
+            DocumentedExamples::release),
+        new Example("Releasing: automatic when the process exits",
+            DocumentedExamples::exitReleases));
   }
 
   static void open(ExampleRun run) {
@@ -66,7 +80,8 @@ public final class DocumentedExamples {
     run.expectOk("group:join({\"workers\", \"all\"})", true,
         node.call(new NodeCall.Join(group, List.of("workers", "all"))));
     run.expectOk("group:leave(\"workers\")", true, node.call(new NodeCall.Leave(group, "workers")));
-    run.expectOk("members of workers", List.of(P1), node.call(new NodeCall.GetMembers(group, "workers")));
+    run.expectOk("members of workers", List.of(P1),
+        node.call(new NodeCall.GetMembers(group, "workers")));
     run.expectOk("members of all", List.of(P1), node.call(new NodeCall.GetMembers(group, "all")));
   }
 
@@ -81,8 +96,10 @@ public final class DocumentedExamples {
     run.expectOk("one leave: still a member", List.of(P1),
         node.call(new NodeCall.GetMembers(group, "workers")));
     node.ok(new NodeCall.Leave(group, "workers"));
-    run.expectOk("second leave: departed", List.of(), node.call(new NodeCall.GetMembers(group, "workers")));
-    run.expectError("third leave", ErrorKind.INVALID, node.call(new NodeCall.Leave(group, "workers")));
+    run.expectOk("second leave: departed", List.of(),
+        node.call(new NodeCall.GetMembers(group, "workers")));
+    run.expectError("third leave", ErrorKind.INVALID,
+        node.call(new NodeCall.Leave(group, "workers")));
   }
 
   static void batchLeave(ExampleRun run) {
@@ -241,7 +258,8 @@ public final class DocumentedExamples {
     node.ok(new NodeCall.Exit(P1));
     run.expectError("join on the instance of an exited process", ErrorKind.INVALID,
         node.call(new NodeCall.Join(group, "workers")));
-    run.expectOk("its slots are gone", List.of(), node.call(new NodeCall.GetMembers(other, "workers")));
+    run.expectOk("its slots are gone", List.of(),
+        node.call(new NodeCall.GetMembers(other, "workers")));
   }
 
   private static String delivery(String to, String from, Object payload) {

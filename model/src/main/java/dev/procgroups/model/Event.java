@@ -2,6 +2,7 @@ package dev.procgroups.model;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,11 @@ public record Event(EventKind kind, String group, List<String> pids) {
   /** Always {@code "pg"}. */
   public String system() {
     return SYSTEM;
+  }
+
+  /** The {@code data} field: {@code {Group = group, PIDs = pids}}. */
+  public Map<String, Object> data() {
+    return Map.of("Group", group, "PIDs", pids);
   }
 
   /** The {@code path} field: the group name. */

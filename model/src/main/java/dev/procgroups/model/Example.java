@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-/** One documented example: a name (where it comes from in the doc) and a scenario that checks it. */
+/** One documented example: its name (where in the doc it comes from) and a scenario checking it. */
 public record Example(String name, Consumer<ExampleRun> scenario) {
 
   public Example {

@@ -14,6 +14,7 @@ import io.atomix.cluster.protocol.SwimMembershipProtocolConfig;
 import io.atomix.utils.net.Address;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Atomix pitfalls handled here: the server binds only the configured address; messages carry
  * our own sender field and reach Atomix as {@code byte[]} only; handlers run on our own thread,
  * never on Netty's; each start publishes its incarnation in the member properties so a restart
- * within the failure timeout is reported as Down(old) + Up(new); sends go out as batches with one
- * in flight per peer, so they stay FIFO while a connection opens.
+ * within the failure timeout is reported as Down(old) + Up(new); a closing node says farewell so
+ * its peers report it down at once; messages to a peer travel in batches, one Atomix message
+ * carrying whatever queued up while the previous one was written.
  *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network.
@@ -47,6 +49,7 @@ public final class AtomixTransport implements Transport {
   private static final String CLUSTER_ID = "procgroups";
   private static final long START_TIMEOUT_SECONDS = 30;
   private static final long STOP_TIMEOUT_SECONDS = 10;
+  private static final long FAREWELL_TIMEOUT_MILLIS = 500;
   private static final Logger LOG = LoggerFactory.getLogger(AtomixTransport.class);
 
   private final AtomixTransportConfig config;
@@ -58,7 +61,8 @@ public final class AtomixTransport implements Transport {
   private final AtomicLong unroutable = new AtomicLong();
   private volatile MessageHandler messageHandler = (from, message) -> {};
   private volatile Consumer<PeerEvent> peerListener = event -> {};
-  private volatile boolean started;
+  private boolean started; // guarded by this
+  private boolean closed; // guarded by this
 
   /** Where messages to one start of a peer go. */
   private record Route(long incarnation, PeerOutbox outbox) {}
@@ -86,6 +90,9 @@ public final class AtomixTransport implements Transport {
    * reported as they are found). Register handlers before, or get the current peers replayed.
    */
   public synchronized AtomixTransport start() {
+    if (closed) {
+      throw new IllegalStateException(self + " is closed; build a new transport to restart");
+    }
     if (started) {
       return this;
     }
@@ -148,8 +155,22 @@ public final class AtomixTransport implements Transport {
     return unroutable.get() + queued;
   }
 
+  /**
+   * Stops: sends each peer what is queued and a farewell (so it reports this node down at once
+   * rather than after SWIM's failure timeout), waits briefly for those, then leaves the cluster.
+   */
   @Override
   public synchronized void close() {
+    CompletableFuture<?>[] farewells = routes.values().stream()
+        .map(route -> route.outbox().finish())
+        .toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(farewells).get(FAREWELL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debug("{}: not every farewell was sent", self, e);
+    }
     routes.values().forEach(route -> route.outbox().close());
     try {
       cluster.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -159,7 +180,7 @@ public final class AtomixTransport implements Transport {
       LOG.warn("Atomix did not stop cleanly for {}", self, e);
     } finally {
       inbound.shutdownNow();
-      started = false;
+      closed = true;
     }
   }
 
@@ -184,9 +205,14 @@ public final class AtomixTransport implements Transport {
     List<PeerEvent> events = incarnation.isPresent()
         ? peers.alive(new NodeId(name, incarnation.get()))
         : peers.gone(name);
+    report(events, live.map(Member::address).orElse(null));
+  }
+
+  /** Opens or closes the routes the events imply, then tells the listener. */
+  private void report(List<PeerEvent> events, Address addressOfUp) {
     for (PeerEvent event : events) {
       if (event instanceof PeerEvent.Up up) {
-        openRoute(up.peer(), live.get().address());
+        openRoute(up.peer(), addressOfUp);
       } else {
         closeRoute(event.peer());
       }
@@ -195,8 +221,8 @@ public final class AtomixTransport implements Transport {
   }
 
   private void openRoute(NodeId peer, Address address) {
-    PeerOutbox outbox = new PeerOutbox(batch -> cluster.getMessagingService()
-        .sendAsync(address, SUBJECT, new Envelope(self, peer.incarnation(), batch).encode()));
+    PeerOutbox outbox = new PeerOutbox((batch, last) -> cluster.getMessagingService()
+        .sendAsync(address, SUBJECT, new Envelope(self, peer.incarnation(), batch, last).encode()));
     Route previous = routes.put(peer.name(), new Route(peer.incarnation(), outbox));
     if (previous != null) {
       previous.outbox().close();
@@ -229,6 +255,9 @@ public final class AtomixTransport implements Transport {
       } catch (RuntimeException e) {
         LOG.error("{}: message handler failed on a message from {}", self, envelope.from(), e);
       }
+    }
+    if (envelope.farewell()) {
+      report(peers.left(envelope.from()), null);
     }
   }
 

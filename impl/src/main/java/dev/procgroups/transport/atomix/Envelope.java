@@ -11,10 +11,11 @@ import java.util.Objects;
 /**
  * What travels in one Atomix message: our own sender field (Atomix's sender address goes through
  * reverse DNS, so it is never used), the incarnation the batch is meant for (a restarted receiver
- * drops what was queued for its previous start), and a batch of opaque messages in send order.
- * Only {@code byte[]} reaches Atomix: its serializer rejects records and {@code List.of}.
+ * drops what was queued for its previous start), a batch of opaque messages in send order, and
+ * whether it is the sender's farewell (it is stopping; nothing follows). Only {@code byte[]}
+ * reaches Atomix: its serializer rejects records and {@code List.of}.
  */
-record Envelope(NodeId from, long toIncarnation, List<byte[]> messages) {
+record Envelope(NodeId from, long toIncarnation, List<byte[]> messages, boolean farewell) {
 
   private static final byte VERSION = 1;
 
@@ -25,12 +26,12 @@ record Envelope(NodeId from, long toIncarnation, List<byte[]> messages) {
 
   byte[] encode() {
     byte[] name = from.name().getBytes(StandardCharsets.UTF_8);
-    int size = 1 + 4 + name.length + 8 + 8 + 4;
+    int size = 1 + 1 + 4 + name.length + 8 + 8 + 4;
     for (byte[] message : messages) {
       size += 4 + message.length;
     }
     ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(VERSION).putInt(name.length).put(name);
+    out.put(VERSION).put(farewell ? (byte) 1 : (byte) 0).putInt(name.length).put(name);
     out.putLong(from.incarnation()).putLong(toIncarnation).putInt(messages.size());
     for (byte[] message : messages) {
       out.putInt(message.length).put(message);
@@ -46,6 +47,10 @@ record Envelope(NodeId from, long toIncarnation, List<byte[]> messages) {
       if (version != VERSION) {
         throw new IllegalArgumentException("unknown envelope version " + version);
       }
+      byte farewell = in.get();
+      if (farewell != 0 && farewell != 1) {
+        throw new IllegalArgumentException("bad farewell flag " + farewell);
+      }
       String name = new String(readBytes(in), StandardCharsets.UTF_8);
       NodeId from = new NodeId(name, in.getLong());
       long toIncarnation = in.getLong();
@@ -60,7 +65,7 @@ record Envelope(NodeId from, long toIncarnation, List<byte[]> messages) {
       if (in.hasRemaining()) {
         throw new IllegalArgumentException(in.remaining() + " trailing bytes");
       }
-      return new Envelope(from, toIncarnation, messages);
+      return new Envelope(from, toIncarnation, messages, farewell == 1);
     } catch (BufferUnderflowException e) {
       throw new IllegalArgumentException("truncated envelope", e);
     }

@@ -4,13 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
- * The queue of messages to one peer, sent as batches with at most one batch in flight. Atomix
- * does not promise FIFO while a connection is being opened (sends waiting on it are callbacks of
- * one future, run in no specified order), so waiting for each batch keeps FIFO per pair, and
- * batching keeps it fast.
+ * The queue of messages to one peer, sent as batches with at most one batch in flight: an Atomix
+ * message costs about as much as a batch of thousands (bench/results/transport.md), so whatever
+ * queues up while one batch is written goes out as the next. Order is kept (Atomix keeps its own
+ * sends in order, and so does this queue), and the farewell goes out after everything queued.
  * Best effort: a failed batch is dropped, and so is a message that would overfill the queue.
  */
 final class PeerOutbox {
@@ -18,23 +17,35 @@ final class PeerOutbox {
   static final int MAX_BATCH_BYTES = 1 << 20;
   static final long MAX_QUEUED_BYTES = 64L << 20;
 
-  private final Function<List<byte[]>, CompletableFuture<?>> sendBatch;
+  /** Sends one batch; completes when Atomix has written or failed it. */
+  @FunctionalInterface
+  interface BatchSender {
+    /** {@code last} marks the farewell: this node is stopping and sends nothing after it. */
+    CompletableFuture<?> send(List<byte[]> messages, boolean last);
+  }
+
+  private record Batch(List<byte[]> messages, boolean last) {}
+
+  private enum State { OPEN, FINISHING, CLOSED }
+
+  private final BatchSender sender;
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private State state = State.OPEN;
   private long queuedBytes;
   private long dropped;
   private boolean inFlight;
-  private boolean closed;
+  private boolean farewellSent;
 
-  /** {@code sendBatch} sends one batch and completes when Atomix has written or failed it. */
-  PeerOutbox(Function<List<byte[]>, CompletableFuture<?>> sendBatch) {
-    this.sendBatch = sendBatch;
+  PeerOutbox(BatchSender sender) {
+    this.sender = sender;
   }
 
   /** Queues a message; starts a send unless one is already in flight. Never blocks on I/O. */
   void offer(byte[] message) {
-    List<byte[]> batch;
+    Batch batch;
     synchronized (this) {
-      if (closed) {
+      if (state != State.OPEN) {
         return;
       }
       if (queuedBytes + message.length > MAX_QUEUED_BYTES) {
@@ -43,68 +54,107 @@ final class PeerOutbox {
       }
       queue.add(message);
       queuedBytes += message.length;
-      if (inFlight) {
-        return;
-      }
-      inFlight = true;
-      batch = takeBatch();
+      batch = startSending();
     }
     send(batch);
   }
 
-  /** Drops everything queued and refuses further messages (the peer is down). */
-  synchronized void close() {
-    closed = true;
-    queue.clear();
-    queuedBytes = 0;
+  /**
+   * Accepts no more messages, sends what is queued, then the farewell; the future completes
+   * once the farewell is written (or failed) or the outbox is closed.
+   */
+  CompletableFuture<Void> finish() {
+    Batch batch;
+    synchronized (this) {
+      if (state != State.OPEN) {
+        return finished;
+      }
+      state = State.FINISHING;
+      batch = startSending();
+    }
+    send(batch);
+    return finished;
+  }
+
+  /** Drops everything queued and sends nothing more (the peer is down, or we stop now). */
+  void close() {
+    synchronized (this) {
+      state = State.CLOSED;
+      queue.clear();
+      queuedBytes = 0;
+    }
+    finished.complete(null);
   }
 
   synchronized long dropped() {
     return dropped;
   }
 
-  /** Sends batches until the queue is empty; loops rather than recursing on completed sends. */
-  private void send(List<byte[]> first) {
-    List<byte[]> batch = first;
+  /** Claims the right to send unless a batch is in flight; the caller sends outside the lock. */
+  private Batch startSending() {
+    if (inFlight) {
+      return null;
+    }
+    Batch batch = nextBatch();
+    inFlight = batch != null;
+    return batch;
+  }
+
+  /** Sends batches until none is left; loops rather than recursing on completed sends. */
+  private void send(Batch first) {
+    Batch batch = first;
     while (batch != null) {
       CompletableFuture<?> sent;
       try {
-        sent = sendBatch.apply(batch);
+        sent = sender.send(batch.messages(), batch.last());
       } catch (RuntimeException e) {
         sent = CompletableFuture.failedFuture(e);
       }
       if (!sent.isDone()) {
-        int size = batch.size();
-        sent.whenComplete((ok, error) -> send(next(error != null, size)));
+        Batch inFlightBatch = batch;
+        sent.whenComplete((ok, error) -> send(afterSend(inFlightBatch, error != null)));
         return;
       }
-      batch = next(sent.isCompletedExceptionally(), batch.size());
+      batch = afterSend(batch, sent.isCompletedExceptionally());
     }
   }
 
   /** Accounts for the finished batch; returns the next one, or null when nothing is left. */
-  private synchronized List<byte[]> next(boolean failed, int finishedSize) {
-    if (failed) {
-      dropped += finishedSize;
+  private Batch afterSend(Batch done, boolean failed) {
+    if (done.last()) {
+      finished.complete(null);
     }
-    if (closed || queue.isEmpty()) {
-      inFlight = false;
-      return null;
+    synchronized (this) {
+      if (failed) {
+        dropped += done.messages().size();
+      }
+      Batch next = nextBatch();
+      inFlight = next != null;
+      return next;
     }
-    return takeBatch();
   }
 
-  /** Takes queued messages up to {@link #MAX_BATCH_BYTES} (always at least one). */
-  private List<byte[]> takeBatch() {
-    List<byte[]> batch = new ArrayList<>();
-    int bytes = 0;
-    while (!queue.isEmpty()
-        && (batch.isEmpty() || bytes + queue.peek().length <= MAX_BATCH_BYTES)) {
-      byte[] message = queue.poll();
-      bytes += message.length;
-      queuedBytes -= message.length;
-      batch.add(message);
+  /** The queued messages up to {@link #MAX_BATCH_BYTES}, else the farewell if due, else null. */
+  private Batch nextBatch() {
+    if (state == State.CLOSED) {
+      return null;
     }
-    return batch;
+    if (!queue.isEmpty()) {
+      List<byte[]> messages = new ArrayList<>();
+      int bytes = 0;
+      while (!queue.isEmpty()
+          && (messages.isEmpty() || bytes + queue.peek().length <= MAX_BATCH_BYTES)) {
+        byte[] message = queue.poll();
+        bytes += message.length;
+        queuedBytes -= message.length;
+        messages.add(message);
+      }
+      return new Batch(messages, false);
+    }
+    if (state == State.FINISHING && !farewellSent) {
+      farewellSent = true;
+      return new Batch(List.of(), true);
+    }
+    return null;
   }
 }

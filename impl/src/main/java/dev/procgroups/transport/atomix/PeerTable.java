@@ -15,9 +15,14 @@ import java.util.Map;
 final class PeerTable {
 
   private final Map<String, Long> incarnations = new HashMap<>();
+  /** The newest start of each name that said farewell; SWIM may list it alive for a while. */
+  private final Map<String, Long> departed = new HashMap<>();
 
   /** A live member was observed with this incarnation. */
   List<PeerEvent> alive(NodeId peer) {
+    if (peer.incarnation() <= departed.getOrDefault(peer.name(), 0L)) {
+      return List.of();
+    }
     Long known = incarnations.get(peer.name());
     if (known == null) {
       incarnations.put(peer.name(), peer.incarnation());
@@ -35,6 +40,16 @@ final class PeerTable {
   List<PeerEvent> gone(String name) {
     Long known = incarnations.remove(name);
     return known == null ? List.of() : List.of(new PeerEvent.Down(new NodeId(name, known)));
+  }
+
+  /** The peer said farewell: it (and any older start) is down and never comes back. */
+  List<PeerEvent> left(NodeId peer) {
+    departed.merge(peer.name(), peer.incarnation(), Math::max);
+    Long known = incarnations.get(peer.name());
+    if (known == null || known > peer.incarnation()) {
+      return List.of();
+    }
+    return gone(peer.name());
   }
 
   /** The peers currently up, for a listener registered late. */

@@ -2,25 +2,33 @@ package dev.procgroups.transport.atomix;
 
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
+import io.atomix.cluster.AtomixCluster;
+import io.atomix.cluster.discovery.BootstrapDiscoveryProvider;
+import io.atomix.utils.net.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Two Atomix transports in one JVM on 127.0.0.1: ping-pong round-trip latency (one message in
- * flight) and one-way throughput (a burst, timed until the last message is delivered). A bench,
- * not a test: figures go to {@code bench/results/transport.md}.
+ * flight) and one-way throughput (a burst, timed until the last message is delivered), then the
+ * same burst over bare Atomix messaging (one Atomix message per message) as the baseline. A
+ * bench, not a test: figures go to {@code bench/results/transport.md}.
  */
 @Command(name = "transport-bench", mixinStandardHelpOptions = true,
     description = "Round-trip latency and messages/s between two Atomix transports on loopback.")
@@ -40,6 +48,10 @@ public final class TransportBench implements Runnable {
 
   @Option(names = "--runs", description = "Throughput runs per size (the first is warm-up).")
   int runs = 3;
+
+  @Option(names = "--raw-messages",
+      description = "Messages per run of bare Atomix messaging, one Atomix message each.")
+  int rawMessages = 200_000;
 
   private static final long TIMEOUT_SECONDS = 120;
   /** Messages in flight at most during a throughput run. */
@@ -66,8 +78,62 @@ public final class TransportBench implements Runnable {
         }
       }
       System.out.printf("dropped: a=%d b=%d%n", a.droppedMessages(), b.droppedMessages());
+      for (int run = 0; run < runs; run++) {
+        bareAtomix(sizes[0], run == 0);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The baseline the batching is for: one Atomix message per message, no transport. */
+  private void bareAtomix(int size, boolean warmup) throws InterruptedException {
+    int portA = freePort();
+    int portB = freePort();
+    AtomixCluster a = bareNode("raw-a", portA);
+    AtomixCluster b = bareNode("raw-b", portB);
+    ExecutorService handlerThread = Executors.newSingleThreadExecutor();
+    try {
+      CompletableFuture.allOf(a.start(), b.start()).join();
+      AtomicLong count = new AtomicLong();
+      CountDownLatch received = new CountDownLatch(1);
+      BiConsumer<Address, byte[]> handler = (from, message) -> {
+        if (count.incrementAndGet() == rawMessages) {
+          received.countDown();
+        }
+      };
+      b.getMessagingService().registerHandler("bench", handler, handlerThread);
+      Address target = Address.from("127.0.0.1", portB);
+      byte[] payload = new byte[size];
+      long start = System.nanoTime();
+      for (int i = 0; i < rawMessages; i++) {
+        awaitWindow(i, count);
+        a.getMessagingService().sendAsync(target, "bench", payload);
+      }
+      if (!received.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("bare Atomix delivered only " + count.get());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("%s bare Atomix one-way, %d x %d bytes, unbatched: %.0f messages/s%n",
+          warmup ? "warm-up" : "measured", rawMessages, size, rawMessages / seconds);
+    } finally {
+      CompletableFuture.allOf(a.stop(), b.stop()).join();
+      handlerThread.shutdownNow();
+    }
+  }
+
+  private static AtomixCluster bareNode(String name, int port) {
+    return AtomixCluster.builder()
+        .withMemberId(name)
+        .withAddress("127.0.0.1", port)
+        .withMessagingInterface("127.0.0.1")
+        .withMembershipProvider(BootstrapDiscoveryProvider.builder().build())
+        .build();
+  }
+
+  private static void awaitWindow(int sent, AtomicLong delivered) {
+    while (sent - delivered.get() >= WINDOW) {
+      LockSupport.parkNanos(20_000); // stay far below the transport's per-peer queue bound
     }
   }
 
@@ -112,9 +178,7 @@ public final class TransportBench implements Runnable {
     byte[] payload = ByteBuffer.allocate(size).array();
     long start = System.nanoTime();
     for (int i = 0; i < messages; i++) {
-      while (i - count.get() >= WINDOW) {
-        LockSupport.parkNanos(20_000); // stay far below the transport's per-peer queue bound
-      }
+      awaitWindow(i, count);
       a.send(b.self(), payload);
     }
     long sent = System.nanoTime();

@@ -38,6 +38,15 @@ class AtomixTransportConfigTest {
         .isThrownBy(() -> config().seed("n2", "127.0.0.1", 70_000));
   }
 
+  @Test
+  void seedsParseFromTheFormTheyPrint() {
+    SeedMember seed = new SeedMember("n2", "127.0.0.2", 5002);
+    assertThat(SeedMember.parse(seed.toString())).isEqualTo(seed);
+    for (String bad : new String[] {"n2", "n2@host", "@h:1", "n2@:1", "n2@h:", "n2@h:x"}) {
+      assertThatIllegalArgumentException().isThrownBy(() -> SeedMember.parse(bad));
+    }
+  }
+
   private static AtomixTransportConfig.Builder config() {
     return AtomixTransportConfig.builder().nodeName("n1").bind("127.0.0.1", 5001).incarnation(1);
   }

@@ -1,6 +1,7 @@
 package dev.procgroups.transport.atomix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
@@ -25,6 +26,8 @@ class AtomixTransportTest {
   private static final int MESSAGES_PER_PAIR = 500;
   /** FAST detects in about 1.3 s; the rest is slack for a loaded 2-core machine. */
   private static final Duration FAST_DETECTION_BOUND = Duration.ofSeconds(4);
+  /** A farewell travels in milliseconds; SWIM's DEFAULT profile would take about 10 s. */
+  private static final Duration FAREWELL_BOUND = Duration.ofSeconds(2);
   /** Probes as fast as FAST, but SWIM would remove a silent node only after 20 s. */
   private static final SwimProfile SLOW_REMOVAL = new SwimProfile(
       Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(20));
@@ -65,55 +68,84 @@ class AtomixTransportTest {
   }
 
   @Test
-  void aClosedNodeIsReportedDownOnTheOthersWithinTheFastProfile() throws Exception {
-    try (LoopbackCluster cluster = new LoopbackCluster(3, SwimProfile.FAST)) {
+  void aKilledNodeIsReportedDownOnTheOthersWithinTheFastProfile() throws Exception {
+    try (LoopbackCluster cluster = new LoopbackCluster(3, 2, SwimProfile.FAST);
+        ChildNode child = cluster.startChild(2, 1)) {
+      NodeId killed = new NodeId("n3", 1);
       cluster.awaitAllUp(JOIN_TIMEOUT);
-      NodeId closed = cluster.id(2);
+      cluster.awaitUpEverywhere(killed, JOIN_TIMEOUT);
 
-      long closedAt = System.nanoTime();
-      cluster.node(2).close();
+      long killedAt = System.nanoTime();
+      child.kill();
 
       for (int observer = 0; observer < 2; observer++) {
         PeerEventLog.Entry down =
-            cluster.node(observer).peerEvents.awaitDown(closed, FAST_DETECTION_BOUND);
-        System.out.printf("%s saw %s down %d ms after close returned%n", cluster.id(observer),
-            closed, (down.nanos() - closedAt) / 1_000_000);
+            cluster.node(observer).peerEvents.awaitDown(killed, FAST_DETECTION_BOUND);
+        System.out.printf("%s saw %s down %d ms after kill -9%n", cluster.id(observer),
+            killed, (down.nanos() - killedAt) / 1_000_000);
       }
     }
   }
 
   @Test
-  void aRestartWithinTheFailureTimeoutIsReportedAsDownOldThenUpNew() throws Exception {
-    try (LoopbackCluster cluster = new LoopbackCluster(3, SLOW_REMOVAL)) {
+  void aNodeKilledAndRestartedWithinTheFailureTimeoutIsDownOldThenUpNew() throws Exception {
+    try (LoopbackCluster cluster = new LoopbackCluster(3, 2, SLOW_REMOVAL)) {
+      NodeId before = new NodeId("n3", 1);
+      NodeId after = new NodeId("n3", 2);
+      long killedAt;
+      try (ChildNode first = cluster.startChild(2, 1)) {
+        cluster.awaitUpEverywhere(before, JOIN_TIMEOUT);
+        killedAt = System.nanoTime();
+        first.kill();
+      }
+      try (ChildNode second = cluster.startChild(2, 2)) {
+        for (int observer = 0; observer < 2; observer++) {
+          PeerEventLog log = cluster.node(observer).peerEvents;
+          PeerEventLog.Entry up = log.awaitUp(after, JOIN_TIMEOUT);
+          assertThat(Duration.ofNanos(up.nanos() - killedAt))
+              .as("SWIM alone would report nothing before its failure timeout")
+              .isLessThan(SLOW_REMOVAL.failureTimeout());
+          assertThat(eventsAbout("n3", log)).containsExactly(
+              new PeerEvent.Up(before), new PeerEvent.Down(before), new PeerEvent.Up(after));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aClosingNodeSaysFarewellSoItIsDownAtOnceAndItsRestartIsReachable() throws Exception {
+    // With SWIM's default profile a silent node would be reported down only after about 10 s.
+    try (LoopbackCluster cluster = new LoopbackCluster(3, SwimProfile.DEFAULT)) {
       cluster.awaitAllUp(JOIN_TIMEOUT);
       NodeId before = cluster.id(2);
+      cluster.node(0).transport.send(before, new byte[] {0}); // queued ahead of the farewell
 
       long closedAt = System.nanoTime();
       cluster.node(2).close();
-      LoopbackNode restarted = cluster.restart(2, 2);
-      NodeId after = restarted.transport.self();
-
       for (int observer = 0; observer < 2; observer++) {
-        PeerEventLog log = cluster.node(observer).peerEvents;
-        PeerEventLog.Entry up = log.awaitUp(after, JOIN_TIMEOUT);
-        assertThat(Duration.ofNanos(up.nanos() - closedAt))
-            .as("SWIM alone would report nothing before its failure timeout")
-            .isLessThan(SLOW_REMOVAL.failureTimeout());
-        List<PeerEvent> aboutRestarted = log.events().stream()
-            .filter(event -> event.peer().name().equals(before.name()))
-            .toList();
-        assertThat(aboutRestarted).containsExactly(
-            new PeerEvent.Up(before), new PeerEvent.Down(before), new PeerEvent.Up(after));
+        PeerEventLog.Entry down =
+            cluster.node(observer).peerEvents.awaitDown(before, FAREWELL_BOUND);
+        System.out.printf("%s saw %s down %d ms after close began%n", cluster.id(observer),
+            before, (down.nanos() - closedAt) / 1_000_000);
       }
 
+      LoopbackNode restarted = cluster.restart(2, 2);
+      NodeId after = restarted.transport.self();
+      cluster.node(0).peerEvents.awaitUp(after, JOIN_TIMEOUT);
+      assertThat(eventsAbout("n3", cluster.node(0).peerEvents)).containsExactly(
+          new PeerEvent.Up(before), new PeerEvent.Down(before), new PeerEvent.Up(after));
+
       // The new start is reachable; messages addressed to the old one are dropped.
-      LoopbackNode sender = cluster.node(0);
-      sender.transport.send(before, new byte[] {1});
-      sender.transport.send(after, new byte[] {2});
+      cluster.node(0).transport.send(before, new byte[] {1});
+      cluster.node(0).transport.send(after, new byte[] {2});
       restarted.messages.awaitCount(1, JOIN_TIMEOUT);
       assertThat(restarted.messages.all()).singleElement()
           .satisfies(received -> assertThat(received.message()).containsExactly(2));
     }
+  }
+
+  private static List<PeerEvent> eventsAbout(String name, PeerEventLog log) {
+    return log.events().stream().filter(event -> event.peer().name().equals(name)).toList();
   }
 
   @Test
@@ -126,6 +158,16 @@ class AtomixTransportTest {
       assertThat(portFreeOnOtherLoopbackAddress(port))
           .as("TCP and UDP port %d still free on 127.0.0.2", port)
           .isTrue();
+    }
+  }
+
+  @Test
+  void aTakenPortFailsTheStartWithTheAddressInTheMessage() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      assertThatThrownBy(() -> LoopbackNode.start("n1", port, 1, List.of(), SwimProfile.FAST))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("127.0.0.1:" + port);
     }
   }
 

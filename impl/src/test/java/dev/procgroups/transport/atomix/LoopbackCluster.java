@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** N real Atomix transports on 127.0.0.1, each seeded with all of them, closed in parallel. */
+/**
+ * Real Atomix transports on 127.0.0.1, each seeded with all of them, closed in parallel. The
+ * last seeds may be left to the test to run elsewhere (in a child JVM).
+ */
 final class LoopbackCluster implements AutoCloseable {
 
   final List<SeedMember> seeds = new ArrayList<>();
@@ -14,11 +17,36 @@ final class LoopbackCluster implements AutoCloseable {
   private final SwimProfile profile;
 
   LoopbackCluster(int size, SwimProfile profile) {
+    this(size, size, profile);
+  }
+
+  /** {@code size} seeds, of which the first {@code inThisJvm} are started here. */
+  LoopbackCluster(int size, int inThisJvm, SwimProfile profile) {
     this.profile = profile;
     for (int i = 0; i < size; i++) {
       seeds.add(new SeedMember("n" + (i + 1), "127.0.0.1", FreePorts.next()));
     }
-    seeds.forEach(seed -> nodes.add(startNode(seed, 1)));
+    seeds.subList(0, inThisJvm).forEach(seed -> nodes.add(startNode(seed, 1)));
+  }
+
+  /** Starts the seed {@code index} in a child JVM with the test JVM's options. */
+  ChildNode startChild(int index, long incarnation) throws Exception {
+    SeedMember seed = seeds.get(index);
+    ChildNode child = ChildNode.start(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        ChildNodeMain.arguments(seed.name(), seed.port(), incarnation, profile, seeds));
+    if (!child.firstLine().startsWith("STARTED")) {
+      child.close();
+      throw new AssertionError("child node did not start: " + child.firstLine());
+    }
+    return child;
+  }
+
+  /** Waits until every node of this JVM has seen {@code peer} up. */
+  void awaitUpEverywhere(NodeId peer, Duration timeout) throws InterruptedException {
+    for (LoopbackNode observer : nodes) {
+      observer.peerEvents.awaitUp(peer, timeout);
+    }
   }
 
   LoopbackNode node(int index) {

@@ -11,9 +11,11 @@ class PeerOutboxTest {
 
   /** A fake Atomix: records batches and completes each one only when the test says so. */
   private final List<List<byte[]>> batches = new ArrayList<>();
+  private final List<Boolean> farewells = new ArrayList<>();
   private final List<CompletableFuture<Void>> pending = new ArrayList<>();
-  private final PeerOutbox outbox = new PeerOutbox(batch -> {
+  private final PeerOutbox outbox = new PeerOutbox((batch, last) -> {
     batches.add(batch);
+    farewells.add(last);
     CompletableFuture<Void> sent = new CompletableFuture<>();
     pending.add(sent);
     return sent;
@@ -77,6 +79,41 @@ class PeerOutboxTest {
     pending.get(0).complete(null);
     outbox.offer(bytes(3));
     assertThat(batches).hasSize(1);
+  }
+
+  @Test
+  void finishSendsWhatIsQueuedThenTheFarewellAndRefusesNewMessages() {
+    outbox.offer(bytes(1));
+    outbox.offer(bytes(2));
+    CompletableFuture<Void> finished = outbox.finish();
+    outbox.offer(bytes(3));
+
+    pending.get(0).complete(null);
+    assertThat(batches.get(1)).containsExactly(bytes(2));
+    assertThat(finished).isNotDone();
+    pending.get(1).complete(null);
+    assertThat(batches.get(2)).isEmpty();
+    assertThat(farewells).containsExactly(false, false, true);
+    assertThat(finished).isNotDone();
+    pending.get(2).complete(null);
+    assertThat(finished).isDone();
+  }
+
+  @Test
+  void finishWithNothingQueuedSendsTheFarewellAtOnceAndOnlyOnce() {
+    CompletableFuture<Void> finished = outbox.finish();
+    assertThat(outbox.finish()).isSameAs(finished);
+    assertThat(farewells).containsExactly(true);
+  }
+
+  @Test
+  void closeReleasesAWaitingFinish() {
+    outbox.offer(bytes(1));
+    CompletableFuture<Void> finished = outbox.finish();
+    outbox.close();
+    assertThat(finished).isDone();
+    pending.get(0).complete(null);
+    assertThat(farewells).containsExactly(false);
   }
 
   private static byte[] bytes(int value) {

@@ -41,4 +41,26 @@ class PeerTableTest {
     assertThat(table.gone("n2")).isEmpty();
     assertThat(table.alive(first)).containsExactly(new Up(first));
   }
+
+  @Test
+  void aFarewellIsDownAtOnceAndThatStartNeverComesBackButANewOneDoes() {
+    table.alive(first);
+    assertThat(table.left(first)).containsExactly(new Down(first));
+    assertThat(table.alive(first)).as("SWIM still lists it for a while").isEmpty();
+    assertThat(table.alive(second)).containsExactly(new Up(second));
+  }
+
+  @Test
+  void aFarewellFromANewerStartTakesTheKnownOneDown() {
+    table.alive(first);
+    assertThat(table.left(second)).containsExactly(new Down(first));
+    assertThat(table.up()).isEmpty();
+  }
+
+  @Test
+  void aLateFarewellOfAnOlderStartChangesNothing() {
+    table.alive(second);
+    assertThat(table.left(first)).isEmpty();
+    assertThat(table.up()).containsExactly(second);
+  }
 }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * pause / resume through the node processes. {@link #healAll()} undoes everything for the quiet
  * period before the final reads.
  */
-public final class Nemesis {
+public final class Nemesis implements FaultInjector {
 
   private final Firewall firewall;
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ public final class Nemesis {
     this.onRestart = onRestart;
   }
 
-  /** Applies one fault; returns what happened, for the history's completion. */
+  @Override
   public synchronized String apply(Fault fault) {
     if (fault instanceof Fault.Cut c) {
       firewall.apply(c.partition().cuts());
@@ -58,6 +58,7 @@ public final class Nemesis {
   }
 
   /** Heals the network, resumes paused nodes and restarts killed ones; returns what it did. */
+  @Override
   public synchronized List<String> healAll() {
     List<String> done = new ArrayList<>();
     if (partitioned) {

@@ -8,8 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * One node's JVM inside the namespace, under the node's group id (so the firewall can tag its
@@ -20,18 +21,26 @@ public final class NodeProcess {
 
   private final NetNamespace ns;
   private final NodeAddress node;
-  private final Supplier<List<String>> command;
+  private final IntFunction<List<String>> command;
   private final Path log;
+  private final Map<String, String> environment;
   private Process process;
   private boolean paused;
   private int starts;
 
-  /** {@code command} is asked again at every start (a restart may need fresh arguments). */
-  public NodeProcess(NetNamespace ns, NodeAddress node, Supplier<List<String>> command, Path log) {
+  /** {@code command} gets the start's number (1, 2, ...) and gives the command line of that start. */
+  public NodeProcess(NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log) {
+    this(ns, node, command, log, Map.of());
+  }
+
+  /** As above, with extra environment variables (the control token: never on a command line). */
+  public NodeProcess(NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log,
+                     Map<String, String> environment) {
     this.ns = ns;
     this.node = node;
     this.command = command;
     this.log = log;
+    this.environment = Map.copyOf(environment);
   }
 
   public NodeAddress node() {
@@ -51,7 +60,9 @@ public final class NodeProcess {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Files.writeString(log, "--- start " + (++starts) + " of " + node.name() + "\n",
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-      process = new ProcessBuilder(ns.command(node.runAs(command.get())))
+      ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.apply(starts))));
+      environment.forEach(builder.environment()::put);
+      process = builder
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();

@@ -15,12 +15,14 @@ public final class NetNamespace implements AutoCloseable {
 
   private final String name;
   private final String ip;
+  private final boolean owner;
   private final Thread deleteOnExit;
   private boolean closed;
 
-  private NetNamespace(String name, String ip) {
+  private NetNamespace(String name, String ip, boolean owner) {
     this.name = name;
     this.ip = ip;
+    this.owner = owner;
     this.deleteOnExit = new Thread(this::delete, "netns-cleanup-" + name);
   }
 
@@ -42,7 +44,7 @@ public final class NetNamespace implements AutoCloseable {
           + (added.stderr().contains("ermission") || added.stderr().contains("not permitted")
               ? " (run as root, or with CAP_SYS_ADMIN and CAP_NET_ADMIN)" : ""));
     }
-    NetNamespace ns = new NetNamespace(name, ip);
+    NetNamespace ns = new NetNamespace(name, ip, true);
     Runtime.getRuntime().addShutdownHook(ns.deleteOnExit);
     try {
       ns.run(List.of(ip, "link", "set", "lo", "up")).orThrow();
@@ -55,6 +57,25 @@ public final class NetNamespace implements AutoCloseable {
           + e.getMessage());
     }
     return ns;
+  }
+
+  /**
+   * The namespace {@code name} that a parent process made (and will delete), checked to be the one
+   * this JVM runs in: the harness talks to the nodes' control endpoints over its loopback.
+   */
+  public static NetNamespace joinedByThisProcess(String name) throws NamespaceUnavailableException {
+    String ip = Shell.resolve("ip").map(Object::toString).orElseThrow(() -> unavailable(
+        "the 'ip' tool (iproute2) is not installed"));
+    try {
+      Object mine = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/ns/net"), "unix:ino");
+      Object theirs = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/run/netns", name), "unix:ino");
+      if (!mine.equals(theirs)) {
+        throw unavailable("this process does not run inside namespace " + name);
+      }
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      throw unavailable("cannot tell whether this process runs inside namespace " + name + ": " + e);
+    }
+    return new NetNamespace(name, ip, false);
   }
 
   private static NamespaceUnavailableException unavailable(String why) {
@@ -93,10 +114,14 @@ public final class NetNamespace implements AutoCloseable {
         .anyMatch(l -> l.split(" ")[0].equals(name));
   }
 
-  /** Deletes the namespace (idempotent); processes still inside keep running but lose it by name. */
+  /**
+   * Deletes the namespace if this object made it (idempotent); processes still inside keep running
+   * but lose it by name. A namespace joined from inside is left to its maker.
+   */
   @Override
   public synchronized void close() {
-    if (closed) {
+    if (closed || !owner) {
+      closed = true;
       return;
     }
     delete();
@@ -110,6 +135,9 @@ public final class NetNamespace implements AutoCloseable {
   private synchronized void delete() {
     if (!closed) {
       closed = true;
+      // Whatever still runs inside (a node whose harness died) goes with the namespace.
+      Shell.run(ip, "netns", "pids", name).stdout().lines().map(String::strip).filter(l -> !l.isEmpty())
+          .forEach(pid -> Shell.run("kill", "-KILL", pid));
       Shell.Result r = Shell.run(ip, "netns", "delete", name);
       if (!r.ok() && exists()) {
         System.err.println("procgroups-jepsen: could not delete network namespace " + name + ": "

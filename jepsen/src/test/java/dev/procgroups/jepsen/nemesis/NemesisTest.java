@@ -26,7 +26,7 @@ class NemesisTest {
     try (NetNamespace ns = NetNamespace.create("pgj-test", nodes);
          NamespacedPeer prober = new NamespacedPeer(ns, n1)) {
       Firewall firewall = Firewall.install(ns, nodes);
-      NodeProcess target = new NodeProcess(ns, n2, () -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
+      NodeProcess target = new NodeProcess(ns, n2, start -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
       Nemesis nemesis = new Nemesis(firewall, List.of(target), n -> { });
       target.start();
       try {

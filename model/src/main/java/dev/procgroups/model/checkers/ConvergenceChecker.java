@@ -80,7 +80,7 @@ public final class ConvergenceChecker {
         } else if (in.deadPids().contains(pid)) {
           problems.add(new Problem("dead-slot", v.node() + " still has dead process " + pid + " locally in " + g,
               List.of(v.readOp())));
-        } else if (!in.livePids().contains(pid)) {
+        } else if (!in.livePids().contains(pid) && !in.uncertainPids().contains(pid)) {
           problems.add(new Problem("unknown-pid", v.node() + " lists " + pid + ", which the run never spawned, in "
               + g, List.of(v.readOp())));
         }

@@ -9,14 +9,16 @@ import java.util.Set;
  * @param views the final reads of every live node
  * @param livePids processes alive at the end (spawned, never killed, on a node never restarted since)
  * @param deadPids processes killed, or lost with their node's incarnation
+ * @param uncertainPids processes whose kill got no answer: alive or dead, neither is checked
  * @param membership every join and leave, to bound each live process's own slots
  */
 public record ConvergenceInput(List<NodeView> views, Set<String> livePids, Set<String> deadPids,
-                               List<MembershipOp> membership) {
+                               Set<String> uncertainPids, List<MembershipOp> membership) {
   public ConvergenceInput {
     views = List.copyOf(views);
     livePids = Set.copyOf(livePids);
     deadPids = Set.copyOf(deadPids);
+    uncertainPids = Set.copyOf(uncertainPids);
     membership = List.copyOf(membership);
   }
 }

@@ -27,7 +27,7 @@ public record ClusterTruth(Map<String, ClusterNode> nodes) {
     return new ClusterTruth(Map.of());
   }
 
-  /** Starts a new node (incarnation 1) from {@code initial}, e.g. {@code NodeState.initial(name)}. */
+  /** Starts a new node (incarnation 1) from {@code initial}, e.g. {@code NodeState.initial(n)}. */
   public ClusterTruth start(NodeState initial) {
     if (nodes.containsKey(initial.node())) {
       throw new IllegalArgumentException(initial.node() + " exists; restart it instead");
@@ -63,7 +63,8 @@ public record ClusterTruth(Map<String, ClusterNode> nodes) {
       throw new IllegalArgumentException(name + " is down");
     }
     Step step = NodeModel.step(node.state(), call);
-    return new ClusterStep(with(new ClusterNode(name, node.incarnation(), true, step.state())), step);
+    ClusterNode next = new ClusterNode(name, node.incarnation(), true, step.state());
+    return new ClusterStep(with(next), step);
   }
 
   public ClusterNode node(String name) {

@@ -36,7 +36,7 @@ final class LuaArguments {
     return name;
   }
 
-  /** A single group name, or a non-empty batch of names (elements named {@code group[i]}, 1-based). */
+  /** A single group name, or a non-empty batch of names (element i is named {@code group[i]}). */
   static List<String> groups(Object value) {
     if (!(value instanceof List)) {
       return List.of(name(value, "group"));

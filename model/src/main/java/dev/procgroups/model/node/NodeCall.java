@@ -81,8 +81,9 @@ public sealed interface NodeCall {
 
   record WhichLocalGroups(long instance) implements NodeCall {}
 
-  /** {@code instance:broadcast(group, topic, ...)}; {@code payload} holds the varargs (may hold nulls). */
-  record Broadcast(long instance, Object group, Object topic, List<Object> payload) implements NodeCall {
+  /** {@code instance:broadcast(group, topic, ...)}; {@code payload}: the varargs (may hold nil). */
+  record Broadcast(long instance, Object group, Object topic, List<Object> payload)
+      implements NodeCall {
     public Broadcast {
       payload = varargs(payload);
     }

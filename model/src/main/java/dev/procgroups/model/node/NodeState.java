@@ -40,11 +40,13 @@ public record NodeState(String node, Policy policy, Set<String> live, Set<String
   }
 
   /**
-   * The same node after a restart: same name, policy and scope entries (registry config survives),
-   * but no processes, slots, instances or subscriptions, and no knowledge of other nodes.
+   * The same node after a restart: same name, policy and scope entries (registry config survives,
+   * stopped scopes run again), but no processes, slots, instances or subscriptions, and no
+   * knowledge of other nodes. The used PIDs are kept: a PID is never reused under one node name,
+   * across restarts too (DECISIONS.md, "PIDs and incarnations").
    */
   public NodeState restarted() {
-    NodeState fresh = initial(node, policy);
+    NodeState fresh = new NodeState(node, policy, Set.of(), used, Map.of(), Map.of(), Map.of(), 1);
     for (ScopeState scope : scopes.values()) {
       fresh = fresh.withScope(ScopeState.fresh(scope.id(), scope.config()));
     }
@@ -115,6 +117,10 @@ public record NodeState(String node, Policy policy, Set<String> live, Set<String
   NodeState withSubscription(Subscription subscription) {
     return new NodeState(node, policy, live, used, scopes, instances,
         Ordered.with(subscriptions, subscription.id(), subscription), nextId);
+  }
+
+  NodeState withSubscriptions(Map<Long, Subscription> all) {
+    return new NodeState(node, policy, live, used, scopes, instances, all, nextId);
   }
 
   NodeState withNextId() {

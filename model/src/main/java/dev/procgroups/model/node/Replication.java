@@ -18,7 +18,7 @@ final class Replication {
 
   private Replication() {}
 
-  /** Per group (old groups first, then new ones): member.left for lost slots, then member.joined. */
+  /** Per group (old ones first, then new ones): member.left for lost slots, then member.joined. */
   static Object sync(Transition t, NodeCall.RemoteSync call) {
     ScopeState scope = remoteScope(t, call.scope(), call.origin());
     Map<String, List<String>> before = scope.remoteSlots(call.origin());

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * (integer ≥ 1, default 64), {@code max_groups} and {@code max_members_per_group} (integer ≥ 1,
  * default unlimited). Any other key rejects the entry.
  */
-public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups, OptionalInt maxMembersPerGroup) {
+public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups,
+    OptionalInt maxMembersPerGroup) {
 
   public static final int DEFAULT_MONITOR_BUFFER = 64;
   public static final ScopeConfig DEFAULT =

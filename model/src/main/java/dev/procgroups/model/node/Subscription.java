@@ -32,9 +32,11 @@ public record Subscription(long id, String owner, String scope, String group, in
   }
 
   Subscription offer(Event event) {
-    return isFull() ? withDropped(dropped + 1)
-        : new Subscription(id, owner, scope, group, capacity, Ordered.append(buffer, event), dropped,
-            closed);
+    if (isFull()) {
+      return withDropped(dropped + 1);
+    }
+    return new Subscription(id, owner, scope, group, capacity, Ordered.append(buffer, event),
+        dropped, closed);
   }
 
   Subscription withoutHead() {

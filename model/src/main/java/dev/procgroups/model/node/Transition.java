@@ -45,14 +45,16 @@ final class Transition {
   /** Records an event and offers it to every open subscription watching its group, by id. */
   void emit(String scope, Event event) {
     events.add(new ScopedEvent(scope, event));
+    Map<Long, Subscription> offered = new LinkedHashMap<>(state.subscriptions());
     for (Subscription subscription : state.subscriptions().values()) {
       if (subscription.watches(scope, event.group())) {
         if (!subscription.isFull()) {
           enqueued.computeIfAbsent(subscription.id(), id -> new ArrayList<>()).add(event);
         }
-        state = state.withSubscription(subscription.offer(event));
+        offered.put(subscription.id(), subscription.offer(event));
       }
     }
+    state = state.withSubscriptions(offered);
   }
 
   void deliver(Delivery delivery) {

@@ -64,6 +64,14 @@ class ClusterTruthTest {
   }
 
   @Test
+  void aPidIsNeverReusedUnderOneNodeNameAcrossRestarts() {
+    ClusterTruth restarted = threeNodes().restart("n2");
+    assertThatThrownBy(() -> restarted.step("n2", new NodeCall.Spawn("b1")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(restarted.step("n2", new NodeCall.Spawn("b2")).step().result().isOk()).isTrue();
+  }
+
+  @Test
   void processExitAndLeaveChangeTheTruth() {
     ClusterTruth truth = threeNodes().step("n3", new NodeCall.Exit("c1")).truth();
     truth = truth.step("n1", new NodeCall.Leave(1, "w")).truth();

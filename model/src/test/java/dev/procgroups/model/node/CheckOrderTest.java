@@ -41,6 +41,10 @@ class CheckOrderTest {
     Result result = node.call(new NodeCall.Join(g, List.of("secret", "")));
     assertThat(result.errorKind()).isEqualTo(ErrorKind.INVALID);
     assertThat(result.error().argument()).isEqualTo("group[2]");
+    assertThat(node.call(new NodeCall.Broadcast(g, "secret", "", List.of())).error().argument())
+        .isEqualTo("topic");
+    assertThat(node.call(new NodeCall.BroadcastLocal(g, "secret", "t", List.of(new Object())))
+        .error().argument()).isEqualTo("payload");
   }
 
   @Test

@@ -84,6 +84,17 @@ class EventRulesTest {
   }
 
   @Test
+  void snapshotsShowTheWholeViewRemoteSlotsIncluded() {
+    node.ok(new NodeCall.Join(a, "g"));
+    node.ok(new NodeCall.RemoteSync(SCOPE, "n2", Map.of("g", List.of(R1), "h", List.of(R2))));
+    Monitored monitored = (Monitored) node.ok(new NodeCall.Monitor(b, "g"));
+    assertThat(monitored.members()).containsExactlyInAnyOrder(A, R1);
+    Watching watching = (Watching) node.ok(new NodeCall.Events(b));
+    assertThat(watching.snapshot()).containsOnlyKeys("g", "h");
+    assertThat(watching.snapshot().get("h")).containsExactly(R2);
+  }
+
+  @Test
   void eventsWatchesEveryGroupOfItsScopeOnly() {
     node.ok(new NodeCall.RegisterScope("app:other", null));
     long other = (Long) node.ok(new NodeCall.Open(A, "app:other"));
@@ -141,6 +152,16 @@ class EventRulesTest {
     assertThat(node.ok(new NodeCall.Receive(sub))).isEqualTo(Read.CLOSED);
     assertThat(node.ok(new NodeCall.Close(sub, false))).isEqualTo(true);
     assertThat(node.ok(new NodeCall.Close(sub, true))).isEqualTo(true);
+  }
+
+  @Test
+  void anEventCarriesTheDocumentedFields() {
+    Event event = Event.joined("workers", List.of(A, A));
+    assertThat(event.system()).isEqualTo("pg");
+    assertThat(event.kind().wireName()).isEqualTo("member.joined");
+    assertThat(Event.left("w", List.of(A)).kind().wireName()).isEqualTo("member.left");
+    assertThat(event.path()).isEqualTo("workers");
+    assertThat(event.data()).isEqualTo(Map.of("Group", "workers", "PIDs", List.of(A, A)));
   }
 
   @Test

@@ -9,13 +9,13 @@ import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Ports free for both TCP and UDP on 127.0.0.1 (Atomix uses the same port for both). */
-final class FreePorts {
+/** Ports free for both TCP and UDP on 127.0.0.1 (Atomix uses the same port for both): for tests and local clusters. */
+public final class FreePorts {
   private static final Set<Integer> handedOut = new HashSet<>();
 
   private FreePorts() {}
 
-  static synchronized int next() {
+  public static synchronized int next() {
     for (int attempt = 0; attempt < 100; attempt++) {
       int port = freeTcpPort();
       if (!handedOut.contains(port) && udpFree(port)) {

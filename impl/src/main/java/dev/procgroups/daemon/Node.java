@@ -1,0 +1,117 @@
+package dev.procgroups.daemon;
+
+import dev.procgroups.node.ClusterNode;
+import dev.procgroups.node.ReplicatedStore;
+import dev.procgroups.pg.Pg;
+import dev.procgroups.process.ProcessRuntime;
+import dev.procgroups.registry.Registry;
+import dev.procgroups.registry.RegistryException;
+import dev.procgroups.transport.NodeId;
+import dev.procgroups.transport.atomix.AtomixTransport;
+import dev.procgroups.transport.atomix.AtomixTransportConfig;
+import dev.procgroups.transport.atomix.FreePorts;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running node, put together: the process runtime, the {@code pg.scope} registry, the pg
+ * module, and replication of every scope over a real Atomix transport with a timer for
+ * anti-entropy. This is the composition root the CLI, the conformance runner and the Jepsen node
+ * daemon start; a Java service embedding procgroups starts one per JVM.
+ */
+public final class Node implements AutoCloseable {
+
+  private final NodeConfig config;
+  private final ProcessRuntime processes;
+  private final Registry registry;
+  private final AtomixTransport transport;
+  private final ExecutorService inbound;
+  private final ClusterNode cluster;
+  private final Pg pg;
+  private final ScheduledExecutorService timer;
+
+  private Node(NodeConfig config) throws RegistryException {
+    this.config = config;
+    this.processes = ProcessRuntime.builder(config.name()).incarnation(config.incarnation()).build();
+    this.registry = new Registry();
+    for (Map.Entry<String, Map<String, Object>> scope : config.scopes().entrySet()) {
+      registry.registerScope(scope.getKey(), scope.getValue());
+    }
+    this.transport = new AtomixTransport(AtomixTransportConfig.builder()
+        .nodeName(config.name())
+        .incarnation(config.incarnation())
+        .bind(config.bindHost(), config.bindPort() == 0 ? FreePorts.next() : config.bindPort())
+        .seeds(config.seeds())
+        .swimProfile(config.swim())
+        .build());
+    this.inbound = Executors.newSingleThreadExecutor(named(config.name() + "-replication"));
+    this.cluster = new ClusterNode(transport, processes, config.replication(),
+        System::currentTimeMillis, inbound);
+    processes.remoteRouter(cluster);
+    this.pg = new Pg(config.name(), registry, config.policy(), processes, cluster);
+    // Replicate every scope from its creation, before any process can open it.
+    for (String scope : config.scopes().keySet()) {
+      cluster.addScope(scope, ReplicatedStore.of(pg.store(scope).orElseThrow()));
+    }
+    this.timer = Executors.newSingleThreadScheduledExecutor(named(config.name() + "-timer"));
+  }
+
+  /** Starts a node: joins the cluster through its seeds and begins anti-entropy. */
+  public static Node start(NodeConfig config) throws RegistryException {
+    Node node = new Node(config);
+    node.transport.start();
+    long period = Math.max(1, config.replication().digestInterval() / 4);
+    node.timer.scheduleAtFixedRate(() -> node.cluster.tick(System.currentTimeMillis()),
+        period, period, TimeUnit.MILLISECONDS);
+    return node;
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  public NodeId id() {
+    return transport.self();
+  }
+
+  public ProcessRuntime processes() {
+    return processes;
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  public Pg pg() {
+    return pg;
+  }
+
+  public ClusterNode cluster() {
+    return cluster;
+  }
+
+  /** The port the transport listens on (the configured one, or a free one chosen for port 0). */
+  public int port() {
+    return transport.config().bindPort();
+  }
+
+  /** Stops the timer, the processes (their exit hooks leave their groups) and the transport. */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    processes.close();
+    transport.close();
+    inbound.shutdownNow();
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,110 @@
+package dev.procgroups.daemon;
+
+import dev.procgroups.replication.ReplicationSettings;
+import dev.procgroups.security.SecurityPolicy;
+import dev.procgroups.transport.atomix.SeedMember;
+import dev.procgroups.transport.atomix.SwimProfile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
+ * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy and its protocol
+ * timing.
+ *
+ * @param scopes scope id → config, registered in this order at start
+ */
+public record NodeConfig(
+    String name,
+    long incarnation,
+    String bindHost,
+    int bindPort,
+    List<SeedMember> seeds,
+    SwimProfile swim,
+    Map<String, Map<String, Object>> scopes,
+    SecurityPolicy policy,
+    ReplicationSettings replication) {
+
+  public NodeConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(bindHost, "bindHost");
+    seeds = List.copyOf(seeds);
+    scopes = Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
+    Objects.requireNonNull(swim, "swim");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(replication, "replication");
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing. */
+  public static final class Builder {
+    private final String name;
+    // Centiseconds: larger for every restart (a JVM takes longer than 10 ms to start again) and
+    // small enough for the PID counter's k << 24 (docs/DECISIONS.md) until the year 2144.
+    private long incarnation = System.currentTimeMillis() / 10;
+    private String bindHost = "127.0.0.1";
+    private int bindPort;
+    private final List<SeedMember> seeds = new ArrayList<>();
+    private SwimProfile swim = SwimProfile.FAST;
+    private final Map<String, Map<String, Object>> scopes = new LinkedHashMap<>();
+    private SecurityPolicy policy = SecurityPolicy.allowAll();
+    private ReplicationSettings replication = ReplicationSettings.defaults();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder incarnation(long incarnation) {
+      this.incarnation = incarnation;
+      return this;
+    }
+
+    public Builder bind(String host, int port) {
+      this.bindHost = host;
+      this.bindPort = port;
+      return this;
+    }
+
+    public Builder seed(SeedMember seed) {
+      seeds.add(seed);
+      return this;
+    }
+
+    public Builder seeds(List<SeedMember> all) {
+      seeds.addAll(all);
+      return this;
+    }
+
+    public Builder swim(SwimProfile profile) {
+      this.swim = profile;
+      return this;
+    }
+
+    public Builder scope(String id, Map<String, Object> config) {
+      scopes.put(id, config);
+      return this;
+    }
+
+    public Builder policy(SecurityPolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    public Builder replication(ReplicationSettings settings) {
+      this.replication = settings;
+      return this;
+    }
+
+    public NodeConfig build() {
+      return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
+          replication);
+    }
+  }
+}

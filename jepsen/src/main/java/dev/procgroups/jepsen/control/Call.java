@@ -1,0 +1,43 @@
+package dev.procgroups.jepsen.control;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The body of a control request; each endpoint reads the fields it needs (see {@link Endpoint}).
+ *
+ * @param pid the acting process
+ * @param group a single group name
+ * @param groups a batch of group names (join, leave)
+ * @param topic broadcast topic
+ * @param payload broadcast payload (JSON value)
+ * @param subscription id returned by monitor
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Call(String pid, String group, List<String> groups, String topic, Object payload,
+                   String subscription) {
+
+  public static Call none() {
+    return new Call(null, null, null, null, null, null);
+  }
+
+  public static Call of(String pid) {
+    return new Call(pid, null, null, null, null, null);
+  }
+
+  public static Call group(String pid, String group) {
+    return new Call(pid, group, null, null, null, null);
+  }
+
+  public static Call groups(String pid, List<String> groups) {
+    return new Call(pid, null, groups, null, null, null);
+  }
+
+  public static Call broadcast(String pid, String group, String topic, Object payload) {
+    return new Call(pid, group, null, topic, payload, null);
+  }
+
+  public static Call subscription(String id) {
+    return new Call(null, null, null, null, null, id);
+  }
+}

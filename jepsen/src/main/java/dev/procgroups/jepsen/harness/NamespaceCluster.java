@@ -1,0 +1,139 @@
+package dev.procgroups.jepsen.harness;
+
+import dev.procgroups.jepsen.control.ControlClient;
+import dev.procgroups.jepsen.control.IndeterminateException;
+import dev.procgroups.jepsen.control.PgCallException;
+import dev.procgroups.jepsen.nemesis.FaultInjector;
+import dev.procgroups.jepsen.nemesis.Nemesis;
+import dev.procgroups.jepsen.nemesis.NodeProcess;
+import dev.procgroups.jepsen.net.Firewall;
+import dev.procgroups.jepsen.net.NetNamespace;
+import dev.procgroups.jepsen.net.NodeAddress;
+import dev.procgroups.jepsen.node.NodeCommand;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Real node JVMs ({@code procgroups node}) in the run's namespace, each on its own loopback address
+ * and group id, with the nemesis over their processes and the namespace's firewall. The harness
+ * must run inside the namespace too: the control endpoints are on its loopback.
+ */
+public final class NamespaceCluster implements Cluster {
+
+  static final int CLUSTER_PORT = 7000;
+  static final int CONTROL_PORT = 8000;
+  private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+  /** Small, quick-starting node JVMs: several share two cores with the harness. */
+  private static final List<String> NODE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private final List<NodeAddress> nodes;
+  private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
+  private final Map<String, ControlClient> clients = new LinkedHashMap<>();
+  private final Nemesis nemesis;
+
+  private NamespaceCluster(NetNamespace ns, Firewall firewall, List<NodeAddress> nodes, Path logs,
+                           List<String> nodeArgs) {
+    this.nodes = nodes;
+    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    HttpClient http = ControlClient.newHttpClient();
+    for (NodeAddress n : nodes) {
+      String seeds = nodes.stream().filter(o -> o != n)
+          .map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT).collect(Collectors.joining(","));
+      processes.put(n.name(), new NodeProcess(ns, n, start -> {
+        List<String> args = new ArrayList<>(List.of("node", "--name", n.name(), "--bind", n.ip() + ":" + CLUSTER_PORT,
+            "--control", n.ip() + ":" + CONTROL_PORT, "--incarnation", Integer.toString(start)));
+        if (!seeds.isEmpty()) {
+          args.addAll(List.of("--seeds", seeds));
+        }
+        args.addAll(nodeArgs);
+        return JavaCommand.procgroups(NODE_JVM, args);
+      }, logs.resolve(n.name() + ".log"), Map.of(NodeCommand.TOKEN_ENV, token)));
+      clients.put(n.name(), new ControlClient(http, URI.create("http://" + n.ip() + ":" + CONTROL_PORT), token,
+          Duration.ofSeconds(5)));
+    }
+    this.nemesis = new Nemesis(firewall, List.copyOf(processes.values()), p -> awaitReady(p.node().name()));
+  }
+
+  /**
+   * Starts every node and waits until each answers on its control endpoint.
+   *
+   * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
+   */
+  public static NamespaceCluster start(NetNamespace ns, Firewall firewall, List<NodeAddress> nodes, Path logs,
+                                       List<String> nodeArgs) {
+    NamespaceCluster cluster = new NamespaceCluster(ns, firewall, nodes, logs, nodeArgs);
+    try {
+      cluster.processes.values().forEach(NodeProcess::start);
+      nodes.forEach(n -> cluster.awaitReady(n.name()));
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private void awaitReady(String node) {
+    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+    NodeProcess p = processes.get(node);
+    while (System.nanoTime() < deadline) {
+      if (!p.running()) {
+        throw new IllegalStateException(node + " exited while starting; see " + p.log());
+      }
+      try {
+        clients.get(node).health();
+        return;
+      } catch (IndeterminateException | PgCallException | IllegalStateException e) {
+        sleep();
+      }
+    }
+    throw new IllegalStateException(node + " did not answer within " + READY_WITHIN + "; see " + p.log());
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a node", e);
+    }
+  }
+
+  @Override
+  public List<String> nodes() {
+    return nodes.stream().map(NodeAddress::name).toList();
+  }
+
+  @Override
+  public ControlClient client(String node) {
+    return clients.get(node);
+  }
+
+  @Override
+  public FaultInjector faults() {
+    return nemesis;
+  }
+
+  @Override
+  public int generation(String node) {
+    return processes.get(node).starts();
+  }
+
+  @Override
+  public List<Path> logs() {
+    return processes.values().stream().map(NodeProcess::log).toList();
+  }
+
+  @Override
+  public void close() {
+    processes.values().forEach(NodeProcess::kill);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.procgroups.jepsen.node;
+
+import dev.procgroups.cli.Subcommand;
+import dev.procgroups.jepsen.control.ControlServer;
+import dev.procgroups.replication.ProtocolMutation;
+import dev.procgroups.replication.ReplicationSettings;
+import dev.procgroups.transport.atomix.AtomixTransportConfig;
+import dev.procgroups.transport.atomix.SwimProfile;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code procgroups node}: one real node (an Atomix member) with a control endpoint for the harness. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+    description = "Runs one procgroups node (an Atomix member) with a control endpoint on loopback"
+        + " for the Jepsen harness; the control token comes from $" + NodeCommand.TOKEN_ENV + ".")
+public final class NodeCommand implements Subcommand, Callable<Integer> {
+
+  /** The environment variable that carries the control token (never the command line). */
+  public static final String TOKEN_ENV = "PROCGROUPS_CONTROL_TOKEN";
+
+  @Option(names = "--name", required = true, description = "unique node name, e.g. n1")
+  String name;
+
+  @Option(names = "--bind", required = true, description = "host:port for cluster traffic, e.g. 127.0.0.11:7000")
+  String bind;
+
+  @Option(names = "--seeds", split = ",", description = "other nodes as name@host:port, comma-separated")
+  List<String> seeds = List.of();
+
+  @Option(names = "--scope", defaultValue = "app:pg", description = "the pg.scope to open (default ${DEFAULT-VALUE})")
+  String scope;
+
+  @Option(names = "--control", required = true, description = "loopback host:port of the control endpoint")
+  String control;
+
+  @Option(names = "--incarnation", description = "this start's incarnation (default: time in units of 10 ms)")
+  Long incarnation;
+
+  @Option(names = "--swim", defaultValue = "fast", description = "failure detection: fast (about 1.3 s) or default"
+      + " (about 10 s)")
+  String swim;
+
+  @Option(names = "--mutation", split = ",", hidden = true,
+      description = "TEST ONLY: deliberately broken behaviours (ProtocolMutation or NodeMutant names)")
+  List<String> mutations = List.of();
+
+  @Override
+  public Integer call() throws Exception {
+    String token = System.getenv(TOKEN_ENV);
+    if (token == null || token.isBlank()) {
+      System.err.println("procgroups node: set $" + TOKEN_ENV + " to the control token");
+      return 2;
+    }
+    HostPort cluster = HostPort.parse(bind);
+    HostPort endpoint = HostPort.parse(control);
+    AtomixTransportConfig.Builder config = AtomixTransportConfig.builder().nodeName(name)
+        .bind(cluster.host(), cluster.port())
+        .incarnation(incarnation != null ? incarnation : System.currentTimeMillis() / 10)
+        .swimProfile("default".equals(swim) ? SwimProfile.DEFAULT : SwimProfile.FAST);
+    for (String seed : seeds) {
+      int at = seed.indexOf('@');
+      HostPort hp = HostPort.parse(seed.substring(at + 1));
+      config.seed(seed.substring(0, at), hp.host(), hp.port());
+    }
+    Set<ProtocolMutation> protocol = EnumSet.noneOf(ProtocolMutation.class);
+    Set<NodeMutant> daemon = EnumSet.noneOf(NodeMutant.class);
+    for (String m : mutations) {
+      if (Arrays.stream(NodeMutant.values()).anyMatch(n -> n.name().equals(m))) {
+        daemon.add(NodeMutant.valueOf(m));
+      } else {
+        protocol.add(ProtocolMutation.valueOf(m));
+      }
+    }
+    PgNode node = new PgNode(config.build(), scope, ReplicationSettings.defaults().withMutations(protocol), daemon);
+    ControlServer server = ControlServer.start(new InetSocketAddress(endpoint.host(), endpoint.port()), token, node);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      node.close();
+      stopped.countDown();
+    }, "node-shutdown"));
+    System.out.println("procgroups node " + name + " ready: cluster " + bind + ", control " + server.address()
+        + (mutations.isEmpty() ? "" : ", MUTATIONS " + mutations));
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** {@code host:port}. */
+  record HostPort(String host, int port) {
+    static HostPort parse(String text) {
+      int colon = text.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new IllegalArgumentException("expected host:port, got " + text);
+      }
+      return new HostPort(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.procgroups.jepsen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procgroups.cli.ProcgroupsCli;
+import dev.procgroups.jepsen.net.RootTools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bounded Jepsen run of CI, end to end through {@code procgroups jepsen}: three real node JVMs
+ * in a private namespace, partitions, kills and pauses, all three workloads, every checker valid.
+ * Then mutant node builds, each of which its checker must flag invalid. Root only (skipped with
+ * the reason otherwise); stores under {@code target/jepsen-store}.
+ */
+class JepsenSuiteTest {
+
+  private static final Path STORE = Path.of("target", "jepsen-store");
+
+  @Test
+  void boundedRunOfEveryWorkloadUnderFaultsIsValid() throws IOException {
+    RootTools.assume();
+    // Faults 3 s long every 6 s, converged 3 s after each: whole windows in which completeness counts.
+    int exit = jepsen("--workload", "all", "--time-limit", "20", "--fault-every", "6", "--fault-for", "3",
+        "--settle", "3", "--nemesis", "halves,isolate,one-way,ring,kill,pause", "--seed", "7");
+    assertThat(exit).as("exit code (0 valid, 1 invalid, 2 setup, 3 unknown)").isZero();
+    for (String workload : List.of("membership", "broadcast", "monitor")) {
+      Path run = latest(workload);
+      assertThat(Files.readString(run.resolve("results.edn"))).contains(":valid? true");
+      assertThat(run.resolve("report.html")).isNotEmptyFile();
+      assertThat(run.resolve("n1.log")).isNotEmptyFile();
+      assertThat(Files.readString(run.resolve("history.edn"))).contains(":process :nemesis");
+    }
+    assertThat(Files.readString(latest("broadcast").resolve("results.json")))
+        .as("broadcasts inside whole windows were checked for completeness")
+        .containsPattern("\"expected-in-windows\" : [1-9]");
+  }
+
+  @Test
+  void mutantNodesAreFlaggedInvalid() throws IOException {
+    RootTools.assume();
+    assertMutantFlagged("broadcast", "DOUBLE_BROADCAST", "duplicate");
+    assertMutantFlagged("membership", "KILL_LEAVES_SLOTS", "dead-slot");
+    assertMutantFlagged("monitor", "HIDE_MONITOR_EVENTS", "drift");
+  }
+
+  private static void assertMutantFlagged(String workload, String mutation, String problem) throws IOException {
+    int exit = jepsen("--workload", workload, "--time-limit", "6", "--nemesis", "none", "--settle", "2",
+        "--quiet", "3", "--seed", "11", "--mutation", mutation);
+    assertThat(exit).as(workload + " with " + mutation).isEqualTo(1);
+    assertThat(Files.readString(latest(workload).resolve("results.json"))).contains(problem);
+  }
+
+  private static int jepsen(String... options) {
+    List<String> args = new ArrayList<>(List.of("jepsen", "--nodes", "3", "--store", STORE.toString()));
+    args.addAll(List.of(options));
+    return ProcgroupsCli.commandLine().execute(args.toArray(String[]::new));
+  }
+
+  private static Path latest(String workload) throws IOException {
+    try (Stream<Path> runs = Files.list(STORE.resolve(workload))) {
+      return runs.max(Path::compareTo).orElseThrow();
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package dev.procgroups.model.checkers;
+
+import dev.procgroups.model.history.History;
+import dev.procgroups.model.history.Keyword;
+import dev.procgroups.model.history.OpType;
+import dev.procgroups.model.history.Operation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a workload history (written with the shapes of {@link PgOps}) into the inputs of the
+ * checkers, so that a stored {@code history.edn} can be checked again offline.
+ */
+public final class PgHistory {
+
+  private final List<History.Call> calls;
+  private final List<Operation> nemesis;
+  private final long end;
+
+  public PgHistory(History history) {
+    this.calls = history.calls();
+    this.nemesis = history.operations().stream().filter(o -> !o.isClient()).toList();
+    this.end = history.operations().stream().mapToLong(Operation::time).max().orElse(0);
+  }
+
+  /** Every join and leave. */
+  public List<MembershipOp> membership() {
+    List<MembershipOp> ops = new ArrayList<>();
+    for (History.Call c : calls(PgOps.JOIN, PgOps.LEAVE)) {
+      Map<Keyword, Object> v = args(c);
+      ops.add(new MembershipOp(op(c), str(v, PgOps.PID), str(v, PgOps.GROUP),
+          c.invoke().f().equals(PgOps.JOIN) ? MembershipOp.Change.JOIN : MembershipOp.Change.LEAVE,
+          c.invoke().time(), completeTime(c), outcome(c)));
+    }
+    return ops;
+  }
+
+  /** Every numbered broadcast. */
+  public List<BroadcastSend> sends() {
+    List<BroadcastSend> sends = new ArrayList<>();
+    for (History.Call c : calls(PgOps.BROADCAST)) {
+      Map<Keyword, Object> v = args(c);
+      sends.add(new BroadcastSend(op(c), str(v, PgOps.PID), str(v, PgOps.GROUP), num(v, PgOps.MESSAGE),
+          c.invoke().time(), completeTime(c), outcome(c)));
+    }
+    return sends;
+  }
+
+  /** The last successful read of each process's received messages. */
+  public List<ReceiverLog> receiverLogs() {
+    Map<String, ReceiverLog> last = new LinkedHashMap<>();
+    for (History.Call c : calls(PgOps.RECEIVED)) {
+      if (outcome(c) == Outcome.OK) {
+        Map<Keyword, Object> v = result(c);
+        List<ReceiverLog.Delivery> got = new ArrayList<>();
+        for (Map<Keyword, Object> m : maps(v, PgOps.MESSAGES)) {
+          got.add(new ReceiverLog.Delivery(str(m, PgOps.FROM), num(m, PgOps.MESSAGE)));
+        }
+        String pid = str(v, PgOps.PID);
+        last.put(pid, new ReceiverLog(pid, op(c), completeTime(c), got));
+      }
+    }
+    return List.copyOf(last.values());
+  }
+
+  /**
+   * Every subscription the monitor call opened, with all events of its reads in order. A read
+   * that got no answer drained events the harness never saw: such a subscription counts as
+   * having dropped events, like one whose buffer overflowed.
+   */
+  public List<Subscription> subscriptions() {
+    List<Subscription> subs = new ArrayList<>();
+    for (History.Call m : calls(PgOps.MONITOR)) {
+      if (outcome(m) != Outcome.OK) {
+        continue;
+      }
+      Map<Keyword, Object> opened = result(m);
+      String id = str(opened, PgOps.SUBSCRIPTION);
+      String node = str(opened, PgOps.NODE);
+      List<MonitorEvent> events = new ArrayList<>();
+      long dropped = 0;
+      long readOp = op(m);
+      List<String> finalView = null;
+      for (History.Call r : calls(PgOps.MONITOR_READ)) {
+        Map<Keyword, Object> a = args(r);
+        if (!id.equals(str(a, PgOps.SUBSCRIPTION)) || !node.equals(str(a, PgOps.NODE))) {
+          continue;
+        }
+        if (outcome(r) != Outcome.OK) {
+          dropped = Math.max(dropped, 1);
+          continue;
+        }
+        Map<Keyword, Object> v = result(r);
+        for (Map<Keyword, Object> e : maps(v, PgOps.EVENTS)) {
+          MonitorEvent.Kind kind = "member.left".equals(str(e, PgOps.KIND)) ? MonitorEvent.Kind.LEFT : MonitorEvent.Kind.JOINED;
+          events.add(new MonitorEvent(kind, str(e, PgOps.GROUP), strings(e, PgOps.PIDS)));
+        }
+        dropped = Math.max(dropped, num(v, PgOps.DROPPED));
+        readOp = op(r);
+        finalView = Boolean.TRUE.equals(v.get(PgOps.FINAL)) ? strings(v, PgOps.VIEW) : null;
+      }
+      subs.add(new Subscription(op(m), node, str(opened, PgOps.GROUP), strings(opened, PgOps.MEMBERS), events,
+          dropped, readOp, finalView));
+    }
+    return subs;
+  }
+
+  /**
+   * The windows in which no fault was in force (no partition, no node killed or paused), starting
+   * {@code settleNanos} after the last fault was undone (time to converge) and ending when the
+   * next fault began. Nemesis operations come in pairs (start, completion), both {@code :info}.
+   */
+  public List<Window> wholeWindows(long settleNanos) {
+    List<Window> windows = new ArrayList<>();
+    boolean partitioned = false;
+    Set<String> down = new HashSet<>();
+    long wholeSince = 0;
+    for (int i = 0; i < nemesis.size(); i++) {
+      Operation o = nemesis.get(i);
+      boolean started = i % 2 == 0;
+      boolean wasWhole = !partitioned && down.isEmpty();
+      String node = String.valueOf(o.value());
+      if (started && o.f().equals(PgOps.START_PARTITION)) {
+        partitioned = true;
+      } else if (started && (o.f().equals(PgOps.KILL_NODE) || o.f().equals(PgOps.PAUSE_NODE))) {
+        down.add(node);
+      } else if (!started && o.f().equals(PgOps.STOP_PARTITION)) {
+        partitioned = false;
+      } else if (!started && (o.f().equals(PgOps.START_NODE) || o.f().equals(PgOps.RESUME_NODE))) {
+        down.remove(node);
+      }
+      boolean whole = !partitioned && down.isEmpty();
+      if (wasWhole && !whole && o.time() > wholeSince + settleNanos) {
+        windows.add(new Window(wholeSince + settleNanos, o.time()));
+      } else if (!wasWhole && whole) {
+        wholeSince = o.time();
+      }
+    }
+    if (!partitioned && down.isEmpty() && end > wholeSince + settleNanos) {
+      windows.add(new Window(wholeSince + settleNanos, end));
+    }
+    return windows;
+  }
+
+  /** The broadcast checker's input; {@code settleNanos} as in {@link #wholeWindows}. */
+  public BroadcastHistory broadcast(long settleNanos) {
+    return new BroadcastHistory(membership(), sends(), receiverLogs(), wholeWindows(settleNanos), settleNanos);
+  }
+
+  /** The convergence checker's input: the last final read of each node and who lives. */
+  public ConvergenceInput convergence() {
+    Map<String, NodeView> views = new LinkedHashMap<>();
+    for (History.Call c : calls(PgOps.FINAL_READ)) {
+      if (outcome(c) != Outcome.OK) {
+        continue;
+      }
+      Map<Keyword, Object> v = result(c);
+      Map<String, List<String>> members = new LinkedHashMap<>();
+      Map<String, List<String>> local = new LinkedHashMap<>();
+      for (Map<Keyword, Object> g : maps(v, PgOps.GROUPS)) {
+        members.put(str(g, PgOps.GROUP), strings(g, PgOps.MEMBERS));
+        local.put(str(g, PgOps.GROUP), strings(g, PgOps.LOCAL));
+      }
+      Set<String> which = v.containsKey(PgOps.WHICH_GROUPS) ? Set.copyOf(strings(v, PgOps.WHICH_GROUPS)) : null;
+      String node = str(v, PgOps.NODE);
+      views.put(node, new NodeView(node, op(c), members, local, which));
+    }
+    Lives lives = lives();
+    return new ConvergenceInput(List.copyOf(views.values()), lives.live(), lives.dead(), lives.uncertain(),
+        membership());
+  }
+
+  /** Which spawned processes live at the end, which died, and which may have. */
+  record Lives(Set<String> live, Set<String> dead, Set<String> uncertain) {}
+
+  Lives lives() {
+    Map<String, String> nodeOf = new HashMap<>();
+    Map<String, Long> spawnedAt = new HashMap<>();
+    for (History.Call c : calls(PgOps.SPAWN)) {
+      if (outcome(c) == Outcome.OK) {
+        Map<Keyword, Object> v = result(c);
+        nodeOf.put(str(v, PgOps.PID), str(v, PgOps.NODE));
+        spawnedAt.put(str(v, PgOps.PID), completeTime(c));
+      }
+    }
+    Set<String> dead = new HashSet<>();
+    Set<String> uncertain = new HashSet<>();
+    for (History.Call c : calls(PgOps.KILL_PROCESS)) {
+      String pid = str(args(c), PgOps.PID);
+      if (outcome(c) == Outcome.OK) {
+        dead.add(pid);
+      } else if (outcome(c) == Outcome.INFO) {
+        uncertain.add(pid);
+      }
+    }
+    for (int i = 0; i < nemesis.size(); i += 2) {
+      Operation kill = nemesis.get(i);
+      if (kill.f().equals(PgOps.KILL_NODE)) {
+        nodeOf.forEach((pid, node) -> {
+          if (node.equals(String.valueOf(kill.value())) && spawnedAt.get(pid) <= kill.time()) {
+            dead.add(pid);
+          }
+        });
+      }
+    }
+    uncertain.removeAll(dead);
+    Set<String> live = new HashSet<>(nodeOf.keySet());
+    live.removeAll(dead);
+    live.removeAll(uncertain);
+    return new Lives(live, dead, uncertain);
+  }
+
+  private List<History.Call> calls(Keyword... fs) {
+    Set<Keyword> wanted = Set.of(fs);
+    return calls.stream().filter(c -> wanted.contains(c.invoke().f())).toList();
+  }
+
+  private static long op(History.Call c) {
+    return c.completion() == null ? c.invoke().index() : c.completion().index();
+  }
+
+  private static long completeTime(History.Call c) {
+    return c.completion() == null ? Long.MAX_VALUE : c.completion().time();
+  }
+
+  private static Outcome outcome(History.Call c) {
+    OpType t = c.outcome();
+    return t == OpType.OK ? Outcome.OK : t == OpType.FAIL ? Outcome.FAIL : Outcome.INFO;
+  }
+
+  private static Map<Keyword, Object> args(History.Call c) {
+    return asMap(c.invoke().value(), c.invoke());
+  }
+
+  private static Map<Keyword, Object> result(History.Call c) {
+    return asMap(c.completion().value(), c.completion());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<Keyword, Object> asMap(Object value, Operation op) {
+    if (!(value instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("operation " + op.index() + " " + op.f() + ": value is not a map");
+    }
+    return (Map<Keyword, Object>) value;
+  }
+
+  private static String str(Map<Keyword, Object> m, Keyword k) {
+    Object v = m.get(k);
+    if (!(v instanceof String s)) {
+      throw new IllegalArgumentException("expected a string at " + k + " in " + m);
+    }
+    return s;
+  }
+
+  private static long num(Map<Keyword, Object> m, Keyword k) {
+    Object v = m.get(k);
+    return v instanceof Long n ? n : 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Map<Keyword, Object> m, Keyword k) {
+    Object v = m.get(k);
+    return v == null ? List.of() : (List<String>) v;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<Keyword, Object>> maps(Map<Keyword, Object> m, Keyword k) {
+    Object v = m.get(k);
+    return v == null ? List.of() : (List<Map<Keyword, Object>>) v;
+  }
+}

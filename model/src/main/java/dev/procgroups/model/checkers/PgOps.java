@@ -1,0 +1,63 @@
+package dev.procgroups.model.checkers;
+
+import dev.procgroups.model.history.Keyword;
+
+/**
+ * The operations of the Jepsen workloads as they appear in {@code history.edn}: each {@code :f}
+ * and the keys of its {@code :value} map. The harness writes them, {@link PgHistory} reads them.
+ *
+ * <pre>
+ * :spawn          {:node n}                          ok adds :pid
+ * :join :leave    {:node n :pid p :group g}
+ * :get-members :get-local-members  {:node n :pid p :group g}   ok adds :members [pid ...]
+ * :broadcast      {:node n :pid p :group g :message 17}
+ * :received       {:node n :pid p}                   ok adds :messages [{:from pid :message 17} ...]
+ * :monitor        {:node n :pid p :group g}          ok adds :subscription s :members [pid ...]
+ * :monitor-read   {:node n :subscription s :group g :final true|false}
+ *                 ok adds :events [{:kind "member.joined" :pids [...]} ...] :dropped k :view [pid ...]
+ * :kill-process   {:node n :pid p}
+ * :final-read     {:node n}  ok adds :groups [{:group g :members [...] :local [...]} ...] :which-groups [...]
+ * nemesis (both halves :info): :start-partition :stop-partition :kill :start :pause :resume,
+ *                 value: the partition's description or the node name
+ * </pre>
+ */
+public final class PgOps {
+  private PgOps() {}
+
+  public static final Keyword SPAWN = Keyword.of("spawn");
+  public static final Keyword JOIN = Keyword.of("join");
+  public static final Keyword LEAVE = Keyword.of("leave");
+  public static final Keyword GET_MEMBERS = Keyword.of("get-members");
+  public static final Keyword GET_LOCAL_MEMBERS = Keyword.of("get-local-members");
+  public static final Keyword BROADCAST = Keyword.of("broadcast");
+  public static final Keyword RECEIVED = Keyword.of("received");
+  public static final Keyword MONITOR = Keyword.of("monitor");
+  public static final Keyword MONITOR_READ = Keyword.of("monitor-read");
+  public static final Keyword KILL_PROCESS = Keyword.of("kill-process");
+  public static final Keyword FINAL_READ = Keyword.of("final-read");
+
+  public static final Keyword START_PARTITION = Keyword.of("start-partition");
+  public static final Keyword STOP_PARTITION = Keyword.of("stop-partition");
+  public static final Keyword KILL_NODE = Keyword.of("kill");
+  public static final Keyword START_NODE = Keyword.of("start");
+  public static final Keyword PAUSE_NODE = Keyword.of("pause");
+  public static final Keyword RESUME_NODE = Keyword.of("resume");
+
+  public static final Keyword NODE = Keyword.of("node");
+  public static final Keyword PID = Keyword.of("pid");
+  public static final Keyword GROUP = Keyword.of("group");
+  public static final Keyword GROUPS = Keyword.of("groups");
+  public static final Keyword MEMBERS = Keyword.of("members");
+  public static final Keyword LOCAL = Keyword.of("local");
+  public static final Keyword WHICH_GROUPS = Keyword.of("which-groups");
+  public static final Keyword MESSAGE = Keyword.of("message");
+  public static final Keyword MESSAGES = Keyword.of("messages");
+  public static final Keyword FROM = Keyword.of("from");
+  public static final Keyword SUBSCRIPTION = Keyword.of("subscription");
+  public static final Keyword EVENTS = Keyword.of("events");
+  public static final Keyword KIND = Keyword.of("kind");
+  public static final Keyword PIDS = Keyword.of("pids");
+  public static final Keyword DROPPED = Keyword.of("dropped");
+  public static final Keyword VIEW = Keyword.of("view");
+  public static final Keyword FINAL = Keyword.of("final");
+}
