@@ -1,6 +1,7 @@
 package dev.procgroups.props.sim;
 
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -14,7 +15,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  */
 class SimulationProperties {
 
-  @Property(seed = "")
+  @Property(edgeCases = EdgeCasesMode.FIRST)
   @AddLifecycleHook(ScheduleCount.class)
   void everyScheduleStaysSafeAndConverges(@ForAll("schedules") Schedule schedule) {
     schedule.run(Schedule.settings(), false);
