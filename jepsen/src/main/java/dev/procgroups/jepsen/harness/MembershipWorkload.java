@@ -2,13 +2,14 @@ package dev.procgroups.jepsen.harness;
 
 import dev.procgroups.model.checkers.CheckResult;
 import dev.procgroups.model.checkers.ConvergenceChecker;
+import dev.procgroups.model.checkers.LocalLinearizability;
 import dev.procgroups.model.checkers.PgHistory;
 import dev.procgroups.model.history.History;
 import java.util.List;
 
 /**
  * Many processes on every node join, leave and read concurrently; some are killed and replaced.
- * Checked: convergence after the final heal (every node's view equals the live local slots, no
+ * Checked: each node's local calls are linearizable against the model; convergence after the final heal (every node's view equals the live local slots, no
  * slot of a dead process or incarnation).
  */
 final class MembershipWorkload implements Workload {
@@ -35,6 +36,7 @@ final class MembershipWorkload implements Workload {
 
   @Override
   public List<CheckResult> check(History history, RunConfig config) {
-    return List.of(ConvergenceChecker.check(new PgHistory(history).convergence()));
+    return List.of(LocalLinearizability.check(history),
+        ConvergenceChecker.check(new PgHistory(history).convergence()));
   }
 }
