@@ -22,7 +22,7 @@ final class MembershipWorkload implements Workload {
 
   private static final OpMix MIX = new OpMix()
       .with(35, OpMix.JOIN).with(25, OpMix.LEAVE).with(15, OpMix.GET_MEMBERS).with(15, OpMix.GET_LOCAL_MEMBERS)
-      .with(10, OpMix.KILL_AND_REPLACE);
+      .with(4, OpMix.KILL_AND_REPLACE);
 
   @Override
   public void step(Worker w) {
