@@ -46,7 +46,9 @@ public record NodeConfig(
   /** Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing. */
   public static final class Builder {
     private final String name;
-    private long incarnation = System.currentTimeMillis();
+    // Centiseconds: larger for every restart (a JVM takes longer than 10 ms to start again) and
+    // small enough for the PID counter's k << 24 (docs/DECISIONS.md) until the year 2144.
+    private long incarnation = System.currentTimeMillis() / 10;
     private String bindHost = "127.0.0.1";
     private int bindPort;
     private final List<SeedMember> seeds = new ArrayList<>();

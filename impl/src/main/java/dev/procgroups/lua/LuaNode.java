@@ -37,6 +37,10 @@ import org.luaj.vm2.compiler.LuaC;
  */
 public final class LuaNode {
 
+  static {
+    LuaNumberPatch.ensureInstalled(); // before anything of this node can create a LuaJ double
+  }
+
   private final ProcessRuntime runtime;
   private final Pg pg;
   private final ScriptLibrary library;

@@ -37,17 +37,27 @@ public final class LuaNumberPatch {
     try {
       // org.luaj.vm2.Lua is a constants interface: loading it does not load LuaDouble.
       Class<?> anchor = Class.forName("org.luaj.vm2.Lua", false, loader);
+      if (anchor.getClassLoader() != loader) {
+        // The patched class must see LuaNumberFormat: only possible when LuaJ and this binding
+        // share a class loader (the usual flat class path).
+        warn("LuaJ is in another class loader than the procgroups Lua binding");
+        return false;
+      }
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
       lookup.defineClass(patchedBytes(loader));
       return true;
     } catch (LinkageError alreadyLoaded) {
       // LuaJ was used before the binding started: numbers print the stock way.
-      System.getLogger(LuaNumberPatch.class.getName()).log(System.Logger.Level.WARNING,
-          "LuaDouble was loaded before the procgroups Lua binding; number formatting not patched");
+      warn("LuaDouble was loaded before the procgroups Lua binding");
       return false;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("LuaJ not on the class path", e);
     }
+  }
+
+  private static void warn(String why) {
+    System.getLogger(LuaNumberPatch.class.getName()).log(System.Logger.Level.WARNING,
+        why + "; numbers print as stock LuaJ 3.0.1 prints them (tostring(1/3) = 0.33333334)");
   }
 
   private static byte[] patchedBytes(ClassLoader loader) {

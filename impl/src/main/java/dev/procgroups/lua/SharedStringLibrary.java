@@ -16,10 +16,13 @@ import org.luaj.vm2.lib.VarArgFunction;
  * string.trim(s) ... end} works there), but method calls on strings always use the shared library.
  *
  * <p>Fixed against stock LuaJ 3.0.1: {@code format} (see {@link LuaStringFormat}) and {@code gmatch}
- * (stock loops forever on empty matches). Removed: {@code dump} (binary chunks).
+ * (stock loops forever on empty matches). Bounded: {@code rep} refuses results over
+ * {@value #MAX_REP_BYTES} bytes (one call could otherwise exhaust the heap every process shares).
+ * Removed: {@code dump} (binary chunks).
  */
 final class SharedStringLibrary {
 
+  static final int MAX_REP_BYTES = 64 << 20;
   private static final FrozenTable LIBRARY = build();
 
   private SharedStringLibrary() {}
@@ -53,10 +56,29 @@ final class SharedStringLibrary {
     LuaTable stock = scratch.get("string").checktable();
     stock.rawset("format", new LuaStringFormat());
     stock.rawset("gmatch", new Gmatch(stock.get("find")));
+    stock.rawset("rep", new BoundedRep(stock.get("rep")));
     stock.rawset("dump", LuaValue.NIL);
     FrozenTable library = FrozenTable.copyOf(stock);
     LuaString.s_metatable = FrozenTable.of("__index", library);
     return library;
+  }
+
+  /** {@code string.rep} that refuses a result larger than {@link #MAX_REP_BYTES}. */
+  private static final class BoundedRep extends VarArgFunction {
+    private final LuaValue rep;
+
+    BoundedRep(LuaValue rep) {
+      this.rep = rep;
+    }
+
+    @Override
+    public Varargs invoke(Varargs args) {
+      long size = (long) args.checkstring(1).length() * Math.max(0, args.checkint(2));
+      if (size > MAX_REP_BYTES) {
+        throw new org.luaj.vm2.LuaError("resulting string too large");
+      }
+      return rep.invoke(args);
+    }
   }
 
   /** Lua 5.2 {@code gmatch} on top of {@code find}: an empty match advances one position. */

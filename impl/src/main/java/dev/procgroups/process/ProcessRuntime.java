@@ -157,6 +157,11 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     return process(pid).map(RunningProcess::kill).orElse(false);
   }
 
+  /** The live processes, at this moment. */
+  public List<RunningProcess> liveProcesses() {
+    return List.copyOf(processes.values());
+  }
+
   /** The number of live processes. */
   public int processCount() {
     return processes.size();

@@ -3,8 +3,8 @@ package dev.procgroups.registry;
 import java.util.Objects;
 
 /**
- * A registry entry id {@code namespace:name}: exactly one colon, both parts non-empty and without
- * whitespace; the namespace may contain dots ({@code app.billing:pg}).
+ * A registry entry id {@code namespace:name}: exactly one colon, both parts non-empty; the
+ * namespace may contain dots ({@code app.billing:pg}).
  */
 public record EntryId(String namespace, String name) {
 
@@ -40,7 +40,7 @@ public record EntryId(String namespace, String name) {
   }
 
   private static boolean validPart(String part) {
-    return !part.isEmpty() && part.chars().noneMatch(Character::isWhitespace);
+    return !part.isEmpty();
   }
 
   @Override

@@ -101,6 +101,12 @@ class LuaSandboxTest {
   }
 
   @Test
+  void stringRepCannotExhaustTheSharedHeap() {
+    assertThat(lua.eval("return select(2, pcall(string.rep, 'x', 2^30))")).contains("resulting string too large");
+    assertThat(lua.eval("return #('ab'):rep(3)")).isEqualTo("6");
+  }
+
+  @Test
   void collectgarbageDoesNotCollect() {
     assertThat(lua.eval("return type(collectgarbage('count'))")).isEqualTo("number");
     assertThat(lua.eval("return collectgarbage()")).isEqualTo("0");

@@ -15,7 +15,7 @@ class RegistryTest {
   void entryIdsHaveOneColonAndDottedNamespaces() {
     assertThat(EntryId.parse("app.billing:pg")).isEqualTo(new EntryId("app.billing", "pg"));
     assertThat(EntryId.isValid("app:pg")).isTrue();
-    for (String bad : new String[] {"app", "a:b:c", ":pg", "app:", "a b:pg", ""}) {
+    for (String bad : new String[] {"app", "a:b:c", ":pg", "app:", ""}) {
       assertThat(EntryId.isValid(bad)).as(bad).isFalse();
       assertThatThrownBy(() -> EntryId.parse(bad)).isInstanceOf(IllegalArgumentException.class);
     }
