@@ -43,7 +43,7 @@ final class CounterexampleFinder<S> {
     private int shortestFailingCut(Partition partition) {
         List<Integer> returns = new ArrayList<>();
         for (Step<S> step : partition.steps(spec, Partition.WHOLE, bug, new ArrayList<>())) {
-            if (step.definite()) {
+            if (step.hasReturn()) {
                 returns.add(step.call().completionPosition());
             }
         }
@@ -71,7 +71,7 @@ final class CounterexampleFinder<S> {
         List<Step<S>> steps = partition.steps(spec, cut, bug, originals);
         int watched = -1;
         for (int s = 0; s < steps.size(); s++) {
-            if (steps.get(s).call().completionPosition() == cut) {
+            if (steps.get(s).hasReturn() && steps.get(s).call().completionPosition() == cut) {
                 watched = s;
             }
         }

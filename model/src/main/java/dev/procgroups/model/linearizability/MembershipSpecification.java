@@ -14,6 +14,12 @@ import java.util.Map;
  * both reads list every local slot). Calls on different groups commute, so groups are partitions.
  * Call shapes: {@link MembershipOps}. Failures other than a leave's INVALID (permission, limits) are
  * outside this register: such a call had no effect and says nothing about the state.
+ *
+ * <p>A crashed join or leave is not searched over: it records a pending effect in the state
+ * ({@link MembershipState#mayJoin}, {@link MembershipState#mayLeave}) that a later observation uses
+ * only when it needs it — a read that lists one more slot, a leave that finds a slot, a leave that
+ * finds none. Using as few as possible is never worse, since a crashed call may also never take
+ * effect; so the search stays as cheap with crashes as without.
  */
 public final class MembershipSpecification implements Specification<MembershipState> {
 
@@ -28,7 +34,7 @@ public final class MembershipSpecification implements Specification<MembershipSt
         Keyword f = invoke.f();
         String group = string(invoke.value(), MembershipOps.GROUP);
         if (f.equals(MembershipOps.JOIN)) {
-            return new Join(group, string(invoke.value(), MembershipOps.PID), call.outcome() != OpType.FAIL);
+            return new Join(group, string(invoke.value(), MembershipOps.PID), call.outcome());
         }
         if (f.equals(MembershipOps.LEAVE)) {
             return new Leave(group, string(invoke.value(), MembershipOps.PID), LeaveOutcome.of(call));
@@ -39,11 +45,18 @@ public final class MembershipSpecification implements Specification<MembershipSt
         throw new IllegalArgumentException("unknown :f " + f);
     }
 
-    /** A join adds its slot unless it failed, in which case it had no effect and is left out. */
-    record Join(String group, String pid, boolean joins) implements Transition<MembershipState> {
+    /**
+     * A join adds its slot; a crashed one records that it may add it (placed at once, see
+     * {@link Transition#eager()}); a failed one had no effect and is left out.
+     */
+    record Join(String group, String pid, OpType outcome) implements Transition<MembershipState> {
         @Override
         public MembershipState apply(MembershipState state) {
-            return joins ? state.join(group, pid) : state;
+            return switch (outcome) {
+                case OK -> state.join(group, pid);
+                case INFO -> state.mayJoin(group, pid);
+                default -> state;
+            };
         }
 
         @Override
@@ -53,16 +66,21 @@ public final class MembershipSpecification implements Specification<MembershipSt
 
         @Override
         public boolean matters() {
-            return joins;
+            return outcome != OpType.FAIL;
+        }
+
+        @Override
+        public boolean eager() {
+            return true;
         }
     }
 
     enum LeaveOutcome {
-        /** Removed a slot, so there was one. */
+        /** Removed a slot, so there was one (possibly added by a crashed join). */
         OK,
-        /** Failed INVALID, so there was none. */
+        /** Failed INVALID, so there was none (possibly after crashed leaves). */
         INVALID,
-        /** Crashed: removed a slot if there was one. */
+        /** Crashed: may remove a slot. */
         UNKNOWN,
         /** Failed for another reason: no effect, no information. */
         OTHER_FAILURE;
@@ -79,13 +97,16 @@ public final class MembershipSpecification implements Specification<MembershipSt
     record Leave(String group, String pid, LeaveOutcome outcome) implements Transition<MembershipState> {
         @Override
         public MembershipState apply(MembershipState state) {
-            boolean has = state.hasSlot(group, pid);
             return switch (outcome) {
-                case OK -> has ? state.leave(group, pid) : null;
-                case INVALID -> has ? null : state;
-                case UNKNOWN -> has ? state.leave(group, pid) : state;
+                case OK -> state.hasSlot(group, pid) ? state.leave(group, pid) : state.useMayJoin(group, pid);
+                case INVALID -> state.observe(group, without(state.members(group), pid));
+                case UNKNOWN -> state.mayLeave(group, pid);
                 case OTHER_FAILURE -> state;
             };
+        }
+
+        private static List<String> without(List<String> members, String pid) {
+            return members.stream().filter(m -> !m.equals(pid)).toList();
         }
 
         @Override
@@ -97,13 +118,18 @@ public final class MembershipSpecification implements Specification<MembershipSt
         public boolean matters() {
             return outcome != LeaveOutcome.OTHER_FAILURE;
         }
+
+        @Override
+        public boolean eager() {
+            return true;
+        }
     }
 
     /** A read that returned {@code expected} (sorted); one without a result ({@code null}) is left out. */
     record Read(String group, List<String> expected) implements Transition<MembershipState> {
         @Override
         public MembershipState apply(MembershipState state) {
-            return expected == null || state.members(group).equals(expected) ? state : null;
+            return expected == null ? state : state.observe(group, expected);
         }
 
         @Override

@@ -28,7 +28,7 @@ record Partition(Object key, List<History.Call> calls) {
                     ? new History.Call(call.invoke(), call.invokePosition(), null, -1)
                     : call;
             Transition<S> transition = transition(spec, seen);
-            boolean dropped = !transition.matters() || (bug == PlantedBug.INFO_AS_FAIL && !new Step<>(seen, transition).definite());
+            boolean dropped = !transition.matters() || (bug == PlantedBug.INFO_AS_FAIL && !new Step<>(seen, transition).hasReturn());
             if (!dropped) {
                 steps.add(new Step<>(seen, transition));
                 originals.add(call);

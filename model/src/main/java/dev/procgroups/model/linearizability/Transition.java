@@ -26,4 +26,14 @@ public interface Transition<S> {
     default boolean matters() {
         return true;
     }
+
+    /**
+     * For an indeterminate call: true when taking effect right after its invocation is never worse
+     * than taking effect later or never, because the transition records a possibility (say, "this
+     * slot may have been added") that later calls may use or not. The checker then places the call
+     * right after its invocation, as if it had returned at once, instead of searching over where.
+     */
+    default boolean eager() {
+        return false;
+    }
 }

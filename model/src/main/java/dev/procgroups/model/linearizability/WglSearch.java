@@ -166,18 +166,20 @@ final class WglSearch<S> {
 
         Events() {
             int n = steps.size();
-            List<long[]> order = new ArrayList<>(2 * n); // {sort key, step, isReturn}
+            List<long[]> order = new ArrayList<>(2 * n); // {position, step, isReturn}
             int definite = 0;
             for (int s = 0; s < n; s++) {
                 Step<S> step = steps.get(s);
                 long invokeKey = bug == PlantedBug.IGNORES_REAL_TIME ? -1 : step.call().invokePosition();
                 order.add(new long[] {invokeKey, s, 0});
                 if (step.definite()) {
-                    order.add(new long[] {step.call().completionPosition(), s, 1});
+                    order.add(new long[] {step.returnPosition(), s, 1});
                     definite++;
                 }
             }
-            order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            // An eager call's return shares its invocation's position and comes right after it.
+            order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                    : a[2] != b[2] ? Long.compare(a[2], b[2]) : Long.compare(a[1], b[1]));
             int m = order.size();
             head = m;
             next = new int[m + 1];

@@ -1,40 +1,78 @@
 package dev.procgroups.model.linearizability;
 
 import dev.procgroups.model.history.History;
+import dev.procgroups.model.history.OpType;
+import dev.procgroups.model.history.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * An independent oracle for small histories: tries every order of the calls that respects real
- * time (no memo, no event list), letting {@code :info} calls take effect or not.
+ * An independent oracle for small membership histories: its own plain reading of the calls (no
+ * pending-effect bookkeeping, no memo, no event list), and every order of the calls that respects
+ * real time, a crashed call taking effect at any point after its invocation or never.
  */
-final class BruteForce<S> {
+final class BruteForce {
 
-    private final List<Step<S>> steps = new ArrayList<>();
+    private record Call(History.Call call, UnaryOperator<MembershipState> effect) {
+        boolean mustHappen() {
+            return call.outcome() != OpType.INFO;
+        }
+    }
 
-    BruteForce(History history, Specification<S> spec) {
+    private final List<Call> calls = new ArrayList<>();
+
+    BruteForce(History history) {
         for (History.Call call : history.calls()) {
-            Transition<S> t = spec.transition(call);
-            if (t.matters()) {
-                steps.add(new Step<>(call, t));
+            UnaryOperator<MembershipState> effect = effect(call);
+            if (effect != null) {
+                calls.add(new Call(call, effect));
             }
         }
-        if (steps.size() > 30) {
-            throw new IllegalArgumentException("too many calls for brute force: " + steps.size());
+        if (calls.size() > 30) {
+            throw new IllegalArgumentException("too many calls for brute force: " + calls.size());
         }
     }
 
-    boolean linearizable(S initial) {
-        return search(initial, 0);
+    /** What the call does to the plain slots, null when nothing to check; the operator returns null if impossible. */
+    private static UnaryOperator<MembershipState> effect(History.Call call) {
+        Operation invoke = call.invoke();
+        Map<?, ?> value = (Map<?, ?>) invoke.value();
+        String group = (String) value.get(MembershipOps.GROUP);
+        String pid = (String) value.get(MembershipOps.PID);
+        OpType outcome = call.outcome();
+        if (invoke.f().equals(MembershipOps.JOIN)) {
+            return outcome == OpType.FAIL ? null : s -> s.join(group, pid);
+        }
+        if (invoke.f().equals(MembershipOps.LEAVE)) {
+            if (outcome == OpType.FAIL) {
+                boolean invalid = "INVALID".equals(MembershipOps.errorKind(call.completion().error()));
+                return invalid ? s -> s.hasSlot(group, pid) ? null : s : null;
+            }
+            return outcome == OpType.OK
+                    ? s -> s.hasSlot(group, pid) ? s.leave(group, pid) : null
+                    : s -> s.hasSlot(group, pid) ? s.leave(group, pid) : s;
+        }
+        if (outcome != OpType.OK) {
+            return null;
+        }
+        List<String> seen = new ArrayList<>(MembershipOpsTestView.members(call.completion().value()));
+        seen.sort(null);
+        return s -> s.members(group).equals(seen) ? s : null;
     }
 
-    private boolean search(S state, int placed) {
-        if (allDefinitePlaced(placed)) {
+    boolean linearizable() {
+        return search(MembershipState.EMPTY, 0);
+    }
+
+    private boolean search(MembershipState state, int placed) {
+        if (allRequiredPlaced(placed)) {
             return true;
         }
-        for (int c = 0; c < steps.size(); c++) {
+        for (int c = 0; c < calls.size(); c++) {
             if ((placed & (1 << c)) == 0 && mayGoNext(c, placed)) {
-                S next = steps.get(c).transition().apply(state);
+                MembershipState next = calls.get(c).effect().apply(state);
                 if (next != null && search(next, placed | (1 << c))) {
                     return true;
                 }
@@ -43,22 +81,22 @@ final class BruteForce<S> {
         return false;
     }
 
-    private boolean allDefinitePlaced(int placed) {
-        for (int c = 0; c < steps.size(); c++) {
-            if (steps.get(c).definite() && (placed & (1 << c)) == 0) {
+    private boolean allRequiredPlaced(int placed) {
+        for (int c = 0; c < calls.size(); c++) {
+            if (calls.get(c).mustHappen() && (placed & (1 << c)) == 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** No unplaced call returned before {@code c} was invoked. */
+    /** No unplaced call that must happen returned before {@code c} was invoked. */
     private boolean mayGoNext(int c, int placed) {
-        int invoked = steps.get(c).call().invokePosition();
-        for (int d = 0; d < steps.size(); d++) {
-            History.Call other = steps.get(d).call();
-            if (d != c && (placed & (1 << d)) == 0 && other.completion() != null && steps.get(d).definite()
-                    && other.completionPosition() < invoked) {
+        int invoked = calls.get(c).call().invokePosition();
+        for (int d = 0; d < calls.size(); d++) {
+            Call other = calls.get(d);
+            if (d != c && (placed & (1 << d)) == 0 && other.mustHappen()
+                    && other.call().completionPosition() < invoked) {
                 return false;
             }
         }

@@ -9,7 +9,6 @@ import dev.procgroups.model.history.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -37,15 +36,11 @@ class LinearizabilityProperties {
     void singleCorruptionsAreCaughtExactlyWhenNoLinearizationExplainsThem(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int processes,
             @ForAll @IntRange(min = 1, max = 2) int pids, @ForAll @IntRange(min = 1, max = 7) int calls) {
-        Random random = new Random(seed);
-        History history = new RandomMembershipHistory(processes, 1, pids, 20, 0.2).generate(calls, seed);
-        assertThat(new BruteForce<>(history, SPEC).linearizable(SPEC.initialState())).isTrue();
-        List<Integer> targets = Corruption.targets(history);
-        History corrupted = Corruption.corrupt(history, targets.get(random.nextInt(targets.size())), random);
-        boolean expected = new BruteForce<>(corrupted, SPEC).linearizable(SPEC.initialState());
-        Statistics.collect(expected ? "still linearizable" : "caught");
+        CorruptionTrial trial = CorruptionTrial.of(seed, processes, pids, calls);
+        Statistics.collect(trial.linearizable() ? "still linearizable" : "caught");
         Statistics.coverage(coverage -> coverage.check("caught").percentage(p -> p > 20));
-        assertThat(new LinearizabilityChecker().check(corrupted, SPEC).isLinearizable()).isEqualTo(expected);
+        assertThat(new LinearizabilityChecker().check(trial.corrupted(), SPEC).isLinearizable())
+                .isEqualTo(trial.linearizable());
     }
 
     /** A read that lists a PID never joined cannot be explained; the prefix fails exactly at its completion. */

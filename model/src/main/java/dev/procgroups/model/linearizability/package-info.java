@@ -1,0 +1,24 @@
+/**
+ * A linearizability checker and the membership specification it checks one node against.
+ *
+ * <p>{@link dev.procgroups.model.linearizability.LinearizabilityChecker} runs the Wing–Gong–Lowe
+ * search over any {@link dev.procgroups.model.linearizability.Specification}, memoizing
+ * (linearized set, state) configurations, checking each partition (for membership: each group)
+ * apart. {@code :info} calls and calls that never completed may take effect at any point after
+ * their invocation, or never; {@code :fail} calls are handed to the specification, which decides what
+ * a failure says (for membership, a leave failing INVALID says the PID had no slot). The verdict is
+ * a {@link dev.procgroups.model.linearizability.CheckResult}; when it is not linearizable it carries
+ * a {@link dev.procgroups.model.linearizability.Counterexample}: the shortest non-linearizable
+ * prefix, the call that cannot take effect, the calls concurrent with it and the model states from
+ * which it could not be placed, as values and as text.
+ *
+ * <p>Cost: each partition's search is close to linear in its length when few calls crash, but every
+ * crashed write that never took effect stays a candidate to the end of the history, and the search
+ * may try the subsets of such candidates at each dead end. Histories with many crashed writes per
+ * group can therefore exhaust the configuration budget and come back
+ * {@link dev.procgroups.model.linearizability.CheckResult.Undecided} (as with Knossos and Porcupine);
+ * spreading calls over more groups, or shorter histories, helps. See {@code bench/results/checker.md}.
+ *
+ * <p>The history shape of membership calls is in {@link dev.procgroups.model.linearizability.MembershipOps}.
+ */
+package dev.procgroups.model.linearizability;
