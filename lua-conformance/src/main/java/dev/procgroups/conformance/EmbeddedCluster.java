@@ -1,7 +1,7 @@
 package dev.procgroups.conformance;
 
 import dev.procgroups.daemon.Node;
-import dev.procgroups.daemon.NodeConfig;
+import dev.procgroups.daemon.LocalCluster;
 import dev.procgroups.lua.LuaNode;
 import dev.procgroups.lua.ScriptLibrary;
 import dev.procgroups.pg.PgInstance;
@@ -9,12 +9,11 @@ import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
 import dev.procgroups.registry.RegistryException;
 import dev.procgroups.security.SecurityPolicy;
-import dev.procgroups.transport.atomix.FreePorts;
-import dev.procgroups.transport.atomix.SeedMember;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,29 +31,19 @@ final class EmbeddedCluster implements AutoCloseable {
   private static final String READY_SCOPE = "conformance:ready";
   private static final String READY_GROUP = "cluster-ready";
 
-  private final List<Node> nodes = new ArrayList<>();
+  private final LocalCluster cluster;
+  private final List<Node> nodes;
   private final List<LuaNode.Builder> luaBuilders = new ArrayList<>();
   private final List<LuaNode> luaNodes = new ArrayList<>();
 
   private volatile SecurityPolicy policy = SecurityPolicy.allowAll();
 
   EmbeddedCluster(int size, Path suiteRoot, PrintStream helperOutput) throws RegistryException {
-    List<SeedMember> seeds = new ArrayList<>();
-    for (int i = 1; i <= size; i++) {
-      seeds.add(new SeedMember("n" + i, "127.0.0.1", FreePorts.next()));
-    }
-    try {
-      for (SeedMember seed : seeds) {
-        NodeConfig.Builder config = NodeConfig.builder(seed.name())
-            .bind(seed.host(), seed.port()).seeds(seeds).policy(this::allows);
-        SCOPES.forEach(scope -> config.scope(scope, Map.of()));
-        config.scope(READY_SCOPE, Map.of());
-        nodes.add(Node.start(config.build()));
-      }
-    } catch (RegistryException | RuntimeException e) {
-      close();
-      throw e;
-    }
+    Map<String, Map<String, Object>> scopes = new LinkedHashMap<>();
+    SCOPES.forEach(scope -> scopes.put(scope, Map.of()));
+    scopes.put(READY_SCOPE, Map.of());
+    this.cluster = new LocalCluster(size, scopes, this::allows);
+    this.nodes = cluster.nodes();
     ScriptLibrary suite = ScriptLibrary.directory(suiteRoot);
     for (int i = 0; i < size; i++) {
       LuaNode.Builder builder = LuaNode.builder(nodes.get(i).processes())
@@ -137,10 +126,9 @@ final class EmbeddedCluster implements AutoCloseable {
     policy = next;
   }
 
-  /** Closes the nodes in parallel (each takes a while to shut its sockets down). */
   @Override
   public void close() {
-    nodes.parallelStream().forEach(Node::close);
+    cluster.close();
   }
 
 }

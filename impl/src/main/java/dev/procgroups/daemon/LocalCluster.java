@@ -1,0 +1,62 @@
+package dev.procgroups.daemon;
+
+import dev.procgroups.registry.RegistryException;
+import dev.procgroups.security.SecurityPolicy;
+import dev.procgroups.transport.atomix.FreePorts;
+import dev.procgroups.transport.atomix.SeedMember;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cluster of real nodes in this JVM, each on its own free port of 127.0.0.1, all seeded with
+ * each other and hosting the same scopes: what {@code procgroups run} and the conformance suite
+ * run scripts on.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+  private final List<Node> nodes = new ArrayList<>();
+
+  /** Starts {@code size} nodes named n1, n2, … with {@code scopes} (id → config) and a policy. */
+  public LocalCluster(int size, Map<String, Map<String, Object>> scopes, SecurityPolicy policy)
+      throws RegistryException {
+    if (size < 1) {
+      throw new IllegalArgumentException("a cluster needs at least one node, got " + size);
+    }
+    List<SeedMember> seeds = new ArrayList<>();
+    for (int i = 1; i <= size; i++) {
+      seeds.add(new SeedMember("n" + i, "127.0.0.1", FreePorts.next()));
+    }
+    try {
+      for (SeedMember seed : seeds) {
+        NodeConfig.Builder config = NodeConfig.builder(seed.name())
+            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy);
+        scopes.forEach(config::scope);
+        nodes.add(Node.start(config.build()));
+      }
+    } catch (RegistryException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** The nodes, n1 first. */
+  public List<Node> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** Node {@code index}, counting from 1. */
+  public Node node(int index) {
+    return nodes.get(index - 1);
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+
+  /** Closes the nodes in parallel (each takes a while to shut its sockets down). */
+  @Override
+  public void close() {
+    nodes.parallelStream().forEach(Node::close);
+  }
+}
