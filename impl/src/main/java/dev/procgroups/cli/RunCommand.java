@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -118,8 +119,9 @@ public final class RunCommand implements Subcommand, Callable<Integer> {
   private void report(List<ScriptCheck.Finding> findings, LuaRunResult result) {
     err.println("script check: " + findings.size() + (findings.size() == 1 ? " finding" : " findings"));
     findings.forEach(f -> err.println("  " + f.line()));
-    err.println("script check: exit " + result.status().exitCode() + " ("
-        + result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + result.error().map(e -> ": " + e).orElse("") + ")");
+    String status = result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    // "failed: main.lua:2: boom", but "timed out after 1000 ms" rather than "timed out: timed out …"
+    String how = result.error().map(e -> e.startsWith(status) ? e : status + ": " + e).orElse(status);
+    err.println("script check: exit " + result.status().exitCode() + " (" + how + ")");
   }
 }

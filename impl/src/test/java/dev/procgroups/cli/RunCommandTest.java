@@ -106,7 +106,14 @@ class RunCommandTest {
   void aScriptThatRunsTooLongTimesOutWithExit124() throws IOException {
     int code = run("main.lua", "while true do end", "--timeout", "1");
     assertThat(code).isEqualTo(124);
-    assertThat(stderr()).endsWith("script check: exit 124 (timed out: timed out after 1000 ms)\n");
+    assertThat(stderr()).endsWith("script check: exit 124 (timed out after 1000 ms)\n");
+  }
+
+  @Test
+  void aKilledScriptExitsWith137() throws IOException {
+    int code = run("main.lua", "process.kill(process.pid())\nwhile true do end");
+    assertThat(code).isEqualTo(137);
+    assertThat(stderr()).endsWith("script check: exit 137 (killed)\n");
   }
 
   @Test
