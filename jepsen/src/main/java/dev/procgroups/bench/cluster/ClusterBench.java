@@ -25,12 +25,9 @@ import java.util.Map;
  * spawn N processes between them, then (each phase timed from the command to the workers until
  * the observer's view is complete) all join, all leave, all join again, and worker 1 is killed
  * with {@code kill -9}. Then, with a fresh pair: single-join latency at rest, broadcast deliveries
- * and failure detection.
+ * and failure detection; last, partition and heal in a private network namespace.
  */
 public final class ClusterBench {
-
-  static final String PARTITION_HEAL = "not measured: needs the network namespace and nftables"
-      + " of dev.procgroups.jepsen, not wired into this benchmark yet";
 
   private final ClusterBenchSettings settings;
   private final List<String> workerJvmOptions;
@@ -84,8 +81,11 @@ public final class ClusterBench {
         progress.println(fanout);
         ClusterReport.FailureDetection detection = failureDetection(pair, broadcast);
         progress.println(detection);
+        pair.close();
+        ClusterReport.PartitionHeal heal = partitionHeal();
+        progress.println(heal);
         return new ClusterReport(date, command, machine, settings, shapes, latency, fanout,
-            detection, PARTITION_HEAL);
+            detection, heal);
       }
     } finally {
       if (watch != null) {
@@ -145,6 +145,14 @@ public final class ClusterBench {
         broadcast.members() - broadcast.firstWorkerShare())), "failure detection", timeout);
     return new ClusterReport.FailureDetection(1 + broadcast.firstWorkerShare(),
         Rates.millis(gone - start));
+  }
+
+  private ClusterReport.PartitionHeal partitionHeal() {
+    if (settings.partitionSlots() == 0) {
+      return ClusterReport.PartitionHeal.notMeasured("skipped (partition slots 0)");
+    }
+    return new PartitionHealRun(settings.partitionSlots(), settings.partitionGroups(),
+        settings.concurrency(), workerJvmOptions, logDir, timeout).measure(nextIncarnation());
   }
 
   private WorkerPair startPair() {

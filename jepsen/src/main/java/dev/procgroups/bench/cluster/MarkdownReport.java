@@ -53,8 +53,18 @@ final class MarkdownReport {
         .append("- Failure detection: `kill -9` of a worker → the observer no longer sees its ")
         .append(count(r.failureDetection().slots())).append(" slots after ")
         .append(fmt(r.failureDetection().millis())).append(" ms\n")
-        .append("- Partition heal with 100k slots per side: ").append(r.partitionHeal()).append('\n');
+        .append("- Partition heal: ").append(heal(r.partitionHeal())).append('\n');
     return md.toString();
+  }
+
+  private static String heal(ClusterReport.PartitionHeal h) {
+    if (!h.measured()) {
+      return "not measured (" + h.note() + ")";
+    }
+    return count(h.slotsPerSide()) + " slots per side in " + count(h.groups()) + " groups ("
+        + h.note() + "): each side dropped the other's slots " + fmt(h.splitMs())
+        + " ms after the cut; every node saw all slots again " + fmt(h.convergeMs())
+        + " ms after the heal";
   }
 
   private static String count(double value) {
