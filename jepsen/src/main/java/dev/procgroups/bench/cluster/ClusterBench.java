@@ -105,6 +105,7 @@ public final class ClusterBench {
       pair.send("SPAWN 0 " + half, "SPAWN " + half + " " + n);
       pair.await("spawn", timeout);
       awaitConnected(pair);
+      warmUp(pair, groups);
       String join = "JOIN " + prefix + " " + groups;
       PhaseTime joined = timed(pair, join, all, "join");
       PhaseTime left = timed(pair, "LEAVE " + prefix + " " + groups, none, "leave");
@@ -116,6 +117,17 @@ public final class ClusterBench {
       pair.second().kill();
       watch.await(none, "second kill", timeout);
       return ShapeResult.of(groups, n, joined, left, rejoined, half, killed);
+    }
+  }
+
+  /** Untimed all-join + all-leave rounds in other groups of the same shape, to warm the JITs. */
+  private void warmUp(WorkerPair pair, int groups) {
+    String prefix = "warm" + groups + "-";
+    for (int round = 0; round < settings.warmupRounds(); round++) {
+      timed(pair, "JOIN " + prefix + " " + groups,
+          ExpectedSlots.of(prefix, groups, 0, settings.processes()), "warm-up join");
+      timed(pair, "LEAVE " + prefix + " " + groups, ExpectedSlots.none(prefix, groups),
+          "warm-up leave");
     }
   }
 

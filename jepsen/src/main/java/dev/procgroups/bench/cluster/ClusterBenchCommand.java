@@ -27,6 +27,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
       description = "joining threads per worker (default ${DEFAULT-VALUE})")
   int concurrency;
 
+  @Option(names = "--warmup-rounds", defaultValue = "1",
+      description = "untimed all-join + all-leave rounds per shape first (default ${DEFAULT-VALUE})")
+  int warmupRounds;
+
   @Option(names = "--phase-timeout", defaultValue = "120",
       description = "seconds any phase may take before the run fails (default ${DEFAULT-VALUE})")
   int phaseTimeout;
@@ -69,8 +73,8 @@ public final class ClusterBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClusterBenchSettings settings = new ClusterBenchSettings(processes, shapes, concurrency,
-        phaseTimeout, latencySamples, broadcastMembers, broadcastMessages, partitionSlots,
-        partitionGroups);
+        warmupRounds, phaseTimeout, latencySamples, broadcastMembers, broadcastMessages,
+        partitionSlots, partitionGroups);
     String command = "./procgroups "
         + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     try {

@@ -8,6 +8,8 @@ import java.util.List;
  * @param processes N, split over the two workers
  * @param shapes the group counts N is spread over, one measured shape each
  * @param concurrency joining threads per worker node
+ * @param warmupRounds untimed rounds of all-join + all-leave per shape before the timed phases
+ *     (fresh worker JVMs start with cold JIT)
  * @param phaseTimeoutSeconds the longest any phase may take before the run fails
  * @param latencySamples single joins timed at rest
  * @param broadcastMembers members of the broadcast group, spread over the 3 nodes
@@ -19,6 +21,7 @@ public record ClusterBenchSettings(
     int processes,
     List<Integer> shapes,
     int concurrency,
+    int warmupRounds,
     int phaseTimeoutSeconds,
     int latencySamples,
     int broadcastMembers,
@@ -28,7 +31,7 @@ public record ClusterBenchSettings(
 
   public ClusterBenchSettings {
     shapes = List.copyOf(shapes);
-    if (processes < 2 || concurrency < 1 || phaseTimeoutSeconds < 1 || latencySamples < 0
+    if (processes < 2 || concurrency < 1 || warmupRounds < 0 || phaseTimeoutSeconds < 1 || latencySamples < 0
         || broadcastMembers < 0 || broadcastMessages < 0 || partitionSlots < 0
         || partitionGroups < 1) {
       throw new IllegalArgumentException("processes >= 2, concurrency >= 1, phase timeout >= 1 s,"

@@ -21,7 +21,9 @@ final class MarkdownReport {
     StringBuilder md = new StringBuilder();
     md.append("# Cluster benchmark\n\n")
         .append("1 observer node (the benchmark's JVM) + 2 worker node JVMs, real Atomix on 127.0.0.1, ")
-        .append(r.settings().concurrency()).append(" joining threads per worker. Every rate is ")
+        .append(r.settings().concurrency()).append(" joining threads per worker, ")
+        .append(r.settings().warmupRounds()).append(" untimed warm-up round(s) of all-join + ")
+        .append("all-leave per shape (fresh worker JVMs per shape). Every rate is ")
         .append("slots per second of wall time from the command to the workers until the observer's ")
         .append("view is complete (propagation included).\n\n")
         .append("- Date: ").append(r.date()).append('\n')

@@ -24,7 +24,7 @@ class ClusterBenchTest {
   @Test
   void aTinyRunMeasuresEveryPhaseAndWritesEveryField(@TempDir Path dir) throws Exception {
     ClusterBenchSettings settings =
-        new ClusterBenchSettings(2_000, List.of(10), 4, 60, 10, 30, 5, 0, 1);
+        new ClusterBenchSettings(2_000, List.of(10), 4, 1, 60, 10, 30, 5, 0, 1);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     ClusterReport report = new ClusterBench(settings, List.of(),
         new PrintStream(progress, true, StandardCharsets.UTF_8)).run("test");
