@@ -53,7 +53,7 @@ public final class ClusterBench {
 
   /** Runs every part; {@code command} is recorded as the command line that produced the figures. */
   public ClusterReport run(String command) throws RegistryException, PgException {
-    ClusterReport.Machine machine = machine();
+    double loadAtStart = loadAverage();
     String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     progress.println("worker logs: " + logDir);
     try (Node observer = Node.start(NodeConfig.builder("observer")
@@ -84,8 +84,8 @@ public final class ClusterBench {
         pair.close();
         ClusterReport.PartitionHeal heal = partitionHeal();
         progress.println(heal);
-        return new ClusterReport(date, command, machine, settings, shapes, latency, fanout,
-            detection, heal);
+        return new ClusterReport(date, command, machine(loadAtStart), settings, shapes, latency,
+            fanout, detection, heal);
       }
     } finally {
       if (watch != null) {
@@ -181,11 +181,16 @@ public final class ClusterBench {
     return lastIncarnation;
   }
 
-  private static ClusterReport.Machine machine() {
+  private static ClusterReport.Machine machine(double loadAtStart) {
     return new ClusterReport.Machine(Runtime.getRuntime().availableProcessors(),
         Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")",
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch"),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        loadAtStart, loadAverage());
+  }
+
+  /** The 1-minute load average: how much else ran on the machine. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

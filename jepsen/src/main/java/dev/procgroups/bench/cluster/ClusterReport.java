@@ -16,7 +16,8 @@ public record ClusterReport(
     PartitionHeal partitionHeal) {
 
   /** The machine the figures come from; the load average says how much else ran on it. */
-  public record Machine(int cores, String jdk, String os, double loadAverageAtStart) {}
+  public record Machine(int cores, String jdk, String os, double loadAverageAtStart,
+      double loadAverageAtEnd) {}
 
   /** Join on a worker → the observer's monitor event, over {@code samples} joins at rest. */
   public record Latency(int samples, double p50Us, double p99Us, double maxUs) {}

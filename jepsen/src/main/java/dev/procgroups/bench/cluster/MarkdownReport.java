@@ -28,15 +28,18 @@ final class MarkdownReport {
         .append("view is complete (propagation included).\n\n")
         .append("- Date: ").append(r.date()).append('\n')
         .append("- Machine: ").append(r.machine().cores()).append(" cores, ").append(r.machine().os())
-        .append(", JDK ").append(r.machine().jdk()).append(", load average at start ")
-        .append(fmt(r.machine().loadAverageAtStart())).append('\n')
+        .append(", JDK ").append(r.machine().jdk()).append(", 1-minute load average ")
+        .append(fmt(r.machine().loadAverageAtStart())).append(" at start, ")
+        .append(fmt(r.machine().loadAverageAtEnd())).append(" at end\n")
         .append("- Command: `").append(r.command()).append("`\n\n")
-        .append("| groups | processes | joins/s | leaves/s | re-joins/s | kill -9 → leave seen, slots/s (ms) ")
+        .append("| groups | processes | joins/s | join seen (ms) | workers' own joins (ms) | leaves/s ")
+        .append("| re-joins/s | kill -9 → leave seen, slots/s (ms) ")
         .append("| Erlang pg joins/s | syn joins/s | ≥ 100k joins/s |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---|---|---|\n");
+        .append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
     for (ShapeResult s : r.shapes()) {
       md.append("| ").append(count(s.groups())).append(" | ").append(count(s.processes()))
-          .append(" | ").append(count(s.joinsPerS())).append(" | ").append(count(s.leavesPerS()))
+          .append(" | ").append(count(s.joinsPerS())).append(" | ").append(fmt(s.joinMs()))
+          .append(" | ").append(fmt(s.joinLocalMs())).append(" | ").append(count(s.leavesPerS()))
           .append(" | ").append(count(s.rejoinsPerS())).append(" | ").append(count(s.killLeavesPerS()))
           .append(" (").append(fmt(s.killLeaveMs())).append(") | ")
           .append(s.processes() == 100_000 ? ERLANG_PG.getOrDefault(s.groups(), "–") : "–")
