@@ -4,14 +4,15 @@ import dev.procgroups.registry.RegistryException;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.transport.atomix.FreePorts;
 import dev.procgroups.transport.atomix.SeedMember;
+import dev.procgroups.transport.auth.ClusterSecret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A cluster of real nodes in this JVM, each on its own free port of 127.0.0.1, all seeded with
- * each other and hosting the same scopes: what {@code procgroups run} and the conformance suite
- * run scripts on.
+ * each other, sharing one random cluster secret (so nothing outside this JVM can join) and
+ * hosting the same scopes: what {@code procgroups run} and the conformance suite run scripts on.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class LocalCluster implements AutoCloseable {
     if (size < 1) {
       throw new IllegalArgumentException("a cluster needs at least one node, got " + size);
     }
+    ClusterSecret secret = ClusterSecret.random();
     List<SeedMember> seeds = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
       seeds.add(new SeedMember("n" + i, "127.0.0.1", FreePorts.next()));
@@ -30,7 +32,7 @@ public final class LocalCluster implements AutoCloseable {
     try {
       for (SeedMember seed : seeds) {
         NodeConfig.Builder config = NodeConfig.builder(seed.name())
-            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy);
+            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy).secret(secret);
         scopes.forEach(config::scope);
         nodes.add(Node.start(config.build()));
       }

@@ -46,6 +46,7 @@ public final class Node implements AutoCloseable {
         .bind(config.bindHost(), config.bindPort() == 0 ? FreePorts.next() : config.bindPort())
         .seeds(config.seeds())
         .swimProfile(config.swim())
+        .secret(config.secret())
         .build());
     this.inbound = Executors.newSingleThreadExecutor(named(config.name() + "-replication"));
     this.cluster = new ClusterNode(transport, processes, config.replication(),
@@ -96,6 +97,14 @@ public final class Node implements AutoCloseable {
   /** The port the transport listens on (the configured one, or a free one chosen for port 0). */
   public int port() {
     return transport.config().bindPort();
+  }
+
+  /**
+   * Messages the transport refused: failed authentication (a node with another cluster secret,
+   * or none), replayed, or addressed to another node.
+   */
+  public long rejectedMessages() {
+    return transport.rejectedMessages();
   }
 
   /** Stops the timer, the processes (their exit hooks leave their groups) and the transport. */

@@ -2,6 +2,7 @@ package dev.procgroups.daemon;
 
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
+import dev.procgroups.transport.auth.ClusterSecret;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Objects;
 
 /**
  * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
- * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy and its protocol
- * timing.
+ * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy, its protocol
+ * timing and the secret its cluster shares (without one, anybody who reaches the port can join).
  *
  * @param scopes scope id → config, registered in this order at start
  */
@@ -27,7 +28,8 @@ public record NodeConfig(
     SwimProfile swim,
     Map<String, Map<String, Object>> scopes,
     SecurityPolicy policy,
-    ReplicationSettings replication) {
+    ReplicationSettings replication,
+    ClusterSecret secret) {
 
   public NodeConfig {
     Objects.requireNonNull(name, "name");
@@ -37,6 +39,7 @@ public record NodeConfig(
     Objects.requireNonNull(swim, "swim");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(replication, "replication");
+    Objects.requireNonNull(secret, "secret");
   }
 
   public static Builder builder(String name) {
@@ -56,6 +59,7 @@ public record NodeConfig(
     private final Map<String, Map<String, Object>> scopes = new LinkedHashMap<>();
     private SecurityPolicy policy = SecurityPolicy.allowAll();
     private ReplicationSettings replication = ReplicationSettings.defaults();
+    private ClusterSecret secret = ClusterSecret.INSECURE_DEFAULT;
 
     private Builder(String name) {
       this.name = name;
@@ -102,9 +106,15 @@ public record NodeConfig(
       return this;
     }
 
+    /** The secret every node of the cluster shares; give every node the same one. */
+    public Builder secret(ClusterSecret secret) {
+      this.secret = secret;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
-          replication);
+          replication, secret);
     }
   }
 }

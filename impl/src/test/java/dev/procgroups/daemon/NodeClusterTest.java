@@ -1,20 +1,21 @@
 package dev.procgroups.daemon;
 
+import static dev.procgroups.daemon.NodeFixtures.await;
+import static dev.procgroups.daemon.NodeFixtures.members;
+import static dev.procgroups.daemon.NodeFixtures.spawnMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.pg.PgInstance;
-import dev.procgroups.process.Channel;
 import dev.procgroups.process.Message;
 import dev.procgroups.process.Pid;
 import dev.procgroups.transport.atomix.SeedMember;
-import java.time.Duration;
+import dev.procgroups.transport.auth.ClusterSecret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /** Three real nodes (Atomix on loopback) in this JVM: membership, broadcast, exit and restart. */
 @Timeout(120)
 class NodeClusterTest {
+
+  private static final ClusterSecret SECRET = ClusterSecret.random();
 
   private final List<Node> nodes = new ArrayList<>();
   private final List<SeedMember> seeds = new ArrayList<>();
@@ -86,41 +89,7 @@ class NodeClusterTest {
         .bind(self.host(), self.port())
         .seeds(seeds)
         .scope("app:pg", Map.of())
+        .secret(SECRET)
         .build());
   }
-
-  /** A process on {@code node} that joins {@code group} and forwards what it receives on "task". */
-  private static Pid spawnMember(Node node, String group, BlockingQueue<Message> received)
-      throws InterruptedException {
-    BlockingQueue<Pid> ready = new ArrayBlockingQueue<>(1);
-    node.processes().spawn(ctx -> {
-      Channel<Message> task = ctx.listen("task");
-      PgInstance g = node.pg().open(ctx.handle(), "app:pg");
-      g.join(group);
-      ready.put(ctx.pid());
-      while (true) {
-        var got = task.receive();
-        if (!got.ok()) {
-          return;
-        }
-        received.offer(got.value());
-      }
-    });
-    Pid pid = ready.poll(10, TimeUnit.SECONDS);
-    assertThat(pid).as("the member started").isNotNull();
-    return pid;
-  }
-
-  private static List<Pid> members(Node node, String group) {
-    return node.pg().store("app:pg").orElseThrow().members(group);
-  }
-
-  private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.get()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
-
 }

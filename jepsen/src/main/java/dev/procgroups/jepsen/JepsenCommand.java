@@ -129,11 +129,13 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       System.out.println("== " + kind.cliName() + ": " + nodes + " nodes, " + timeLimit + " s, nemesis " + nemesis
           + ", seed " + config.seed() + (mutations.isEmpty() ? "" : ", MUTANT NODES " + mutations));
       Path logs = Files.createTempDirectory("procgroups-jepsen-logs");
+      System.out.println("node logs: " + logs);
       NamespaceCluster cluster = NamespaceCluster.start(ns, firewall, addresses, logs, nodeArgs());
       Thread stopNodes = new Thread(cluster::close, "stop-nodes");
       Runtime.getRuntime().addShutdownHook(stopNodes);
       try {
         verdicts.add(new Runner(config, cluster, System.out).run().validity());
+        deleteCopiedLogs(logs);
       } finally {
         cluster.close();
         firewall.heal();
@@ -141,6 +143,16 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       }
     }
     return verdicts.contains(Validity.INVALID) ? 1 : verdicts.contains(Validity.UNKNOWN) ? 3 : 0;
+  }
+
+  /** The run folder has copies of the node logs now; on failure they stay where they are. */
+  private static void deleteCopiedLogs(Path logs) throws java.io.IOException {
+    try (var files = Files.list(logs)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(logs);
   }
 
   private List<Workload.Kind> workloads() {

@@ -3,6 +3,8 @@ package dev.procgroups.transport.atomix;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
+import dev.procgroups.transport.atomix.EnvelopeSeal.Opened;
+import dev.procgroups.transport.auth.RejectionLog;
 import io.atomix.cluster.AtomixCluster;
 import io.atomix.cluster.ClusterMembershipEvent;
 import io.atomix.cluster.Member;
@@ -12,14 +14,16 @@ import io.atomix.cluster.protocol.GroupMembershipProtocol;
 import io.atomix.cluster.protocol.SwimMembershipProtocol;
 import io.atomix.cluster.protocol.SwimMembershipProtocolConfig;
 import io.atomix.utils.net.Address;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * its peers report it down at once; messages to a peer travel in batches, one Atomix message
  * carrying whatever queued up while the previous one was written.
  *
+ * <p>Trust: every Atomix message carries an HMAC-SHA256 tag under a key derived from the
+ * cluster secret, and a per-start sequence number against replays; anything else is dropped,
+ * counted ({@link #rejectedMessages()}) and logged at most once per claimed sender per minute.
+ * SWIM itself is not authenticated, so a member SWIM lists is only a candidate: it is reported
+ * {@link PeerEvent.Up} once an authenticated message from that very start arrived (each side
+ * sends a HELLO, repeated until it hears from the other, which answers every HELLO).
+ *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network.
  */
@@ -50,13 +61,20 @@ public final class AtomixTransport implements Transport {
   private static final long START_TIMEOUT_SECONDS = 30;
   private static final long STOP_TIMEOUT_SECONDS = 10;
   private static final long FAREWELL_TIMEOUT_MILLIS = 500;
+  private static final long HELLO_RETRY_MILLIS = 500;
+  private static final long REJECTION_LOG_INTERVAL_MILLIS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(AtomixTransport.class);
 
   private final AtomixTransportConfig config;
   private final NodeId self;
   private final AtomixCluster cluster;
-  private final ExecutorService inbound;
-  private final PeerTable peers = new PeerTable(); // confined to the inbound thread
+  private final ScheduledExecutorService inbound;
+  private final EnvelopeSeal seal;
+  private final RejectionLog rejections =
+      new RejectionLog(LOG, REJECTION_LOG_INTERVAL_MILLIS, System::currentTimeMillis);
+  // Confined to the inbound thread: what SWIM lists, which starts we heard from authentically.
+  private final PeerTable peers = new PeerTable();
+  private final Map<String, Long> heard = new HashMap<>();
   private final ConcurrentMap<String, Route> routes = new ConcurrentHashMap<>();
   private final AtomicLong unroutable = new AtomicLong();
   private volatile MessageHandler messageHandler = (from, message) -> {};
@@ -72,8 +90,9 @@ public final class AtomixTransport implements Transport {
     JvmOpens.requireAtomicOpened(); // before Atomix: its serializers fail in a static initializer
     this.config = config;
     this.self = new NodeId(config.nodeName(), config.incarnation());
+    this.seal = new EnvelopeSeal(self, config.secret());
     this.cluster = buildCluster(config);
-    this.inbound = Executors.newSingleThreadExecutor(runnable -> {
+    this.inbound = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "procgroups-transport-" + config.nodeName());
       thread.setDaemon(true);
       return thread;
@@ -110,7 +129,13 @@ public final class AtomixTransport implements Transport {
       close();
       throw new IllegalStateException("could not start Atomix transport " + describe(), e);
     }
+    inbound.scheduleWithFixedDelay(this::helloUnheard, HELLO_RETRY_MILLIS, HELLO_RETRY_MILLIS,
+        TimeUnit.MILLISECONDS);
     started = true;
+    if (config.secret().isInsecureDefault()) {
+      LOG.warn("{} runs without a cluster secret: any process that reaches its port can join "
+          + "the cluster and change its groups", self);
+    }
     LOG.debug("started {}", describe());
     return this;
   }
@@ -145,8 +170,16 @@ public final class AtomixTransport implements Transport {
   public void onPeerEvent(Consumer<PeerEvent> listener) {
     inbound.execute(() -> {
       peerListener = listener;
-      peers.up().forEach(peer -> notify(new PeerEvent.Up(peer)));
+      peers.up().stream().filter(this::isUp).forEach(peer -> notify(new PeerEvent.Up(peer)));
     });
+  }
+
+  /**
+   * Messages dropped because they failed authentication, were replayed or were addressed to
+   * another node (the mark of a node with another secret, or of an attack).
+   */
+  public long rejectedMessages() {
+    return rejections.rejected();
   }
 
   /** Messages dropped because their peer was not up or its queue was full (for diagnostics). */
@@ -208,26 +241,72 @@ public final class AtomixTransport implements Transport {
     report(events, live.map(Member::address).orElse(null));
   }
 
-  /** Opens or closes the routes the events imply, then tells the listener. */
+  /**
+   * Opens or closes the routes SWIM's events imply, then tells the listener about the peers it
+   * may trust: Up only once this start was heard authentically, Down only if it was Up.
+   */
   private void report(List<PeerEvent> events, Address addressOfUp) {
     for (PeerEvent event : events) {
-      if (event instanceof PeerEvent.Up up) {
-        openRoute(up.peer(), addressOfUp);
+      NodeId peer = event.peer();
+      if (event instanceof PeerEvent.Up) {
+        PeerOutbox outbox = openRoute(peer, addressOfUp);
+        if (isHeard(peer)) {
+          notify(event);
+        } else {
+          outbox.hello();
+        }
       } else {
-        closeRoute(event.peer());
+        boolean wasUp = isUp(peer);
+        closeRoute(peer);
+        heard.remove(peer.name(), peer.incarnation());
+        if (wasUp) {
+          notify(event);
+        }
       }
-      notify(event);
     }
   }
 
-  private void openRoute(NodeId peer, Address address) {
-    PeerOutbox outbox = new PeerOutbox((batch, last) -> cluster.getMessagingService()
-        .sendAsync(address, SUBJECT, new Envelope(self, peer.incarnation(), batch, last).encode()));
+  /** An authenticated message from {@code from} arrived: a listed start of it is now Up. */
+  private void onHeard(NodeId from) {
+    Long before = heard.put(from.name(), from.incarnation());
+    if (!Long.valueOf(from.incarnation()).equals(before) && isUp(from)) {
+      notify(new PeerEvent.Up(from));
+    }
+  }
+
+  private boolean isHeard(NodeId peer) {
+    return Long.valueOf(peer.incarnation()).equals(heard.get(peer.name()));
+  }
+
+  /** Listed by SWIM (a route is open) and heard authentically. */
+  private boolean isUp(NodeId peer) {
+    return routeTo(peer) != null && isHeard(peer);
+  }
+
+  private PeerOutbox routeTo(NodeId peer) {
+    Route route = routes.get(peer.name());
+    return route != null && route.incarnation() == peer.incarnation() ? route.outbox() : null;
+  }
+
+  /** Asks again every listed peer not heard from yet (a HELLO or its answer may be lost). */
+  private void helloUnheard() {
+    routes.forEach((name, route) -> {
+      if (!isHeard(new NodeId(name, route.incarnation()))) {
+        route.outbox().hello();
+      }
+    });
+  }
+
+  private PeerOutbox openRoute(NodeId peer, Address address) {
+    PeerOutbox outbox = new PeerOutbox((batch, kind) -> cluster.getMessagingService()
+        .sendAsync(address, SUBJECT, seal.seal(peer, kind, batch)));
     Route previous = routes.put(peer.name(), new Route(peer.incarnation(), outbox));
     if (previous != null) {
       previous.outbox().close();
     }
+    return outbox;
   }
+
 
   private void closeRoute(NodeId peer) {
     Route route = routes.get(peer.name());
@@ -238,15 +317,22 @@ public final class AtomixTransport implements Transport {
   }
 
   private void deliver(byte[] payload) {
-    Envelope envelope;
-    try {
-      envelope = Envelope.decode(payload);
-    } catch (IllegalArgumentException e) {
-      LOG.warn("{} dropped a malformed message: {}", self, e.getMessage());
+    Opened opened = seal.open(payload);
+    if (opened instanceof Opened.Rejected rejected) {
+      rejections.reject(rejected.claimedSender(), rejected.reason());
       return;
     }
-    if (envelope.toIncarnation() != self.incarnation()) {
+    if (!(opened instanceof Opened.Accepted accepted)) {
       return; // queued for an earlier start of this node
+    }
+    Envelope envelope = accepted.envelope();
+    NodeId from = envelope.from();
+    onHeard(from);
+    if (envelope.kind() == Envelope.Kind.HELLO) {
+      PeerOutbox outbox = routeTo(from);
+      if (outbox != null) {
+        outbox.answer();
+      }
     }
     MessageHandler handler = messageHandler;
     for (byte[] message : envelope.messages()) {
@@ -256,7 +342,7 @@ public final class AtomixTransport implements Transport {
         LOG.error("{}: message handler failed on a message from {}", self, envelope.from(), e);
       }
     }
-    if (envelope.farewell()) {
+    if (envelope.kind() == Envelope.Kind.FAREWELL) {
       report(peers.left(envelope.from()), null);
     }
   }

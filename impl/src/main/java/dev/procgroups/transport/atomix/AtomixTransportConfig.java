@@ -1,13 +1,15 @@
 package dev.procgroups.transport.atomix;
 
+import dev.procgroups.transport.auth.ClusterSecret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything an {@link AtomixTransport} needs to start: who this node is (name and the incarnation
- * of this start), the one address it listens on, whom to contact first, and how fast to detect
- * failures.
+ * of this start), the one address it listens on, whom to contact first, how fast to detect
+ * failures, and the secret the cluster's nodes share (without one, {@link
+ * ClusterSecret#INSECURE_DEFAULT}: anybody can join).
  */
 public record AtomixTransportConfig(
     String nodeName,
@@ -15,12 +17,14 @@ public record AtomixTransportConfig(
     int bindPort,
     List<SeedMember> seeds,
     long incarnation,
-    SwimProfile swimProfile) {
+    SwimProfile swimProfile,
+    ClusterSecret secret) {
 
   public AtomixTransportConfig {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(swimProfile, "swimProfile");
+    Objects.requireNonNull(secret, "secret");
     if (nodeName.isEmpty()) {
       throw new IllegalArgumentException("nodeName must not be empty");
     }
@@ -58,6 +62,7 @@ public record AtomixTransportConfig(
     private final List<SeedMember> seeds = new ArrayList<>();
     private long incarnation;
     private SwimProfile swimProfile = SwimProfile.DEFAULT;
+    private ClusterSecret secret = ClusterSecret.INSECURE_DEFAULT;
 
     private Builder() {}
 
@@ -92,9 +97,15 @@ public record AtomixTransportConfig(
       return this;
     }
 
+    /** The secret every node of the cluster shares; messages without it are rejected. */
+    public Builder secret(ClusterSecret secret) {
+      this.secret = secret;
+      return this;
+    }
+
     public AtomixTransportConfig build() {
       return new AtomixTransportConfig(
-          nodeName, bindHost, bindPort, seeds, incarnation, swimProfile);
+          nodeName, bindHost, bindPort, seeds, incarnation, swimProfile, secret);
     }
   }
 }

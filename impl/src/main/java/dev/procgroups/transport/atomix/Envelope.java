@@ -9,30 +9,45 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What travels in one Atomix message: our own sender field (Atomix's sender address goes through
- * reverse DNS, so it is never used), the incarnation the batch is meant for (a restarted receiver
- * drops what was queued for its previous start), a batch of opaque messages in send order, and
- * whether it is the sender's farewell (it is stopping; nothing follows). Only {@code byte[]}
- * reaches Atomix: its serializer rejects records and {@code List.of}.
+ * What travels in one Atomix message (before the authentication tag): our own sender field
+ * (Atomix's sender address goes through reverse DNS, so it is never used), the receiver (a
+ * restarted receiver drops what was queued for its previous start; naming it stops a message
+ * for one node from being replayed to another), the sender's sequence number (increasing per
+ * start, against replays), the kind, and a batch of opaque messages in send order. Only
+ * {@code byte[]} reaches Atomix: its serializer rejects records and {@code List.of}.
  */
-record Envelope(NodeId from, long toIncarnation, List<byte[]> messages, boolean farewell) {
+record Envelope(NodeId from, NodeId to, long sequence, Kind kind, List<byte[]> messages) {
 
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
+
+  /** Why the envelope was sent, besides the messages it carries. */
+  enum Kind {
+    /** Only the messages. */
+    DATA,
+    /** The sender has not heard from the receiver yet: please answer (an empty DATA will do). */
+    HELLO,
+    /** The sender is stopping; nothing follows. */
+    FAREWELL
+  }
 
   Envelope {
     Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(kind, "kind");
     messages = List.copyOf(messages);
   }
 
   byte[] encode() {
     byte[] name = from.name().getBytes(StandardCharsets.UTF_8);
-    int size = 1 + 1 + 4 + name.length + 8 + 8 + 4;
+    byte[] toName = to.name().getBytes(StandardCharsets.UTF_8);
+    int size = 1 + 1 + 4 + name.length + 8 + 4 + toName.length + 8 + 8 + 4;
     for (byte[] message : messages) {
       size += 4 + message.length;
     }
     ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(VERSION).put(farewell ? (byte) 1 : (byte) 0).putInt(name.length).put(name);
-    out.putLong(from.incarnation()).putLong(toIncarnation).putInt(messages.size());
+    out.put(VERSION).put((byte) kind.ordinal()).putInt(name.length).put(name);
+    out.putLong(from.incarnation()).putInt(toName.length).put(toName).putLong(to.incarnation());
+    out.putLong(sequence).putInt(messages.size());
     for (byte[] message : messages) {
       out.putInt(message.length).put(message);
     }
@@ -47,13 +62,13 @@ record Envelope(NodeId from, long toIncarnation, List<byte[]> messages, boolean 
       if (version != VERSION) {
         throw new IllegalArgumentException("unknown envelope version " + version);
       }
-      byte farewell = in.get();
-      if (farewell != 0 && farewell != 1) {
-        throw new IllegalArgumentException("bad farewell flag " + farewell);
+      byte kind = in.get();
+      if (kind < 0 || kind >= Kind.values().length) {
+        throw new IllegalArgumentException("bad envelope kind " + kind);
       }
-      String name = new String(readBytes(in), StandardCharsets.UTF_8);
-      NodeId from = new NodeId(name, in.getLong());
-      long toIncarnation = in.getLong();
+      NodeId from = readNode(in);
+      NodeId to = readNode(in);
+      long sequence = in.getLong();
       int count = in.getInt();
       if (count < 0 || count > in.remaining() / 4) {
         throw new IllegalArgumentException("bad message count " + count);
@@ -65,10 +80,18 @@ record Envelope(NodeId from, long toIncarnation, List<byte[]> messages, boolean 
       if (in.hasRemaining()) {
         throw new IllegalArgumentException(in.remaining() + " trailing bytes");
       }
-      return new Envelope(from, toIncarnation, messages, farewell == 1);
+      return new Envelope(from, to, sequence, Kind.values()[kind], messages);
     } catch (BufferUnderflowException e) {
       throw new IllegalArgumentException("truncated envelope", e);
     }
+  }
+
+  private static NodeId readNode(ByteBuffer in) {
+    String name = new String(readBytes(in), StandardCharsets.UTF_8);
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("empty node name");
+    }
+    return new NodeId(name, in.getLong());
   }
 
   private static byte[] readBytes(ByteBuffer in) {

@@ -20,11 +20,15 @@ final class PeerOutbox {
   /** Sends one batch; completes when Atomix has written or failed it. */
   @FunctionalInterface
   interface BatchSender {
-    /** {@code last} marks the farewell: this node is stopping and sends nothing after it. */
-    CompletableFuture<?> send(List<byte[]> messages, boolean last);
+    /** {@code kind} FAREWELL marks the last batch: this node is stopping. */
+    CompletableFuture<?> send(List<byte[]> messages, Envelope.Kind kind);
   }
 
-  private record Batch(List<byte[]> messages, boolean last) {}
+  private record Batch(List<byte[]> messages, Envelope.Kind kind) {
+    boolean last() {
+      return kind == Envelope.Kind.FAREWELL;
+    }
+  }
 
   private enum State { OPEN, FINISHING, CLOSED }
 
@@ -36,6 +40,8 @@ final class PeerOutbox {
   private long dropped;
   private boolean inFlight;
   private boolean farewellSent;
+  private boolean helloDue;
+  private boolean answerDue;
 
   PeerOutbox(BatchSender sender) {
     this.sender = sender;
@@ -54,6 +60,29 @@ final class PeerOutbox {
       }
       queue.add(message);
       queuedBytes += message.length;
+      batch = startSending();
+    }
+    send(batch);
+  }
+
+  /** Asks the peer for an answer: the next batch goes out as a HELLO, empty if need be. */
+  void hello() {
+    signal(true);
+  }
+
+  /** Answers a peer's HELLO: the next batch goes out even if empty. */
+  void answer() {
+    signal(false);
+  }
+
+  private void signal(boolean hello) {
+    Batch batch;
+    synchronized (this) {
+      if (state != State.OPEN) {
+        return;
+      }
+      helloDue |= hello;
+      answerDue |= !hello;
       batch = startSending();
     }
     send(batch);
@@ -106,7 +135,7 @@ final class PeerOutbox {
     while (batch != null) {
       CompletableFuture<?> sent;
       try {
-        sent = sender.send(batch.messages(), batch.last());
+        sent = sender.send(batch.messages(), batch.kind());
       } catch (RuntimeException e) {
         sent = CompletableFuture.failedFuture(e);
       }
@@ -134,12 +163,18 @@ final class PeerOutbox {
     }
   }
 
-  /** The queued messages up to {@link #MAX_BATCH_BYTES}, else the farewell if due, else null. */
+  /**
+   * The queued messages up to {@link #MAX_BATCH_BYTES} (a HELLO if one is due; any batch
+   * answers a HELLO), else an empty HELLO or answer if due, else the farewell if due, else null.
+   */
   private Batch nextBatch() {
     if (state == State.CLOSED) {
       return null;
     }
-    if (!queue.isEmpty()) {
+    if (!queue.isEmpty() || helloDue || answerDue) {
+      Envelope.Kind kind = helloDue ? Envelope.Kind.HELLO : Envelope.Kind.DATA;
+      helloDue = false;
+      answerDue = false;
       List<byte[]> messages = new ArrayList<>();
       int bytes = 0;
       while (!queue.isEmpty()
@@ -149,11 +184,11 @@ final class PeerOutbox {
         queuedBytes -= message.length;
         messages.add(message);
       }
-      return new Batch(messages, false);
+      return new Batch(messages, kind);
     }
     if (state == State.FINISHING && !farewellSent) {
       farewellSent = true;
-      return new Batch(List.of(), true);
+      return new Batch(List.of(), Envelope.Kind.FAREWELL);
     }
     return null;
   }

@@ -1,8 +1,10 @@
 package dev.procgroups.transport.atomix;
 
+import dev.procgroups.transport.auth.ClusterSecret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -10,8 +12,9 @@ import java.util.List;
  * than the test JVM's. Prints {@code STARTED <id>} or {@code FAILED <reason>} as its first line,
  * then runs until killed or until its standard input closes (so it never outlives the test).
  *
- * <p>Arguments: name port incarnation probeMillis probeTimeoutMillis failureMillis [seed...],
- * each seed as {@code name:port} on 127.0.0.1.
+ * <p>Arguments: name port incarnation probeMillis probeTimeoutMillis failureMillis secretHex
+ * [seed...], each seed as {@code name:port} on 127.0.0.1 (a test secret on the command line is
+ * fine; a real one belongs in a file).
  */
 public final class ChildNodeMain {
   private ChildNodeMain() {}
@@ -35,11 +38,11 @@ public final class ChildNodeMain {
   }
 
   static List<String> arguments(String name, int port, long incarnation, SwimProfile profile,
-      List<SeedMember> seeds) {
+      String secretHex, List<SeedMember> seeds) {
     List<String> args = new java.util.ArrayList<>(List.of(name, Integer.toString(port),
         Long.toString(incarnation), Long.toString(profile.probeInterval().toMillis()),
         Long.toString(profile.probeTimeout().toMillis()),
-        Long.toString(profile.failureTimeout().toMillis())));
+        Long.toString(profile.failureTimeout().toMillis()), secretHex));
     seeds.forEach(seed -> args.add(seed.name() + ":" + seed.port()));
     return args;
   }
@@ -51,8 +54,9 @@ public final class ChildNodeMain {
         .incarnation(Long.parseLong(args[2]))
         .swimProfile(new SwimProfile(Duration.ofMillis(Long.parseLong(args[3])),
             Duration.ofMillis(Long.parseLong(args[4])),
-            Duration.ofMillis(Long.parseLong(args[5]))));
-    Arrays.stream(args).skip(6).map(seed -> seed.split(":"))
+            Duration.ofMillis(Long.parseLong(args[5]))))
+        .secret(ClusterSecret.of(HexFormat.of().parseHex(args[6])));
+    Arrays.stream(args).skip(7).map(seed -> seed.split(":"))
         .forEach(seed -> builder.seed(seed[0], "127.0.0.1", Integer.parseInt(seed[1])));
     return builder.build();
   }

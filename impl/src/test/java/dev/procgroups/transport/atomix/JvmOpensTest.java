@@ -20,7 +20,8 @@ class JvmOpensTest {
   @Timeout(60)
   void aJvmWithoutTheFlagGetsAnErrorNamingIt() throws Exception {
     List<String> args =
-        ChildNodeMain.arguments("probe", FreePorts.next(), 1, SwimProfile.FAST, List.of());
+        ChildNodeMain.arguments("probe", FreePorts.next(), 1, SwimProfile.FAST,
+        LoopbackCluster.randomSecretHex(), List.of());
     try (ChildNode child = ChildNode.start(List.of(), args)) {
       assertThat(child.firstLine())
           .startsWith("FAILED")

@@ -1,8 +1,11 @@
 package dev.procgroups.transport.atomix;
 
 import dev.procgroups.transport.NodeId;
+import dev.procgroups.transport.auth.ClusterSecret;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +18,8 @@ final class LoopbackCluster implements AutoCloseable {
   final List<SeedMember> seeds = new ArrayList<>();
   final List<LoopbackNode> nodes = new ArrayList<>();
   private final SwimProfile profile;
+  /** The cluster's secret, as hex for child JVMs. */
+  private final String secretHex = randomSecretHex();
 
   LoopbackCluster(int size, SwimProfile profile) {
     this(size, size, profile);
@@ -34,7 +39,8 @@ final class LoopbackCluster implements AutoCloseable {
     SeedMember seed = seeds.get(index);
     ChildNode child = ChildNode.start(
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        ChildNodeMain.arguments(seed.name(), seed.port(), incarnation, profile, seeds));
+        ChildNodeMain.arguments(seed.name(), seed.port(), incarnation, profile, secretHex,
+            seeds));
     if (!child.firstLine().startsWith("STARTED")) {
       child.close();
       throw new AssertionError("child node did not start: " + child.firstLine());
@@ -76,7 +82,18 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   private LoopbackNode startNode(SeedMember seed, long incarnation) {
-    return LoopbackNode.start(seed.name(), seed.port(), incarnation, seeds, profile);
+    return LoopbackNode.start(seed.name(), seed.port(), incarnation, seeds, profile, secret());
+  }
+
+  /** The secret every node of this cluster shares. */
+  ClusterSecret secret() {
+    return ClusterSecret.of(HexFormat.of().parseHex(secretHex));
+  }
+
+  static String randomSecretHex() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return HexFormat.of().formatHex(secret);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.procgroups.transport.atomix;
 
+import static dev.procgroups.transport.atomix.Envelope.Kind.DATA;
+import static dev.procgroups.transport.atomix.Envelope.Kind.FAREWELL;
+import static dev.procgroups.transport.atomix.Envelope.Kind.HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,11 +14,11 @@ class PeerOutboxTest {
 
   /** A fake Atomix: records batches and completes each one only when the test says so. */
   private final List<List<byte[]>> batches = new ArrayList<>();
-  private final List<Boolean> farewells = new ArrayList<>();
+  private final List<Envelope.Kind> kinds = new ArrayList<>();
   private final List<CompletableFuture<Void>> pending = new ArrayList<>();
-  private final PeerOutbox outbox = new PeerOutbox((batch, last) -> {
+  private final PeerOutbox outbox = new PeerOutbox((batch, kind) -> {
     batches.add(batch);
-    farewells.add(last);
+    kinds.add(kind);
     CompletableFuture<Void> sent = new CompletableFuture<>();
     pending.add(sent);
     return sent;
@@ -93,7 +96,7 @@ class PeerOutboxTest {
     assertThat(finished).isNotDone();
     pending.get(1).complete(null);
     assertThat(batches.get(2)).isEmpty();
-    assertThat(farewells).containsExactly(false, false, true);
+    assertThat(kinds).containsExactly(DATA, DATA, FAREWELL);
     assertThat(finished).isNotDone();
     pending.get(2).complete(null);
     assertThat(finished).isDone();
@@ -103,7 +106,7 @@ class PeerOutboxTest {
   void finishWithNothingQueuedSendsTheFarewellAtOnceAndOnlyOnce() {
     CompletableFuture<Void> finished = outbox.finish();
     assertThat(outbox.finish()).isSameAs(finished);
-    assertThat(farewells).containsExactly(true);
+    assertThat(kinds).containsExactly(FAREWELL);
   }
 
   @Test
@@ -113,7 +116,21 @@ class PeerOutboxTest {
     outbox.close();
     assertThat(finished).isDone();
     pending.get(0).complete(null);
-    assertThat(farewells).containsExactly(false);
+    assertThat(kinds).containsExactly(DATA);
+  }
+
+  @Test
+  void aHelloGoesOutEmptyOrRidesOnTheNextBatchAndAnAnswerIsAnEmptyBatch() {
+    outbox.hello();
+    assertThat(batches.get(0)).isEmpty();
+    outbox.offer(bytes(1));
+    outbox.hello();
+    pending.get(0).complete(null);
+    assertThat(batches.get(1)).containsExactly(bytes(1));
+    outbox.answer();
+    pending.get(1).complete(null);
+    assertThat(batches.get(2)).isEmpty();
+    assertThat(kinds).containsExactly(HELLO, HELLO, DATA);
   }
 
   private static byte[] bytes(int value) {

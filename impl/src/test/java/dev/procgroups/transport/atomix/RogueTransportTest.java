@@ -1,0 +1,63 @@
+package dev.procgroups.transport.atomix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procgroups.transport.auth.ClusterSecret;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A node with another cluster secret, seeded with two honest nodes: SWIM lists it everywhere
+ * (SWIM is not authenticated), but no honest node reports it up or hands its messages on, and
+ * it reports no honest node up either.
+ */
+@Timeout(60)
+class RogueTransportTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  @Test
+  void aNodeWithAnotherSecretIsNeverUpAndItsMessagesAreRejectedAndCounted() throws Exception {
+    try (LoopbackCluster honest = new LoopbackCluster(2, SwimProfile.FAST);
+        LoopbackNode rogue = LoopbackNode.start("rogue", FreePorts.next(), 1, honest.seeds,
+            SwimProfile.FAST, ClusterSecret.random())) {
+      honest.awaitAllUp(TIMEOUT);
+      AtomixTransport first = honest.node(0).transport;
+      AtomixTransport second = honest.node(1).transport;
+      // The rogue's HELLOs arrive once SWIM lists the honest nodes on its side.
+      await(() -> first.rejectedMessages() > 0 && second.rejectedMessages() > 0);
+
+      long before = first.rejectedMessages();
+      rogue.transport.send(honest.id(0), new byte[] {1, 2, 3}); // its route is open: SWIM lists us
+      // Batches to one peer go out one at a time on one connection: two more rejections mean
+      // the one carrying this message has arrived too.
+      await(() -> first.rejectedMessages() >= before + 2);
+
+      for (LoopbackNode node : honest.nodes) {
+        assertThat(node.messages.from(rogue.transport.self())).isEmpty();
+        assertThat(node.peerEvents.events())
+            .noneMatch(event -> event.peer().name().equals("rogue"));
+      }
+      assertThat(rogue.peerEvents.events()).isEmpty();
+      assertThat(rogue.messages.all()).isEmpty();
+      assertThat(rogue.transport.rejectedMessages()).as("it rejects the honest HELLOs").isPositive();
+
+      // Meanwhile the honest nodes talk as before.
+      first.send(honest.id(1), new byte[] {9});
+      honest.node(1).messages.awaitCount(1, TIMEOUT);
+      assertThat(honest.node(1).messages.from(honest.id(0))).hasSize(1);
+    }
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + TIMEOUT);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
