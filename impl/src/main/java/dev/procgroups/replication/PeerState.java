@@ -14,6 +14,8 @@ final class PeerState {
 
   /** True once a full sync of the current incarnation has been applied. */
   boolean synced;
+  /** A full sync was asked for (or is due after up) and has not arrived yet. */
+  boolean resyncPending;
   /** Whether the store may hold slots of this peer (a Drop is due when forgetting it). */
   boolean holding;
   long appliedSeq;
@@ -27,6 +29,7 @@ final class PeerState {
     c.lastDigestSent = lastDigestSent;
     c.lastResyncRequest = lastResyncRequest;
     c.synced = synced;
+    c.resyncPending = resyncPending;
     c.holding = holding;
     c.appliedSeq = appliedSeq;
     c.replicaHash = replicaHash;
@@ -36,6 +39,7 @@ final class PeerState {
   /** Forgets the replica (after a drop); the next full sync rebuilds it. */
   void forgetReplica() {
     synced = false;
+    resyncPending = false;
     holding = false;
     appliedSeq = 0;
     replicaHash = 0;
@@ -43,7 +47,7 @@ final class PeerState {
 
   /** A key of everything that matters for the protocol's future, for state hashing. */
   String fingerprint() {
-    return up + "/" + suspected + "/" + synced + "/" + holding + "/" + appliedSeq + "/"
+    return up + "/" + suspected + "/" + synced + "/" + resyncPending + "/" + holding + "/" + appliedSeq + "/"
         + replicaHash;
   }
 }

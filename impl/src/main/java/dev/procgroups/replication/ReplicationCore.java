@@ -159,8 +159,12 @@ public final class ReplicationCore {
     } else if (message instanceof ResyncRequest) {
       out.add(new Send(p.up, fullSync()));
     }
-    if (!p.synced) {
-      requestResync(p, now, out);
+    // One request per loss; the peer's digests retry it if the request or its answer is lost.
+    boolean retry = message instanceof Digest && now - p.lastResyncRequest >= settings.resyncRetry();
+    if (!p.synced && (!p.resyncPending || retry)) {
+      p.resyncPending = true;
+      p.lastResyncRequest = now;
+      out.add(new Send(p.up, wrap(new ResyncRequest(self.incarnation()))));
     }
     return out;
   }
@@ -224,6 +228,7 @@ public final class ReplicationCore {
     }
     out.add(new Apply(new StoreChange.Sync(origin, s.pidsByGroup())));
     p.synced = true;
+    p.resyncPending = false;
     p.holding = true;
     p.appliedSeq = s.seq();
     p.replicaHash = SlotHash.sum(s.pidsByGroup());
@@ -231,7 +236,7 @@ public final class ReplicationCore {
 
   private void onDeltas(String origin, PeerState p, Deltas d, List<Output> out) {
     if (!p.synced) {
-      return; // no base to apply to: the resync request below fetches one
+      return; // no base to apply to: a resync fetches one
     }
     long lastSeq = d.firstSeq() + d.changes().size() - 1;
     if (d.firstSeq() > p.appliedSeq + 1 && !settings.has(APPLY_OUT_OF_ORDER)) {
@@ -253,21 +258,15 @@ public final class ReplicationCore {
       return; // older than what we applied: overtaken on the way
     }
     if (g.seq() != p.appliedSeq || g.hash() != p.replicaHash) {
-      p.synced = false; // lost changes: the resync request below repairs them
-    }
-  }
-
-  private void requestResync(PeerState p, long now, List<Output> out) {
-    if (now - p.lastResyncRequest >= settings.resyncRetry()) {
-      p.lastResyncRequest = now;
-      out.add(new Send(p.up, wrap(new ResyncRequest(self.incarnation()))));
+      p.synced = false; // lost changes: a resync repairs them
     }
   }
 
   private void wake(PeerState p, long now) {
     p.suspected = false;
     p.lastHeard = now;
-    p.lastResyncRequest = now; // its own full sync is on the way; ask only if it does not come
+    p.resyncPending = true; // its own full sync is on the way; ask only if it does not come
+    p.lastResyncRequest = now;
   }
 
   private void drop(String origin, PeerState p, List<Output> out) {

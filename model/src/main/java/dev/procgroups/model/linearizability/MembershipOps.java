@@ -15,6 +15,7 @@ import java.util.Map;
  * {:f :get_members, :value {:group "g"}}           ok value {:group "g", :members ["{n1@...}" ...]}
  * {:f :get_local_members, :value {:group "g"}}     same as get_members
  * </pre>
+ * The Clojure spellings {@code :get-members} and {@code :get-local-members} are accepted too.
  * An {@code :error} names its kind as a keyword ({@code :invalid}), a string ({@code "INVALID"}), or
  * the first element of a vector ({@code [:invalid "no membership"]}); case and '-'/'_' do not matter.
  */
@@ -46,6 +47,11 @@ public final class MembershipOps {
     /** The completion value of a read. */
     public static Map<Keyword, Object> readResult(String group, List<String> members) {
         return Values.map("group", group, "members", members);
+    }
+
+    /** The call name with Clojure's '-' read as the API's '_' ({@code :get-members} is {@code :get_members}). */
+    public static Keyword canonical(Keyword f) {
+        return f.name().indexOf('-') < 0 ? f : Keyword.of(f.name().replace('-', '_'));
     }
 
     /** The error kind in upper case with '_' ("INVALID"), or null when there is none. */

@@ -31,7 +31,7 @@ public final class MembershipSpecification implements Specification<MembershipSt
     @Override
     public Transition<MembershipState> transition(History.Call call) {
         Operation invoke = call.invoke();
-        Keyword f = invoke.f();
+        Keyword f = MembershipOps.canonical(invoke.f());
         String group = string(invoke.value(), MembershipOps.GROUP);
         if (f.equals(MembershipOps.JOIN)) {
             return new Join(group, string(invoke.value(), MembershipOps.PID), call.outcome());
@@ -42,7 +42,7 @@ public final class MembershipSpecification implements Specification<MembershipSt
         if (f.equals(MembershipOps.GET_MEMBERS) || f.equals(MembershipOps.GET_LOCAL_MEMBERS)) {
             return new Read(group, call.outcome() == OpType.OK ? observed(group, call.completion().value()) : null);
         }
-        throw new IllegalArgumentException("unknown :f " + f);
+        throw new IllegalArgumentException("unknown :f " + invoke.f());
     }
 
     /**

@@ -12,12 +12,13 @@
  * prefix, the call that cannot take effect, the calls concurrent with it and the model states from
  * which it could not be placed, as values and as text.
  *
- * <p>Cost: each partition's search is close to linear in its length when few calls crash, but every
- * crashed write that never took effect stays a candidate to the end of the history, and the search
- * may try the subsets of such candidates at each dead end. Histories with many crashed writes per
- * group can therefore exhaust the configuration budget and come back
- * {@link dev.procgroups.model.linearizability.CheckResult.Undecided} (as with Knossos and Porcupine);
- * spreading calls over more groups, or shorter histories, helps. See {@code bench/results/checker.md}.
+ * <p>Cost: a partition's search grows with its length times the ways its overlapping calls can be
+ * ordered, so more concurrent processes cost more (see {@code bench/results/checker.md}). A crashed
+ * call whose transition is not {@link dev.procgroups.model.linearizability.Transition#eager() eager}
+ * stays a candidate to the end of the history, and the search may try subsets of such candidates at
+ * each dead end: with many of them a check can exhaust the configuration budget and come back
+ * {@link dev.procgroups.model.linearizability.CheckResult.Undecided} (as with Knossos and Porcupine).
+ * The membership specification avoids this by recording crashed joins and leaves as pending effects.
  *
  * <p>The history shape of membership calls is in {@link dev.procgroups.model.linearizability.MembershipOps}.
  */

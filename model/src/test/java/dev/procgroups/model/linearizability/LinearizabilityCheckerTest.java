@@ -94,6 +94,19 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
+    void acceptsTheClojureSpellingOfReads() {
+        String edn = """
+                {:type :invoke, :f :join, :value {:pid "a", :group "g"}, :process 0, :time 1}
+                {:type :ok, :f :join, :value {}, :process 0, :time 2}
+                {:type :invoke, :f :get-local-members, :value {:pid "a", :group "g"}, :process 1, :time 3}
+                {:type :ok, :f :get-local-members, :value {:members []}, :process 1, :time 4}
+                """;
+        CheckResult<MembershipState> result = check(HistoryEdn.read(edn), true, PlantedBug.NONE);
+        assertThat(result).isInstanceOfSatisfying(CheckResult.NotLinearizable.class,
+                r -> assertThat(r.counterexample().failingIndex()).isEqualTo(3));
+    }
+
+    @Test
     void malformedCallsAreReportedWithTheirIndex() {
         History history = HistoryEdn.read("{:type :invoke, :f :join, :value {:pid 1, :group \"g\"}, :process 0, :time 1}");
         assertThatThrownBy(() -> check(history, true, PlantedBug.NONE))

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Member lists compared as the spec compares them: multisets per group, empty groups absent. */
-final class Multisets {
+public final class Multisets {
   private Multisets() {}
 
   /** A canonical form: groups sorted, each group's pids sorted, empty groups removed. */
-  static TreeMap<String, List<String>> canonical(Map<String, ? extends List<String>> pidsByGroup) {
+  public static TreeMap<String, List<String>> canonical(Map<String, ? extends List<String>> pidsByGroup) {
     TreeMap<String, List<String>> out = new TreeMap<>();
     pidsByGroup.forEach((group, pids) -> {
       if (!pids.isEmpty()) {

@@ -1,5 +1,11 @@
 package dev.procgroups.props.sim;
 
+import dev.procgroups.model.Result;
+import dev.procgroups.model.cluster.ClusterStep;
+import dev.procgroups.model.cluster.ClusterTruth;
+import dev.procgroups.model.cluster.Views;
+import dev.procgroups.model.node.NodeCall;
+import dev.procgroups.model.node.Step;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.transport.NodeId;
@@ -15,9 +21,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A simulated cluster of one scope on {@link SimNetwork}: applies {@link SimOp}s, checks the
- * safety invariants after each, and convergence once the network is healed and quiet. A violation
- * throws {@link AssertionError} naming the step and the state.
+ * A simulated cluster of one scope on {@link SimNetwork}: applies {@link SimOp}s to the real nodes
+ * and the same calls to the model's {@link ClusterTruth}, checks the safety invariants after each
+ * op, and convergence to the model's expected views once the network is healed and quiet. A
+ * violation throws {@link AssertionError} naming the step and the state.
  */
 final class SimCluster {
   private final SimNetwork network;
@@ -26,6 +33,10 @@ final class SimCluster {
   private final List<String> names = new ArrayList<>();
   private final Map<String, SimNode> running = new TreeMap<>();
   private final Map<String, Long> incarnations = new HashMap<>();
+  /** The model: every node's local slots, and what views must converge to. */
+  private ClusterTruth truth = ClusterTruth.empty();
+  /** The model's pg instance of each process (opened when it is spawned). */
+  private final Map<String, Long> instances = new HashMap<>();
   /** Every local state each node name ever had (canonical form), across its incarnations. */
   private final Map<String, Set<String>> pastStates = new HashMap<>();
   private final BroadcastLedger ledger = new BroadcastLedger();
@@ -108,8 +119,12 @@ final class SimCluster {
     if (node == null) {
       return; // the node is down: nothing happens there
     }
+    String name = node.id.name();
     if (op instanceof SimOp.Spawn) {
-      node.spawn();
+      String pid = node.spawn();
+      model(name, new NodeCall.Spawn(pid));
+      Result opened = model(name, new NodeCall.Open(pid, SimNode.SCOPE)).result();
+      instances.put(pid, (Long) ((Result.Ok) opened).value());
     } else if (op instanceof SimOp.Monitor m) {
       node.monitor(m.group());
     } else if (op instanceof SimOp.Crash) {
@@ -120,11 +135,14 @@ final class SimCluster {
         return;
       }
       if (op instanceof SimOp.Join j) {
-        node.join(pid, j.groups());
+        node.store.join(Pid.parse(pid), j.groups(), () -> true);
+        model(name, new NodeCall.Join(instances.get(pid), j.groups()));
       } else if (op instanceof SimOp.Leave l) {
-        node.leave(pid, l.groups());
+        node.store.leave(Pid.parse(pid), l.groups());
+        model(name, new NodeCall.Leave(instances.get(pid), l.groups()));
       } else if (op instanceof SimOp.Exit) {
         node.exit(pid);
+        model(name, new NodeCall.Exit(pid));
       } else if (op instanceof SimOp.Broadcast b) {
         broadcast(node, pid, b.group());
       }
@@ -142,7 +160,18 @@ final class SimCluster {
         (origin, pids) -> node.node.send(origin, from, "t", id, pids));
   }
 
+  private Step model(String node, NodeCall call) {
+    ClusterStep step = truth.step(node, call);
+    truth = step.truth();
+    return step.step();
+  }
+
+  private Map<String, List<String>> expectedLocal(String node) {
+    return truth.node(node).state().localView(SimNode.SCOPE);
+  }
+
   private void start(String name) {
+    truth = incarnations.containsKey(name) ? truth.restart(name) : truth.start(name, SimNode.SCOPE);
     long incarnation = incarnations.merge(name, 1L, Long::sum);
     SimNode node = new SimNode(new NodeId(name, incarnation), network, settings,
         dropResyncDiffEvents, ledger);
@@ -153,11 +182,12 @@ final class SimCluster {
   private void crash(String name) {
     network.crash(name);
     running.remove(name);
+    truth = truth.kill(name);
   }
 
   private void remember(SimNode node) {
     pastStates.computeIfAbsent(node.id.name(), n -> new HashSet<>())
-        .add(Multisets.canonical(node.expectedLocal()).toString());
+        .add(Multisets.canonical(expectedLocal(node.id.name())).toString());
   }
 
   private String nameAt(int index) {
@@ -167,9 +197,8 @@ final class SimCluster {
   private void checkSafety(String where) {
     for (SimNode node : running.values()) {
       String self = node.id.name();
-      check(where, Multisets.canonical(node.slotsOf(self))
-              .equals(Multisets.canonical(node.expectedLocal())),
-          self + "'s local view " + node.slotsOf(self) + " is not " + node.expectedLocal());
+      check(where, Views.sameView(expectedLocal(self), node.slotsOf(self)),
+          self + "'s local view " + node.slotsOf(self) + " is not " + expectedLocal(self));
       for (String origin : node.origins()) {
         String held = Multisets.canonical(node.slotsOf(origin)).toString();
         check(where, origin.equals(self) || held.equals("{}")
@@ -214,19 +243,15 @@ final class SimCluster {
   }
 
   private void checkConvergence(String where) {
-    Map<String, List<String>> truth = new TreeMap<>();
     Set<String> live = new HashSet<>();
-    running.values().forEach(n -> {
-      live.addAll(n.truth.keySet());
-      n.expectedLocal().forEach((g, pids) -> truth.computeIfAbsent(g, k -> new ArrayList<>())
-          .addAll(pids));
-    });
+    running.values().forEach(n -> live.addAll(n.live));
     for (SimNode node : running.values()) {
+      String name = node.id.name();
       node.view().forEach((g, pids) -> pids.forEach(pid -> check(where, live.contains(pid),
-          node.id.name() + " still holds " + pid + " in " + g + ", not a live process")));
-      check(where, Multisets.canonical(node.view()).equals(Multisets.canonical(truth)),
-          node.id.name() + " sees " + Multisets.canonical(node.view())
-              + ", the cluster holds " + Multisets.canonical(truth));
+          name + " still holds " + pid + " in " + g + ", not a live process")));
+      check(where, Views.sameView(truth.expectedView(name, SimNode.SCOPE), node.view()),
+          name + " sees " + Multisets.canonical(node.view()) + ": " + Views.differences(
+              truth.expectedView(name, SimNode.SCOPE), node.view()));
     }
   }
 

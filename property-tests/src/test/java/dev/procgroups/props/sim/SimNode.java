@@ -12,7 +12,7 @@ import dev.procgroups.store.MonitorSnapshot;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.sim.SimNetwork;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -21,9 +21,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One start of one simulated node: the real scope store, the real cluster layer on the simulated
- * network, its live processes, and what the test knows they joined (the local truth), kept apart
- * from the store so that the store's local view can be checked against it.
+ * One start of one simulated node: the real scope store and the real cluster layer on the
+ * simulated network, with its live processes. What they joined is the model's business
+ * ({@link SimCluster} keeps the model's cluster truth beside).
  */
 final class SimNode implements MessageSink {
   static final String SCOPE = "app:sim";
@@ -36,8 +36,8 @@ final class SimNode implements MessageSink {
   final MembershipStore store;
   final ClusterNode node;
   final List<SubscriptionLog> subscriptions = new ArrayList<>();
-  /** Live local pids, each with the groups of its slots in the order it joined them. */
-  final Map<String, List<String>> truth = new LinkedHashMap<>();
+  /** Live local pids, oldest first. */
+  final Set<String> live = new LinkedHashSet<>();
   private final BroadcastLedger ledger;
   private long nextPid;
 
@@ -55,36 +55,20 @@ final class SimNode implements MessageSink {
 
   String spawn() {
     String pid = new Pid(id.name(), "app:processes", nextPid++).toString();
-    truth.put(pid, new ArrayList<>());
+    live.add(pid);
     return pid;
   }
 
   /** The live process at {@code index} modulo their number, or null if there is none. */
   String proc(int index) {
-    if (truth.isEmpty()) {
+    if (live.isEmpty()) {
       return null;
     }
-    return new ArrayList<>(truth.keySet()).get(Math.floorMod(index, truth.size()));
-  }
-
-  void join(String pid, List<String> groups) throws Exception {
-    truth.get(pid).addAll(groups);
-    store.join(Pid.parse(pid), groups, () -> true);
-  }
-
-  void leave(String pid, List<String> groups) {
-    List<String> mine = truth.get(pid);
-    for (String g : groups) {
-      int last = mine.lastIndexOf(g);
-      if (last >= 0) {
-        mine.remove(last);
-      }
-    }
-    store.leave(Pid.parse(pid), groups);
+    return new ArrayList<>(live).get(Math.floorMod(index, live.size()));
   }
 
   void exit(String pid) {
-    truth.remove(pid);
+    live.remove(pid);
     store.removeProcess(Pid.parse(pid));
   }
 
@@ -127,17 +111,9 @@ final class SimNode implements MessageSink {
     return out;
   }
 
-  /** The local slots the test expects, by group. */
-  Map<String, List<String>> expectedLocal() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    truth.forEach((pid, groups) -> groups.forEach(
-        g -> out.computeIfAbsent(g, k -> new ArrayList<>()).add(pid)));
-    return out;
-  }
-
   @Override
   public boolean deliver(Pid to, Pid from, String topic, Object payload) {
-    if (!truth.containsKey(to.toString())) {
+    if (!live.contains(to.toString())) {
       return false;
     }
     ledger.delivered(from.toString(), to.toString(), (Long) payload);

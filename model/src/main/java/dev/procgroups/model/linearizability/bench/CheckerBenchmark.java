@@ -65,6 +65,7 @@ public final class CheckerBenchmark {
                 new Case(10_000, 10, true, 0.0), new Case(100_000, 20, true, 0.0),
                 new Case(1_000, 10, false, 0.01), new Case(10_000, 10, false, 0.01),
                 new Case(10_000, 10, true, 0.02), new Case(1_000, 10, true, 0.05), new Case(10_000, 10, true, 0.05));
+        String load = loadAverage();
         warmUp();
         List<Measurement> results = new ArrayList<>();
         for (Case c : cases) {
@@ -76,8 +77,8 @@ public final class CheckerBenchmark {
         }
         Files.createDirectories(out);
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Files.writeString(out.resolve("checker.json"), json(results, date));
-        Files.writeString(out.resolve("checker.md"), markdown(results, date));
+        Files.writeString(out.resolve("checker.json"), json(results, date, load));
+        Files.writeString(out.resolve("checker.md"), markdown(results, date, load));
         System.out.println("wrote " + out.resolve("checker.json") + " and " + out.resolve("checker.md"));
     }
 
@@ -85,12 +86,22 @@ public final class CheckerBenchmark {
         return new RandomMembershipHistory(processes, GROUPS, PIDS, 10 * processes, crashRate);
     }
 
+    /** Lets the JIT compile the search before anything is timed. */
     private static void warmUp() {
-        History history = generator(10, 0.01).generate(2_000, SEED - 1);
-        for (int i = 0; i < 10; i++) {
-            new LinearizabilityChecker().check(history, new MembershipSpecification());
-            new LinearizabilityChecker(LinearizabilityChecker.DEFAULT_MAX_CONFIGURATIONS, false)
-                    .check(history, new MembershipSpecification());
+        History large = generator(10, 0.01).generate(10_000, SEED - 1);
+        History small = generator(10, 0.01).generate(1_000, SEED - 2);
+        for (int i = 0; i < 8; i++) {
+            new LinearizabilityChecker().check(large, new MembershipSpecification());
+            new LinearizabilityChecker(MAX_CONFIGURATIONS, false).check(small, new MembershipSpecification());
+        }
+    }
+
+    /** The host's 1-minute load average when the run started, if Linux tells it: other work shares the core. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
@@ -129,43 +140,48 @@ public final class CheckerBenchmark {
         return sum;
     }
 
-    private static Map<String, String> machine(String date) {
+    private static Map<String, String> machine(String date, String load) {
         return Map.of(
                 "date", date,
+                "loadAverage", load,
                 "cores", Integer.toString(Runtime.getRuntime().availableProcessors()),
                 "jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 "maxHeapMiB", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
     }
 
-    private static String json(List<Measurement> results, String date) {
+    private static String json(List<Measurement> results, String date, String load) {
         List<Object> rows = new ArrayList<>();
         for (Measurement m : results) {
             rows.add(Values.map("calls", m.c().calls(), "historyOps", m.historyOps(), "processes", m.c().processes(),
                     "partitioned", m.c().partitioned(), "crashRate", m.c().crashRate(), "runs", m.seconds().length,
                     "medianSeconds", m.medianSeconds(), "callsPerSecond", Math.round(m.callsPerSecond()),
+                    "historyOpsPerSecond", Math.round(m.historyOps() / m.medianSeconds()),
                     "configurations", m.configurations(), "peakHeapBytes", m.peakHeapBytes(), "verdict", m.verdict()));
         }
-        Map<String, String> machine = machine(date);
+        Map<String, String> machine = machine(date, load);
         Object doc = Values.map(
                 "benchmark", "linearizability checker, membership specification",
                 "command", COMMAND,
                 "machine", Values.map("date", machine.get("date"), "cores", machine.get("cores"), "jdk", machine.get("jdk"),
-                        "os", machine.get("os"), "maxHeapMiB", machine.get("maxHeapMiB")),
+                        "os", machine.get("os"), "maxHeapMiB", machine.get("maxHeapMiB"),
+                        "loadAverageAtStart", machine.get("loadAverage")),
                 "workload", Values.map("groups", GROUPS, "pids", PIDS, "maxConfigurations", MAX_CONFIGURATIONS,
                         "latency", "10 x processes time units either side of the linearization point", "seed", SEED),
                 "results", rows);
         return JsonWriter.write(doc) + "\n";
     }
 
-    private static String markdown(List<Measurement> results, String date) {
-        Map<String, String> machine = machine(date);
+    private static String markdown(List<Measurement> results, String date, String load) {
+        Map<String, String> machine = machine(date, load);
         StringBuilder md = new StringBuilder("# Linearizability checker benchmark\n\n");
         md.append("Command (from the repository root, after `./mvnw -q -o -pl model compile`):\n\n    ")
                 .append(COMMAND).append("\n\n");
         md.append("Machine: ").append(machine.get("cores")).append(" core(s) visible, ").append(machine.get("jdk"))
                 .append(", ").append(machine.get("os")).append(", max heap ").append(machine.get("maxHeapMiB"))
-                .append(" MiB. Date: ").append(date).append(".\n\n");
+                .append(" MiB. Date: ").append(date).append(". The host has 2 cores shared with other jobs; its ")
+                .append("1-minute load average at the start was ").append(load)
+                .append(", so times are upper bounds with run-to-run noise.\n\n");
         md.append("Workload: generated by `RandomMembershipHistory` (linearizable by construction), ").append(GROUPS)
                 .append(" groups, ").append(PIDS).append(" PIDs; the crash rate is the share of calls that complete ")
                 .append("`:info` (half of those took effect). A call is an invocation plus its completion, so a history ")
@@ -173,12 +189,12 @@ public final class CheckerBenchmark {
                 .append("100k calls, unpartitioned, or crash rates above 1%); ")
                 .append("peak heap is the sum of the heap pools' peaks during the runs (an upper bound). A search stops ")
                 .append("at ").append(MAX_CONFIGURATIONS).append(" stored configurations (verdict Undecided).\n\n");
-        md.append("| calls | history ops | processes | partitioned by group | crash rate | time (s) | calls/s | configurations | peak heap (MiB) | verdict |\n");
-        md.append("|---:|---:|---:|:---:|---:|---:|---:|---:|---:|:---|\n");
+        md.append("| calls | history ops | processes | partitioned by group | crash rate | time (s) | calls/s | history ops/s | configurations | peak heap (MiB) | verdict |\n");
+        md.append("|---:|---:|---:|:---:|---:|---:|---:|---:|---:|---:|:---|\n");
         for (Measurement m : results) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %.0f%% | %.3f | %,.0f | %,d | %,d | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %.0f%% | %.3f | %,.0f | %,.0f | %,d | %,d | %s |%n",
                     m.c().calls(), m.historyOps(), m.c().processes(), m.c().partitioned() ? "yes" : "no",
-                    m.c().crashRate() * 100, m.medianSeconds(), m.callsPerSecond(), m.configurations(), m.peakHeapBytes() >> 20, m.verdict()));
+                    m.c().crashRate() * 100, m.medianSeconds(), m.callsPerSecond(), m.historyOps() / m.medianSeconds(), m.configurations(), m.peakHeapBytes() >> 20, m.verdict()));
         }
         for (Measurement m : results) {
             if (m.c().calls() == 10_000 && m.c().processes() == 10 && m.c().partitioned() && m.c().crashRate() <= 0.01) {

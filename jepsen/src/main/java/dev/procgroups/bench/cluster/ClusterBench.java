@@ -1,0 +1,171 @@
+package dev.procgroups.bench.cluster;
+
+import dev.procgroups.daemon.Node;
+import dev.procgroups.daemon.NodeConfig;
+import dev.procgroups.pg.PgException;
+import dev.procgroups.registry.RegistryException;
+import dev.procgroups.store.MembershipStore;
+import dev.procgroups.transport.atomix.FreePorts;
+import dev.procgroups.transport.atomix.SeedMember;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cluster benchmark of issue 4, on the real stack: this JVM runs the observer node, two worker
+ * JVMs run the workers, all three are Atomix members on 127.0.0.1. For each shape, fresh workers
+ * spawn N processes between them, then (each phase timed from the command to the workers until
+ * the observer's view is complete) all join, all leave, all join again, and worker 1 is killed
+ * with {@code kill -9}. Then, with a fresh pair: single-join latency at rest, broadcast deliveries
+ * and failure detection.
+ */
+public final class ClusterBench {
+
+  static final String PARTITION_HEAL = "not measured: needs the network namespace and nftables"
+      + " of dev.procgroups.jepsen, not wired into this benchmark yet";
+
+  private final ClusterBenchSettings settings;
+  private final List<String> workerJvmOptions;
+  private final Duration timeout;
+  private final PrintStream progress;
+  private final List<SeedMember> seeds = new ArrayList<>();
+  private final Path logDir;
+  private long lastIncarnation;
+  private MembershipStore store;
+  private SlotWatch watch;
+
+  public ClusterBench(ClusterBenchSettings settings, List<String> workerJvmOptions,
+      PrintStream progress) throws IOException {
+    this.settings = settings;
+    this.workerJvmOptions = List.copyOf(workerJvmOptions);
+    this.timeout = Duration.ofSeconds(settings.phaseTimeoutSeconds());
+    this.progress = progress;
+    this.logDir = Files.createTempDirectory("procgroups-bench-");
+    for (String name : List.of("observer", "w1", "w2")) {
+      seeds.add(new SeedMember(name, "127.0.0.1", FreePorts.next()));
+    }
+  }
+
+  /** Runs every part; {@code command} is recorded as the command line that produced the figures. */
+  public ClusterReport run(String command) throws RegistryException, PgException {
+    ClusterReport.Machine machine = machine();
+    String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    progress.println("worker logs: " + logDir);
+    try (Node observer = Node.start(NodeConfig.builder("observer")
+        .incarnation(nextIncarnation())
+        .bind(seeds.get(0).host(), seeds.get(0).port())
+        .seeds(seeds)
+        .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
+        .build())) {
+      store = observer.pg().store(WorkerProtocol.SCOPE).orElseThrow();
+      watch = new SlotWatch(store);
+      List<ShapeResult> shapes = new ArrayList<>();
+      for (int groups : settings.shapes()) {
+        shapes.add(shape(groups));
+        progress.println(shapes.get(shapes.size() - 1));
+      }
+      try (WorkerPair pair = startPair()) {
+        pair.call("SPAWN 0 0", timeout);
+        awaitConnected(pair);
+        ClusterReport.Latency latency = new LatencyProbe(store, pair, timeout)
+            .measure(settings.latencySamples());
+        progress.println(latency);
+        BroadcastRun broadcast = new BroadcastRun(observer, pair, watch, timeout);
+        ClusterReport.Broadcast fanout =
+            broadcast.measure(settings.broadcastMembers(), settings.broadcastMessages());
+        progress.println(fanout);
+        ClusterReport.FailureDetection detection = failureDetection(pair, broadcast);
+        progress.println(detection);
+        return new ClusterReport(date, command, machine, settings, shapes, latency, fanout,
+            detection, PARTITION_HEAL);
+      }
+    } finally {
+      if (watch != null) {
+        watch.close();
+      }
+    }
+  }
+
+  private ShapeResult shape(int groups) {
+    int n = settings.processes();
+    int half = n / 2;
+    String prefix = "s" + groups + "-";
+    ExpectedSlots all = ExpectedSlots.of(prefix, groups, 0, n);
+    ExpectedSlots none = ExpectedSlots.none(prefix, groups);
+    progress.println("shape: " + n + " processes in " + groups + " groups");
+    try (WorkerPair pair = startPair()) {
+      pair.send("SPAWN 0 " + half, "SPAWN " + half + " " + n);
+      pair.await("spawn", timeout);
+      awaitConnected(pair);
+      String join = "JOIN " + prefix + " " + groups;
+      PhaseTime joined = timed(pair, join, all, "join");
+      PhaseTime left = timed(pair, "LEAVE " + prefix + " " + groups, none, "leave");
+      PhaseTime rejoined = timed(pair, join, all, "rejoin");
+      long killStart = System.nanoTime();
+      pair.first().kill();
+      long killed = watch.await(ExpectedSlots.of(prefix, groups, half, n), "kill", timeout)
+          - killStart;
+      pair.second().kill();
+      watch.await(none, "second kill", timeout);
+      return ShapeResult.of(groups, n, joined, left, rejoined, half, killed);
+    }
+  }
+
+  /** Sends {@code command} to both workers and times it until the observer sees {@code expected}. */
+  private PhaseTime timed(WorkerPair pair, String command, ExpectedSlots expected, String phase) {
+    long start = System.nanoTime();
+    pair.send(command, command);
+    long seen = watch.await(expected, phase, timeout);
+    return new PhaseTime(seen - start, pair.awaitMillis(phase, timeout));
+  }
+
+  /** Each worker's probe joins a group; once the observer sees both, replication is up. */
+  private void awaitConnected(WorkerPair pair) {
+    pair.call("JOIN1 ready", timeout);
+    watch.await(new ExpectedSlots(Map.of("ready", 2)), "connect", timeout);
+    pair.call("LEAVE1 ready", timeout);
+    watch.await(new ExpectedSlots(Map.of("ready", 0)), "connect", timeout);
+  }
+
+  private ClusterReport.FailureDetection failureDetection(WorkerPair pair, BroadcastRun broadcast) {
+    pair.first().call("JOIN1 fd", timeout);
+    watch.await(new ExpectedSlots(Map.of("fd", 1, BroadcastRun.GROUP, broadcast.members())),
+        "failure detection", timeout);
+    long start = System.nanoTime();
+    pair.first().kill();
+    long gone = watch.await(new ExpectedSlots(Map.of("fd", 0, BroadcastRun.GROUP,
+        broadcast.members() - broadcast.firstWorkerShare())), "failure detection", timeout);
+    return new ClusterReport.FailureDetection(1 + broadcast.firstWorkerShare(),
+        Rates.millis(gone - start));
+  }
+
+  private WorkerPair startPair() {
+    return WorkerPair.start(new WorkerJvm.Launch(seeds, settings.concurrency(), nextIncarnation(),
+        workerJvmOptions, logDir), timeout);
+  }
+
+  /**
+   * A new, larger incarnation for every start (worker names come back after a kill); seconds,
+   * since milliseconds pass {@code ProcessRuntime.MAX_INCARNATION}.
+   */
+  private long nextIncarnation() {
+    lastIncarnation = Math.max(lastIncarnation + 1, System.currentTimeMillis() / 1000);
+    return lastIncarnation;
+  }
+
+  private static ClusterReport.Machine machine() {
+    return new ClusterReport.Machine(Runtime.getRuntime().availableProcessors(),
+        Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")",
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+            + System.getProperty("os.arch"),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+}

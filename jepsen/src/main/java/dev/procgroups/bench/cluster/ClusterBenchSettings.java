@@ -1,0 +1,36 @@
+package dev.procgroups.bench.cluster;
+
+import java.util.List;
+
+/**
+ * What one run measures.
+ *
+ * @param processes N, split over the two workers
+ * @param shapes the group counts N is spread over, one measured shape each
+ * @param concurrency joining threads per worker node
+ * @param phaseTimeoutSeconds the longest any phase may take before the run fails
+ * @param latencySamples single joins timed at rest
+ * @param broadcastMembers members of the broadcast group, spread over the 3 nodes
+ * @param broadcastMessages broadcasts sent to them
+ */
+public record ClusterBenchSettings(
+    int processes,
+    List<Integer> shapes,
+    int concurrency,
+    int phaseTimeoutSeconds,
+    int latencySamples,
+    int broadcastMembers,
+    int broadcastMessages) {
+
+  public ClusterBenchSettings {
+    shapes = List.copyOf(shapes);
+    if (processes < 2 || concurrency < 1 || phaseTimeoutSeconds < 1 || latencySamples < 0
+        || broadcastMembers < 0 || broadcastMessages < 0) {
+      throw new IllegalArgumentException("processes >= 2, concurrency >= 1, phase timeout >= 1 s,"
+          + " no negative counts");
+    }
+    if (shapes.stream().anyMatch(g -> g < 1 || g > processes)) {
+      throw new IllegalArgumentException("every shape needs 1 <= groups <= processes: " + shapes);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.procgroups.bench.cluster;
+
+import java.util.List;
+
+/**
+ * Everything one run measured, as written to {@code bench/results/cluster.json}.
+ *
+ * @param partitionHeal why the partition-heal figure is not measured by this command
+ */
+public record ClusterReport(
+    String date,
+    String command,
+    Machine machine,
+    ClusterBenchSettings settings,
+    List<ShapeResult> shapes,
+    Latency joinLatencyAtRest,
+    Broadcast broadcast,
+    FailureDetection failureDetection,
+    String partitionHeal) {
+
+  /** The machine the figures come from; the load average says how much else ran on it. */
+  public record Machine(int cores, String jdk, String os, double loadAverageAtStart) {}
+
+  /** Join on a worker → the observer's monitor event, over {@code samples} joins at rest. */
+  public record Latency(int samples, double p50Us, double p99Us, double maxUs) {}
+
+  /** {@code messages} broadcasts from the observer to {@code members} members on 3 nodes. */
+  public record Broadcast(int members, int messages, long deliveries, double millis,
+      double deliveriesPerS) {}
+
+  /** {@code kill -9} of a worker → the observer no longer sees its {@code slots} slots. */
+  public record FailureDetection(int slots, double millis) {}
+}
