@@ -52,6 +52,9 @@ class RogueNodeTest {
       new SeedMember("n1", "127.0.0.1", FreePorts.next()),
       new SeedMember("n2", "127.0.0.1", FreePorts.next()));
   private final List<AutoCloseable> running = new ArrayList<>();
+  private final List<Node> honest = new ArrayList<>();
+  /** What the honest member on n1 receives. */
+  private final BlockingQueue<Message> received = new ArrayBlockingQueue<>(10);
 
   @AfterEach
   void stopAll() throws Exception {
@@ -62,12 +65,7 @@ class RogueNodeTest {
 
   @Test
   void aNodeWithoutTheSecretCannotJoinLeaveOrBroadcast() throws Exception {
-    List<Node> honest = List.of(startHonest(seeds.get(0)), startHonest(seeds.get(1)));
-    BlockingQueue<Message> received = new ArrayBlockingQueue<>(10);
-    Pid member = spawnMember(honest.get(0), GROUP, received);
-    for (Node node : honest) {
-      await(() -> members(node, GROUP).equals(List.of(member)), node.id() + " sees the member");
-    }
+    Pid member = startHonestWithMember();
 
     Set<PeerEvent> rogueSaw = ConcurrentHashMap.newKeySet();
     AtomixTransport rogue = startTransport("rogue", ClusterSecret.random(), rogueSaw);
@@ -112,12 +110,7 @@ class RogueNodeTest {
   @Test
   void aNodeWithTheSecretCannotAddOrRemoveAnotherNodesSlotsNorSpeakForItsProcesses()
       throws Exception {
-    List<Node> honest = List.of(startHonest(seeds.get(0)), startHonest(seeds.get(1)));
-    BlockingQueue<Message> received = new ArrayBlockingQueue<>(10);
-    Pid member = spawnMember(honest.get(0), GROUP, received);
-    for (Node node : honest) {
-      await(() -> members(node, GROUP).equals(List.of(member)), node.id() + " sees the member");
-    }
+    Pid member = startHonestWithMember();
     Set<PeerEvent> insiderSaw = ConcurrentHashMap.newKeySet();
     AtomixTransport insider = startTransport("insider", secret, insiderSaw);
     await(() -> insiderSaw.size() == honest.size(), "the insider sees both honest nodes up");
@@ -153,6 +146,18 @@ class RogueNodeTest {
         new WireMessage.Delivery(incarnation, 1, deliverySender, "task", "forged",
             List.of(target.toString())));
     messages.forEach(message -> sender.send(to, ProtocolCodec.encode(message)));
+  }
+
+  /** Starts n1 and n2 and a member of the group on n1; returns it once both nodes see it. */
+  private Pid startHonestWithMember() throws Exception {
+    for (SeedMember seed : seeds) {
+      honest.add(startHonest(seed));
+    }
+    Pid member = spawnMember(honest.get(0), GROUP, received);
+    for (Node node : honest) {
+      await(() -> members(node, GROUP).equals(List.of(member)), node.id() + " sees the member");
+    }
+    return member;
   }
 
   private Node startHonest(SeedMember self) throws Exception {
