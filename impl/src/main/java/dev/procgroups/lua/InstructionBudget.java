@@ -25,8 +25,19 @@ public final class InstructionBudget extends DebugLib {
 
   private int sinceCheckpoint;
   private volatile boolean killed;
+  /** Why the process stops, when it is not a kill from outside (the memory guard). */
+  private volatile Error failure;
+  private final MemoryGuard memory;
   /** Threads of this process blocked in a runtime call: the main one or a coroutine's. */
   private final Set<Thread> blocked = ConcurrentHashMap.newKeySet();
+
+  public InstructionBudget() {
+    this(MemoryGuard.standard());
+  }
+
+  public InstructionBudget(MemoryGuard memory) {
+    this.memory = memory;
+  }
 
   /** A runtime call that may block. */
   @FunctionalInterface
@@ -56,10 +67,16 @@ public final class InstructionBudget extends DebugLib {
       return call.run();
     } catch (InterruptedException e) {
       killed = true;
-      throw new ProcessKilledError();
+      throw stopError();
     } finally {
       blocked.remove(self);
     }
+  }
+
+  /** Stops the process at its next instruction with {@code reason}, which no script can catch. */
+  void fail(Error reason) {
+    failure = reason;
+    kill();
   }
 
   public boolean killed() {
@@ -69,6 +86,8 @@ public final class InstructionBudget extends DebugLib {
   /** Stops the calling process if it was killed, else lets other threads run. */
   public void checkpoint() {
     throwIfKilled();
+    memory.check(this);
+    throwIfKilled();
     LuaThreads.letOthersRun();
     throwIfKilled();
   }
@@ -76,8 +95,13 @@ public final class InstructionBudget extends DebugLib {
   /** Stops the calling process if it was killed. */
   public void throwIfKilled() {
     if (killed) {
-      throw new ProcessKilledError();
+      throw stopError();
     }
+  }
+
+  private Error stopError() {
+    Error reason = failure;
+    return reason != null ? reason : new ProcessKilledError();
   }
 
   @Override

@@ -48,6 +48,7 @@ public final class LuaNode {
   private final LuaObserver observer;
   private final PrintStream out;
   private final Map<String, LuaModule> modules;
+  private final MemoryGuard memory;
   private final Map<LuaScript, Prototype> compiled = new ConcurrentHashMap<>();
 
   private LuaNode(Builder builder) {
@@ -58,6 +59,7 @@ public final class LuaNode {
     this.observer = builder.observer;
     this.out = builder.out;
     this.modules = Map.copyOf(builder.modules);
+    this.memory = builder.memory;
   }
 
   public static Builder builder(ProcessRuntime runtime) {
@@ -91,7 +93,7 @@ public final class LuaNode {
   }
 
   private void run(ProcessContext context, LuaScript script, Object[] args) {
-    InstructionBudget budget = new InstructionBudget();
+    InstructionBudget budget = new InstructionBudget(memory);
     context.onKill(budget::kill);
     LuaProcess process = new LuaProcess(this, context, budget, observer);
     LuaTable processModule = LuaProcessModule.open(process);
@@ -147,6 +149,7 @@ public final class LuaNode {
     private LuaObserver observer = LuaObserver.NONE;
     private PrintStream out = System.out;
     private final Map<String, LuaModule> modules = new LinkedHashMap<>();
+    private MemoryGuard memory = MemoryGuard.standard();
 
     private Builder(ProcessRuntime runtime) {
       this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -188,6 +191,12 @@ public final class LuaNode {
     /** Adds a module scripts can {@code require(name)}. */
     public Builder module(String name, LuaModule module) {
       modules.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(module, "module"));
+      return this;
+    }
+
+    /** When a process that keeps allocating on a nearly full heap is stopped (default: standard). */
+    public Builder memoryGuard(MemoryGuard memory) {
+      this.memory = Objects.requireNonNull(memory, "memory");
       return this;
     }
 

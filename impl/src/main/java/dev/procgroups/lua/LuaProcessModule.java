@@ -1,6 +1,7 @@
 package dev.procgroups.lua;
 
 import dev.procgroups.pg.ErrorKind;
+import dev.procgroups.pg.PayloadSize;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
 import java.util.Optional;
@@ -97,7 +98,9 @@ final class LuaProcessModule {
       return LuaCalls.fail(ErrorKind.INVALID, "topic must be a non-empty string");
     }
     try {
-      process.context().send(to.get(), args.arg(2).tojstring(), LuaPayloads.toJava(args, 3));
+      Object[] payload = LuaPayloads.toJava(args, 3);
+      PayloadSize.check(payload);
+      process.context().send(to.get(), args.arg(2).tojstring(), payload);
     } catch (IllegalArgumentException badPayload) {
       return LuaCalls.fail(ErrorKind.INVALID, badPayload.getMessage());
     }

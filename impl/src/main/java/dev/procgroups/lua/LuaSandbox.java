@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -27,6 +28,8 @@ import org.luaj.vm2.lib.jse.JseMathLib;
  */
 public final class LuaSandbox {
 
+  /** The first byte of every binary chunk (ESC). */
+  private static final int BINARY_MARK = 27;
   private static final String[] BASE_REMOVED = {"dofile", "loadfile"};
 
   /** What {@code require} can load besides the standard libraries. */
@@ -63,6 +66,7 @@ public final class LuaSandbox {
     g.load(new Bit32Lib());
     g.load(new TableLib());
     g.load(new CoroutineLib());
+    BoundedCoroutines.install(g);
     g.load(new JseMathLib());
     g.load(new SandboxOsLib());
     LuaC.install(g);
@@ -150,9 +154,21 @@ public final class LuaSandbox {
         if (mode.indexOf('t') < 0) {
           return varargsOf(NIL, valueOf("attempt to load a text chunk (mode is '" + mode + "')"));
         }
+        if (isBinary(args.arg1())) {
+          // LuaJ ignores the mode: without this it reports a syntax error instead
+          return varargsOf(NIL, valueOf("attempt to load a binary chunk (mode is 't')"));
+        }
         return stock.invoke(new LuaValue[] {args.arg(1), args.arg(2), valueOf("t"), args.arg(4)});
       }
     };
+  }
+
+  private static boolean isBinary(LuaValue chunk) {
+    if (!chunk.isstring()) {
+      return false;
+    }
+    LuaString bytes = chunk.strvalue();
+    return bytes.length() > 0 && bytes.luaByte(0) == BINARY_MARK;
   }
 
   /** Lua 5.2 {@code pairs}: honours {@code __pairs} (stock LuaJ 3.0.1 ignores it). */

@@ -73,8 +73,10 @@ final class SharedStringLibrary {
 
     @Override
     public Varargs invoke(Varargs args) {
-      long size = (long) args.checkstring(1).length() * Math.max(0, args.checkint(2));
-      if (size > MAX_REP_BYTES) {
+      // The count as a long: LuaJ's checkint wraps 2^40 to 0, so the bound must not use it.
+      long count = Math.max(0, args.checklong(2));
+      int length = args.checkstring(1).length();
+      if (length > 0 && count > MAX_REP_BYTES / length) {
         throw new org.luaj.vm2.LuaError("resulting string too large");
       }
       return rep.invoke(args);

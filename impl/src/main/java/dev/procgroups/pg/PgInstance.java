@@ -1,6 +1,5 @@
 package dev.procgroups.pg;
 
-import dev.procgroups.process.InvalidPayloadException;
 import dev.procgroups.process.Payloads;
 import dev.procgroups.process.Pid;
 import dev.procgroups.store.EventsSnapshot;
@@ -183,7 +182,8 @@ public final class PgInstance {
     Object copied;
     try {
       copied = Payloads.pack(payload);
-    } catch (InvalidPayloadException e) {
+      PayloadSize.check(copied);
+    } catch (IllegalArgumentException e) {
       throw PgException.invalid(e.getMessage());
     }
     Delivery delivery = new Delivery(name, topicName, copied);

@@ -25,12 +25,9 @@ import java.util.Map;
  * spawn N processes between them, then (each phase timed from the command to the workers until
  * the observer's view is complete) all join, all leave, all join again, and worker 1 is killed
  * with {@code kill -9}. Then, with a fresh pair: single-join latency at rest, broadcast deliveries
- * and failure detection.
+ * and failure detection; last, partition and heal in a private network namespace.
  */
 public final class ClusterBench {
-
-  static final String PARTITION_HEAL = "not measured: needs the network namespace and nftables"
-      + " of dev.procgroups.jepsen, not wired into this benchmark yet";
 
   private final ClusterBenchSettings settings;
   private final List<String> workerJvmOptions;
@@ -56,7 +53,7 @@ public final class ClusterBench {
 
   /** Runs every part; {@code command} is recorded as the command line that produced the figures. */
   public ClusterReport run(String command) throws RegistryException, PgException {
-    ClusterReport.Machine machine = machine();
+    double loadAtStart = loadAverage();
     String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     progress.println("worker logs: " + logDir);
     try (Node observer = Node.start(NodeConfig.builder("observer")
@@ -84,8 +81,11 @@ public final class ClusterBench {
         progress.println(fanout);
         ClusterReport.FailureDetection detection = failureDetection(pair, broadcast);
         progress.println(detection);
-        return new ClusterReport(date, command, machine, settings, shapes, latency, fanout,
-            detection, PARTITION_HEAL);
+        pair.close();
+        ClusterReport.PartitionHeal heal = partitionHeal();
+        progress.println(heal);
+        return new ClusterReport(date, command, machine(loadAtStart), settings, shapes, latency,
+            fanout, detection, heal);
       }
     } finally {
       if (watch != null) {
@@ -105,6 +105,7 @@ public final class ClusterBench {
       pair.send("SPAWN 0 " + half, "SPAWN " + half + " " + n);
       pair.await("spawn", timeout);
       awaitConnected(pair);
+      warmUp(pair, groups);
       String join = "JOIN " + prefix + " " + groups;
       PhaseTime joined = timed(pair, join, all, "join");
       PhaseTime left = timed(pair, "LEAVE " + prefix + " " + groups, none, "leave");
@@ -116,6 +117,17 @@ public final class ClusterBench {
       pair.second().kill();
       watch.await(none, "second kill", timeout);
       return ShapeResult.of(groups, n, joined, left, rejoined, half, killed);
+    }
+  }
+
+  /** Untimed all-join + all-leave rounds in other groups of the same shape, to warm the JITs. */
+  private void warmUp(WorkerPair pair, int groups) {
+    String prefix = "warm" + groups + "-";
+    for (int round = 0; round < settings.warmupRounds(); round++) {
+      timed(pair, "JOIN " + prefix + " " + groups,
+          ExpectedSlots.of(prefix, groups, 0, settings.processes()), "warm-up join");
+      timed(pair, "LEAVE " + prefix + " " + groups, ExpectedSlots.none(prefix, groups),
+          "warm-up leave");
     }
   }
 
@@ -147,6 +159,14 @@ public final class ClusterBench {
         Rates.millis(gone - start));
   }
 
+  private ClusterReport.PartitionHeal partitionHeal() {
+    if (settings.partitionSlots() == 0) {
+      return ClusterReport.PartitionHeal.notMeasured("skipped (partition slots 0)");
+    }
+    return new PartitionHealRun(settings.partitionSlots(), settings.partitionGroups(),
+        settings.concurrency(), workerJvmOptions, logDir, timeout).measure(nextIncarnation());
+  }
+
   private WorkerPair startPair() {
     return WorkerPair.start(new WorkerJvm.Launch(seeds, settings.concurrency(), nextIncarnation(),
         workerJvmOptions, logDir), timeout);
@@ -161,11 +181,16 @@ public final class ClusterBench {
     return lastIncarnation;
   }
 
-  private static ClusterReport.Machine machine() {
+  private static ClusterReport.Machine machine(double loadAtStart) {
     return new ClusterReport.Machine(Runtime.getRuntime().availableProcessors(),
         Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")",
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch"),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        loadAtStart, loadAverage());
+  }
+
+  /** The 1-minute load average: how much else ran on the machine. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

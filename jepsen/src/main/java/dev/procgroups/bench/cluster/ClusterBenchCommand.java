@@ -27,6 +27,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
       description = "joining threads per worker (default ${DEFAULT-VALUE})")
   int concurrency;
 
+  @Option(names = "--warmup-rounds", defaultValue = "1",
+      description = "untimed all-join + all-leave rounds per shape first (default ${DEFAULT-VALUE})")
+  int warmupRounds;
+
   @Option(names = "--phase-timeout", defaultValue = "120",
       description = "seconds any phase may take before the run fails (default ${DEFAULT-VALUE})")
   int phaseTimeout;
@@ -42,6 +46,15 @@ public final class ClusterBenchCommand implements Callable<Integer> {
   @Option(names = "--broadcast-messages", defaultValue = "100",
       description = "broadcasts sent to them (default ${DEFAULT-VALUE})")
   int broadcastMessages;
+
+  @Option(names = "--partition-slots", defaultValue = "100000",
+      description = "slots on each side of the partition-heal run, 0 to skip it; needs root for"
+          + " a private network namespace and nftables (default ${DEFAULT-VALUE})")
+  int partitionSlots;
+
+  @Option(names = "--partition-groups", defaultValue = "1000",
+      description = "groups those slots are spread over (default ${DEFAULT-VALUE})")
+  int partitionGroups;
 
   @Option(names = "--worker-jvm-option",
       description = "an extra JVM option for the worker JVMs, repeatable (e.g. to profile them)")
@@ -60,7 +73,8 @@ public final class ClusterBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClusterBenchSettings settings = new ClusterBenchSettings(processes, shapes, concurrency,
-        phaseTimeout, latencySamples, broadcastMembers, broadcastMessages);
+        warmupRounds, phaseTimeout, latencySamples, broadcastMembers, broadcastMessages,
+        partitionSlots, partitionGroups);
     String command = "./procgroups "
         + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     try {

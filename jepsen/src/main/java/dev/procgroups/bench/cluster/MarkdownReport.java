@@ -21,20 +21,25 @@ final class MarkdownReport {
     StringBuilder md = new StringBuilder();
     md.append("# Cluster benchmark\n\n")
         .append("1 observer node (the benchmark's JVM) + 2 worker node JVMs, real Atomix on 127.0.0.1, ")
-        .append(r.settings().concurrency()).append(" joining threads per worker. Every rate is ")
+        .append(r.settings().concurrency()).append(" joining threads per worker, ")
+        .append(r.settings().warmupRounds()).append(" untimed warm-up round(s) of all-join + ")
+        .append("all-leave per shape (fresh worker JVMs per shape). Every rate is ")
         .append("slots per second of wall time from the command to the workers until the observer's ")
         .append("view is complete (propagation included).\n\n")
         .append("- Date: ").append(r.date()).append('\n')
         .append("- Machine: ").append(r.machine().cores()).append(" cores, ").append(r.machine().os())
-        .append(", JDK ").append(r.machine().jdk()).append(", load average at start ")
-        .append(fmt(r.machine().loadAverageAtStart())).append('\n')
+        .append(", JDK ").append(r.machine().jdk()).append(", 1-minute load average ")
+        .append(fmt(r.machine().loadAverageAtStart())).append(" at start, ")
+        .append(fmt(r.machine().loadAverageAtEnd())).append(" at end\n")
         .append("- Command: `").append(r.command()).append("`\n\n")
-        .append("| groups | processes | joins/s | leaves/s | re-joins/s | kill -9 → leave seen, slots/s (ms) ")
+        .append("| groups | processes | joins/s | join seen (ms) | workers' own joins (ms) | leaves/s ")
+        .append("| re-joins/s | kill -9 → leave seen, slots/s (ms) ")
         .append("| Erlang pg joins/s | syn joins/s | ≥ 100k joins/s |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---|---|---|\n");
+        .append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
     for (ShapeResult s : r.shapes()) {
       md.append("| ").append(count(s.groups())).append(" | ").append(count(s.processes()))
-          .append(" | ").append(count(s.joinsPerS())).append(" | ").append(count(s.leavesPerS()))
+          .append(" | ").append(count(s.joinsPerS())).append(" | ").append(fmt(s.joinMs()))
+          .append(" | ").append(fmt(s.joinLocalMs())).append(" | ").append(count(s.leavesPerS()))
           .append(" | ").append(count(s.rejoinsPerS())).append(" | ").append(count(s.killLeavesPerS()))
           .append(" (").append(fmt(s.killLeaveMs())).append(") | ")
           .append(s.processes() == 100_000 ? ERLANG_PG.getOrDefault(s.groups(), "–") : "–")
@@ -53,8 +58,18 @@ final class MarkdownReport {
         .append("- Failure detection: `kill -9` of a worker → the observer no longer sees its ")
         .append(count(r.failureDetection().slots())).append(" slots after ")
         .append(fmt(r.failureDetection().millis())).append(" ms\n")
-        .append("- Partition heal with 100k slots per side: ").append(r.partitionHeal()).append('\n');
+        .append("- Partition heal: ").append(heal(r.partitionHeal())).append('\n');
     return md.toString();
+  }
+
+  private static String heal(ClusterReport.PartitionHeal h) {
+    if (!h.measured()) {
+      return "not measured (" + h.note() + ")";
+    }
+    return count(h.slotsPerSide()) + " slots per side in " + count(h.groups()) + " groups ("
+        + h.note() + "): each side dropped the other's slots " + fmt(h.splitMs())
+        + " ms after the cut; every node saw all slots again " + fmt(h.convergeMs())
+        + " ms after the heal";
   }
 
   private static String count(double value) {

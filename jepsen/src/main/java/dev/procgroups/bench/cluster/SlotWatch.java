@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The observer's eye. A scope-wide subscription keeps a running count of all slots in the
@@ -42,11 +43,19 @@ final class SlotWatch implements AutoCloseable {
    * @throws BenchFailure after {@code timeout}, saying how far it got
    */
   long await(ExpectedSlots expected, String phase, Duration timeout) {
+    return await(expected.total(), () -> matches(expected), phase, timeout);
+  }
+
+  /** Waits until the view holds {@code total} slots; returns {@link System#nanoTime()} then. */
+  long awaitTotal(long total, String phase, Duration timeout) {
+    return await(total, () -> true, phase, timeout);
+  }
+
+  private long await(long target, BooleanSupplier check, String phase, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long target = expected.total();
     while (true) {
       long now = System.nanoTime();
-      if (slots.get() == target && matches(expected)) {
+      if (slots.get() == target && check.getAsBoolean()) {
         return now;
       }
       if (events.subscription().dropped() > 0) {

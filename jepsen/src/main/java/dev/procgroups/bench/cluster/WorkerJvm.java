@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * A worker node running in its own JVM ({@link WorkerMain}), started with this JVM's java binary,
@@ -45,9 +46,18 @@ final class WorkerJvm implements AutoCloseable {
    * @param seeds the observer first, then the workers
    * @param jvmOptions extra JVM options (e.g. a profiler)
    * @param logDir where each worker's stderr goes, as {@code <name>.log}
+   * @param wrap turns worker {@code i}'s java command into the command to run (e.g. inside a
+   *     network namespace)
    */
   record Launch(List<SeedMember> seeds, int concurrency, long incarnation,
-      List<String> jvmOptions, Path logDir) {}
+      List<String> jvmOptions, Path logDir, BiFunction<Integer, List<String>, List<String>> wrap) {
+
+    /** Workers run as plain child processes. */
+    Launch(List<SeedMember> seeds, int concurrency, long incarnation, List<String> jvmOptions,
+        Path logDir) {
+      this(seeds, concurrency, incarnation, jvmOptions, logDir, (index, command) -> command);
+    }
+  }
 
   /** Starts worker {@code launch.seeds[index]} and waits until it is up. */
   static WorkerJvm start(Launch launch, int index, Duration timeout) {
@@ -69,7 +79,7 @@ final class WorkerJvm implements AutoCloseable {
     cmd.add(Integer.toString(launch.concurrency()));
     launch.seeds().forEach(s -> cmd.add(s.toString()));
     try {
-      Process p = new ProcessBuilder(cmd)
+      Process p = new ProcessBuilder(launch.wrap().apply(index, cmd))
           .redirectError(ProcessBuilder.Redirect.appendTo(
               launch.logDir().resolve(name + ".log").toFile()))
           .start();

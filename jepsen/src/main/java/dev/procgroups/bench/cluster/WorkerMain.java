@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A worker node JVM of the cluster benchmark: starts one {@link Node} and runs the commands the
@@ -34,7 +33,7 @@ public final class WorkerMain {
         .incarnation(incarnation)
         .bind(self.host(), self.port())
         .seeds(seeds)
-        .scope(WorkerProtocol.SCOPE, Map.of())
+        .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
         .build());
     try (WorkerProcesses processes = new WorkerProcesses(node, concurrency)) {
       out.println(WorkerProtocol.reply("READY " + ProcessHandle.current().pid()));

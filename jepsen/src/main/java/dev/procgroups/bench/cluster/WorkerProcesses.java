@@ -5,6 +5,7 @@ import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.ProcessBody;
 import dev.procgroups.process.RunningProcess;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,8 @@ final class WorkerProcesses implements AutoCloseable {
   private long firstIndex;
   private PgInstance probe;
   private final CountingMembers members;
+  /** Made on the first AWAIT only: its subscription adds work to every later change. */
+  private SlotWatch watch;
 
   WorkerProcesses(Node node, int concurrency) {
     this.node = node;
@@ -56,6 +59,7 @@ final class WorkerProcesses implements AutoCloseable {
         case "JOIN1" -> probe(w[1], true);
         case "LEAVE1" -> probe(w[1], false);
         case "MEMBERS" -> members(Integer.parseInt(w[1]), w[2], w[3]);
+        case "AWAIT" -> awaitSlots(Long.parseLong(w[1]), Integer.parseInt(w[2]));
         case "RECEIVED" -> WorkerProtocol.OK + " " + members.received();
         default -> WorkerProtocol.ERROR + " unknown command " + w[0];
       };
@@ -109,6 +113,15 @@ final class WorkerProcesses implements AutoCloseable {
     return WorkerProtocol.OK + " " + before;
   }
 
+  /** Waits until this node's view holds {@code total} slots; answers the wall-clock time then. */
+  private String awaitSlots(long total, int timeoutSeconds) {
+    if (watch == null) {
+      watch = new SlotWatch(node.pg().store(WorkerProtocol.SCOPE).orElseThrow());
+    }
+    watch.awaitTotal(total, "await " + total, Duration.ofSeconds(timeoutSeconds));
+    return WorkerProtocol.OK + " " + Clock.epochNanos();
+  }
+
   private String members(int count, String group, String topic) throws PgException {
     members.spawn(count, group, topic);
     return WorkerProtocol.OK;
@@ -120,6 +133,9 @@ final class WorkerProcesses implements AutoCloseable {
 
   @Override
   public void close() {
+    if (watch != null) {
+      watch.close();
+    }
     workers.shutdownNow();
   }
 }

@@ -11,6 +11,7 @@ package dev.procgroups.bench.cluster;
  * JOIN1 group / LEAVE1 group  one probe process joins / leaves group      → OK epochNanos-before
  * MEMBERS count group topic  spawn count processes in group counting topic → OK
  * RECEIVED                 messages received on that topic so far          → OK n
+ * AWAIT total seconds      wait until this node's view holds total slots   → OK epochNanos-then
  * EXIT                     close the node and exit
  * </pre>
  */

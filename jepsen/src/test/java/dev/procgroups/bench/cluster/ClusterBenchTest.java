@@ -23,7 +23,8 @@ class ClusterBenchTest {
 
   @Test
   void aTinyRunMeasuresEveryPhaseAndWritesEveryField(@TempDir Path dir) throws Exception {
-    ClusterBenchSettings settings = new ClusterBenchSettings(2_000, List.of(10), 4, 60, 10, 30, 5);
+    ClusterBenchSettings settings =
+        new ClusterBenchSettings(2_000, List.of(10), 4, 1, 60, 10, 30, 5, 0, 1);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     ClusterReport report = new ClusterBench(settings, List.of(),
         new PrintStream(progress, true, StandardCharsets.UTF_8)).run("test");
@@ -53,6 +54,7 @@ class ClusterBenchTest {
         .isEqualTo(30L * 5);
     assertThat(root.path("failure_detection").path("slots").asInt())
         .as("worker 1's probe and its third of the broadcast members").isEqualTo(1 + 10);
+    assertThat(root.path("partition_heal").path("measured").asBoolean()).as("skipped here").isFalse();
     assertThat(ReportFiles.readJson(json)).isEqualTo(report);
     assertThat(Files.readString(dir.resolve("cluster.md"))).contains("| 10 | 2,000 |");
   }

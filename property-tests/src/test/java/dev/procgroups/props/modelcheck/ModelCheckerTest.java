@@ -27,12 +27,12 @@ class ModelCheckerTest {
         1, 0, true, 1, Set.of("n1"), null, false);
   }
 
-  /** Two nodes, two groups, one restart: stale messages of the old incarnation in flight. */
+  /** Two nodes, two groups, one restart (stale messages of the old incarnation), duplicates. */
   static CheckerConfig twoNodesRestart() {
-    return new CheckerConfig("2 nodes, 2 groups, restart", List.of("n1", "n2"),
+    return new CheckerConfig("2 nodes, 2 groups, restart, duplicates", List.of("n1", "n2"),
         Map.of("n1", List.of(new LocalOp.Join(P1, "g1")),
             "n2", List.of(new LocalOp.Join(P2, "g2"))),
-        0, 0, true, 1, Set.of(), "n2", false);
+        0, 1, true, 1, Set.of(), "n2", false);
   }
 
   /** Three connected nodes, two groups: an exit, a loss, a partition of one node from two. */

@@ -1,7 +1,6 @@
 package dev.procgroups.props.modelcheck;
 
 import dev.procgroups.model.cluster.Views;
-import dev.procgroups.process.Pid;
 import dev.procgroups.props.sim.Multisets;
 import dev.procgroups.replication.MalformedMessageException;
 import dev.procgroups.replication.Output;
@@ -13,8 +12,10 @@ import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.NodeId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -82,7 +83,7 @@ final class World {
         out.add(new Action.Tick(name));
       }
       for (String peer : nodes.keySet()) {
-        if (!peer.equals(name) && !java.util.Objects.equals(n.beliefs.get(peer), truthAbout(name, peer))) {
+        if (!peer.equals(name) && !Objects.equals(n.beliefs.get(peer), truthAbout(name, peer))) {
           out.add(new Action.Detect(name, peer));
         }
       }
@@ -215,7 +216,7 @@ final class World {
       }
       for (String peer : nodes.keySet()) {
         if (!peer.equals(e.getKey())
-            && !java.util.Objects.equals(n.beliefs.get(peer), truthAbout(e.getKey(), peer))) {
+            && !Objects.equals(n.beliefs.get(peer), truthAbout(e.getKey(), peer))) {
           return false;
         }
       }
@@ -236,7 +237,7 @@ final class World {
         NodeId believed = n.beliefs.get(origin);
         for (List<String> pids : held.getValue().values()) {
           for (String pid : pids) {
-            if (believed == null || Pid.parse(pid).id() >> 24 < believed.incarnation()) {
+            if (believed == null || incarnationOf(pid) < believed.incarnation()) {
               return self + " holds " + pid + " though its failure detector reports "
                   + (believed == null ? origin + " down" : "up " + believed);
             }
@@ -245,6 +246,11 @@ final class World {
       }
     }
     return null;
+  }
+
+  /** A PID's id is {@code incarnation << 24 | counter} (docs/DECISIONS.md); parsed cheaply here. */
+  private static long incarnationOf(String pid) {
+    return Long.parseLong(pid.substring(pid.lastIndexOf('|') + 1, pid.length() - 1), 16) >> 24;
   }
 
   private boolean wasEverLocalState(String origin, Map<String, List<String>> held) {
@@ -317,7 +323,7 @@ final class World {
     if (config.reorder()) {
       Collections.sort(messages); // a bag: order carries no information
     } else {
-      messages.sort(java.util.Comparator.comparing(s -> s.substring(0, s.indexOf(':'))));
+      messages.sort(Comparator.comparing(s -> s.substring(0, s.indexOf(':'))));
     }
     messages.forEach(m -> sb.append('\n').append(m));
     return hash64(sb);

@@ -1,0 +1,147 @@
+package dev.procgroups.lua.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procgroups.lua.LuaRunResult;
+import dev.procgroups.lua.LuaRunResult.Status;
+import dev.procgroups.lua.LuaScript;
+import dev.procgroups.lua.MemoryGuard;
+import dev.procgroups.process.ExitReason;
+import dev.procgroups.process.RunningProcess;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 7, hostile Lua: every script of {@code resources/hostile/} runs as a real process and ends
+ * with a clear error or a killed process; the node then still serves a well-behaved script.
+ */
+class HostileScriptsTest {
+  private static final Duration LONG = Duration.ofSeconds(60);
+
+  private final HostileNode node = newNode();
+
+  static HostileNode newNode() {
+    try {
+      return new HostileNode(Map.of());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @AfterEach
+  void close() {
+    node.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "io                  | attempt to index ? (a nil value)",
+      "os_exit             | attempt to call nil",
+      "os_execute          | attempt to call nil",
+      "luajava             | attempt to index ? (a nil value)",
+      "debug               | attempt to index ? (a nil value)",
+      "require_java        | module 'java.lang.System' not found",
+      "string_metatable    | read-only",
+      "setmetatable_string | table expected, got string",
+      "load_bytecode       | attempt to load a binary chunk",
+      "string_rep_bomb     | resulting string too large",
+      "deep_recursion      | stack overflow",
+      "coroutine_bomb      | too many coroutines",
+      "send_huge_table     | payload: larger than 1048576 bytes",
+  })
+  void failsWithAClearErrorAndTheNodeStillServes(String script, String error)
+      throws InterruptedException {
+    LuaRunResult result = node.run(script, LONG);
+    assertThat(result.status()).as(script).isEqualTo(Status.FAILED);
+    assertThat(result.error()).as(script).hasValueSatisfying(e -> assertThat(e).contains(error));
+    assertNodeServes();
+  }
+
+  @Test
+  void aTableBombIsStoppedBeforeTheHeapRunsOut() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    // A mark 192 MiB above today's use: the bomb reaches it quickly, the JVM's limit is far off.
+    node.memory = MemoryGuard.of(rt.totalMemory() - rt.freeMemory() + (192 << 20), 64 << 20);
+    LuaRunResult result = node.run("table_bomb", LONG);
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).hasValue("not enough memory");
+    assertNodeServes();
+  }
+
+  @Test
+  void pcallCannotCatchTheMemoryGuard() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    node.memory = MemoryGuard.of(rt.totalMemory() - rt.freeMemory() + (192 << 20), 64 << 20);
+    LuaRunResult result = node.runSource("while true do pcall(function() "
+        + HostileNode.source("table_bomb") + " end) print('survived') end");
+    assertThat(result.error()).hasValue("not enough memory");
+    assertThat(result.output()).doesNotContain("survived");
+  }
+
+  @Test
+  void anInfiniteLoopIsKilledAndOtherProcessesKeepRunning() throws InterruptedException {
+    RunningProcess loop = node.builder().build()
+        .spawn(new LuaScript("loop.lua", HostileNode.source("infinite_loop")));
+    assertNodeServes();
+    assertThat(loop.exitReason()).isEmpty();
+    loop.kill();
+    assertThat(loop.awaitExit(Duration.ofSeconds(5))).isTrue();
+    assertThat(loop.exitReason()).containsInstanceOf(ExitReason.Killed.class);
+
+    LuaRunResult timedOut = node.run("infinite_loop", Duration.ofMillis(500));
+    assertThat(timedOut.status()).isEqualTo(Status.TIMED_OUT);
+    assertNodeServes();
+  }
+
+  @Test
+  void aChangedStringMetatableOrLibraryStaysInItsProcess() throws InterruptedException {
+    assertThat(node.run("string_metatable", LONG).error()).hasValueSatisfying(
+        e -> assertThat(e).contains("read-only"));
+    LuaRunResult own = node.runSource(
+        "string.upper = function() return 'PWNED' end print(string.upper('x'))");
+    assertThat(own.output()).isEqualTo("PWNED\n");
+    assertThat(node.runSource("print(('hello'):upper(), string.upper('x'))").output())
+        .isEqualTo("HELLO\tX\n");
+  }
+
+  @Test
+  void deepRecursionUnderPcallIsAnOrdinaryError() throws InterruptedException {
+    LuaRunResult result = node.runSource(
+        "local function down(n) return 1 + down(n + 1) end print(pcall(down, 1))");
+    assertThat(result.output()).startsWith("false\t").contains("stack overflow");
+    assertNodeServes();
+  }
+
+  @Test
+  void aWrappedCoroutineBombIsBoundedToo() throws InterruptedException {
+    LuaRunResult result = node.runSource("""
+        local held = {}
+        for i = 1, 1e7 do
+          local f = coroutine.wrap(function() coroutine.yield() end)
+          f()
+          held[i] = f
+        end
+        """);
+    assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("too many coroutines"));
+    assertThat(node.runSource("""
+        local done = 0
+        for i = 1, 2000 do
+          local c = coroutine.wrap(function() coroutine.yield(i) end)
+          if c() == i then done = done + 1 end
+          c()
+        end
+        print(done)
+        """).output()).as("finished coroutines do not count").isEqualTo("2000\n");
+    assertNodeServes();
+  }
+
+  private void assertNodeServes() throws InterruptedException {
+    LuaRunResult after = node.run("well_behaved", Duration.ofSeconds(10));
+    assertThat(after.error()).isEmpty();
+    assertThat(after.output()).isEqualTo("OK\t1\t1\n");
+  }
+}

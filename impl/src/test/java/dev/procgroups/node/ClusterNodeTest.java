@@ -1,0 +1,89 @@
+package dev.procgroups.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procgroups.process.Pid;
+import dev.procgroups.registry.ScopeConfig;
+import dev.procgroups.replication.ReplicationSettings;
+import dev.procgroups.store.MembershipStore;
+import dev.procgroups.transport.NodeId;
+import dev.procgroups.transport.sim.NetworkFaults;
+import dev.procgroups.transport.sim.SimNetwork;
+import dev.procgroups.transport.sim.SimulatedTransport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Two real cluster layers with real stores on the simulated network. */
+class ClusterNodeTest {
+  private static final String SCOPE = "app:s";
+  private final SimNetwork network = new SimNetwork(7, NetworkFaults.none());
+  private final List<String> delivered = new ArrayList<>();
+  private final Node a = new Node(new NodeId("a", 1));
+  private final Node b = new Node(new NodeId("b", 1));
+
+  private final class Node {
+    final MembershipStore store;
+    final ClusterNode cluster;
+    final SimulatedTransport transport;
+
+    Node(NodeId id) {
+      store = new MembershipStore(id.name(), ScopeConfig.DEFAULTS);
+      transport = network.start(id);
+      cluster = new ClusterNode(transport, (to, from, topic, payload) ->
+          delivered.add(from + ">" + to + " " + topic + "=" + payload),
+          new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, Runnable::run);
+      cluster.addScope(SCOPE, ReplicatedStore.of(store));
+      network.every(id, 100, cluster::tick);
+    }
+  }
+
+  @Test
+  void joinsAndLeavesReachThePeer() throws Exception {
+    Pid p = new Pid("a", "app:processes", 1 << 24);
+    a.store.join(p, List.of("g", "g"), () -> true);
+    network.runFor(1_000);
+    assertThat(b.store.members("g")).containsExactly(p, p);
+    a.store.removeProcess(p);
+    network.runFor(100);
+    assertThat(b.store.members("g")).isEmpty();
+  }
+
+  @Test
+  void remoteBroadcastsAndSendsAreDeliveredInOrder() {
+    network.runFor(1_000);
+    Pid from = new Pid("a", "app:processes", 1 << 24);
+    Pid to = new Pid("b", "app:processes", 1 << 24);
+    a.cluster.send("b", from, "t", 1L, List.of(to, to));
+    assertThat(a.cluster.route(to, from, "t", 2L)).isTrue();
+    network.runFor(100);
+    assertThat(delivered).containsExactly(from + ">" + to + " t=1", from + ">" + to + " t=1",
+        from + ">" + to + " t=2");
+  }
+
+  @Test
+  void malformedMessagesAreCountedAndChangeNothing() throws Exception {
+    network.runFor(1_000);
+    Pid p = new Pid("a", "app:processes", 1 << 24);
+    a.store.join(p, List.of("g"), () -> true);
+    network.runFor(100);
+    b.transport.send(a.transport.self(), new byte[] {1, 2, 3});
+    network.runFor(100);
+    assertThat(a.cluster.rejectedMessages()).isEqualTo(1);
+    assertThat(b.store.members("g")).containsExactly(p);
+  }
+
+  @Test
+  void aPartitionDropsTheOtherSideAndHealingBringsItBack() throws Exception {
+    Pid p = new Pid("a", "app:processes", 1 << 24);
+    a.store.join(p, List.of("g"), () -> true);
+    network.runFor(1_000);
+    network.partition(List.of(List.of("a"), List.of("b")));
+    network.runFor(1_000);
+    assertThat(b.store.members("g")).isEmpty();
+    network.heal();
+    network.runFor(1_000);
+    assertThat(b.store.members("g")).containsExactly(p);
+  }
+}

@@ -1,0 +1,2 @@
+-- Never yield the thread.
+while true do end

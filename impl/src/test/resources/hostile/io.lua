@@ -1,0 +1,3 @@
+-- Reach the file system through the io library.
+local f = io.open("/etc/passwd")
+print(f:read("*a"))

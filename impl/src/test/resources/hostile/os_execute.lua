@@ -1,0 +1,2 @@
+-- Run a shell command.
+os.execute("touch /tmp/procgroups-hostile-pwned")

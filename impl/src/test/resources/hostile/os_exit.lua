@@ -1,0 +1,2 @@
+-- Stop the whole JVM.
+os.exit(1)
