@@ -56,7 +56,7 @@ public final class DeliveryCore {
    * target is not one of this node's PIDs.
    */
   public List<Output> receive(NodeId from, Delivery d) throws MalformedMessageException {
-    if (!d.sender().startsWith("{" + from.name() + "@")) {
+    if (from.name().equals(self.name()) || !d.sender().startsWith("{" + from.name() + "@")) {
       throw new MalformedMessageException("sender is not the peer's: " + d.sender());
     }
     String ours = "{" + self.name() + "@";

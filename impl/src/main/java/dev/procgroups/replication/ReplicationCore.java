@@ -289,6 +289,9 @@ public final class ReplicationCore {
 
   private void checkOwnership(NodeId from, ProtocolMessage message)
       throws MalformedMessageException {
+    if (from.name().equals(self.name())) {
+      throw new MalformedMessageException("a message claims to come from this node");
+    }
     String theirs = "{" + from.name() + "@";
     if (message instanceof Sync s) {
       checkPids(s.pidsByGroup(), theirs);

@@ -92,6 +92,8 @@ class ReplicationCoreTest {
     String before = core.fingerprint();
     assertThatThrownBy(() -> core.receive(B, new Sync(1, 0, Map.of("g", List.of(PA))), 1))
         .isInstanceOf(MalformedMessageException.class);
+    assertThatThrownBy(() -> core.receive(A, new Sync(1, 0, Map.of("g", List.of(PA))), 1))
+        .isInstanceOf(MalformedMessageException.class);
     assertThat(core.fingerprint()).isEqualTo(before);
   }
 

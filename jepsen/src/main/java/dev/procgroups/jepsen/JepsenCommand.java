@@ -60,13 +60,14 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--groups", defaultValue = "3", description = "groups the workloads use")
   int groups;
 
-  @Option(names = "--fault-every", defaultValue = "4", description = "seconds between faults")
+  @Option(names = "--fault-every", defaultValue = "6",
+      description = "seconds between faults (longer than --settle, or no window checks broadcast completeness)")
   int faultEvery;
 
   @Option(names = "--fault-for", defaultValue = "4", description = "seconds a fault lasts")
   int faultFor;
 
-  @Option(names = "--settle", defaultValue = "6", description = "seconds after a fault before the cluster counts"
+  @Option(names = "--settle", defaultValue = "3", description = "seconds after a fault before the cluster counts"
       + " as converged")
   int settle;
 

@@ -30,7 +30,7 @@ final class MonitorWorkload implements Workload {
   }
 
   private static final OpMix MIX = new OpMix()
-      .with(40, OpMix.JOIN).with(35, OpMix.LEAVE).with(20, OpMix.DRAIN).with(5, OpMix.GET_MEMBERS);
+      .with(35, OpMix.JOIN).with(30, OpMix.LEAVE).with(30, OpMix.DRAIN).with(5, OpMix.GET_MEMBERS);
 
   @Override
   public void step(Worker w) {

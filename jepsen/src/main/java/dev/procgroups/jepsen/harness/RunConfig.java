@@ -32,13 +32,6 @@ public record RunConfig(Workload.Kind workload, int nodes, Duration timeLimit, i
     nemeses = Set.copyOf(nemeses);
   }
 
-  /** Defaults for a short run of {@code workload}: 3 nodes, 30 s, every fault. */
-  public static RunConfig defaults(Workload.Kind workload) {
-    return new RunConfig(workload, 3, Duration.ofSeconds(30), 2, 10, Set.of(NemesisKind.values()),
-        Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5), 3,
-        System.nanoTime(), Path.of("store"));
-  }
-
   /** Group names g0, g1, ... */
   public java.util.List<String> groupNames() {
     return java.util.stream.IntStream.range(0, groups).mapToObj(i -> "g" + i).toList();
