@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
  * that sends hand-made protocol messages (a full sync and a join naming its own PID in the
  * group, and a broadcast delivery to the honest member): nothing changes and nothing is
  * delivered. The same messages from a node that holds the secret do take effect, which shows
- * the messages themselves are valid.
+ * the messages themselves are valid. And a node holding the secret still cannot touch another
+ * node's slots or speak for its processes (the replication core checks PID ownership).
  */
 @Timeout(120)
 class RogueNodeTest {
@@ -51,6 +52,9 @@ class RogueNodeTest {
       new SeedMember("n1", "127.0.0.1", FreePorts.next()),
       new SeedMember("n2", "127.0.0.1", FreePorts.next()));
   private final List<AutoCloseable> running = new ArrayList<>();
+  private final List<Node> honest = new ArrayList<>();
+  /** What the honest member on n1 receives. */
+  private final BlockingQueue<Message> received = new ArrayBlockingQueue<>(10);
 
   @AfterEach
   void stopAll() throws Exception {
@@ -61,12 +65,7 @@ class RogueNodeTest {
 
   @Test
   void aNodeWithoutTheSecretCannotJoinLeaveOrBroadcast() throws Exception {
-    List<Node> honest = List.of(startHonest(seeds.get(0)), startHonest(seeds.get(1)));
-    BlockingQueue<Message> received = new ArrayBlockingQueue<>(10);
-    Pid member = spawnMember(honest.get(0), GROUP, received);
-    for (Node node : honest) {
-      await(() -> members(node, GROUP).equals(List.of(member)), node.id() + " sees the member");
-    }
+    Pid member = startHonestWithMember();
 
     Set<PeerEvent> rogueSaw = ConcurrentHashMap.newKeySet();
     AtomixTransport rogue = startTransport("rogue", ClusterSecret.random(), rogueSaw);
@@ -108,17 +107,57 @@ class RogueNodeTest {
     assertThat(forged.payload()).isEqualTo("forged");
   }
 
+  @Test
+  void aNodeWithTheSecretCannotAddOrRemoveAnotherNodesSlotsNorSpeakForItsProcesses()
+      throws Exception {
+    Pid member = startHonestWithMember();
+    Set<PeerEvent> insiderSaw = ConcurrentHashMap.newKeySet();
+    AtomixTransport insider = startTransport("insider", secret, insiderSaw);
+    await(() -> insiderSaw.size() == honest.size(), "the insider sees both honest nodes up");
+
+    // n1's member, claimed by the insider: in a full sync, left in a delta, as a broadcast sender.
+    for (Node node : honest) {
+      send(insider, node.id(), Direction.LEAVE, member.toString(), member.toString(), member);
+    }
+    for (Node node : honest) {
+      await(() -> node.cluster().rejectedMessages() >= 3, node.id() + " rejects all three");
+      assertThat(members(node, GROUP)).as("view of " + node.id()).containsExactly(member);
+    }
+    assertThat(received.poll(200, TimeUnit.MILLISECONDS)).as("no forged delivery").isNull();
+  }
+
   /** A full sync and a join, each naming the sender's own PID, and a delivery to {@code target}. */
   private static void forge(AtomixTransport sender, NodeId to, Pid target) {
     String own = new Pid(sender.self().name(), "app:processes", 1).toString();
+    send(sender, to, Direction.JOIN, own, own, target);
+  }
+
+  /**
+   * A full sync holding {@code slot}, a delta that adds or removes it, and a delivery from
+   * {@code deliverySender} to {@code target}, as protocol bytes.
+   */
+  private static void send(AtomixTransport sender, NodeId to, Direction direction, String slot,
+      String deliverySender, Pid target) {
     long incarnation = sender.self().incarnation();
     List<WireMessage> messages = List.of(
-        new WireMessage.ForScope(SCOPE, new Sync(incarnation, 0, Map.of(GROUP, List.of(own)))),
+        new WireMessage.ForScope(SCOPE, new Sync(incarnation, 0, Map.of(GROUP, List.of(slot)))),
         new WireMessage.ForScope(SCOPE, new Deltas(incarnation, 1,
-            List.of(new Change(Direction.JOIN, Map.of(GROUP, List.of(own)))))),
-        new WireMessage.Delivery(incarnation, 1, own, "task", "forged",
+            List.of(new Change(direction, Map.of(GROUP, List.of(slot)))))),
+        new WireMessage.Delivery(incarnation, 1, deliverySender, "task", "forged",
             List.of(target.toString())));
     messages.forEach(message -> sender.send(to, ProtocolCodec.encode(message)));
+  }
+
+  /** Starts n1 and n2 and a member of the group on n1; returns it once both nodes see it. */
+  private Pid startHonestWithMember() throws Exception {
+    for (SeedMember seed : seeds) {
+      honest.add(startHonest(seed));
+    }
+    Pid member = spawnMember(honest.get(0), GROUP, received);
+    for (Node node : honest) {
+      await(() -> members(node, GROUP).equals(List.of(member)), node.id() + " sees the member");
+    }
+    return member;
   }
 
   private Node startHonest(SeedMember self) throws Exception {
