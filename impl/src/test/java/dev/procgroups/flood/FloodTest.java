@@ -1,0 +1,38 @@
+package dev.procgroups.flood;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bounded flood (issue 7, Load): one node joins and leaves as fast as it can while the others
+ * broadcast; no observer stays behind for long, the cluster converges exactly afterwards, and the
+ * heap live after collections stays under {@value #LIVE_HEAP_BOUND_MB} MB (the test JVM has
+ * -Xmx1g). Ten seconds by default; {@code -Dprocgroups.flood.seconds=N} floods longer. The
+ * figures of a longer run are in bench/results/flood.md (FloodBench).
+ */
+class FloodTest {
+  static final long LIVE_HEAP_BOUND_MB = 384;
+  private static final long SECONDS = Long.getLong("procgroups.flood.seconds", 10);
+  private static final Duration CONVERGENCE_BOUND = Duration.ofSeconds(30);
+
+  @Test
+  void aFloodingNodeIsFollowedAndTheClusterConvergesWithBoundedHeap() {
+    FloodResult r = assertTimeoutPreemptively(Duration.ofSeconds(120 + 2 * SECONDS),
+        () -> new FloodRun(Duration.ofSeconds(SECONDS), 16, CONVERGENCE_BOUND).run());
+
+    assertThat(r.slotOps()).as("the flooder made progress").isGreaterThan(1000);
+    assertThat(r.broadcasts()).as("the others broadcast").isPositive();
+    assertThat(r.converged()).as("every view equals the nodes' local slots within %s: %s",
+        CONVERGENCE_BOUND, r).isTrue();
+    assertThat(r.longestBehindMillis())
+        .as("no observer stays behind the flooder for more than 10 s at a stretch: %s", r)
+        .isLessThan(10_000);
+    assertThat(r.peakHeapAfterGcBytes() >> 20).as("live heap after GC (MB): %s", r)
+        .isLessThan(LIVE_HEAP_BOUND_MB);
+    assertThat((r.heapAfterBytes() - r.baselineHeapBytes()) >> 20)
+        .as("heap retained once the cluster is closed (MB): %s", r).isLessThan(64);
+  }
+}
