@@ -10,6 +10,8 @@ package dev.procgroups.flood;
  *     an observer's count of the flooder's slots
  * @param meanLag the mean of that difference over samples and observers
  * @param longestBehindMillis the longest time an observer's count stayed different
+ * @param maxInboundQueue the largest backlog of a node's replication thread at a sample
+ * @param maxFlooderSinkBehind the most broadcasts made but not yet received by n1's member
  * @param catchUpMillis from the end of the flood until every node's view equals every node's
  *     local slots, or -1 if that did not happen within the bound
  */
@@ -25,7 +27,9 @@ record FloodResult(
     long peakHeapUsedBytes,
     long peakHeapAfterGcBytes,
     long baselineHeapBytes,
-    long heapAfterBytes) {
+    long heapAfterBytes,
+    long maxInboundQueue,
+    long maxFlooderSinkBehind) {
 
   double slotOpsPerSecond() {
     return slotOps / seconds;
@@ -52,6 +56,8 @@ record FloodResult(
     private long catchUp;
     private long peakUsed;
     private long peakAfterGc;
+    private long maxInbound;
+    private long maxSinkBehind;
 
     Builder(long baselineHeapBytes) {
       this.baseline = baselineHeapBytes;
@@ -79,9 +85,16 @@ record FloodResult(
       return this;
     }
 
+    Builder backlog(long maxInboundQueue, long maxFlooderSinkBehind) {
+      this.maxInbound = maxInboundQueue;
+      this.maxSinkBehind = maxFlooderSinkBehind;
+      return this;
+    }
+
     FloodResult build(long heapAfterBytes) {
       return new FloodResult(seconds, slotOps, processes, broadcasts, maxLag, meanLag,
-          longestBehind, catchUp, peakUsed, peakAfterGc, baseline, heapAfterBytes);
+          longestBehind, catchUp, peakUsed, peakAfterGc, baseline, heapAfterBytes, maxInbound,
+          maxSinkBehind);
     }
   }
 }

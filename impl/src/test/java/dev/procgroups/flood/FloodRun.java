@@ -2,6 +2,7 @@ package dev.procgroups.flood;
 
 import dev.procgroups.daemon.LocalCluster;
 import dev.procgroups.daemon.Node;
+import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Channel;
@@ -75,11 +76,13 @@ final class FloodRun {
       spawnBroadcaster(nodes.get(2), 2);
 
       LagSampler lag = new LagSampler(nodes.size() - 1);
+      BacklogSampler backlog = new BacklogSampler();
       long start = System.nanoTime();
       long end = start + flood.toNanos();
       while (System.nanoTime() < end) {
         lag.sample(nodes);
         heap.sample();
+        backlog.sample(nodes, received.get(0));
         Thread.sleep(SAMPLE_MILLIS);
       }
       flooding.set(false);
@@ -100,7 +103,8 @@ final class FloodRun {
       }
       result.load(seconds, slotOps.get(), processes.get(), broadcasts.get())
           .lag(lag.max(), lag.mean(), lag.longestBehindMillis(), catchUp)
-          .heap(heap.peakUsed(), heap.peakAfterGc());
+          .heap(heap.peakUsed(), heap.peakAfterGc())
+          .backlog(backlog.maxInboundQueue(), backlog.maxFlooderSinkBehind());
     }
     return result.build(HeapWatch.liveAfterFullGc());
   }
@@ -183,6 +187,28 @@ final class FloodRun {
         throw new IllegalStateException("timed out: " + what);
       }
       Thread.sleep(SAMPLE_MILLIS);
+    }
+  }
+
+  /** The largest replication-thread backlog and how far n1's sink member fell behind. */
+  private final class BacklogSampler {
+    private long maxInbound;
+    private long maxSinkBehind;
+
+    void sample(List<Node> nodes, long flooderSinkReceived) {
+      for (Node node : nodes) {
+        double queued = node.metrics().registry().get(ProcgroupsMetrics.INBOUND_QUEUE).gauge().value();
+        maxInbound = Math.max(maxInbound, (long) queued);
+      }
+      maxSinkBehind = Math.max(maxSinkBehind, broadcasts.get() - flooderSinkReceived);
+    }
+
+    long maxInboundQueue() {
+      return maxInbound;
+    }
+
+    long maxFlooderSinkBehind() {
+      return maxSinkBehind;
     }
   }
 
