@@ -37,7 +37,7 @@ public final class FloodBench {
     out.put("meanLagSlots", Math.round(r.meanLag() * 10) / 10.0);
     out.put("longestBehindMillis", r.longestBehindMillis());
     out.put("catchUpMillis", r.catchUpMillis());
-    out.put("maxReplicationBacklog", r.maxInboundQueue());
+    out.put("maxReplicationBacklogN1N2N3", r.maxInboundQueue());
     out.put("maxFlooderSinkBehind", r.maxFlooderSinkBehind());
     out.put("peakHeapUsedMb", r.peakHeapUsedBytes() >> 20);
     out.put("peakHeapLiveAfterGcMb", r.peakHeapAfterGcBytes() >> 20);

@@ -1,5 +1,7 @@
 package dev.procgroups.flood;
 
+import java.util.List;
+
 /**
  * What one flood measured.
  *
@@ -10,7 +12,7 @@ package dev.procgroups.flood;
  *     an observer's count of the flooder's slots
  * @param meanLag the mean of that difference over samples and observers
  * @param longestBehindMillis the longest time an observer's count stayed different
- * @param maxInboundQueue the largest backlog of a node's replication thread at a sample
+ * @param maxInboundQueue the largest backlog of each node's replication thread at a sample
  * @param maxFlooderSinkBehind the most broadcasts made but not yet received by n1's member
  * @param catchUpMillis from the end of the flood until every node's view equals every node's
  *     local slots, or -1 if that did not happen within the bound
@@ -28,7 +30,7 @@ record FloodResult(
     long peakHeapAfterGcBytes,
     long baselineHeapBytes,
     long heapAfterBytes,
-    long maxInboundQueue,
+    List<Long> maxInboundQueue,
     long maxFlooderSinkBehind) {
 
   double slotOpsPerSecond() {
@@ -56,7 +58,7 @@ record FloodResult(
     private long catchUp;
     private long peakUsed;
     private long peakAfterGc;
-    private long maxInbound;
+    private List<Long> maxInbound;
     private long maxSinkBehind;
 
     Builder(long baselineHeapBytes) {
@@ -85,7 +87,7 @@ record FloodResult(
       return this;
     }
 
-    Builder backlog(long maxInboundQueue, long maxFlooderSinkBehind) {
+    Builder backlog(List<Long> maxInboundQueue, long maxFlooderSinkBehind) {
       this.maxInbound = maxInboundQueue;
       this.maxSinkBehind = maxFlooderSinkBehind;
       return this;

@@ -190,21 +190,22 @@ final class FloodRun {
     }
   }
 
-  /** The largest replication-thread backlog and how far n1's sink member fell behind. */
+  /** The largest replication-thread backlog of each node and how far n1's sink member fell behind. */
   private final class BacklogSampler {
-    private long maxInbound;
+    private final long[] maxInbound = new long[3];
     private long maxSinkBehind;
 
     void sample(List<Node> nodes, long flooderSinkReceived) {
-      for (Node node : nodes) {
-        double queued = node.metrics().registry().get(ProcgroupsMetrics.INBOUND_QUEUE).gauge().value();
-        maxInbound = Math.max(maxInbound, (long) queued);
+      for (int i = 0; i < nodes.size(); i++) {
+        double queued = nodes.get(i).metrics().registry().get(ProcgroupsMetrics.INBOUND_QUEUE)
+            .gauge().value();
+        maxInbound[i] = Math.max(maxInbound[i], (long) queued);
       }
       maxSinkBehind = Math.max(maxSinkBehind, broadcasts.get() - flooderSinkReceived);
     }
 
-    long maxInboundQueue() {
-      return maxInbound;
+    List<Long> maxInboundQueue() {
+      return Arrays.stream(maxInbound).boxed().toList();
     }
 
     long maxFlooderSinkBehind() {
