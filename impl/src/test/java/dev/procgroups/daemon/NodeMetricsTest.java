@@ -6,19 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.store.Subscription;
+import dev.procgroups.transport.NodeId;
+import dev.procgroups.transport.atomix.AtomixTransport;
+import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.FreePorts;
 import dev.procgroups.transport.atomix.SeedMember;
+import dev.procgroups.transport.atomix.SwimProfile;
 import dev.procgroups.transport.auth.ClusterSecret;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Two real nodes: the meters of the first move as the second joins, fills a buffer and stops. */
+/**
+ * Two real nodes: the meters of the first move as the second joins, fills a buffer and stops, and
+ * as a bare transport with the cluster secret sends it garbage.
+ */
 @Timeout(60)
 class NodeMetricsTest {
 
@@ -52,6 +61,26 @@ class NodeMetricsTest {
       await(() -> count(registry, ProcgroupsMetrics.PEER_EVENTS, "event", "down") == 1,
           "n1 counts n2's failure");
       await(() -> gauge(registry, ProcgroupsMetrics.SLOTS) == 0, "n2's slots leave the gauge");
+
+      sendGarbage(seeds, secret, observer);
+      await(() -> count(registry, ProcgroupsMetrics.REJECTED, "layer", "protocol") == 1,
+          "a malformed message from an authenticated peer is counted");
+      assertThat(gauge(registry, ProcgroupsMetrics.SLOTS)).as("and changes nothing").isZero();
+    }
+  }
+
+  /** A bare transport with the cluster's secret sends n1 bytes that decode to no message. */
+  private static void sendGarbage(List<SeedMember> seeds, ClusterSecret secret, Node to)
+      throws Exception {
+    Set<NodeId> up = ConcurrentHashMap.newKeySet();
+    try (AtomixTransport peer = new AtomixTransport(AtomixTransportConfig.builder()
+        .nodeName("n3").incarnation(1).bind("127.0.0.1", FreePorts.next()).seeds(seeds)
+        .swimProfile(SwimProfile.FAST).secret(secret).build())) {
+      peer.onPeerEvent(event -> up.add(event.peer()));
+      peer.start();
+      await(() -> up.contains(to.id()), "the bare transport sees n1");
+      peer.send(to.id(), new byte[] {(byte) 0xff, 1, 2, 3});
+      await(() -> to.cluster().rejectedMessages() > 0, "n1 rejects the garbage");
     }
   }
 
