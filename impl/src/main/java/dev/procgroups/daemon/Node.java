@@ -1,19 +1,22 @@
 package dev.procgroups.daemon;
 
+import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.node.ClusterNode;
 import dev.procgroups.node.ReplicatedStore;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.registry.Registry;
 import dev.procgroups.registry.RegistryException;
+import dev.procgroups.store.MembershipStore;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.atomix.AtomixTransport;
 import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.FreePorts;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +31,8 @@ public final class Node implements AutoCloseable {
   private final ProcessRuntime processes;
   private final Registry registry;
   private final AtomixTransport transport;
-  private final ExecutorService inbound;
+  private final ThreadPoolExecutor inbound;
+  private final ProcgroupsMetrics metrics;
   private final ClusterNode cluster;
   private final Pg pg;
   private final ScheduledExecutorService timer;
@@ -48,14 +52,20 @@ public final class Node implements AutoCloseable {
         .swimProfile(config.swim())
         .secret(config.secret())
         .build());
-    this.inbound = Executors.newSingleThreadExecutor(named(config.name() + "-replication"));
-    this.cluster = new ClusterNode(transport, processes, config.replication(),
+    // One thread; a pool executor rather than Executors' wrapper so its backlog can be metered.
+    this.inbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), named(config.name() + "-replication"));
+    this.metrics = new ProcgroupsMetrics(config.meters(), config.name());
+    this.cluster = new ClusterNode(metrics.meter(transport), processes, config.replication(),
         System::currentTimeMillis, inbound);
+    metrics.node(cluster, transport, inbound.getQueue());
     processes.remoteRouter(cluster);
     this.pg = new Pg(config.name(), registry, config.policy(), processes, cluster);
     // Replicate every scope from its creation, before any process can open it.
     for (String scope : config.scopes().keySet()) {
-      cluster.addScope(scope, ReplicatedStore.of(pg.store(scope).orElseThrow()));
+      MembershipStore store = pg.store(scope).orElseThrow();
+      cluster.addScope(scope, ReplicatedStore.of(store));
+      metrics.scope(scope, store);
     }
     this.timer = Executors.newSingleThreadScheduledExecutor(named(config.name() + "-timer"));
   }
@@ -97,6 +107,11 @@ public final class Node implements AutoCloseable {
   /** The port the transport listens on (the configured one, or a free one chosen for port 0). */
   public int port() {
     return transport.config().bindPort();
+  }
+
+  /** This node's meters (also in {@link NodeConfig#meters()}). */
+  public ProcgroupsMetrics metrics() {
+    return metrics;
   }
 
   /**

@@ -5,6 +5,8 @@ import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.transport.auth.ClusterSecret;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import java.util.Objects;
 /**
  * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
  * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy, its protocol
- * timing and the secret its cluster shares (without one, anybody who reaches the port can join).
+ * timing, the secret its cluster shares (without one, anybody who reaches the port can join) and
+ * the registry its metrics go to.
  *
  * @param scopes scope id → config, registered in this order at start
  */
@@ -29,7 +32,8 @@ public record NodeConfig(
     Map<String, Map<String, Object>> scopes,
     SecurityPolicy policy,
     ReplicationSettings replication,
-    ClusterSecret secret) {
+    ClusterSecret secret,
+    MeterRegistry meters) {
 
   public NodeConfig {
     Objects.requireNonNull(name, "name");
@@ -40,6 +44,7 @@ public record NodeConfig(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(replication, "replication");
     Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(meters, "meters");
   }
 
   public static Builder builder(String name) {
@@ -60,6 +65,7 @@ public record NodeConfig(
     private SecurityPolicy policy = SecurityPolicy.allowAll();
     private ReplicationSettings replication = ReplicationSettings.defaults();
     private ClusterSecret secret = ClusterSecret.INSECURE_DEFAULT;
+    private MeterRegistry meters;
 
     private Builder(String name) {
       this.name = name;
@@ -112,9 +118,15 @@ public record NodeConfig(
       return this;
     }
 
+    /** Where the node's meters go (Prometheus, JMX, …); by default a registry of its own. */
+    public Builder meters(MeterRegistry registry) {
+      this.meters = registry;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
-          replication, secret);
+          replication, secret, meters == null ? new SimpleMeterRegistry() : meters);
     }
   }
 }

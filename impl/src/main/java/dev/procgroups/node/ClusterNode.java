@@ -76,6 +76,11 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
     return rejected.get();
   }
 
+  /** Full resyncs this node asked its peers for, in every scope, since start. */
+  public long resyncRequests() {
+    return scopes.values().stream().mapToLong(ScopeReplica::resyncRequests).sum();
+  }
+
   /** The timer's callback: anti-entropy and silence detection in every scope. */
   public void tick(long now) {
     inbound.execute(() -> scopes.values().forEach(s -> guarded(() -> s.tick(now))));

@@ -5,6 +5,7 @@ import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolMessage;
 import dev.procgroups.replication.ReplicationCore;
 import dev.procgroups.replication.StoreChange;
+import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
@@ -35,6 +36,8 @@ final class ScopeReplica {
   private final Executor inbound;
   private final Queue<StoreChange.Delta> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  /** Resync requests sent, written under the core's lock. */
+  private volatile long resyncRequests;
 
   ScopeReplica(ReplicationCore core, ReplicatedStore store, Transport transport, Executor inbound) {
     this.core = core;
@@ -88,11 +91,21 @@ final class ScopeReplica {
     step(() -> core.tick(now));
   }
 
+  long resyncRequests() {
+    return resyncRequests;
+  }
+
+  private static boolean asksResync(Output o) {
+    return o instanceof Output.Send s && s.message() instanceof WireMessage.ForScope f
+        && f.message() instanceof ProtocolMessage.ResyncRequest;
+  }
+
   /** Runs one input; the store is written after the core's lock is released. */
   private void step(Step input) throws MalformedMessageException {
     List<Output> out;
     synchronized (core) {
       out = input.run();
+      resyncRequests += out.stream().filter(ScopeReplica::asksResync).count();
       Outputs.send(transport, out);
     }
     Outputs.apply(out, store);

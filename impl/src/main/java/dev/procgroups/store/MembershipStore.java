@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -47,6 +48,7 @@ public final class MembershipStore {
   private final Map<String, List<Subscription>> groupSubscriptions = new HashMap<>();
   private final List<Subscription> scopeSubscriptions = new ArrayList<>();
   private Consumer<StoreChange.Delta> changeListener;
+  private final LongAdder droppedEvents = new LongAdder();
 
   public MembershipStore(String localNode, ScopeConfig config) {
     this(localNode, config, Set.of());
@@ -387,6 +389,17 @@ public final class MembershipStore {
     }
   }
 
+  /** Events not delivered because a subscription's buffer was full, since start (metrics). */
+  public long droppedEvents() {
+    return droppedEvents.sum();
+  }
+
+  private void countDrop(boolean delivered) {
+    if (!delivered) {
+      droppedEvents.increment();
+    }
+  }
+
   public boolean isStopped() {
     return stopped;
   }
@@ -506,10 +519,10 @@ public final class MembershipStore {
     publish(new StoreState(groups, local));
     for (GroupEvent event : batch.events) {
       for (Subscription sub : groupSubscriptions.getOrDefault(event.group(), List.of())) {
-        sub.offer(event);
+        countDrop(sub.offer(event));
       }
       for (Subscription sub : scopeSubscriptions) {
-        sub.offer(event);
+        countDrop(sub.offer(event));
       }
     }
     if (direction != null && changeListener != null) {

@@ -2,6 +2,7 @@ package dev.procgroups.transport.atomix;
 
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
+import dev.procgroups.transport.auth.ClusterSecret;
 import io.atomix.cluster.AtomixCluster;
 import io.atomix.cluster.discovery.BootstrapDiscoveryProvider;
 import io.atomix.utils.net.Address;
@@ -65,8 +66,9 @@ public final class TransportBench implements Runnable {
   public void run() {
     int portA = freePort();
     int portB = freePort();
-    try (AtomixTransport a = start("a", portA, "b", portB);
-        AtomixTransport b = start("b", portB, "a", portA)) {
+    ClusterSecret secret = ClusterSecret.random();
+    try (AtomixTransport a = start("a", portA, "b", portB, secret);
+        AtomixTransport b = start("b", portB, "a", portA, secret)) {
       awaitUp(a, b.self());
       awaitUp(b, a.self());
       System.out.printf("JDK %s, %d cores, load average %.2f%n", Runtime.version(),
@@ -194,13 +196,15 @@ public final class TransportBench implements Runnable {
         (sent - start) / 1e6, seconds * 1e3);
   }
 
-  private static AtomixTransport start(String name, int port, String peer, int peerPort) {
+  private static AtomixTransport start(
+      String name, int port, String peer, int peerPort, ClusterSecret secret) {
     return AtomixTransport.start(AtomixTransportConfig.builder()
         .nodeName(name)
         .bind("127.0.0.1", port)
         .seed(peer, "127.0.0.1", peerPort)
         .incarnation(1)
         .swimProfile(SwimProfile.FAST)
+        .secret(secret)
         .build());
   }
 

@@ -44,6 +44,8 @@ public final class NamespaceCluster implements Cluster {
                            List<String> nodeArgs) {
     this.nodes = nodes;
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    // One cluster secret per run: the nodes authenticate every message with it.
+    String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     HttpClient http = ControlClient.newHttpClient();
     for (NodeAddress n : nodes) {
       String seeds = nodes.stream().filter(o -> o != n)
@@ -56,7 +58,7 @@ public final class NamespaceCluster implements Cluster {
         }
         args.addAll(nodeArgs);
         return JavaCommand.procgroups(NODE_JVM, args);
-      }, logs.resolve(n.name() + ".log"), Map.of(NodeCommand.TOKEN_ENV, token)));
+      }, logs.resolve(n.name() + ".log"), Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, secret)));
       clients.put(n.name(), new ControlClient(http, URI.create("http://" + n.ip() + ":" + CONTROL_PORT), token,
           Duration.ofSeconds(5)));
     }

@@ -6,9 +6,12 @@ import dev.procgroups.replication.ProtocolMutation;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.SwimProfile;
+import dev.procgroups.transport.auth.ClusterSecret;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -24,6 +27,8 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
 
   /** The environment variable that carries the control token (never the command line). */
   public static final String TOKEN_ENV = "PROCGROUPS_CONTROL_TOKEN";
+  /** The cluster secret as hex, when no {@code --secret-file} is given. */
+  public static final String SECRET_ENV = "PROCGROUPS_CLUSTER_SECRET";
 
   @Option(names = "--name", required = true, description = "unique node name, e.g. n1")
   String name;
@@ -47,6 +52,10 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       + " (about 10 s)")
   String swim;
 
+  @Option(names = "--secret-file", description = "the cluster secret every node shares (at least 16 bytes);"
+      + " default: the hex secret in $" + SECRET_ENV)
+  Path secretFile;
+
   @Option(names = "--mutation", split = ",", hidden = true,
       description = "TEST ONLY: deliberately broken behaviours (ProtocolMutation or NodeMutant names)")
   List<String> mutations = List.of();
@@ -58,12 +67,19 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       System.err.println("procgroups node: set $" + TOKEN_ENV + " to the control token");
       return 2;
     }
+    ClusterSecret secret = secret();
+    if (secret == null) {
+      System.err.println("procgroups node: give the cluster secret with --secret-file or $" + SECRET_ENV
+          + " (e.g. head -c 32 /dev/urandom > secret): nodes authenticate every message with it");
+      return 2;
+    }
     HostPort cluster = HostPort.parse(bind);
     HostPort endpoint = HostPort.parse(control);
     AtomixTransportConfig.Builder config = AtomixTransportConfig.builder().nodeName(name)
         .bind(cluster.host(), cluster.port())
         .incarnation(incarnation != null ? incarnation : System.currentTimeMillis() / 10)
-        .swimProfile("default".equals(swim) ? SwimProfile.DEFAULT : SwimProfile.FAST);
+        .swimProfile("default".equals(swim) ? SwimProfile.DEFAULT : SwimProfile.FAST)
+        .secret(secret);
     for (String seed : seeds) {
       int at = seed.indexOf('@');
       HostPort hp = HostPort.parse(seed.substring(at + 1));
@@ -91,6 +107,14 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  private ClusterSecret secret() throws java.io.IOException {
+    if (secretFile != null) {
+      return ClusterSecret.readFile(secretFile);
+    }
+    String hex = System.getenv(SECRET_ENV);
+    return hex == null || hex.isBlank() ? null : ClusterSecret.of(HexFormat.of().parseHex(hex.trim()));
   }
 
   /** {@code host:port}. */

@@ -1,0 +1,95 @@
+package dev.procgroups.metrics;
+
+import dev.procgroups.node.ClusterNode;
+import dev.procgroups.store.MembershipStore;
+import dev.procgroups.transport.Transport;
+import dev.procgroups.transport.atomix.AtomixTransport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One node's meters, all tagged {@code node=<name>}. Most read getters the node already keeps
+ * (function counters and gauges, sampled when the registry is read); only the transport's traffic
+ * and peer events are counted as they happen, by {@link #meter(Transport)}.
+ */
+public final class ProcgroupsMetrics {
+  public static final String MESSAGES = "procgroups.messages";
+  public static final String REJECTED = "procgroups.messages.rejected";
+  public static final String DROPPED = "procgroups.messages.dropped";
+  public static final String PEER_EVENTS = "procgroups.peer.events";
+  public static final String RESYNCS = "procgroups.resyncs.requested";
+  public static final String INBOUND_QUEUE = "procgroups.inbound.queue";
+  public static final String SLOTS = "procgroups.slots";
+  public static final String GROUPS = "procgroups.groups";
+  public static final String EVENTS_DROPPED = "procgroups.subscription.events.dropped";
+
+  private final MeterRegistry registry;
+  private final Tags node;
+
+  public ProcgroupsMetrics(MeterRegistry registry, String nodeName) {
+    this.registry = registry;
+    this.node = Tags.of("node", nodeName);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** {@code transport}, counting protocol messages out and in and peer up/down events. */
+  public Transport meter(Transport transport) {
+    return new MeteredTransport(transport,
+        counter(MESSAGES, "protocol messages handed to the transport", "direction", "out"),
+        counter(MESSAGES, "protocol messages received from peers", "direction", "in"),
+        counter(PEER_EVENTS, "peers reported up by the failure detector", "event", "up"),
+        counter(PEER_EVENTS, "peers reported down by the failure detector", "event", "down"));
+  }
+
+  /** The node-wide readings: rejections, drops, resyncs and the inbound backlog. */
+  public void node(ClusterNode cluster, AtomixTransport transport, BlockingQueue<?> inbound) {
+    functionCounter(REJECTED, "malformed messages or for a scope not replicated here",
+        cluster, ClusterNode::rejectedMessages, "layer", "protocol");
+    functionCounter(REJECTED, "messages failing authentication, replayed or misaddressed",
+        transport, AtomixTransport::rejectedMessages, "layer", "transport");
+    functionCounter(DROPPED, "messages to a peer not up or with a full outbox",
+        transport, AtomixTransport::droppedMessages, "layer", "transport");
+    functionCounter(RESYNCS, "full resyncs this node asked its peers for",
+        cluster, ClusterNode::resyncRequests);
+    Gauge.builder(INBOUND_QUEUE, inbound, BlockingQueue::size)
+        .description("messages, peer events and ticks waiting for the replication thread")
+        .tags(node).strongReference(true).register(registry);
+  }
+
+  /** The readings of one scope's store: slots and groups in this node's view, dropped events. */
+  public void scope(String scope, MembershipStore store) {
+    Tags tags = node.and("scope", scope);
+    Gauge.builder(SLOTS, store, ProcgroupsMetrics::slots)
+        .description("member slots in this node's view (local and remote)")
+        .tags(tags).strongReference(true).register(registry);
+    Gauge.builder(GROUPS, store, s -> s.groups().size())
+        .description("groups with at least one slot in this node's view")
+        .tags(tags).strongReference(true).register(registry);
+    FunctionCounter.builder(EVENTS_DROPPED, store, MembershipStore::droppedEvents)
+        .description("monitor/events notifications dropped because a subscriber's buffer was full")
+        .tags(tags).register(registry);
+  }
+
+  private static double slots(MembershipStore store) {
+    return store.groups().stream().mapToInt(g -> store.members(g).size()).sum();
+  }
+
+  private Counter counter(String name, String description, String key, String value) {
+    return Counter.builder(name).description(description).tags(node).tag(key, value)
+        .register(registry);
+  }
+
+  private <T> void functionCounter(String name, String description, T source,
+      ToDoubleFunction<T> reading, String... tags) {
+    FunctionCounter.builder(name, source, reading).description(description)
+        .tags(node).tags(tags).register(registry);
+  }
+}
