@@ -63,7 +63,7 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
    */
   public void addScope(String scope, ReplicatedStore store) {
     ScopeReplica replica = new ScopeReplica(
-        new ReplicationCore(scope, transport.self(), settings), store, transport);
+        new ReplicationCore(scope, transport.self(), settings), store, transport, inbound);
     if (scopes.putIfAbsent(scope, replica) != null) {
       throw new IllegalStateException("scope already replicated: " + scope);
     }

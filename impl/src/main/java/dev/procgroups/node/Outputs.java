@@ -4,8 +4,10 @@ import dev.procgroups.process.MessageSink;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolCodec;
+import dev.procgroups.replication.StoreChange;
 import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.Transport;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +30,16 @@ final class Outputs {
     }
   }
 
+  /** Applies a step's peer changes in order, as one store write (a whole Deltas batch at once). */
   static void apply(List<Output> outputs, ReplicatedStore store) {
+    List<StoreChange> changes = new ArrayList<>();
     for (Output o : outputs) {
       if (o instanceof Output.Apply a) {
-        store.apply(a.change());
+        changes.add(a.change());
       }
+    }
+    if (!changes.isEmpty()) {
+      store.applyAll(changes);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.procgroups.node;
 
 import dev.procgroups.replication.StoreChange;
 import dev.procgroups.store.MembershipStore;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** What replication needs of one scope's membership store. */
@@ -9,6 +10,11 @@ public interface ReplicatedStore {
 
   /** Applies a peer's change (a {@link StoreChange.Sync}, Delta or Drop of a remote origin). */
   void apply(StoreChange change);
+
+  /** Applies peers' changes in order; the real store does it as one write. */
+  default void applyAll(List<StoreChange> changes) {
+    changes.forEach(this::apply);
+  }
 
   /**
    * Registers the single listener of this node's own changes (origin = this node), called in the
@@ -22,6 +28,11 @@ public interface ReplicatedStore {
       @Override
       public void apply(StoreChange change) {
         store.apply(change);
+      }
+
+      @Override
+      public void applyAll(List<StoreChange> changes) {
+        store.apply(changes);
       }
 
       @Override

@@ -9,31 +9,72 @@ import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One scope on one node: feeds its {@link ReplicationCore} with the store's local changes (on the
  * store writer's thread) and with peers' messages, peer events and ticks (on the node's inbound
  * thread), one at a time, and carries out what each step outputs.
+ *
+ * <p>Local changes are queued in commit order and handed to the core by a flush on the inbound
+ * executor: the changes committed meanwhile travel as one message per peer (consecutive seqs), so
+ * a burst of joins costs one encoding and one send per peer rather than one per join.
  */
 final class ScopeReplica {
+  /** Bounds one message's size; a longer queue is flushed in several messages. */
+  static final int MAX_BATCH = 1024;
+
   private final ReplicationCore core;
   private final ReplicatedStore store;
   private final Transport transport;
+  private final Executor inbound;
+  private final Queue<StoreChange.Delta> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean flushScheduled = new AtomicBoolean();
   /** Resync requests sent, written under the core's lock. */
   private volatile long resyncRequests;
 
-  ScopeReplica(ReplicationCore core, ReplicatedStore store, Transport transport) {
+  ScopeReplica(ReplicationCore core, ReplicatedStore store, Transport transport, Executor inbound) {
     this.core = core;
     this.store = store;
     this.transport = transport;
+    this.inbound = inbound;
     store.onLocalChange(this::localChange);
   }
 
-  /** Called by the store under its writer lock: only sends, never touches the store. */
+  /** Called by the store under its writer lock, so the queue is in commit order; never blocks. */
   private void localChange(StoreChange.Delta change) {
+    pending.add(change);
+    if (flushScheduled.compareAndSet(false, true)) {
+      try {
+        inbound.execute(this::flush);
+      } catch (RejectedExecutionException stopping) {
+        // The node is shutting down: its inbound side is gone too, nothing travels any more.
+      }
+    }
+  }
+
+  /**
+   * Hands every queued change to the core. The flag is cleared before draining, so a change queued
+   * after the drain schedules another flush; one queued before is drained here.
+   */
+  private void flush() {
+    flushScheduled.set(false);
     synchronized (core) {
-      Outputs.send(transport, core.localChange(change));
+      List<StoreChange.Delta> batch = new ArrayList<>();
+      for (StoreChange.Delta d = pending.poll(); d != null; d = pending.poll()) {
+        batch.add(d);
+        if (batch.size() == MAX_BATCH) {
+          Outputs.send(transport, core.localChanges(batch));
+          batch.clear();
+        }
+      }
+      Outputs.send(transport, core.localChanges(batch));
     }
   }
 

@@ -2,8 +2,6 @@ package dev.procgroups.process;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A process identifier, written {@code {node@host|id}} (for example {@code {n1@app:processes|0001a3}}).
@@ -12,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public record Pid(String node, String host, long id) {
 
-  private static final Pattern FORMAT = Pattern.compile("\\{([^@{}|]+)@([^{}|]+)\\|([0-9a-f]{6,16})}");
+  private static final int MIN_HEX = 6;
+  private static final int MAX_HEX = 16;
 
   public Pid {
     Objects.requireNonNull(node, "node");
@@ -24,16 +23,60 @@ public record Pid(String node, String host, long id) {
 
   /** Parses the string form; throws {@link IllegalArgumentException} if it is not one. */
   public static Pid parse(String text) {
-    Matcher m = FORMAT.matcher(text);
-    if (!m.matches()) {
+    int at = atIndex(text);
+    if (at < 0) {
       throw new IllegalArgumentException("not a pid: " + text);
     }
-    return new Pid(m.group(1), m.group(2), Long.parseUnsignedLong(m.group(3), 16));
+    int bar = text.indexOf('|', at);
+    return new Pid(text.substring(1, at), text.substring(at + 1, bar),
+        Long.parseUnsignedLong(text, bar + 1, text.length() - 1, 16));
   }
 
   /** True if {@code text} is a well-formed PID string. */
   public static boolean isPid(String text) {
-    return text != null && FORMAT.matcher(text).matches();
+    return text != null && atIndex(text) >= 0;
+  }
+
+  /**
+   * The index of the '@' ending the node name if {@code text} is well formed, else -1. The language
+   * is that of the regex {@code \{([^@{}|]+)@([^{}|]+)\|([0-9a-f]{6,16})\}}, scanned by hand
+   * because decoding PIDs is on the replication hot path (bench/results/cluster.md).
+   */
+  private static int atIndex(String text) {
+    int end = text.length() - 1;
+    if (end < 0 || text.charAt(0) != '{' || text.charAt(end) != '}') {
+      return -1;
+    }
+    int at = 1;
+    while (at < end && isNameChar(text.charAt(at)) && text.charAt(at) != '@') {
+      at++;
+    }
+    if (at == 1 || at == end || text.charAt(at) != '@') {
+      return -1;
+    }
+    int bar = at + 1;
+    while (bar < end && isNameChar(text.charAt(bar))) {
+      bar++;
+    }
+    if (bar == at + 1 || bar == end || text.charAt(bar) != '|') {
+      return -1;
+    }
+    int digits = end - bar - 1;
+    if (digits < MIN_HEX || digits > MAX_HEX) {
+      return -1;
+    }
+    for (int i = bar + 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return -1;
+      }
+    }
+    return at;
+  }
+
+  /** Node and host names exclude the PID's delimiters (a host may contain '@'). */
+  private static boolean isNameChar(char c) {
+    return c != '{' && c != '}' && c != '|';
   }
 
   @Override

@@ -223,8 +223,19 @@ public final class MembershipStore {
    * changes) once the scope is stopped.
    */
   public boolean apply(StoreChange change) {
-    if (change.origin().equals(localNode)) {
-      throw new IllegalArgumentException("a peer change cannot have the local origin " + localNode);
+    return apply(List.of(change));
+  }
+
+  /**
+   * Applies peers' changes in order as one write: one publish, and the events applying them one
+   * by one would emit, in the same order. False (and nothing changes) once the scope is stopped.
+   */
+  public boolean apply(List<? extends StoreChange> changes) {
+    for (StoreChange change : changes) {
+      if (change.origin().equals(localNode)) {
+        throw new IllegalArgumentException(
+            "a peer change cannot have the local origin " + localNode);
+      }
     }
     writer.lock();
     try {
@@ -232,12 +243,14 @@ public final class MembershipStore {
         return false;
       }
       WriteBatch batch = new WriteBatch(this::watched);
-      if (change instanceof StoreChange.Delta delta) {
-        applyDelta(delta, batch);
-      } else if (change instanceof StoreChange.Sync sync) {
-        applySync(sync, batch);
-      } else {
-        applyDrop(change.origin(), batch);
+      for (StoreChange change : changes) {
+        if (change instanceof StoreChange.Delta delta) {
+          applyDelta(delta, batch);
+        } else if (change instanceof StoreChange.Sync sync) {
+          applySync(sync, batch);
+        } else {
+          applyDrop(change.origin(), batch);
+        }
       }
       commit(batch, null, null, Map.of());
       return true;

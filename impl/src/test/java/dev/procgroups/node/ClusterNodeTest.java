@@ -10,9 +10,12 @@ import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.sim.NetworkFaults;
 import dev.procgroups.transport.sim.SimNetwork;
 import dev.procgroups.transport.sim.SimulatedTransport;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** Two real cluster layers with real stores on the simulated network. */
@@ -20,20 +23,43 @@ class ClusterNodeTest {
   private static final String SCOPE = "app:s";
   private final SimNetwork network = new SimNetwork(7, NetworkFaults.none());
   private final List<String> delivered = new ArrayList<>();
-  private final Node a = new Node(new NodeId("a", 1));
-  private final Node b = new Node(new NodeId("b", 1));
+  private final HeldExecutor aInbound = new HeldExecutor();
+  private final Node a = new Node(new NodeId("a", 1), aInbound);
+  private final Node b = new Node(new NodeId("b", 1), Runnable::run);
+
+  /** Runs tasks at once, or keeps them while held: a busy inbound thread. */
+  private static final class HeldExecutor implements Executor {
+    final Queue<Runnable> held = new ArrayDeque<>();
+    boolean holding;
+
+    @Override
+    public void execute(Runnable task) {
+      if (holding) {
+        held.add(task);
+      } else {
+        task.run();
+      }
+    }
+
+    void release() {
+      holding = false;
+      for (Runnable task = held.poll(); task != null; task = held.poll()) {
+        task.run();
+      }
+    }
+  }
 
   private final class Node {
     final MembershipStore store;
     final ClusterNode cluster;
     final SimulatedTransport transport;
 
-    Node(NodeId id) {
+    Node(NodeId id, Executor inbound) {
       store = new MembershipStore(id.name(), ScopeConfig.DEFAULTS);
       transport = network.start(id);
       cluster = new ClusterNode(transport, (to, from, topic, payload) ->
           delivered.add(from + ">" + to + " " + topic + "=" + payload),
-          new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, Runnable::run);
+          new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, inbound);
       cluster.addScope(SCOPE, ReplicatedStore.of(store));
       network.every(id, 100, cluster::tick);
     }
@@ -48,6 +74,29 @@ class ClusterNodeTest {
     a.store.removeProcess(p);
     network.runFor(100);
     assertThat(b.store.members("g")).isEmpty();
+  }
+
+  @Test
+  void changesCommittedWhileInboundIsBusyTravelTogetherInOrder() throws Exception {
+    network.runFor(1_000);
+    Pid p = new Pid("a", "app:processes", 1 << 24);
+    Pid q = new Pid("a", "app:processes", (1 << 24) + 1);
+    aInbound.holding = true;
+    a.store.join(p, List.of("g"), () -> true);
+    a.store.join(q, List.of("g", "h"), () -> true);
+    a.store.join(p, List.of("g"), () -> true);
+    a.store.leave(q, List.of("g"));
+    assertThat(aInbound.held).as("one flush for the whole burst").hasSize(1);
+    network.runFor(100);
+    assertThat(b.store.members("g")).isEmpty();
+    aInbound.release();
+    network.runFor(100);
+    assertThat(b.store.members("g")).containsExactly(p, p);
+    assertThat(b.store.members("h")).containsExactly(q);
+    a.store.removeProcess(q);
+    network.runFor(1_000); // later changes follow the batch
+    assertThat(b.store.members("h")).isEmpty();
+    assertThat(a.cluster.rejectedMessages()).isZero();
   }
 
   @Test

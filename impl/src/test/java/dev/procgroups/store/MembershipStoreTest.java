@@ -129,6 +129,34 @@ class MembershipStoreTest {
   }
 
   @Test
+  void aBatchOfPeerChangesEndsAndNotifiesAsAppliedOneByOne() throws Exception {
+    String r1 = R1.toString();
+    String r2 = R2.toString();
+    List<StoreChange> changes = List.of(
+        new Delta("n2", Direction.JOIN, ordered("g", List.of(r1, r2), "h", List.of(r2))),
+        new Delta("n2", Direction.LEAVE, ordered("h", List.of(r2))),
+        new StoreChange.Drop("n2"),
+        new StoreChange.Sync("n2", ordered("h", List.of(r1), "g", List.of(r2, r1))),
+        new Delta("n2", Direction.LEAVE, ordered("g", List.of(r1))),
+        new Delta("n2", Direction.JOIN, ordered("h", List.of(r2))));
+    MembershipStore oneByOne = new MembershipStore("n1", ScopeConfig.DEFAULTS);
+    join(A, "g");
+    assertThat(oneByOne.join(A, List.of("g"), () -> true)).isTrue();
+    EventsSnapshot batchWatch = store.events();
+    EventsSnapshot singleWatch = oneByOne.events();
+    assertThat(store.apply(changes)).isTrue();
+    changes.forEach(oneByOne::apply);
+    for (String group : List.of("g", "h")) {
+      assertThat(store.members(group)).isEqualTo(oneByOne.members(group));
+      assertThat(store.remoteMembersByOrigin(group))
+          .isEqualTo(oneByOne.remoteMembersByOrigin(group));
+    }
+    assertThat(store.groups()).isEqualTo(oneByOne.groups());
+    assertThat(drain(batchWatch.subscription())).isEqualTo(drain(singleWatch.subscription()))
+        .isNotEmpty();
+  }
+
+  @Test
   void peerDeltasSyncsAndDropsEmitExactDifferences() throws Exception {
     join(A, "g");
     EventsSnapshot watch = store.events();
