@@ -1,6 +1,7 @@
 package dev.procgroups.daemon;
 
 import dev.procgroups.registry.RegistryException;
+import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.transport.atomix.FreePorts;
 import dev.procgroups.transport.atomix.SeedMember;
@@ -21,6 +22,12 @@ public final class LocalCluster implements AutoCloseable {
   /** Starts {@code size} nodes named n1, n2, … with {@code scopes} (id → config) and a policy. */
   public LocalCluster(int size, Map<String, Map<String, Object>> scopes, SecurityPolicy policy)
       throws RegistryException {
+    this(size, scopes, policy, ReplicationSettings.defaults());
+  }
+
+  /** The same with the given protocol timing (or, in tests, planted protocol bugs). */
+  public LocalCluster(int size, Map<String, Map<String, Object>> scopes, SecurityPolicy policy,
+      ReplicationSettings replication) throws RegistryException {
     if (size < 1) {
       throw new IllegalArgumentException("a cluster needs at least one node, got " + size);
     }
@@ -32,7 +39,8 @@ public final class LocalCluster implements AutoCloseable {
     try {
       for (SeedMember seed : seeds) {
         NodeConfig.Builder config = NodeConfig.builder(seed.name())
-            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy).secret(secret);
+            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy).secret(secret)
+            .replication(replication);
         scopes.forEach(config::scope);
         nodes.add(Node.start(config.build()));
       }

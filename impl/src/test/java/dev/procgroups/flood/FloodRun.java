@@ -7,6 +7,7 @@ import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Channel;
 import dev.procgroups.process.Message;
+import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class FloodRun {
   private final Duration flood;
   private final int workers;
   private final Duration convergenceBound;
+  private final ReplicationSettings replication;
   private final ClusterViews views = new ClusterViews(SCOPE);
   private final AtomicBoolean flooding = new AtomicBoolean(true);
   private final AtomicLong slotOps = new AtomicLong();
@@ -50,6 +52,12 @@ final class FloodRun {
   private final AtomicLongArray received = new AtomicLongArray(3);
 
   FloodRun(Duration flood, int workers, Duration convergenceBound) {
+    this(flood, workers, convergenceBound, ReplicationSettings.defaults());
+  }
+
+  /** A flood over nodes with the given protocol settings (planted bugs, in tests). */
+  FloodRun(Duration flood, int workers, Duration convergenceBound, ReplicationSettings replication) {
+    this.replication = replication;
     this.flood = flood;
     this.workers = workers;
     this.convergenceBound = convergenceBound;
@@ -60,7 +68,7 @@ final class FloodRun {
     FloodResult.Builder result = new FloodResult.Builder(baseline);
     try (HeapWatch heap = new HeapWatch();
          LocalCluster cluster = new LocalCluster(3, Map.of(SCOPE, Map.of()),
-             SecurityPolicy.allowAll())) {
+             SecurityPolicy.allowAll(), replication)) {
       List<Node> nodes = cluster.nodes();
       for (int i = 0; i < nodes.size(); i++) {
         spawnSink(nodes.get(i), i);
