@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scope on one node: feeds its {@link ReplicationCore} with the store's local changes (on the
@@ -36,6 +37,7 @@ final class ScopeReplica {
   private final Executor inbound;
   private final Queue<StoreChange.Delta> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  private final AtomicInteger queued = new AtomicInteger();
   /** Resync requests sent, written under the core's lock. */
   private volatile long resyncRequests;
 
@@ -50,6 +52,10 @@ final class ScopeReplica {
   /** Called by the store under its writer lock, so the queue is in commit order; never blocks. */
   private void localChange(StoreChange.Delta change) {
     pending.add(change);
+    if (queued.incrementAndGet() > MAX_BATCH) {
+      drain(); // backpressure: a writer outrunning replication pays for sending, as unbatched
+      return;
+    }
     if (flushScheduled.compareAndSet(false, true)) {
       try {
         inbound.execute(this::flush);
@@ -65,9 +71,14 @@ final class ScopeReplica {
    */
   private void flush() {
     flushScheduled.set(false);
+    drain();
+  }
+
+  private void drain() {
     synchronized (core) {
       List<StoreChange.Delta> batch = new ArrayList<>();
       for (StoreChange.Delta d = pending.poll(); d != null; d = pending.poll()) {
+        queued.decrementAndGet();
         batch.add(d);
         if (batch.size() == MAX_BATCH) {
           Outputs.send(transport, core.localChanges(batch));
