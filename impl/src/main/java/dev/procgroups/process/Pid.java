@@ -39,8 +39,9 @@ public record Pid(String node, String host, long id) {
 
   /**
    * The index of the '@' ending the node name if {@code text} is well formed, else -1. The language
-   * is that of the regex {@code \{([^@{}|]+)@([^{}|]+)\|([0-9a-f]{6,16})\}}, scanned by hand
-   * because decoding PIDs is on the replication hot path (bench/results/cluster.md).
+   * is that of the regex {@code \{([^@{}|]+)@([^{}|]+)\|([0-9a-f]{6,15}|[0-7][0-9a-f]{15})\}}
+   * (ids fit a non-negative long), scanned by hand because decoding PIDs is on the replication hot
+   * path (bench/results/cluster.md).
    */
   private static int atIndex(String text) {
     int end = text.length() - 1;
@@ -62,7 +63,7 @@ public record Pid(String node, String host, long id) {
       return -1;
     }
     int digits = end - bar - 1;
-    if (digits < MIN_HEX || digits > MAX_HEX) {
+    if (digits < MIN_HEX || digits > MAX_HEX || digits == MAX_HEX && text.charAt(bar + 1) > '7') {
       return -1;
     }
     for (int i = bar + 1; i < end; i++) {

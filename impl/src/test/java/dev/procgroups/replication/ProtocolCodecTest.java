@@ -3,6 +3,7 @@ package dev.procgroups.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
@@ -12,6 +13,7 @@ import dev.procgroups.replication.WireMessage.Delivery;
 import dev.procgroups.replication.WireMessage.ForScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,5 +174,15 @@ class ProtocolCodecTest {
     byte[] bytes = ProtocolCodec.encode(new ForScope("", new ResyncRequest(1)));
     assertThatThrownBy(() -> ProtocolCodec.decode(bytes)).hasMessageContaining("empty scope");
     assertThat("s".getBytes(StandardCharsets.UTF_8)).hasSize(1);
+  }
+
+  /** Found by HostileWireProperties: 16 hex digits with the top bit set passed isPid, then broke the store. */
+  @Example
+  void rejectsAPidWhoseIdDoesNotFitALong() {
+    byte[] join = HexFormat.of().parseHex("010201730101010001016701227b62406170703a70726f636573736573"
+        + "7c383030303030303030303030303030307d");
+    assertThatThrownBy(() -> ProtocolCodec.decode(join)).isInstanceOf(MalformedMessageException.class);
+    assertThat(Pid.isPid("{b@app:processes|7fffffffffffffff}")).isTrue();
+    assertThat(Pid.isPid("{b@app:processes|8000000000000000}")).isFalse();
   }
 }
