@@ -3,6 +3,7 @@ package dev.procgroups.daemon;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +18,7 @@ import java.util.Objects;
 /**
  * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
  * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy, its protocol
- * timing, the secret its cluster shares (without one, anybody who reaches the port can join) and
- * the registry its metrics go to.
+ * timing, the secret its cluster shares (required) and the registry its metrics go to.
  *
  * @param scopes scope id → config, registered in this order at start
  */
@@ -43,7 +43,7 @@ public record NodeConfig(
     Objects.requireNonNull(swim, "swim");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(replication, "replication");
-    Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(secret, AtomixTransportConfig.NO_SECRET);
     Objects.requireNonNull(meters, "meters");
   }
 
@@ -51,7 +51,10 @@ public record NodeConfig(
     return new Builder(name);
   }
 
-  /** Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing. */
+  /**
+   * Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing.
+   * No default secret: {@link #build()} fails without {@link #secret}.
+   */
   public static final class Builder {
     private final String name;
     // Centiseconds: larger for every restart (a JVM takes longer than 10 ms to start again) and
@@ -64,7 +67,7 @@ public record NodeConfig(
     private final Map<String, Map<String, Object>> scopes = new LinkedHashMap<>();
     private SecurityPolicy policy = SecurityPolicy.allowAll();
     private ReplicationSettings replication = ReplicationSettings.defaults();
-    private ClusterSecret secret = ClusterSecret.INSECURE_DEFAULT;
+    private ClusterSecret secret;
     private MeterRegistry meters;
 
     private Builder(String name) {

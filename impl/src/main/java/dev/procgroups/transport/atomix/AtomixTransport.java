@@ -132,10 +132,6 @@ public final class AtomixTransport implements Transport {
     inbound.scheduleWithFixedDelay(this::helloUnheard, HELLO_RETRY_MILLIS, HELLO_RETRY_MILLIS,
         TimeUnit.MILLISECONDS);
     started = true;
-    if (config.secret().isInsecureDefault()) {
-      LOG.warn("{} runs without a cluster secret: any process that reaches its port can join "
-          + "the cluster and change its groups", self);
-    }
     LOG.debug("started {}", describe());
     return this;
   }

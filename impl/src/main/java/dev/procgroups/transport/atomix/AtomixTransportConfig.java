@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * Everything an {@link AtomixTransport} needs to start: who this node is (name and the incarnation
  * of this start), the one address it listens on, whom to contact first, how fast to detect
- * failures, and the secret the cluster's nodes share (without one, {@link
- * ClusterSecret#INSECURE_DEFAULT}: anybody can join).
+ * failures, and the secret the cluster's nodes share (required: there is no default secret, as a
+ * published one would let anybody join).
  */
 public record AtomixTransportConfig(
     String nodeName,
@@ -24,7 +24,7 @@ public record AtomixTransportConfig(
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(swimProfile, "swimProfile");
-    Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(secret, NO_SECRET);
     if (nodeName.isEmpty()) {
       throw new IllegalArgumentException("nodeName must not be empty");
     }
@@ -39,6 +39,11 @@ public record AtomixTransportConfig(
     }
     seeds = List.copyOf(seeds);
   }
+
+  /** Why a config without a secret is refused (also {@code NodeConfig}'s message). */
+  public static final String NO_SECRET = "no cluster secret: give every node of the cluster the "
+      + "same one (ClusterSecret.random(), ClusterSecret.readFile(path)); without it anybody who "
+      + "reaches the port could join";
 
   public static Builder builder() {
     return new Builder();
@@ -62,7 +67,7 @@ public record AtomixTransportConfig(
     private final List<SeedMember> seeds = new ArrayList<>();
     private long incarnation;
     private SwimProfile swimProfile = SwimProfile.DEFAULT;
-    private ClusterSecret secret = ClusterSecret.INSECURE_DEFAULT;
+    private ClusterSecret secret;
 
     private Builder() {}
 
