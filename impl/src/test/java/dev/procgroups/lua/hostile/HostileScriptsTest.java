@@ -52,6 +52,15 @@ class HostileScriptsTest {
       "deep_recursion      | stack overflow",
       "coroutine_bomb      | too many coroutines",
       "send_huge_table     | payload: larger than 1048576 bytes",
+      "concat_doubling     | string too large (over 64 MiB)",
+      "concat_chain        | string too large (over 64 MiB)",
+      "table_concat_bomb   | string too large (over 64 MiB)",
+      "format_bomb         | string too large (over 64 MiB)",
+      "rep_separator_bomb  | resulting string too large (over 64 MiB)",
+      "gsub_bomb           | string too large (over 64 MiB)",
+      "print_bomb          | string too large (over 64 MiB)",
+      "unpack_bomb         | too many results to unpack",
+      "string_byte_bomb    | string slice too long",
   })
   void failsWithAClearErrorAndTheNodeStillServes(String script, String error)
       throws InterruptedException {
