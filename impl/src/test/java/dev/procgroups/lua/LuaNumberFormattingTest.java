@@ -18,7 +18,7 @@ class LuaNumberFormattingTest {
 
   @Test
   void patchIsActive() {
-    assertThat(LuaNumberPatch.ensureInstalled()).isTrue();
+    assertThat(LuaJPatch.ensureInstalled()).isTrue();
   }
 
   @ParameterizedTest
