@@ -1,7 +1,9 @@
 package dev.procgroups.daemon;
 
+import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
+import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.auth.ClusterSecret;
 import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.SeedMember;
@@ -18,9 +20,13 @@ import java.util.Objects;
 /**
  * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
  * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy, its protocol
- * timing, the secret its cluster shares (required) and the registry its metrics go to.
+ * timing, the secret its cluster shares (required), the registry its metrics go to, and its
+ * limits under load.
  *
  * @param scopes scope id → config, registered in this order at start
+ * @param inboundQueueBytes how many bytes of received messages may wait in each of the node's two
+ *     inbound lanes (the transport's, then the replication thread's) before more are dropped
+ * @param mailboxCapacity the most messages one process's mailbox holds (more are dropped)
  */
 public record NodeConfig(
     String name,
@@ -33,7 +39,9 @@ public record NodeConfig(
     SecurityPolicy policy,
     ReplicationSettings replication,
     ClusterSecret secret,
-    MeterRegistry meters) {
+    MeterRegistry meters,
+    long inboundQueueBytes,
+    int mailboxCapacity) {
 
   public NodeConfig {
     Objects.requireNonNull(name, "name");
@@ -69,6 +77,8 @@ public record NodeConfig(
     private ReplicationSettings replication = ReplicationSettings.defaults();
     private ClusterSecret secret;
     private MeterRegistry meters;
+    private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
+    private int mailboxCapacity = ProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
 
     private Builder(String name) {
       this.name = name;
@@ -127,9 +137,25 @@ public record NodeConfig(
       return this;
     }
 
+    /**
+     * Bytes of received messages that may wait in each inbound lane; past that, messages are
+     * dropped and counted (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}, 16 MiB).
+     */
+    public Builder inboundQueueBytes(long bytes) {
+      this.inboundQueueBytes = bytes;
+      return this;
+    }
+
+    /** The most messages one process's mailbox holds (default 100 000). */
+    public Builder mailboxCapacity(int capacity) {
+      this.mailboxCapacity = capacity;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
-          replication, secret, meters == null ? new SimpleMeterRegistry() : meters);
+          replication, secret, meters == null ? new SimpleMeterRegistry() : meters,
+          inboundQueueBytes, mailboxCapacity);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.procgroups.transport.atomix;
 
+import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.auth.ClusterSecret;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Objects;
 /**
  * Everything an {@link AtomixTransport} needs to start: who this node is (name and the incarnation
  * of this start), the one address it listens on, whom to contact first, how fast to detect
- * failures, and the secret the cluster's nodes share (required: there is no default secret, as a
- * published one would let anybody join).
+ * failures, the secret the cluster's nodes share (required: there is no default secret, as a
+ * published one would let anybody join), and how many bytes of received batches may wait for the
+ * transport's thread before more are dropped (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}).
  */
 public record AtomixTransportConfig(
     String nodeName,
@@ -18,7 +20,8 @@ public record AtomixTransportConfig(
     List<SeedMember> seeds,
     long incarnation,
     SwimProfile swimProfile,
-    ClusterSecret secret) {
+    ClusterSecret secret,
+    long inboundQueueBytes) {
 
   public AtomixTransportConfig {
     Objects.requireNonNull(nodeName, "nodeName");
@@ -36,6 +39,9 @@ public record AtomixTransportConfig(
     requirePort(bindPort);
     if (incarnation <= 0) {
       throw new IllegalArgumentException("incarnation must be positive: " + incarnation);
+    }
+    if (inboundQueueBytes < 1) {
+      throw new IllegalArgumentException("inboundQueueBytes must be positive: " + inboundQueueBytes);
     }
     seeds = List.copyOf(seeds);
   }
@@ -68,6 +74,7 @@ public record AtomixTransportConfig(
     private long incarnation;
     private SwimProfile swimProfile = SwimProfile.DEFAULT;
     private ClusterSecret secret;
+    private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
 
     private Builder() {}
 
@@ -108,9 +115,15 @@ public record AtomixTransportConfig(
       return this;
     }
 
+    /** Bytes of received batches that may wait to be opened; past that, batches are dropped. */
+    public Builder inboundQueueBytes(long bytes) {
+      this.inboundQueueBytes = bytes;
+      return this;
+    }
+
     public AtomixTransportConfig build() {
-      return new AtomixTransportConfig(
-          nodeName, bindHost, bindPort, seeds, incarnation, swimProfile, secret);
+      return new AtomixTransportConfig(nodeName, bindHost, bindPort, seeds, incarnation,
+          swimProfile, secret, inboundQueueBytes);
     }
   }
 }
