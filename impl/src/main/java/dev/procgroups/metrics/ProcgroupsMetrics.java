@@ -28,6 +28,7 @@ public final class ProcgroupsMetrics {
   public static final String INBOUND_BYTES = "procgroups.inbound.queued.bytes";
   public static final String INBOUND_DROPPED = "procgroups.inbound.dropped";
   public static final String MAILBOX_DROPPED = "procgroups.mailbox.dropped";
+  public static final String MAILBOX_LARGEST = "procgroups.mailbox.largest";
   public static final String SLOTS = "procgroups.slots";
   public static final String GROUPS = "procgroups.groups";
   public static final String EVENTS_DROPPED = "procgroups.subscription.events.dropped";
@@ -78,10 +79,12 @@ public final class ProcgroupsMetrics {
         cluster, ClusterNode::queuedInboundBytes, "lane", "replication");
   }
 
-  /** The process runtime's reading: messages dropped at full mailboxes. */
+  /** The process runtime's readings: drops at full mailboxes, the fullest mailbox. */
   public void processes(ProcessRuntime processes) {
     functionCounter(MAILBOX_DROPPED, "messages dropped because a local mailbox was full",
         processes, ProcessRuntime::droppedMessages);
+    gauge(MAILBOX_LARGEST, "messages waiting in the fullest local mailbox",
+        processes, ProcessRuntime::largestMailbox);
   }
 
   /** The readings of one scope's store: slots and groups in this node's view, dropped events. */

@@ -85,6 +85,11 @@ final class Mailbox implements Quota {
     return capacity;
   }
 
+  /** Messages waiting in all its channels now. */
+  int size() {
+    return buffered;
+  }
+
   /** Closes every channel (buffered messages stay receivable) and refuses further deliveries. */
   synchronized void close() {
     closed = true;

@@ -174,6 +174,11 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     return droppedMessages.get();
   }
 
+  /** The messages waiting in the fullest mailbox now (a scan of the live processes). */
+  public int largestMailbox() {
+    return processes.values().stream().mapToInt(p -> p.mailbox().size()).max().orElse(0);
+  }
+
   /** The most messages one process's mailbox holds. */
   public int mailboxCapacity() {
     return mailboxCapacity;

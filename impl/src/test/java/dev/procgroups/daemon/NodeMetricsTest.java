@@ -100,6 +100,8 @@ class NodeMetricsTest {
           "n1 drops broadcasts at its inbound queue and at the full mailbox");
       assertThat(count(registry, ProcgroupsMetrics.MAILBOX_DROPPED, "node", "n1"))
           .isEqualTo(observer.processes().droppedMessages());
+      assertThat(meter(registry, ProcgroupsMetrics.MAILBOX_LARGEST).gauge().value())
+          .as("the member's mailbox is full").isEqualTo(5);
       assertThat(count(registry, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "delivery"))
           .isEqualTo(observer.cluster().droppedDeliveries());
       assertThat(count(registry, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "batch")).isNotNegative();

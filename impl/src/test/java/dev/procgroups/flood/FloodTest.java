@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code -Dprocgroups.flood.unbounded=true} takes the bounds away ({@link FloodRun#UNBOUNDED}):
  * the unbounded code, whose replication backlog grows with the flood's length; this test must
- * then fail, on the lanes' bound at once and on the heap bound in a 30 s flood (figures in
- * bench/results/flood.md).
+ * then fail. It did at 10 s and 15 s, on the lanes' bound; the unbounded code's live heap passed
+ * this test's heap bound within 15 s too (figures in bench/results/flood.md).
  */
 class FloodTest {
   static final long LIVE_HEAP_BOUND_MB = 128;
