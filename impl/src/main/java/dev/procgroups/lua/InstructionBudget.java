@@ -152,6 +152,21 @@ public final class InstructionBudget extends DebugLib {
     throwIfKilled();
   }
 
+  /**
+   * For long loops inside LuaJ that run no Lua instruction (pattern matching, the compiler), which
+   * {@link LuaJPatch} makes call this: stops the process running on the calling thread if it was
+   * killed. Cheap when not: a kill interrupts the process's threads, so only an interrupted
+   * thread looks further.
+   */
+  public static void stopIfKilledHere() {
+    if (Thread.currentThread().isInterrupted()) {
+      InstructionBudget process = CURRENT.get();
+      if (process != null) {
+        process.throwIfKilled();
+      }
+    }
+  }
+
   /** Stops the calling process if it was killed. */
   public void throwIfKilled() {
     if (killed) {

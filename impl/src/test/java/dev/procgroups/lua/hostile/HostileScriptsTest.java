@@ -105,6 +105,18 @@ class HostileScriptsTest {
   }
 
   @Test
+  void aKillStopsAPatternMatchThatRunsNoInstruction() throws InterruptedException {
+    RunningProcess matcher = node.builder().build()
+        .spawn(new LuaScript("pattern.lua", HostileNode.source("pattern_bomb")));
+    Thread.sleep(200);
+    assertThat(matcher.exitReason()).as("still matching").isEmpty();
+    matcher.kill();
+    assertThat(matcher.awaitExit(Duration.ofSeconds(5))).isTrue();
+    assertThat(matcher.exitReason()).containsInstanceOf(ExitReason.Killed.class);
+    assertNodeServes();
+  }
+
+  @Test
   void aChangedStringMetatableOrLibraryStaysInItsProcess() throws InterruptedException {
     assertThat(node.run("string_metatable", LONG).error()).hasValueSatisfying(
         e -> assertThat(e).contains("read-only"));
