@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.pcollections.PMap;
-import org.pcollections.PSet;
 
 /**
  * The membership of one scope on one node: member slots by group, split into local slots and the
@@ -92,7 +90,7 @@ public final class MembershipStore {
 
   /** Groups with at least one local slot (unordered, immutable). */
   public Set<String> localGroups() {
-    return state.localGroups();
+    return state.localGroups().keySet();
   }
 
   // ---------------------------------------------------------------- local writes
@@ -209,7 +207,7 @@ public final class MembershipStore {
     writer.lock();
     try {
       Map<String, List<String>> out = new LinkedHashMap<>();
-      for (String group : state.localGroups()) {
+      for (String group : state.localGroups().keySet()) {
         out.put(group, pidStrings(state.groups().get(group).localMembers()));
       }
       return out;
@@ -501,22 +499,26 @@ public final class MembershipStore {
    */
   private void commit(
       WriteBatch batch, StoreChange.Direction direction, Pid pid, Map<String, Integer> counts) {
-    PMap<String, GroupState> groups = latest().groups();
-    PSet<String> local = latest().localGroups();
+    TrieMap.Editor<String, GroupState> groups = latest().groups().edit();
+    TrieMap.Editor<String, Boolean> local = latest().localGroups().edit();
     for (String group : batch.touchedGroups) {
       GroupTables t = tables.get(group);
       GroupState g = t == null ? null : t.view();
       if (g == null || g.live() == 0) {
         if (!mutated(StoreMutation.EMPTY_GROUPS_LINGER)) {
-          groups = groups.minus(group);
+          groups.remove(group);
         }
         tables.remove(group);
       } else {
-        groups = groups.plus(group, g);
+        groups.put(group, g);
       }
-      local = g != null && g.localLive() > 0 ? local.plus(group) : local.minus(group);
+      if (g != null && g.localLive() > 0) {
+        local.put(group, Boolean.TRUE);
+      } else {
+        local.remove(group);
+      }
     }
-    publish(new StoreState(groups, local));
+    publish(new StoreState(groups.build(), local.build()));
     for (GroupEvent event : batch.events) {
       for (Subscription sub : groupSubscriptions.getOrDefault(event.group(), List.of())) {
         countDrop(sub.offer(event));
