@@ -4,19 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Group commit for the store's local writes (flat combining): a writer queues its write, and
- * whichever writer gets the lock runs every queued write, in queue order, as one commit (one
- * publish of the store's state), then wakes their writers. A writer returns only after its write
- * is published (read-your-writes), with its own result or exception.
+ * Group commit for the store's local writes (flat combining): a writer queues its write and takes
+ * the lock; if its write is not done yet, it runs every queued write, in queue order, as one
+ * commit (one publish of the store's state). A writer returns only after its write is published
+ * (read-your-writes), with its own result or exception.
  *
- * <p>Every holder of the lock, combining or not, releases it with {@link #unlock}, which wakes the
- * oldest queued writer: a writer parks only after failing to take the lock, so whoever held it
- * then will wake it (or the writer that combines its write).
+ * <p>Writers wait in the lock itself, not in a park of their own: a lock that lets the running
+ * thread take it again keeps a writer that has the CPU going, where waking every combined writer
+ * costs one context switch per write (measured: about half the joins/s with 100 writers).
  */
 final class GroupCommit {
 
@@ -46,34 +45,15 @@ final class GroupCommit {
     }
     Pending<T> pending = new Pending<>(write);
     queue.add(pending);
-    boolean interrupted = false;
-    while (!pending.done) {
-      if (lock.tryLock()) {
-        try {
-          if (!pending.done) {
-            combine();
-          }
-        } finally {
-          unlock();
-        }
-      } else {
-        LockSupport.park(this);
-        interrupted |= Thread.interrupted(); // writes are not interruptible: keep the flag for later
+    lock.lock();
+    try {
+      if (!pending.done) {
+        combine();
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
     }
     return pending.result();
-  }
-
-  /** Releases the lock and wakes the oldest queued writer, which then takes it to combine. */
-  void unlock() {
-    lock.unlock();
-    Pending<?> next = queue.peek();
-    if (next != null) {
-      LockSupport.unpark(next.thread);
-    }
   }
 
   private void combine() {
@@ -88,12 +68,8 @@ final class GroupCommit {
       taken.forEach(p -> p.failUnlessFailed(e));
       throw e;
     } finally {
-      Thread self = Thread.currentThread();
       for (Pending<?> p : taken) {
         p.done = true;
-        if (p.thread != self) {
-          LockSupport.unpark(p.thread);
-        }
       }
     }
   }

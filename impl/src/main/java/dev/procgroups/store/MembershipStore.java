@@ -186,7 +186,7 @@ public final class MembershipStore {
     try {
       this.changeListener = listener;
     } finally {
-      commits.unlock();
+      writer.unlock();
     }
   }
 
@@ -203,7 +203,7 @@ public final class MembershipStore {
       }
       return out;
     } finally {
-      commits.unlock();
+      writer.unlock();
     }
   }
 
@@ -244,7 +244,7 @@ public final class MembershipStore {
       commit(batch);
       return true;
     } finally {
-      commits.unlock();
+      writer.unlock();
     }
   }
 
@@ -336,7 +336,7 @@ public final class MembershipStore {
       register(sub, groupSubscriptions.computeIfAbsent(group, g -> new ArrayList<>()));
       return new MonitorSnapshot(sub, members(group));
     } finally {
-      commits.unlock();
+      writer.unlock();
     }
   }
 
@@ -353,7 +353,7 @@ public final class MembershipStore {
       state.groups().forEach((group, g) -> snapshot.put(group, g.members()));
       return new EventsSnapshot(sub, Collections.unmodifiableMap(snapshot));
     } finally {
-      commits.unlock();
+      writer.unlock();
     }
   }
 
@@ -374,7 +374,7 @@ public final class MembershipStore {
       state = StoreState.EMPTY;
       heldBack = null;
     } finally {
-      commits.unlock();
+      writer.unlock();
     }
   }
 
@@ -406,7 +406,7 @@ public final class MembershipStore {
         groupSubscriptions.remove(group);
       }
     } finally {
-      commits.unlock();
+      writer.unlock();
     }
   }
 

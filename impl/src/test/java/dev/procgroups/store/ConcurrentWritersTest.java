@@ -31,6 +31,8 @@ class ConcurrentWritersTest {
   private static final int THREADS = 8;
   private static final int JOINS = 400;
   private static final int MAX_GROUPS = 1000;
+  private static final int CONTENDERS = 16;
+  private static final int ATTEMPTS = 3000;
 
   private final MembershipStore store = new MembershipStore("n1",
       new ScopeConfig(Integer.MAX_VALUE, OptionalInt.of(MAX_GROUPS), OptionalInt.empty()));
@@ -76,6 +78,46 @@ class ConcurrentWritersTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void joinsCombinedIntoOneCommitStillPassMaxGroupsOneAtATime() throws Exception {
+    MembershipStore one = new MembershipStore("n1",
+        new ScopeConfig(64, OptionalInt.of(1), OptionalInt.empty()));
+    ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
+    try {
+      List<Future<Integer>> contenders = new ArrayList<>();
+      for (int t = 0; t < CONTENDERS; t++) {
+        Pid pid = new Pid("n1", "app:processes", t + 1);
+        String group = "own" + t;
+        contenders.add(pool.submit(() -> holdTheOnlyGroupInTurn(one, pid, group)));
+      }
+      int admitted = 0;
+      for (Future<Integer> contender : contenders) {
+        admitted += contender.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(admitted).isPositive();
+      assertThat(one.localGroups()).isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Joins its own group and leaves again; a join let in must find itself the only local group. */
+  private static int holdTheOnlyGroupInTurn(MembershipStore one, Pid pid, String group) {
+    int admitted = 0;
+    for (int i = 0; i < ATTEMPTS; i++) {
+      try {
+        if (one.join(pid, List.of(group), () -> true)) {
+          assertThat(one.localGroups()).as("max_groups 1").containsExactly(group);
+          admitted++;
+          one.leave(pid, List.of(group));
+        }
+      } catch (StoreLimitException e) {
+        Thread.yield();
+      }
+    }
+    return admitted;
   }
 
   /** Each thread tries 400 fresh groups; returns those it got, each checked right after its join. */
