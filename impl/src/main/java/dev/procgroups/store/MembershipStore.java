@@ -532,6 +532,13 @@ public final class MembershipStore {
       } else {
         batch.next.put(group, g);
       }
+      // Touch the local-groups map only when the group's local status changes (rarely, for a
+      // group of many slots; never, for a remote-only group).
+      boolean local = g != null && g.localLive() > 0;
+      if (t != null && t.listedLocal != local) {
+        batch.next.listLocal(group, local);
+        t.listedLocal = local;
+      }
     }
     batch.touchedGroups.clear();
   }

@@ -14,11 +14,6 @@ final class NextState {
   /** Publishes {@code group} as {@code view}. */
   void put(String group, GroupState view) {
     groups.put(group, view);
-    if (view.localLive() > 0) {
-      localGroups.put(group, Boolean.TRUE);
-    } else {
-      localGroups.remove(group);
-    }
   }
 
   /** {@code group} has no slot left; {@code linger} keeps it listed (a planted bug). */
@@ -26,7 +21,15 @@ final class NextState {
     if (!linger) {
       groups.remove(group);
     }
-    localGroups.remove(group);
+  }
+
+  /** Lists {@code group} among those with a local slot, or not. */
+  void listLocal(String group, boolean local) {
+    if (local) {
+      localGroups.put(group, Boolean.TRUE);
+    } else {
+      localGroups.remove(group);
+    }
   }
 
   /** Groups with a local slot so far. */
