@@ -1,7 +1,6 @@
 package dev.procgroups.daemon;
 
 import dev.procgroups.registry.RegistryException;
-import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.transport.atomix.FreePorts;
 import dev.procgroups.transport.atomix.SeedMember;
@@ -9,6 +8,7 @@ import dev.procgroups.transport.auth.ClusterSecret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A cluster of real nodes in this JVM, each on its own free port of 127.0.0.1, all seeded with
@@ -22,12 +22,15 @@ public final class LocalCluster implements AutoCloseable {
   /** Starts {@code size} nodes named n1, n2, … with {@code scopes} (id → config) and a policy. */
   public LocalCluster(int size, Map<String, Map<String, Object>> scopes, SecurityPolicy policy)
       throws RegistryException {
-    this(size, scopes, policy, ReplicationSettings.defaults());
+    this(size, scopes, policy, config -> { });
   }
 
-  /** The same with the given protocol timing (or, in tests, planted protocol bugs). */
+  /**
+   * The same, each node's config adjusted by {@code tune} before it starts (protocol timing,
+   * limits; in tests, planted bugs).
+   */
   public LocalCluster(int size, Map<String, Map<String, Object>> scopes, SecurityPolicy policy,
-      ReplicationSettings replication) throws RegistryException {
+      Consumer<NodeConfig.Builder> tune) throws RegistryException {
     if (size < 1) {
       throw new IllegalArgumentException("a cluster needs at least one node, got " + size);
     }
@@ -39,9 +42,9 @@ public final class LocalCluster implements AutoCloseable {
     try {
       for (SeedMember seed : seeds) {
         NodeConfig.Builder config = NodeConfig.builder(seed.name())
-            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy).secret(secret)
-            .replication(replication);
+            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy).secret(secret);
         scopes.forEach(config::scope);
+        tune.accept(config);
         nodes.add(Node.start(config.build()));
       }
     } catch (RegistryException | RuntimeException e) {

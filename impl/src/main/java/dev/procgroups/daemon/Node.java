@@ -39,7 +39,8 @@ public final class Node implements AutoCloseable {
 
   private Node(NodeConfig config) throws RegistryException {
     this.config = config;
-    this.processes = ProcessRuntime.builder(config.name()).incarnation(config.incarnation()).build();
+    this.processes = ProcessRuntime.builder(config.name()).incarnation(config.incarnation())
+        .mailboxCapacity(config.mailboxCapacity()).build();
     this.registry = new Registry();
     for (Map.Entry<String, Map<String, Object>> scope : config.scopes().entrySet()) {
       registry.registerScope(scope.getKey(), scope.getValue());
@@ -51,14 +52,18 @@ public final class Node implements AutoCloseable {
         .seeds(config.seeds())
         .swimProfile(config.swim())
         .secret(config.secret())
+        .inboundQueueBytes(config.inboundQueueBytes())
         .build());
     // One thread; a pool executor rather than Executors' wrapper so its backlog can be metered.
+    // Its queue is unbounded, but messages enter it only through ClusterNode's bounded hand-off;
+    // the rest (peer events, ticks, one flush per scope at a time) cannot pile up.
     this.inbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(), named(config.name() + "-replication"));
     this.metrics = new ProcgroupsMetrics(config.meters(), config.name());
     this.cluster = new ClusterNode(metrics.meter(transport), processes, config.replication(),
-        System::currentTimeMillis, inbound);
+        System::currentTimeMillis, inbound, config.inboundQueueBytes());
     metrics.node(cluster, transport, inbound.getQueue());
+    metrics.processes(processes);
     processes.remoteRouter(cluster);
     this.pg = new Pg(config.name(), registry, config.policy(), processes, cluster);
     // Replicate every scope from its creation, before any process can open it.

@@ -1,8 +1,11 @@
 package dev.procgroups.daemon;
 
+import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
+import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,10 +20,13 @@ import java.util.Objects;
 /**
  * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
  * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy, its protocol
- * timing, the secret its cluster shares (without one, anybody who reaches the port can join) and
- * the registry its metrics go to.
+ * timing, the secret its cluster shares (required), the registry its metrics go to, and its
+ * limits under load.
  *
  * @param scopes scope id → config, registered in this order at start
+ * @param inboundQueueBytes how many bytes of received messages may wait in each of the node's two
+ *     inbound lanes (the transport's, then the replication thread's) before more are dropped
+ * @param mailboxCapacity the most messages one process's mailbox holds (more are dropped)
  */
 public record NodeConfig(
     String name,
@@ -33,7 +39,9 @@ public record NodeConfig(
     SecurityPolicy policy,
     ReplicationSettings replication,
     ClusterSecret secret,
-    MeterRegistry meters) {
+    MeterRegistry meters,
+    long inboundQueueBytes,
+    int mailboxCapacity) {
 
   public NodeConfig {
     Objects.requireNonNull(name, "name");
@@ -43,7 +51,7 @@ public record NodeConfig(
     Objects.requireNonNull(swim, "swim");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(replication, "replication");
-    Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(secret, AtomixTransportConfig.NO_SECRET);
     Objects.requireNonNull(meters, "meters");
   }
 
@@ -51,7 +59,10 @@ public record NodeConfig(
     return new Builder(name);
   }
 
-  /** Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing. */
+  /**
+   * Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing.
+   * No default secret: {@link #build()} fails without {@link #secret}.
+   */
   public static final class Builder {
     private final String name;
     // Centiseconds: larger for every restart (a JVM takes longer than 10 ms to start again) and
@@ -64,8 +75,10 @@ public record NodeConfig(
     private final Map<String, Map<String, Object>> scopes = new LinkedHashMap<>();
     private SecurityPolicy policy = SecurityPolicy.allowAll();
     private ReplicationSettings replication = ReplicationSettings.defaults();
-    private ClusterSecret secret = ClusterSecret.INSECURE_DEFAULT;
+    private ClusterSecret secret;
     private MeterRegistry meters;
+    private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
+    private int mailboxCapacity = ProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
 
     private Builder(String name) {
       this.name = name;
@@ -124,9 +137,25 @@ public record NodeConfig(
       return this;
     }
 
+    /**
+     * Bytes of received messages that may wait in each inbound lane; past that, messages are
+     * dropped and counted (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}, 16 MiB).
+     */
+    public Builder inboundQueueBytes(long bytes) {
+      this.inboundQueueBytes = bytes;
+      return this;
+    }
+
+    /** The most messages one process's mailbox holds (default 100 000). */
+    public Builder mailboxCapacity(int capacity) {
+      this.mailboxCapacity = capacity;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
-          replication, secret, meters == null ? new SimpleMeterRegistry() : meters);
+          replication, secret, meters == null ? new SimpleMeterRegistry() : meters,
+          inboundQueueBytes, mailboxCapacity);
     }
   }
 }

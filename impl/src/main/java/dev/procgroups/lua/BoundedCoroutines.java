@@ -17,22 +17,25 @@ import org.luaj.vm2.lib.VarArgFunction;
  * holds alive. LuaJ runs each started coroutine on a thread of its own that lives until the
  * coroutine ends or is collected, so a script keeping suspended coroutines would otherwise start
  * threads until the JVM cannot make more. Coroutines that have finished or were collected no
- * longer count.
+ * longer count. Each body runs as a thread of the process ({@link InstructionBudget#runCoroutine}),
+ * so the process's kill or end stops it.
  */
 final class BoundedCoroutines {
   /** Live coroutines per process. */
   static final int MAX_LIVE = 1_000;
 
   private final Globals globals;
+  private final InstructionBudget process;
   private final List<WeakReference<LuaThread>> live = new ArrayList<>();
 
-  private BoundedCoroutines(Globals globals) {
+  private BoundedCoroutines(Globals globals, InstructionBudget process) {
     this.globals = globals;
+    this.process = process;
   }
 
   /** Replaces {@code create} and {@code wrap} in the globals' coroutine library. */
-  static void install(Globals globals) {
-    BoundedCoroutines bound = new BoundedCoroutines(globals);
+  static void install(Globals globals, InstructionBudget process) {
+    BoundedCoroutines bound = new BoundedCoroutines(globals, process);
     LuaTable coroutine = globals.get("coroutine").checktable();
     coroutine.rawset("create", new OneArgFunction() {
       @Override
@@ -68,7 +71,12 @@ final class BoundedCoroutines {
     if (live.size() >= MAX_LIVE) {
       throw new LuaError("too many coroutines (at most " + MAX_LIVE + " alive per process)");
     }
-    LuaThread thread = new LuaThread(globals, body);
+    LuaThread thread = new LuaThread(globals, new VarArgFunction() {
+      @Override
+      public Varargs invoke(Varargs args) {
+        return process.runCoroutine(() -> body.invoke(args));
+      }
+    });
     live.add(new WeakReference<>(thread));
     return thread;
   }

@@ -2,6 +2,7 @@ package dev.procgroups.lua;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
@@ -17,26 +18,81 @@ import org.luaj.vm2.lib.DebugLib;
  *
  * <p>One process runs Lua on one thread at a time (coroutines hand over with wait/notify), so the
  * counter needs no synchronization; the kill flag is volatile because other threads set it.
+ *
+ * <p>It is also the process's identity on its threads ({@link #current()}), for the checks
+ * {@link LuaAllocations} makes inside LuaJ, and it knows its coroutines' threads: LuaJ leaves a
+ * suspended coroutine's thread waiting until the garbage collector finds the coroutine
+ * unreachable, so a kill, or the process's end ({@link #end()}), interrupts them, which ends them.
  */
 public final class InstructionBudget extends DebugLib {
 
   /** Instructions between checkpoints. */
   public static final int SLICE = 10_000;
 
+  private static final ThreadLocal<InstructionBudget> CURRENT = new ThreadLocal<>();
+
   private int sinceCheckpoint;
   private volatile boolean killed;
   /** Why the process stops, when it is not a kill from outside (the memory guard). */
   private volatile Error failure;
-  private final MemoryGuard memory;
+  private final MemoryGuard.Account memory;
   /** Threads of this process blocked in a runtime call: the main one or a coroutine's. */
   private final Set<Thread> blocked = ConcurrentHashMap.newKeySet();
+  /** Threads of this process's started, unfinished coroutines. */
+  private final Set<Thread> coroutines = ConcurrentHashMap.newKeySet();
 
   public InstructionBudget() {
     this(MemoryGuard.standard());
   }
 
   public InstructionBudget(MemoryGuard memory) {
-    this.memory = memory;
+    this.memory = memory.open();
+  }
+
+  /** The process whose Lua runs on the calling thread, or null. */
+  static InstructionBudget current() {
+    return CURRENT.get();
+  }
+
+  /** Makes the calling thread the process's main thread, until {@link #end()}. */
+  public void begin() {
+    CURRENT.set(this);
+    memory.over(0); // the account charges this thread from now on
+  }
+
+  /**
+   * The process has ended (normally or not): stops what is left of it, so its coroutines' threads
+   * end now, and releases the calling thread.
+   */
+  public void end() {
+    kill();
+    CURRENT.remove();
+  }
+
+  /** Runs a coroutine's body on the coroutine's own thread, as a thread of this process. */
+  <T> T runCoroutine(Supplier<T> body) {
+    Thread self = Thread.currentThread();
+    coroutines.add(self);
+    CURRENT.set(this);
+    try {
+      throwIfKilled(); // after registering: a kill either sees this thread or is seen here
+      memory.over(0);
+      return body.get();
+    } finally {
+      CURRENT.remove();
+      coroutines.remove(self);
+    }
+  }
+
+  /**
+   * Before an allocation of {@code bytes} on a thread of this process: fails the process (no
+   * script can catch it) if the memory guard refuses it.
+   */
+  void reserve(long bytes) {
+    if (memory.over(bytes)) {
+      fail(new MemoryGuard.OutOfLuaMemoryError());
+      throw stopError();
+    }
   }
 
   /** A runtime call that may block. */
@@ -47,11 +103,13 @@ public final class InstructionBudget extends DebugLib {
 
   /**
    * Asks the process to stop: at its next instruction, and, for threads of it blocked in a
-   * runtime call (a coroutine's thread too, which the runtime's interrupt does not reach), at once.
+   * runtime call or in a suspended coroutine (threads the runtime's interrupt does not reach),
+   * at once: an interrupted coroutine thread throws LuaJ's {@code OrphanedThread} and ends.
    */
   public void kill() {
     killed = true;
     blocked.forEach(Thread::interrupt);
+    coroutines.forEach(Thread::interrupt);
   }
 
   /**
@@ -86,7 +144,9 @@ public final class InstructionBudget extends DebugLib {
   /** Stops the calling process if it was killed, else lets other threads run. */
   public void checkpoint() {
     throwIfKilled();
-    memory.check(this);
+    if (memory.over(0)) {
+      fail(new MemoryGuard.OutOfLuaMemoryError());
+    }
     throwIfKilled();
     LuaThreads.letOthersRun();
     throwIfKilled();

@@ -1,27 +1,13 @@
 package dev.procgroups.lua;
 
 import dev.procgroups.pg.Pg;
-import dev.procgroups.process.ProcessContext;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.process.RunningProcess;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.luaj.vm2.Globals;
-import org.luaj.vm2.LuaClosure;
-import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaTable;
-import org.luaj.vm2.LuaValue;
-import org.luaj.vm2.Prototype;
-import org.luaj.vm2.Varargs;
-import org.luaj.vm2.compiler.LuaC;
 
 /**
  * Runs Lua scripts as processes of one node's {@link ProcessRuntime}: each process is one script
@@ -34,11 +20,15 @@ import org.luaj.vm2.compiler.LuaC;
  * <p>A script ends normally when its chunk returns, unless it returns {@code nil, err} (the
  * documented examples' way to fail): then, like an error it raised, the process fails with
  * {@code tostring(err)}, see {@link LuaScriptFailure}.
+ *
+ * <p>An entry point of the binding: its code names no LuaJ class, so the JVM loads none to verify
+ * it, and its initialization installs {@link LuaJPatch} before LuaJ is used
+ * ({@link LuaScriptRunner} runs the scripts).
  */
 public final class LuaNode {
 
   static {
-    LuaNumberPatch.ensureInstalled(); // before anything of this node can create a LuaJ double
+    LuaJPatch.ensureInstalled(); // before anything of this node can create a LuaJ double
   }
 
   private final ProcessRuntime runtime;
@@ -49,7 +39,7 @@ public final class LuaNode {
   private final PrintStream out;
   private final Map<String, LuaModule> modules;
   private final MemoryGuard memory;
-  private final Map<LuaScript, Prototype> compiled = new ConcurrentHashMap<>();
+  private final LuaScriptRunner runner = new LuaScriptRunner(this);
 
   private LuaNode(Builder builder) {
     this.runtime = builder.runtime;
@@ -60,6 +50,26 @@ public final class LuaNode {
     this.out = builder.out;
     this.modules = Map.copyOf(builder.modules);
     this.memory = builder.memory;
+  }
+
+  ScriptLibrary modulePath() {
+    return modulePath;
+  }
+
+  LuaObserver observer() {
+    return observer;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  Map<String, LuaModule> modules() {
+    return modules;
+  }
+
+  MemoryGuard memory() {
+    return memory;
   }
 
   public static Builder builder(ProcessRuntime runtime) {
@@ -84,60 +94,12 @@ public final class LuaNode {
   public RunningProcess spawn(LuaScript script, Object... args) {
     Objects.requireNonNull(script, "script");
     Object[] values = args.clone();
-    return runtime.spawn(context -> run(context, script, values));
+    return runtime.spawn(context -> runner.run(context, script, values));
   }
 
   /** Starts the library's script {@code name}; empty if the library has none by that name. */
   public Optional<RunningProcess> spawn(String name, Object... args) {
     return library.find(name).map(script -> spawn(script, args));
-  }
-
-  private void run(ProcessContext context, LuaScript script, Object[] args) {
-    InstructionBudget budget = new InstructionBudget(memory);
-    context.onKill(budget::kill);
-    LuaProcess process = new LuaProcess(this, context, budget, observer);
-    LuaTable processModule = LuaProcessModule.open(process);
-    LuaTable channelModule = LuaSelect.module(budget);
-    Globals globals = LuaSandbox.newGlobals(out, budget, (name, g) -> switch (name) {
-      case "process" -> processModule;
-      case "channel" -> channelModule;
-      case "time" -> LuaTimeModule.open(process);
-      case "pg" -> pg == null ? null : LuaPgModule.open(process, pg);
-      default -> modules.containsKey(name) ? modules.get(name).open(process)
-          : luaModule(name, g);
-    });
-    globals.rawset("process", processModule);
-    globals.rawset("channel", channelModule);
-
-    LuaValue[] luaArgs = new LuaValue[args.length];
-    for (int i = 0; i < args.length; i++) {
-      luaArgs[i] = LuaPayloads.toLua(args[i]);
-    }
-    Varargs result = new LuaClosure(prototype(script), globals).invoke(luaArgs);
-    if (!result.arg1().toboolean() && result.narg() >= 2 && !result.arg(2).isnil()) {
-      throw new LuaScriptFailure(script.name() + ": returned nil, "
-          + LuaStringFormat.toLuaString(result.arg(2)).tojstring());
-    }
-  }
-
-  /** A module written in Lua, from the module path: {@code a.b} is the file {@code a/b.lua}. */
-  private LuaValue luaModule(String name, Globals globals) {
-    return modulePath.find(name.replace('.', '/') + ".lua")
-        .map(script -> new LuaClosure(prototype(script), globals).call(LuaValue.valueOf(name)))
-        .orElse(null);
-  }
-
-  private Prototype prototype(LuaScript script) {
-    return compiled.computeIfAbsent(script, s -> {
-      try {
-        return LuaC.instance.compile(
-            new ByteArrayInputStream(s.source().getBytes(StandardCharsets.UTF_8)), s.name());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (LuaError syntax) {
-        throw new LuaScriptFailure(syntax.getMessage());
-      }
-    });
   }
 
   /** Configures a {@link LuaNode}. */

@@ -28,7 +28,7 @@ public final class LuaPayloads {
   private static final double EXACT_LIMIT = 9007199254740992d; // 2^53
 
   static {
-    LuaNumberPatch.ensureInstalled();
+    LuaJPatch.ensureInstalled();
   }
 
   private LuaPayloads() {}

@@ -2,6 +2,7 @@ package dev.procgroups.lua;
 
 import dev.procgroups.pg.ErrorKind;
 import dev.procgroups.pg.PayloadSize;
+import dev.procgroups.process.MailboxFullException;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import org.luaj.vm2.lib.ZeroArgFunction;
  * <ul>
  *   <li>{@code process.pid()}: this process's PID string.
  *   <li>{@code process.send(pid, topic, ...)}: sends the values (copied; none → nil, one → it,
- *       several → an array) → {@code true}, or {@code nil, err} (INVALID) for a bad PID, topic or
- *       payload.
+ *       several → an array) → {@code true}, or {@code nil, err}: INVALID for a bad PID, topic or
+ *       payload, UNAVAILABLE (retryable) if the receiver is local and its mailbox is full.
  *   <li>{@code process.listen(topic [, {message = true}])}: the channel of messages under
  *       {@code topic}: each receive gives the payload, or with {@code message = true} a message
  *       ({@code msg:from()}, {@code msg:topic()}, {@code msg:payload()}). Closing it stops
@@ -103,6 +104,8 @@ final class LuaProcessModule {
       process.context().send(to.get(), args.arg(2).tojstring(), payload);
     } catch (IllegalArgumentException badPayload) {
       return LuaCalls.fail(ErrorKind.INVALID, badPayload.getMessage());
+    } catch (MailboxFullException full) {
+      return LuaCalls.fail(ErrorKind.UNAVAILABLE, full.getMessage());
     }
     return LuaValue.TRUE;
   }

@@ -20,7 +20,7 @@ final class LuaStringFormat extends VarArgFunction {
   @Override
   public Varargs invoke(Varargs args) {
     LuaString format = args.checkstring(1);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(format.length() + 16);
+    LuaStringBuilder out = new LuaStringBuilder(format.length() + 16);
     int arg = 1;
     int i = 0;
     while (i < format.length()) {
@@ -40,7 +40,7 @@ final class LuaStringFormat extends VarArgFunction {
         spec.convert(args.arg(arg), arg, out);
       }
     }
-    return LuaString.valueOf(out.toByteArray());
+    return out.toLuaString();
   }
 
   /** {@code luaL_tolstring}: the {@code __tostring} metamethod, else the value's own text. */

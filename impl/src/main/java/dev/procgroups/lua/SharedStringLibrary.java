@@ -16,13 +16,12 @@ import org.luaj.vm2.lib.VarArgFunction;
  * string.trim(s) ... end} works there), but method calls on strings always use the shared library.
  *
  * <p>Fixed against stock LuaJ 3.0.1: {@code format} (see {@link LuaStringFormat}) and {@code gmatch}
- * (stock loops forever on empty matches). Bounded: {@code rep} refuses results over
- * {@value #MAX_REP_BYTES} bytes (one call could otherwise exhaust the heap every process shares).
- * Removed: {@code dump} (binary chunks).
+ * (stock loops forever on empty matches). Bounded, and fixed: {@code rep}, {@code upper},
+ * {@code lower}, {@code reverse}, {@code byte} (see {@link BoundedStringFunctions}): one call
+ * could otherwise exhaust the heap every process shares. Removed: {@code dump} (binary chunks).
  */
 final class SharedStringLibrary {
 
-  static final int MAX_REP_BYTES = 64 << 20;
   private static final FrozenTable LIBRARY = build();
 
   private SharedStringLibrary() {}
@@ -47,7 +46,7 @@ final class SharedStringLibrary {
   }
 
   private static FrozenTable build() {
-    LuaNumberPatch.ensureInstalled();
+    LuaJPatch.ensureInstalled();
     Globals scratch = new Globals();
     LuaTable pkg = new LuaTable();
     pkg.rawset("loaded", new LuaTable());
@@ -56,31 +55,15 @@ final class SharedStringLibrary {
     LuaTable stock = scratch.get("string").checktable();
     stock.rawset("format", new LuaStringFormat());
     stock.rawset("gmatch", new Gmatch(stock.get("find")));
-    stock.rawset("rep", new BoundedRep(stock.get("rep")));
+    stock.rawset("rep", BoundedStringFunctions.rep());
+    stock.rawset("upper", BoundedStringFunctions.upper());
+    stock.rawset("lower", BoundedStringFunctions.lower());
+    stock.rawset("reverse", BoundedStringFunctions.reverse());
+    stock.rawset("byte", BoundedStringFunctions.byteValues(stock.get("byte")));
     stock.rawset("dump", LuaValue.NIL);
     FrozenTable library = FrozenTable.copyOf(stock);
     LuaString.s_metatable = FrozenTable.of("__index", library);
     return library;
-  }
-
-  /** {@code string.rep} that refuses a result larger than {@link #MAX_REP_BYTES}. */
-  private static final class BoundedRep extends VarArgFunction {
-    private final LuaValue rep;
-
-    BoundedRep(LuaValue rep) {
-      this.rep = rep;
-    }
-
-    @Override
-    public Varargs invoke(Varargs args) {
-      // The count as a long: LuaJ's checkint wraps 2^40 to 0, so the bound must not use it.
-      long count = Math.max(0, args.checklong(2));
-      int length = args.checkstring(1).length();
-      if (length > 0 && count > MAX_REP_BYTES / length) {
-        throw new org.luaj.vm2.LuaError("resulting string too large");
-      }
-      return rep.invoke(args);
-    }
   }
 
   /** Lua 5.2 {@code gmatch} on top of {@code find}: an empty match advances one position. */

@@ -35,7 +35,7 @@
  * {@code os.exit}, file loading or binary chunks; {@code require} knows only the node's modules;
  * the JVM-wide string metatable is frozen. {@link dev.procgroups.lua.InstructionBudget}: every
  * 10,000 instructions a process yields its thread and stops if killed. {@code pcall} catches stack
- * overflows. Number formatting ({@link dev.procgroups.lua.LuaNumberPatch}), {@code string.format},
+ * overflows. Number formatting and allocation bounds ({@link dev.procgroups.lua.LuaJPatch}), {@code string.format},
  * {@code gmatch}, {@code os.time}, {@code math.log}, {@code __pairs} and error positions behave as
  * in Lua 5.2.
  */

@@ -1,6 +1,7 @@
 package dev.procgroups.metrics;
 
 import dev.procgroups.node.ClusterNode;
+import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.transport.Transport;
 import dev.procgroups.transport.atomix.AtomixTransport;
@@ -24,6 +25,10 @@ public final class ProcgroupsMetrics {
   public static final String PEER_EVENTS = "procgroups.peer.events";
   public static final String RESYNCS = "procgroups.resyncs.requested";
   public static final String INBOUND_QUEUE = "procgroups.inbound.queue";
+  public static final String INBOUND_BYTES = "procgroups.inbound.queued.bytes";
+  public static final String INBOUND_DROPPED = "procgroups.inbound.dropped";
+  public static final String MAILBOX_DROPPED = "procgroups.mailbox.dropped";
+  public static final String MAILBOX_LARGEST = "procgroups.mailbox.largest";
   public static final String SLOTS = "procgroups.slots";
   public static final String GROUPS = "procgroups.groups";
   public static final String EVENTS_DROPPED = "procgroups.subscription.events.dropped";
@@ -62,6 +67,24 @@ public final class ProcgroupsMetrics {
     Gauge.builder(INBOUND_QUEUE, inbound, BlockingQueue::size)
         .description("messages, peer events and ticks waiting for the replication thread")
         .tags(node).strongReference(true).register(registry);
+    functionCounter(INBOUND_DROPPED, "received batches dropped unopened: transport lane full",
+        transport, AtomixTransport::droppedInbound, "lane", "transport", "kind", "batch");
+    functionCounter(INBOUND_DROPPED, "replication messages dropped: replication lane full",
+        cluster, ClusterNode::droppedProtocolMessages, "lane", "replication", "kind", "protocol");
+    functionCounter(INBOUND_DROPPED, "remote deliveries dropped: replication lane full",
+        cluster, ClusterNode::droppedDeliveries, "lane", "replication", "kind", "delivery");
+    gauge(INBOUND_BYTES, "bytes of received batches waiting for the transport's thread",
+        transport, AtomixTransport::queuedInboundBytes, "lane", "transport");
+    gauge(INBOUND_BYTES, "bytes of messages waiting for the replication thread",
+        cluster, ClusterNode::queuedInboundBytes, "lane", "replication");
+  }
+
+  /** The process runtime's readings: drops at full mailboxes, the fullest mailbox. */
+  public void processes(ProcessRuntime processes) {
+    functionCounter(MAILBOX_DROPPED, "messages dropped because a local mailbox was full",
+        processes, ProcessRuntime::droppedMessages);
+    gauge(MAILBOX_LARGEST, "messages waiting in the fullest local mailbox",
+        processes, ProcessRuntime::largestMailbox);
   }
 
   /** The readings of one scope's store: slots and groups in this node's view, dropped events. */
@@ -85,6 +108,12 @@ public final class ProcgroupsMetrics {
   private Counter counter(String name, String description, String key, String value) {
     return Counter.builder(name).description(description).tags(node).tag(key, value)
         .register(registry);
+  }
+
+  private <T> void gauge(String name, String description, T source, ToDoubleFunction<T> reading,
+      String... tags) {
+    Gauge.builder(name, source, reading).description(description).tags(node).tags(tags)
+        .strongReference(true).register(registry);
   }
 
   private <T> void functionCounter(String name, String description, T source,

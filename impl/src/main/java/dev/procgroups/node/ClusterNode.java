@@ -11,6 +11,7 @@ import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ReplicationCore;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.replication.WireMessage;
+import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
@@ -28,6 +29,11 @@ import java.util.function.LongSupplier;
  * messages, peer events and ticks run one at a time on the {@code inbound} executor (a single
  * thread for real nodes, the caller's thread in the simulator); malformed messages and those for a
  * scope not replicated here are counted and dropped.
+ *
+ * <p>Backpressure: messages reach the inbound executor through a {@link BoundedHandOff}; when the
+ * messages waiting there hold more than its capacity, further ones are dropped and counted, by
+ * kind (replication messages, repaired by digests and resyncs; remote deliveries, at most once
+ * anyway). Peer events, ticks and local-change flushes bypass it and are never dropped.
  */
 public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   private final Transport transport;
@@ -40,16 +46,30 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   /** Peers up now, so that a scope replicated later starts with them (inbound thread only). */
   private final Map<String, NodeId> upPeers = new TreeMap<>();
   private final AtomicLong rejected = new AtomicLong();
+  private final BoundedHandOff messages;
+  private final AtomicLong droppedProtocol = new AtomicLong();
+  private final AtomicLong droppedDeliveries = new AtomicLong();
 
+  /** With an inbound queue of {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}. */
   public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
       LongSupplier clock, Executor inbound) {
+    this(transport, sink, settings, clock, inbound, BoundedHandOff.DEFAULT_CAPACITY_BYTES);
+  }
+
+  /**
+   * @param inboundQueueBytes how many bytes of messages may wait for {@code inbound} before more
+   *     are dropped
+   */
+  public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
+      LongSupplier clock, Executor inbound, long inboundQueueBytes) {
     this.transport = transport;
     this.sink = sink;
     this.settings = settings;
     this.clock = clock;
     this.inbound = inbound;
     this.delivery = new DeliveryCore(transport.self(), settings);
-    transport.onMessage((from, bytes) -> inbound.execute(() -> onMessage(from, bytes)));
+    this.messages = new BoundedHandOff(inbound, inboundQueueBytes);
+    transport.onMessage(this::handOff);
     transport.onPeerEvent(event -> inbound.execute(() -> onPeerEvent(event)));
   }
 
@@ -74,6 +94,21 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   /** Messages that failed validation or named a scope not replicated here, since start. */
   public long rejectedMessages() {
     return rejected.get();
+  }
+
+  /** Replication messages dropped because the inbound queue was full, since start. */
+  public long droppedProtocolMessages() {
+    return droppedProtocol.get();
+  }
+
+  /** Remote deliveries (broadcasts, sends) dropped because the inbound queue was full. */
+  public long droppedDeliveries() {
+    return droppedDeliveries.get();
+  }
+
+  /** Bytes of messages waiting for the inbound thread now (with a per-message overhead). */
+  public long queuedInboundBytes() {
+    return messages.queuedBytes();
   }
 
   /** Full resyncs this node asked its peers for, in every scope, since start. */
@@ -101,6 +136,12 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
           List.of(to.toString()));
       Outputs.send(transport, out);
       return !out.isEmpty();
+    }
+  }
+
+  private void handOff(NodeId from, byte[] bytes) {
+    if (!messages.offer(bytes.length, () -> onMessage(from, bytes))) {
+      (ProtocolCodec.isDelivery(bytes) ? droppedDeliveries : droppedProtocol).incrementAndGet();
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A FIFO channel between threads, with the behaviour Lua scripts expect (SEMANTICS.md): receive
  * returns a value and an ok flag, {@code null, false} once closed and empty; values buffered
- * before {@link #close()} can still be received. Unbounded (mailboxes) or bounded (subscriptions:
- * {@link #offer} refuses when full and counts the refusal in {@link #dropped()}). Values may be
- * null. Blocking calls throw {@link InterruptedException} when the thread is interrupted (that is
+ * before {@link #close()} can still be received. Unbounded, bounded (subscriptions: {@link #offer}
+ * refuses when full and counts the refusal in {@link #dropped()}), or sharing a {@link Quota} with
+ * other channels (a process's mailbox: its topic channels and inbox). Values may be null. Blocking calls throw {@link InterruptedException} when the thread is interrupted (that is
  * how killing a process stops a blocked receive). Waiting over several channels: {@link Select}.
  */
 public final class Channel<T> {
@@ -30,26 +30,33 @@ public final class Channel<T> {
   // virtual thread holding it never blocks while pinned, and an idle channel stays small.
   private final Object lock = new Object();
   private final int capacity;
+  private final Quota quota; // null unless the channel shares one
   private ArrayDeque<Object> buffer; // created on first put: most channels of idle processes stay empty
   private List<Thread> waiters; // threads parked in Waits.await on this channel
   private boolean closed;
   private long dropped;
 
-  private Channel(int capacity) {
+  private Channel(int capacity, Quota quota) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
     }
     this.capacity = capacity;
+    this.quota = quota;
   }
 
   /** A channel that accepts any number of values. */
   public static <T> Channel<T> unbounded() {
-    return new Channel<>(UNBOUNDED);
+    return new Channel<>(UNBOUNDED, null);
   }
 
   /** A channel that holds at most {@code capacity} (≥ 1) values. */
   public static <T> Channel<T> bounded(int capacity) {
-    return new Channel<>(capacity);
+    return new Channel<>(capacity, null);
+  }
+
+  /** A channel whose buffered values each take a unit of {@code quota} (full when it has none). */
+  static <T> Channel<T> sharing(Quota quota) {
+    return new Channel<>(UNBOUNDED, quota);
   }
 
   public int capacity() {
@@ -135,6 +142,7 @@ public final class Channel<T> {
       wasOpen = !closed;
       closed = true;
       if (discard && buffer != null) {
+        release(buffer.size());
         buffer.clear();
       }
       wake = waitersToWake();
@@ -155,6 +163,9 @@ public final class Channel<T> {
       } else if (buffer.size() >= capacity) {
         return PutResult.FULL;
       }
+      if (quota != null && !quota.tryAcquire()) {
+        return PutResult.FULL;
+      }
       buffer.addLast(value == null ? NULL : value);
       wake = waitersToWake();
     }
@@ -172,10 +183,17 @@ public final class Channel<T> {
         return closed ? Received.closed() : null;
       }
       value = buffer.pollFirst();
+      release(1);
       wake = capacity == UNBOUNDED ? null : waitersToWake(); // a sender may wait for room
     }
     Waits.wake(wake);
     return Received.of(value == NULL ? null : (T) value);
+  }
+
+  private void release(int values) {
+    if (quota != null && values > 0) {
+      quota.release(values);
+    }
   }
 
   void addWaiter(Thread thread) {

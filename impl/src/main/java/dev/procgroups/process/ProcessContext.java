@@ -30,6 +30,7 @@ public final class ProcessContext {
    * {@code topic}; see {@link ProcessRuntime#send}.
    *
    * @throws InvalidPayloadException if a value cannot be copied
+   * @throws MailboxFullException if {@code to} is local and its mailbox is full
    */
   public boolean send(Pid to, String topic, Object... values) {
     return runtime().send(pid(), to, topic, values);

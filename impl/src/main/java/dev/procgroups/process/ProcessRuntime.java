@@ -19,12 +19,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Messages: {@link #send} packs and copies the payload ({@link Payloads}) and puts it in the
  * receiver's mailbox; messages between one sender and one receiver arrive in send order. A PID of
  * another node goes to the {@link RemoteRouter}. Delivery to a process that does not exist (or has
- * exited) drops the message, as in Erlang.
+ * exited) drops the message, as in Erlang. A mailbox holds at most {@code mailboxCapacity}
+ * messages (default {@link #DEFAULT_MAILBOX_CAPACITY}): a delivery beyond that is dropped and
+ * counted, per process and node-wide ({@link #droppedMessages()}); {@link #send} also tells its
+ * caller ({@link MailboxFullException}).
  */
 public final class ProcessRuntime implements MessageSink, AutoCloseable {
 
   /** The host part of PIDs unless configured otherwise. */
   public static final String DEFAULT_HOST = "app:processes";
+
+  /**
+   * Messages one process's mailbox holds by default: enough for bursts (a broadcast storm of a few
+   * seconds), small enough that a stuck process costs tens of MB at most, not the heap.
+   */
+  public static final int DEFAULT_MAILBOX_CAPACITY = 100_000;
 
   /** The largest incarnation whose first id ({@code incarnation << 24}) still fits a long. */
   public static final long MAX_INCARNATION = (Long.MAX_VALUE >>> 24) - 1;
@@ -35,6 +44,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
   private final boolean virtualThreads;
   private final ThreadFactory threads;
   private final AtomicLong nextId;
+  private final int mailboxCapacity;
+  private final AtomicLong droppedMessages = new AtomicLong();
   private final ConcurrentHashMap<Long, RunningProcess> processes = new ConcurrentHashMap<>();
   private volatile RemoteRouter remoteRouter = RemoteRouter.DROP;
   private volatile boolean closed;
@@ -55,6 +66,11 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     this.host = first.host();
     this.incarnation = builder.incarnation;
     this.nextId = new AtomicLong(first.id());
+    if (builder.mailboxCapacity < 1) {
+      throw new IllegalArgumentException("mailboxCapacity must be at least 1: "
+          + builder.mailboxCapacity);
+    }
+    this.mailboxCapacity = builder.mailboxCapacity;
     this.threads = builder.threads.factory();
     this.virtualThreads = builder.threads != ProcessThreads.PLATFORM
         && ProcessThreads.virtualAvailable();
@@ -103,7 +119,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
       throw new IllegalStateException("process runtime of " + node + " is closed");
     }
     RunningProcess process =
-        new RunningProcess(this, new Pid(node, host, nextId.getAndIncrement()), body);
+        new RunningProcess(this, new Pid(node, host, nextId.getAndIncrement()), body,
+            mailboxCapacity);
     processes.put(process.pid().id(), process);
     try {
       Thread thread = threads.newThread(process::run);
@@ -122,24 +139,61 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
   /**
    * Sends {@code values} from {@code from} to {@code to} under {@code topic}. The values are packed
    * (none → null, one → itself, several → a list) and deep-copied first. Returns true if the
-   * message was put in a local mailbox or handed to the remote router, false if dropped.
+   * message was put in a local mailbox or handed to the remote router, false if dropped (no such
+   * process). A full remote mailbox drops the message there (counted on that node).
    *
    * @throws InvalidPayloadException if a value cannot be copied (nothing is sent)
+   * @throws MailboxFullException if {@code to} is local and its mailbox is full (dropped, counted)
    */
   public boolean send(Pid from, Pid to, String topic, Object... values) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(topic, "topic");
     Object payload = Payloads.pack(values);
-    return isLocal(to) ? deliver(to, from, topic, payload)
-        : remoteRouter.route(to, from, topic, payload);
+    if (!isLocal(to)) {
+      return remoteRouter.route(to, from, topic, payload);
+    }
+    Channel.PutResult result = put(to, from, topic, payload);
+    if (result == Channel.PutResult.FULL) {
+      throw new MailboxFullException(to, mailboxCapacity);
+    }
+    return result == Channel.PutResult.ACCEPTED;
   }
 
-  /** Delivers an already copied payload to a local process; false if there is no such process. */
+  /**
+   * Delivers an already copied payload to a local process; false if there is no such process or
+   * its mailbox is full (then the message is counted in {@link #droppedMessages()}).
+   */
   @Override
   public boolean deliver(Pid to, Pid from, String topic, Object payload) {
+    return put(to, from, topic, payload) == Channel.PutResult.ACCEPTED;
+  }
+
+  /** Messages dropped because a local mailbox was full, over all processes, since start. */
+  public long droppedMessages() {
+    return droppedMessages.get();
+  }
+
+  /** The messages waiting in the fullest mailbox now (a scan of the live processes). */
+  public int largestMailbox() {
+    return processes.values().stream().mapToInt(p -> p.mailbox().size()).max().orElse(0);
+  }
+
+  /** The most messages one process's mailbox holds. */
+  public int mailboxCapacity() {
+    return mailboxCapacity;
+  }
+
+  private Channel.PutResult put(Pid to, Pid from, String topic, Object payload) {
     RunningProcess process = isLocal(to) ? processes.get(to.id()) : null;
-    return process != null && process.mailbox().deliver(new Message(from, topic, payload));
+    if (process == null) {
+      return Channel.PutResult.CLOSED;
+    }
+    Channel.PutResult result = process.mailbox().deliver(new Message(from, topic, payload));
+    if (result == Channel.PutResult.FULL) {
+      droppedMessages.incrementAndGet();
+    }
+    return result;
   }
 
   /** True if {@code pid} names a process of this node (alive or not). */
@@ -205,6 +259,7 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     private String host = DEFAULT_HOST;
     private long incarnation = 1;
     private ProcessThreads threads = ProcessThreads.AUTO;
+    private int mailboxCapacity = DEFAULT_MAILBOX_CAPACITY;
 
     private Builder(String node) {
       this.node = node;
@@ -223,6 +278,12 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
 
     public Builder threads(ProcessThreads threads) {
       this.threads = Objects.requireNonNull(threads, "threads");
+      return this;
+    }
+
+    /** The most messages one process's mailbox holds (≥ 1); default 100 000. */
+    public Builder mailboxCapacity(int capacity) {
+      this.mailboxCapacity = capacity;
       return this;
     }
 

@@ -17,17 +17,18 @@ public final class RunningProcess implements ProcessHandle {
   private final ProcessRuntime runtime;
   private final Pid pid;
   private final ProcessBody body;
-  private final Mailbox mailbox = new Mailbox();
+  private final Mailbox mailbox;
   private volatile Thread thread;
   private volatile boolean killRequested;
   private ExitReason exitReason; // guarded by this; null while alive
   private List<Runnable> hooks; // guarded by this
   private List<Runnable> killListeners; // guarded by this
 
-  RunningProcess(ProcessRuntime runtime, Pid pid, ProcessBody body) {
+  RunningProcess(ProcessRuntime runtime, Pid pid, ProcessBody body, int mailboxCapacity) {
     this.runtime = runtime;
     this.pid = pid;
     this.body = body;
+    this.mailbox = new Mailbox(mailboxCapacity);
   }
 
   @Override
@@ -38,6 +39,11 @@ public final class RunningProcess implements ProcessHandle {
   @Override
   public synchronized boolean alive() {
     return exitReason == null;
+  }
+
+  /** Messages dropped because its mailbox was full ({@code mailboxCapacity} waiting). */
+  public long droppedMessages() {
+    return mailbox.dropped();
   }
 
   /** Why it ended; empty while it runs (exit hooks already see it). */

@@ -36,6 +36,11 @@ public final class ProtocolCodec {
 
   private ProtocolCodec() {}
 
+  /** Whether {@code bytes} claim to be a {@link Delivery}, from the type byte only (no decoding). */
+  public static boolean isDelivery(byte[] bytes) {
+    return bytes.length > 1 && bytes[1] == DELIVERY;
+  }
+
   public static byte[] encode(WireMessage wire) {
     WireWriter out = new WireWriter();
     out.writeByte(VERSION);

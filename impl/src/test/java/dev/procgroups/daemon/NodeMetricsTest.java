@@ -5,6 +5,7 @@ import static dev.procgroups.daemon.NodeFixtures.spawnMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.metrics.ProcgroupsMetrics;
+import dev.procgroups.pg.PgInstance;
 import dev.procgroups.store.Subscription;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.atomix.AtomixTransport;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -69,6 +71,48 @@ class NodeMetricsTest {
     }
   }
 
+  @Test
+  void overloadDropsAtTheInboundQueueAndAtFullMailboxesAreMetered() throws Exception {
+    List<SeedMember> seeds = List.of(new SeedMember("n1", "127.0.0.1", FreePorts.next()),
+        new SeedMember("n2", "127.0.0.1", FreePorts.next()));
+    ClusterSecret secret = ClusterSecret.random();
+    MeterRegistry registry = new SimpleMeterRegistry();
+    // n1's inbound lanes hold one waiting message each, its mailboxes five messages.
+    NodeConfig.Builder small = config(seeds.get(0), seeds, secret).meters(registry)
+        .inboundQueueBytes(1).mailboxCapacity(5);
+    try (Node observer = Node.start(small.build());
+         Node sender = Node.start(config(seeds.get(1), seeds, secret).build())) {
+      CountDownLatch stop = new CountDownLatch(1);
+      observer.processes().spawn(ctx -> { // a member that never reads
+        ctx.listen("task");
+        observer.pg().open(ctx.handle(), "app:pg").join("sink");
+        stop.await();
+      });
+      await(() -> NodeFixtures.members(sender, "sink").size() == 1, "n2 sees the sink member");
+      sender.processes().spawn(ctx -> {
+        PgInstance g = sender.pg().open(ctx.handle(), "app:pg");
+        for (long i = 0; i < 20_000; i++) {
+          g.broadcast("sink", "task", i);
+        }
+      });
+      await(() -> count(registry, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "delivery") > 0
+          && count(registry, ProcgroupsMetrics.MAILBOX_DROPPED, "node", "n1") > 0,
+          "n1 drops broadcasts at its inbound queue and at the full mailbox");
+      assertThat(count(registry, ProcgroupsMetrics.MAILBOX_DROPPED, "node", "n1"))
+          .isEqualTo(observer.processes().droppedMessages());
+      assertThat(meter(registry, ProcgroupsMetrics.MAILBOX_LARGEST).gauge().value())
+          .as("the member's mailbox is full").isEqualTo(5);
+      assertThat(count(registry, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "delivery"))
+          .isEqualTo(observer.cluster().droppedDeliveries());
+      assertThat(count(registry, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "batch")).isNotNegative();
+      assertThat(meter(registry, ProcgroupsMetrics.INBOUND_BYTES).tag("lane", "replication")
+          .gauge().value()).isNotNegative();
+      assertThat(meter(registry, ProcgroupsMetrics.INBOUND_BYTES).tag("lane", "transport")
+          .gauge().value()).isNotNegative();
+      stop.countDown();
+    }
+  }
+
   /** A bare transport with the cluster's secret sends n1 bytes that decode to no message. */
   private static void sendGarbage(List<SeedMember> seeds, ClusterSecret secret, Node to)
       throws Exception {
@@ -86,9 +130,14 @@ class NodeMetricsTest {
 
   private static Node start(SeedMember self, List<SeedMember> seeds, ClusterSecret secret,
       MeterRegistry registry) throws Exception {
-    NodeConfig.Builder config = NodeConfig.builder(self.name()).bind(self.host(), self.port())
-        .seeds(seeds).scope("app:pg", Map.of("monitor_buffer", 1L)).secret(secret);
+    NodeConfig.Builder config = config(self, seeds, secret);
     return Node.start((registry == null ? config : config.meters(registry)).build());
+  }
+
+  private static NodeConfig.Builder config(SeedMember self, List<SeedMember> seeds,
+      ClusterSecret secret) {
+    return NodeConfig.builder(self.name()).bind(self.host(), self.port())
+        .seeds(seeds).scope("app:pg", Map.of("monitor_buffer", 1L)).secret(secret);
   }
 
   private static RequiredSearch meter(MeterRegistry registry, String name) {

@@ -18,7 +18,8 @@ final class FloodMutantProbe {
     for (String name : args) {
       ReplicationSettings broken = ReplicationSettings.defaults()
           .withMutations(Set.of(ProtocolMutation.valueOf(name)));
-      FloodResult r = new FloodRun(Duration.ofSeconds(5), 16, Duration.ofSeconds(10), broken).run();
+      FloodResult r = new FloodRun(Duration.ofSeconds(5), 16, Duration.ofSeconds(10),
+          config -> config.replication(broken)).run();
       System.out.println(name + " converged=" + r.converged() + " " + r);
     }
   }

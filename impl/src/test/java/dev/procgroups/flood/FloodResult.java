@@ -1,6 +1,7 @@
 package dev.procgroups.flood;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one flood measured.
@@ -12,8 +13,15 @@ import java.util.List;
  *     an observer's count of the flooder's slots
  * @param meanLag the mean of that difference over samples and observers
  * @param longestBehindMillis the longest time an observer's count stayed different
+ * @param peakHeapAfterGcBytes the most heap in use right after any collection (young ones
+ *     included: old garbage counts)
+ * @param peakHeapLiveBytes the most heap live after the full collections forced every 2 s
  * @param maxInboundQueue the largest backlog of each node's replication thread at a sample
  * @param maxFlooderSinkBehind the most broadcasts made but not yet received by n1's member
+ * @param maxInboundBytes the most bytes waiting in each node's two inbound lanes together
+ * @param drops what the bounds dropped over the run, all nodes together: replication messages,
+ *     remote deliveries and batches at the inbound lanes, messages at full mailboxes; and the
+ *     resyncs requested
  * @param catchUpMillis from the end of the flood until every node's view equals every node's
  *     local slots, or -1 if that did not happen within the bound
  */
@@ -28,10 +36,13 @@ record FloodResult(
     long catchUpMillis,
     long peakHeapUsedBytes,
     long peakHeapAfterGcBytes,
+    long peakHeapLiveBytes,
     long baselineHeapBytes,
     long heapAfterBytes,
     List<Long> maxInboundQueue,
-    long maxFlooderSinkBehind) {
+    long maxFlooderSinkBehind,
+    List<Long> maxInboundBytes,
+    Map<String, Long> drops) {
 
   double slotOpsPerSecond() {
     return slotOps / seconds;
@@ -58,8 +69,11 @@ record FloodResult(
     private long catchUp;
     private long peakUsed;
     private long peakAfterGc;
+    private long peakLive;
     private List<Long> maxInbound;
     private long maxSinkBehind;
+    private List<Long> maxInboundBytes;
+    private Map<String, Long> drops;
 
     Builder(long baselineHeapBytes) {
       this.baseline = baselineHeapBytes;
@@ -81,22 +95,30 @@ record FloodResult(
       return this;
     }
 
-    Builder heap(long peakUsedBytes, long peakAfterGcBytes) {
+    Builder heap(long peakUsedBytes, long peakAfterGcBytes, long peakLiveBytes) {
       this.peakUsed = peakUsedBytes;
       this.peakAfterGc = peakAfterGcBytes;
+      this.peakLive = peakLiveBytes;
       return this;
     }
 
-    Builder backlog(List<Long> maxInboundQueue, long maxFlooderSinkBehind) {
+    Builder backlog(List<Long> maxInboundQueue, long maxFlooderSinkBehind,
+        List<Long> maxInboundBytes) {
       this.maxInbound = maxInboundQueue;
       this.maxSinkBehind = maxFlooderSinkBehind;
+      this.maxInboundBytes = maxInboundBytes;
+      return this;
+    }
+
+    Builder drops(Map<String, Long> drops) {
+      this.drops = drops;
       return this;
     }
 
     FloodResult build(long heapAfterBytes) {
       return new FloodResult(seconds, slotOps, processes, broadcasts, maxLag, meanLag,
-          longestBehind, catchUp, peakUsed, peakAfterGc, baseline, heapAfterBytes, maxInbound,
-          maxSinkBehind);
+          longestBehind, catchUp, peakUsed, peakAfterGc, peakLive, baseline, heapAfterBytes, maxInbound,
+          maxSinkBehind, maxInboundBytes, drops);
     }
   }
 }

@@ -1,17 +1,20 @@
 package dev.procgroups.flood;
 
 import dev.procgroups.daemon.LocalCluster;
+import dev.procgroups.daemon.NodeConfig;
 import dev.procgroups.daemon.Node;
 import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Channel;
 import dev.procgroups.process.Message;
-import dev.procgroups.replication.ReplicationSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.procgroups.security.SecurityPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Three real nodes in this JVM (Atomix on loopback). Node n1 floods: {@code workers} processes at
@@ -38,11 +42,13 @@ final class FloodRun {
   /** A broadcaster waits while its own node's sink member is this far behind (bounds mailboxes). */
   private static final long BROADCAST_WINDOW = 10_000;
   private static final long SAMPLE_MILLIS = 10;
+  /** How often a full collection measures the live heap (each costs the run some 0.1 s). */
+  private static final long LIVE_SAMPLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final Duration flood;
   private final int workers;
   private final Duration convergenceBound;
-  private final ReplicationSettings replication;
+  private final Consumer<NodeConfig.Builder> tune;
   private final ClusterViews views = new ClusterViews(SCOPE);
   private final AtomicBoolean flooding = new AtomicBoolean(true);
   private final AtomicLong slotOps = new AtomicLong();
@@ -51,13 +57,21 @@ final class FloodRun {
   /** Sink deliveries by node index (0 = n1). */
   private final AtomicLongArray received = new AtomicLongArray(3);
 
+  /**
+   * The switch that takes the bounds away (inbound lanes and mailboxes as large as a long and an
+   * int allow): the unbounded code, which the flood's heap bound must catch. Tests only.
+   */
+  static final Consumer<NodeConfig.Builder> UNBOUNDED =
+      config -> config.inboundQueueBytes(Long.MAX_VALUE).mailboxCapacity(Integer.MAX_VALUE);
+
   FloodRun(Duration flood, int workers, Duration convergenceBound) {
-    this(flood, workers, convergenceBound, ReplicationSettings.defaults());
+    this(flood, workers, convergenceBound, config -> { });
   }
 
-  /** A flood over nodes with the given protocol settings (planted bugs, in tests). */
-  FloodRun(Duration flood, int workers, Duration convergenceBound, ReplicationSettings replication) {
-    this.replication = replication;
+  /** A flood over nodes whose configs {@code tune} adjusts (planted bugs, no bounds: tests). */
+  FloodRun(Duration flood, int workers, Duration convergenceBound,
+      Consumer<NodeConfig.Builder> tune) {
+    this.tune = tune;
     this.flood = flood;
     this.workers = workers;
     this.convergenceBound = convergenceBound;
@@ -68,7 +82,7 @@ final class FloodRun {
     FloodResult.Builder result = new FloodResult.Builder(baseline);
     try (HeapWatch heap = new HeapWatch();
          LocalCluster cluster = new LocalCluster(3, Map.of(SCOPE, Map.of()),
-             SecurityPolicy.allowAll(), replication)) {
+             SecurityPolicy.allowAll(), tune)) {
       List<Node> nodes = cluster.nodes();
       for (int i = 0; i < nodes.size(); i++) {
         spawnSink(nodes.get(i), i);
@@ -87,9 +101,14 @@ final class FloodRun {
       BacklogSampler backlog = new BacklogSampler();
       long start = System.nanoTime();
       long end = start + flood.toNanos();
+      long nextLive = start + LIVE_SAMPLE_NANOS;
       while (System.nanoTime() < end) {
         lag.sample(nodes);
         heap.sample();
+        if (System.nanoTime() >= nextLive) {
+          heap.sampleLive();
+          nextLive += LIVE_SAMPLE_NANOS;
+        }
         backlog.sample(nodes, received.get(0));
         Thread.sleep(SAMPLE_MILLIS);
       }
@@ -111,10 +130,28 @@ final class FloodRun {
       }
       result.load(seconds, slotOps.get(), processes.get(), broadcasts.get())
           .lag(lag.max(), lag.mean(), lag.longestBehindMillis(), catchUp)
-          .heap(heap.peakUsed(), heap.peakAfterGc())
-          .backlog(backlog.maxInboundQueue(), backlog.maxFlooderSinkBehind());
+          .heap(heap.peakUsed(), heap.peakAfterGc(), heap.peakLive())
+          .backlog(backlog.maxInboundQueue(), backlog.maxFlooderSinkBehind(),
+              backlog.maxInboundBytes())
+          .drops(drops(nodes));
     }
     return result.build(HeapWatch.liveAfterFullGc());
+  }
+
+  /** What the bounds dropped, summed over the nodes, and the resyncs that repaired it. */
+  private static Map<String, Long> drops(List<Node> nodes) {
+    Map<String, Long> drops = new LinkedHashMap<>();
+    drops.put("protocol", nodes.stream().mapToLong(n -> n.cluster().droppedProtocolMessages()).sum());
+    drops.put("delivery", nodes.stream().mapToLong(n -> n.cluster().droppedDeliveries()).sum());
+    drops.put("batch", nodes.stream().mapToLong(n -> count(n, ProcgroupsMetrics.INBOUND_DROPPED,
+        "kind", "batch")).sum());
+    drops.put("mailbox", nodes.stream().mapToLong(n -> n.processes().droppedMessages()).sum());
+    drops.put("resyncs", nodes.stream().mapToLong(n -> n.cluster().resyncRequests()).sum());
+    return drops;
+  }
+
+  private static long count(Node node, String meter, String key, String value) {
+    return (long) node.metrics().registry().get(meter).tag(key, value).functionCounter().count();
   }
 
   /** Keeps {@code workers} flooding processes alive on n1 until the flood ends. */
@@ -201,19 +238,27 @@ final class FloodRun {
   /** The largest replication-thread backlog of each node and how far n1's sink member fell behind. */
   private final class BacklogSampler {
     private final long[] maxInbound = new long[3];
+    private final long[] maxBytes = new long[3];
     private long maxSinkBehind;
 
     void sample(List<Node> nodes, long flooderSinkReceived) {
       for (int i = 0; i < nodes.size(); i++) {
-        double queued = nodes.get(i).metrics().registry().get(ProcgroupsMetrics.INBOUND_QUEUE)
-            .gauge().value();
+        MeterRegistry meters = nodes.get(i).metrics().registry();
+        double queued = meters.get(ProcgroupsMetrics.INBOUND_QUEUE).gauge().value();
         maxInbound[i] = Math.max(maxInbound[i], (long) queued);
+        double bytes = meters.get(ProcgroupsMetrics.INBOUND_BYTES).gauges().stream()
+            .mapToDouble(Gauge::value).sum();
+        maxBytes[i] = Math.max(maxBytes[i], (long) bytes);
       }
       maxSinkBehind = Math.max(maxSinkBehind, broadcasts.get() - flooderSinkReceived);
     }
 
     List<Long> maxInboundQueue() {
       return Arrays.stream(maxInbound).boxed().toList();
+    }
+
+    List<Long> maxInboundBytes() {
+      return Arrays.stream(maxBytes).boxed().toList();
     }
 
     long maxFlooderSinkBehind() {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** One node (runtime, registry with scope app:pg, pg, Lua) for tests; close it after. */
 final class LuaNodeFixture implements AutoCloseable {
-  final ProcessRuntime runtime = ProcessRuntime.create("n1", 1);
+  final ProcessRuntime runtime;
   final Registry registry = new Registry();
   final Map<String, String> library = new HashMap<>();
   Pg pg;
@@ -21,6 +21,11 @@ final class LuaNodeFixture implements AutoCloseable {
   }
 
   LuaNodeFixture(SecurityPolicy policy) {
+    this(policy, ProcessRuntime.DEFAULT_MAILBOX_CAPACITY);
+  }
+
+  LuaNodeFixture(SecurityPolicy policy, int mailboxCapacity) {
+    runtime = ProcessRuntime.builder("n1").mailboxCapacity(mailboxCapacity).build();
     try {
       registry.registerScope("app:pg", Map.of());
     } catch (RegistryException e) {

@@ -18,7 +18,7 @@ class LuaNumberFormattingTest {
 
   @Test
   void patchIsActive() {
-    assertThat(LuaNumberPatch.ensureInstalled()).isTrue();
+    assertThat(LuaJPatch.ensureInstalled()).isTrue();
   }
 
   @ParameterizedTest
@@ -40,6 +40,17 @@ class LuaNumberFormattingTest {
       "\"x\" .. 1/3 => x0.33333333333333",
       "\"x\" .. 0.1 + 0.2 => x0.3",
       "table.concat({1/3, 2.5}, ',') => 0.33333333333333,2.5",
+      "tostring(-0.0) => -0",
+      "tostring(-0) => -0",
+      "tostring(0/-1) => -0",
+      "tostring(-(1 - 1)) => -0",
+      "tostring(math.ceil(-0.5)) => -0",
+      "tostring(0.0) => 0",
+      "-0.0 == 0 => true",
+      "({[0] = 'zero'})[-0.0] => zero",
+      "(function() local t = {} t[-0.0] = 'x' return t[0] end)() => x",
+      "string.format('%d', -0.0) => 0",
+      "(function() local a, b = 0, -0.0 return tostring(a) .. ',' .. tostring(b) end)() => '0,-0'",
   })
   void numbersPrintAsLua52(String expression, String expected) {
     assertThat(lua.eval("return " + expression)).isEqualTo(expected);

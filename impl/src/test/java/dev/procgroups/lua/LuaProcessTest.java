@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
+import dev.procgroups.security.SecurityPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,23 @@ class LuaProcessTest {
         """);
     assertThat(out).isEqualTo("nil\tInvalid\nnil\tInvalid\nnil\tInvalid\tpayload: cannot copy a function\n"
         + "nil\tNotFound\n");
+  }
+
+  @Test
+  void aSendToAFullLocalMailboxIsUnavailable() throws InterruptedException {
+    try (LuaNodeFixture small = new LuaNodeFixture(SecurityPolicy.allowAll(), 2)) {
+      LuaRunResult result = small.run("""
+          local me = process.pid()
+          local ch = process.listen("t")
+          print(process.send(me, "t", 1), process.send(me, "t", 2))
+          local ok, err = process.send(me, "t", 3)
+          print(ok, err:kind(), err:retryable())
+          print(ch:receive(), process.send(me, "t", 4))
+          """);
+      assertThat(result.error()).isEmpty();
+      assertThat(result.output()).isEqualTo("true\ttrue\nnil\tUnavailable\ttrue\n1\ttrue\n");
+      assertThat(small.runtime.droppedMessages()).isEqualTo(1);
+    }
   }
 
   @Test

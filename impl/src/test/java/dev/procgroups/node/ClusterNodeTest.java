@@ -24,8 +24,9 @@ class ClusterNodeTest {
   private final SimNetwork network = new SimNetwork(7, NetworkFaults.none());
   private final List<String> delivered = new ArrayList<>();
   private final HeldExecutor aInbound = new HeldExecutor();
-  private final Node a = new Node(new NodeId("a", 1), aInbound);
-  private final Node b = new Node(new NodeId("b", 1), Runnable::run);
+  /** a's inbound queue holds one waiting message at a time (more are dropped). */
+  private final Node a = new Node(new NodeId("a", 1), aInbound, 1);
+  private final Node b = new Node(new NodeId("b", 1), Runnable::run, 1 << 20);
 
   /** Runs tasks at once, or keeps them while held: a busy inbound thread. */
   private static final class HeldExecutor implements Executor {
@@ -54,12 +55,13 @@ class ClusterNodeTest {
     final ClusterNode cluster;
     final SimulatedTransport transport;
 
-    Node(NodeId id, Executor inbound) {
+    Node(NodeId id, Executor inbound, long inboundQueueBytes) {
       store = new MembershipStore(id.name(), ScopeConfig.DEFAULTS);
       transport = network.start(id);
       cluster = new ClusterNode(transport, (to, from, topic, payload) ->
           delivered.add(from + ">" + to + " " + topic + "=" + payload),
-          new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, inbound);
+          new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, inbound,
+          inboundQueueBytes);
       cluster.addScope(SCOPE, ReplicatedStore.of(store));
       network.every(id, 100, cluster::tick);
     }
@@ -109,6 +111,47 @@ class ClusterNodeTest {
     network.runFor(100);
     assertThat(delivered).containsExactly(from + ">" + to + " t=1", from + ">" + to + " t=1",
         from + ">" + to + " t=2");
+  }
+
+  @Test
+  void aDeltaDroppedAtAFullInboundQueueIsRepairedByAResync() throws Exception {
+    network.runFor(1_000);
+    Pid p = new Pid("b", "app:processes", 1 << 24);
+    Pid q = new Pid("a", "app:processes", 1 << 24);
+    aInbound.holding = true;
+    b.store.join(p, List.of("g"), () -> true); // waits in a's queue
+    network.runFor(50);
+    b.store.join(p, List.of("h"), () -> true); // finds it full: dropped
+    network.runFor(50);
+    a.store.join(q, List.of("k"), () -> true); // a's own flush is not a message: never dropped
+    assertThat(a.cluster.droppedProtocolMessages()).isPositive();
+    long resyncsBefore = a.cluster.resyncRequests();
+    aInbound.release();
+    assertThat(a.store.members("g")).containsExactly(p);
+    assertThat(a.store.members("h")).as("the dropped delta").isEmpty();
+    network.runFor(1_000); // b's next digest shows the gap: a asks for b's full state
+    assertThat(a.cluster.resyncRequests()).isGreaterThan(resyncsBefore);
+    assertThat(a.store.members("h")).containsExactly(p);
+    assertThat(b.store.members("k")).containsExactly(q);
+    assertThat(a.cluster.rejectedMessages()).isZero();
+  }
+
+  @Test
+  void deliveriesDroppedAtAFullInboundQueueAreCountedAndLaterOnesStillArrive() {
+    network.runFor(1_000);
+    Pid from = new Pid("b", "app:processes", 1 << 24);
+    Pid to = new Pid("a", "app:processes", 1 << 24);
+    aInbound.holding = true;
+    for (long i = 1; i <= 3; i++) {
+      b.cluster.send("a", from, "t", i, List.of(to));
+      network.runFor(20);
+    }
+    assertThat(a.cluster.droppedDeliveries()).isEqualTo(2);
+    aInbound.release();
+    b.cluster.send("a", from, "t", 4L, List.of(to));
+    network.runFor(100);
+    assertThat(delivered).as("the gap in the link's numbering stalls nothing")
+        .containsExactly(from + ">" + to + " t=1", from + ">" + to + " t=4");
   }
 
   @Test

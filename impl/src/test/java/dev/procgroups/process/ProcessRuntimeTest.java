@@ -244,6 +244,54 @@ class ProcessRuntimeTest {
   }
 
   @Test
+  void aFullMailboxDropsAndCountsDeliveriesAndSendSaysSo() throws Exception {
+    ProcessRuntime runtime = ProcessRuntime.builder("n1").mailboxCapacity(3).build();
+    runtimes.add(runtime);
+    CountDownLatch listening = new CountDownLatch(1);
+    CountDownLatch filled = new CountDownLatch(1);
+    BlockingQueue<Object> received = new ArrayBlockingQueue<>(10);
+    RunningProcess p = runtime.spawn(context -> {
+      Channel<Message> topic = context.listen("t");
+      listening.countDown();
+      filled.await();
+      received.add(topic.receive().value().payload());
+      received.add(context.inbox().receive().value().payload());
+      new CountDownLatch(1).await(); // stays alive until the runtime shuts down
+    });
+    Pid from = new Pid("n1", "app:processes", 1);
+    assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(runtime.deliver(p.pid(), from, "t", 1L)).isTrue();
+    assertThat(runtime.send(from, p.pid(), "other", 2L)).isTrue(); // the inbox shares the capacity
+    assertThat(runtime.deliver(p.pid(), from, "t", 3L)).isTrue();
+    assertThat(runtime.deliver(p.pid(), from, "t", 4L)).as("a fourth does not fit").isFalse();
+    assertThatThrownBy(() -> runtime.send(from, p.pid(), "other", 5L))
+        .isInstanceOf(MailboxFullException.class).hasMessageContaining("full");
+    assertThat(p.droppedMessages()).isEqualTo(2);
+    assertThat(runtime.droppedMessages()).isEqualTo(2);
+    filled.countDown();
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(1L);
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(2L);
+    assertThat(runtime.send(from, p.pid(), "t", 6L)).as("receiving made room").isTrue();
+    assertThat(runtime.deliver(p.pid(), from, "t", 7L)).isTrue();
+    assertThat(runtime.deliver(p.pid(), from, "t", 8L)).isFalse();
+    assertThat(runtime.droppedMessages()).isEqualTo(3);
+  }
+
+  @Test
+  void discardingAChannelGivesItsMessagesBackToTheMailbox() {
+    Mailbox mailbox = new Mailbox(2);
+    Channel<Message> topic = mailbox.listen("t");
+    Pid from = new Pid("n1", "app:processes", 1);
+    assertThat(mailbox.deliver(new Message(from, "t", 1L))).isEqualTo(Channel.PutResult.ACCEPTED);
+    assertThat(mailbox.deliver(new Message(from, "t", 2L))).isEqualTo(Channel.PutResult.ACCEPTED);
+    assertThat(mailbox.deliver(new Message(from, "u", 3L))).isEqualTo(Channel.PutResult.FULL);
+    topic.closeDiscarding();
+    assertThat(mailbox.deliver(new Message(from, "t", 4L))).as("to the inbox, with room again")
+        .isEqualTo(Channel.PutResult.ACCEPTED);
+    assertThat(mailbox.dropped()).isEqualTo(1);
+  }
+
+  @Test
   void remotePidsGoToTheRemoteRouterWithTheCopiedPayload() {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     Pid from = new Pid("n1", "app:processes", 1);

@@ -1,5 +1,6 @@
 package dev.procgroups.transport.atomix;
 
+import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * sends a HELLO, repeated until it hears from the other, which answers every HELLO).
  *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
- * transport; {@link #send} may be called from any thread and never blocks on the network.
+ * transport; {@link #send} may be called from any thread and never blocks on the network. Received
+ * batches wait for that thread in a bounded lane ({@link BoundedHandOff}); SWIM's membership
+ * events bypass it and are never dropped.
  */
 public final class AtomixTransport implements Transport {
 
@@ -69,6 +72,7 @@ public final class AtomixTransport implements Transport {
   private final NodeId self;
   private final AtomixCluster cluster;
   private final ScheduledExecutorService inbound;
+  private final BoundedHandOff received;
   private final EnvelopeSeal seal;
   private final RejectionLog rejections =
       new RejectionLog(LOG, REJECTION_LOG_INTERVAL_MILLIS, System::currentTimeMillis);
@@ -97,6 +101,7 @@ public final class AtomixTransport implements Transport {
       thread.setDaemon(true);
       return thread;
     });
+    this.received = new BoundedHandOff(inbound, config.inboundQueueBytes());
   }
 
   /** Builds and starts a transport (convenience for {@code new AtomixTransport(c).start()}). */
@@ -115,9 +120,12 @@ public final class AtomixTransport implements Transport {
     if (started) {
       return this;
     }
-    // Atomix's sender address is ignored (reverse DNS); the envelope names the sender.
-    BiConsumer<Address, byte[]> receiver = (ignoredAddress, payload) -> deliver(payload);
-    cluster.getMessagingService().registerHandler(SUBJECT, receiver, inbound);
+    // Atomix's sender address is ignored (reverse DNS); the envelope names the sender. On Netty's
+    // thread only the bounded hand-off to ours: a full lane drops the batch (counted) rather than
+    // queueing without bound while authentication and decoding fall behind.
+    BiConsumer<Address, byte[]> receiver = (ignoredAddress, payload) ->
+        received.offer(payload.length, () -> deliver(payload));
+    cluster.getMessagingService().registerHandler(SUBJECT, receiver, Runnable::run);
     cluster.getMembershipService().addListener(this::onMembershipEvent);
     try {
       cluster.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -132,10 +140,6 @@ public final class AtomixTransport implements Transport {
     inbound.scheduleWithFixedDelay(this::helloUnheard, HELLO_RETRY_MILLIS, HELLO_RETRY_MILLIS,
         TimeUnit.MILLISECONDS);
     started = true;
-    if (config.secret().isInsecureDefault()) {
-      LOG.warn("{} runs without a cluster secret: any process that reaches its port can join "
-          + "the cluster and change its groups", self);
-    }
     LOG.debug("started {}", describe());
     return this;
   }
@@ -186,6 +190,20 @@ public final class AtomixTransport implements Transport {
   public long droppedMessages() {
     long queued = routes.values().stream().mapToLong(route -> route.outbox().dropped()).sum();
     return unroutable.get() + queued;
+  }
+
+  /**
+   * Received batches dropped unopened because {@link AtomixTransportConfig#inboundQueueBytes()} of
+   * them were already waiting for this transport's thread (their messages are lost, as on a
+   * lossy network; a lost HELLO is repeated, a lost farewell leaves the Down to SWIM).
+   */
+  public long droppedInbound() {
+    return received.dropped();
+  }
+
+  /** Bytes of received batches waiting for this transport's thread now. */
+  public long queuedInboundBytes() {
+    return received.queuedBytes();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.procgroups.transport.atomix;
 
+import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.auth.ClusterSecret;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Objects;
 /**
  * Everything an {@link AtomixTransport} needs to start: who this node is (name and the incarnation
  * of this start), the one address it listens on, whom to contact first, how fast to detect
- * failures, and the secret the cluster's nodes share (without one, {@link
- * ClusterSecret#INSECURE_DEFAULT}: anybody can join).
+ * failures, the secret the cluster's nodes share (required: there is no default secret, as a
+ * published one would let anybody join), and how many bytes of received batches may wait for the
+ * transport's thread before more are dropped (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}).
  */
 public record AtomixTransportConfig(
     String nodeName,
@@ -18,13 +20,14 @@ public record AtomixTransportConfig(
     List<SeedMember> seeds,
     long incarnation,
     SwimProfile swimProfile,
-    ClusterSecret secret) {
+    ClusterSecret secret,
+    long inboundQueueBytes) {
 
   public AtomixTransportConfig {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(swimProfile, "swimProfile");
-    Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(secret, NO_SECRET);
     if (nodeName.isEmpty()) {
       throw new IllegalArgumentException("nodeName must not be empty");
     }
@@ -37,8 +40,16 @@ public record AtomixTransportConfig(
     if (incarnation <= 0) {
       throw new IllegalArgumentException("incarnation must be positive: " + incarnation);
     }
+    if (inboundQueueBytes < 1) {
+      throw new IllegalArgumentException("inboundQueueBytes must be positive: " + inboundQueueBytes);
+    }
     seeds = List.copyOf(seeds);
   }
+
+  /** Why a config without a secret is refused (also {@code NodeConfig}'s message). */
+  public static final String NO_SECRET = "no cluster secret: give every node of the cluster the "
+      + "same one (ClusterSecret.random(), ClusterSecret.readFile(path)); without it anybody who "
+      + "reaches the port could join";
 
   public static Builder builder() {
     return new Builder();
@@ -62,7 +73,8 @@ public record AtomixTransportConfig(
     private final List<SeedMember> seeds = new ArrayList<>();
     private long incarnation;
     private SwimProfile swimProfile = SwimProfile.DEFAULT;
-    private ClusterSecret secret = ClusterSecret.INSECURE_DEFAULT;
+    private ClusterSecret secret;
+    private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
 
     private Builder() {}
 
@@ -103,9 +115,15 @@ public record AtomixTransportConfig(
       return this;
     }
 
+    /** Bytes of received batches that may wait to be opened; past that, batches are dropped. */
+    public Builder inboundQueueBytes(long bytes) {
+      this.inboundQueueBytes = bytes;
+      return this;
+    }
+
     public AtomixTransportConfig build() {
-      return new AtomixTransportConfig(
-          nodeName, bindHost, bindPort, seeds, incarnation, swimProfile, secret);
+      return new AtomixTransportConfig(nodeName, bindHost, bindPort, seeds, incarnation,
+          swimProfile, secret, inboundQueueBytes);
     }
   }
 }

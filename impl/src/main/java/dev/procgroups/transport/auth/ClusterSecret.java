@@ -24,14 +24,6 @@ public final class ClusterSecret {
   private static final byte[] KEY_LABEL =
       "procgroups transport message key v1".getBytes(StandardCharsets.UTF_8);
 
-  /**
-   * What a node uses when configured with no secret: published in this source, so it
-   * authenticates nothing; it only lets such nodes talk to each other. A transport using it
-   * logs a warning at start.
-   */
-  public static final ClusterSecret INSECURE_DEFAULT =
-      of("procgroups-insecure-default-secret".getBytes(StandardCharsets.UTF_8));
-
   private final byte[] bytes;
 
   private ClusterSecret(byte[] bytes) {
@@ -67,11 +59,6 @@ public final class ClusterSecret {
     return of(Arrays.copyOf(content, length));
   }
 
-  /** Whether this is {@link #INSECURE_DEFAULT}. */
-  public boolean isInsecureDefault() {
-    return this == INSECURE_DEFAULT;
-  }
-
   /** The HMAC-SHA256 key for transport messages: HMAC-SHA256(secret, a fixed label). */
   SecretKeySpec messageKey() {
     try {
@@ -85,6 +72,6 @@ public final class ClusterSecret {
 
   @Override
   public String toString() {
-    return isInsecureDefault() ? "ClusterSecret[insecure default]" : "ClusterSecret[redacted]";
+    return "ClusterSecret[redacted]";
   }
 }

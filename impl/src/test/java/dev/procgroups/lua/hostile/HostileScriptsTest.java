@@ -52,6 +52,15 @@ class HostileScriptsTest {
       "deep_recursion      | stack overflow",
       "coroutine_bomb      | too many coroutines",
       "send_huge_table     | payload: larger than 1048576 bytes",
+      "concat_doubling     | string too large (over 64 MiB)",
+      "concat_chain        | string too large (over 64 MiB)",
+      "table_concat_bomb   | string too large (over 64 MiB)",
+      "format_bomb         | string too large (over 64 MiB)",
+      "rep_separator_bomb  | resulting string too large (over 64 MiB)",
+      "gsub_bomb           | string too large (over 64 MiB)",
+      "print_bomb          | string too large (over 64 MiB)",
+      "unpack_bomb         | too many results to unpack",
+      "string_byte_bomb    | string slice too long",
   })
   void failsWithAClearErrorAndTheNodeStillServes(String script, String error)
       throws InterruptedException {
@@ -63,9 +72,8 @@ class HostileScriptsTest {
 
   @Test
   void aTableBombIsStoppedBeforeTheHeapRunsOut() throws InterruptedException {
-    Runtime rt = Runtime.getRuntime();
     // A mark 192 MiB above today's use: the bomb reaches it quickly, the JVM's limit is far off.
-    node.memory = MemoryGuard.of(rt.totalMemory() - rt.freeMemory() + (192 << 20), 64 << 20);
+    node.memory = guardAbove(192 << 20, 64 << 20);
     LuaRunResult result = node.run("table_bomb", LONG);
     assertThat(result.status()).isEqualTo(Status.FAILED);
     assertThat(result.error()).hasValue("not enough memory");
@@ -74,8 +82,7 @@ class HostileScriptsTest {
 
   @Test
   void pcallCannotCatchTheMemoryGuard() throws InterruptedException {
-    Runtime rt = Runtime.getRuntime();
-    node.memory = MemoryGuard.of(rt.totalMemory() - rt.freeMemory() + (192 << 20), 64 << 20);
+    node.memory = guardAbove(192 << 20, 64 << 20);
     LuaRunResult result = node.runSource("while true do pcall(function() "
         + HostileNode.source("table_bomb") + " end) print('survived') end");
     assertThat(result.error()).hasValue("not enough memory");
@@ -137,6 +144,43 @@ class HostileScriptsTest {
         print(done)
         """).output()).as("finished coroutines do not count").isEqualTo("2000\n");
     assertNodeServes();
+  }
+
+  @Test
+  void oneLargeAllocationIsChargedBeforeItHappens() throws InterruptedException {
+    // 48 MiB in one step, over a 16 MiB allowance with the mark 32 MiB away: no checkpoint
+    // comes between (one instruction), so only the charge before the allocation can stop it.
+    node.memory = guardAbove(32 << 20, 16 << 20);
+    LuaRunResult result = node.runSource(
+        "local ok = pcall(string.rep, 'x', 48 * 1024 * 1024) print('survived', ok)");
+    assertThat(result.error()).hasValue("not enough memory");
+    assertThat(result.output()).doesNotContain("survived");
+    assertNodeServes();
+  }
+
+  @Test
+  void allocationsOfAProcessCountTogetherAcrossItsCoroutines() throws InterruptedException {
+    // Each coroutine allocates ~6 MiB, under the 32 MiB allowance; the process as a whole
+    // keeps growing. Counted per thread, no coroutine would ever be stopped.
+    node.memory = guardAbove(96 << 20, 32 << 20);
+    LuaRunResult result = node.runSource("""
+        local t = {}
+        for k = 1, 1e6 do
+          coroutine.wrap(function()
+            local n = #t
+            for i = 1, 50000 do t[n + i] = n .. ":" .. i end
+          end)()
+        end
+        """);
+    assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("not enough memory"));
+    assertNodeServes();
+  }
+
+  /** A guard whose mark is {@code headroom} above the heap's use after a collection. */
+  private static MemoryGuard guardAbove(long headroom, long allowance) {
+    System.gc(); // test set-up only: a mark measured on others' garbage may lie past the heap
+    Runtime rt = Runtime.getRuntime();
+    return MemoryGuard.of(rt.totalMemory() - rt.freeMemory() + headroom, allowance);
   }
 
   private void assertNodeServes() throws InterruptedException {

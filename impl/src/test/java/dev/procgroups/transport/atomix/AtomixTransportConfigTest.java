@@ -2,7 +2,9 @@ package dev.procgroups.transport.atomix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.procgroups.transport.auth.ClusterSecret;
 import org.junit.jupiter.api.Test;
 
 class AtomixTransportConfigTest {
@@ -15,6 +17,7 @@ class AtomixTransportConfigTest {
         .seed("n2", "127.0.0.2", 5002)
         .seed("n3", "127.0.0.3", 5003)
         .incarnation(1)
+        .secret(ClusterSecret.random())
         .build();
 
     assertThat(config.swimProfile()).isEqualTo(SwimProfile.DEFAULT);
@@ -39,6 +42,14 @@ class AtomixTransportConfigTest {
   }
 
   @Test
+  void refusesToBuildWithoutASecret() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> AtomixTransportConfig.builder().nodeName("n1")
+            .bind("127.0.0.1", 5001).incarnation(1).build())
+        .withMessageContaining("no cluster secret");
+  }
+
+  @Test
   void seedsParseFromTheFormTheyPrint() {
     SeedMember seed = new SeedMember("n2", "127.0.0.2", 5002);
     assertThat(SeedMember.parse(seed.toString())).isEqualTo(seed);
@@ -48,6 +59,7 @@ class AtomixTransportConfigTest {
   }
 
   private static AtomixTransportConfig.Builder config() {
-    return AtomixTransportConfig.builder().nodeName("n1").bind("127.0.0.1", 5001).incarnation(1);
+    return AtomixTransportConfig.builder().nodeName("n1").bind("127.0.0.1", 5001).incarnation(1)
+        .secret(ClusterSecret.random());
   }
 }

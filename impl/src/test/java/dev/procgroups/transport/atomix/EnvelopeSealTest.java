@@ -53,8 +53,9 @@ class EnvelopeSealTest {
     Opened opened = receiver.open(rogue.seal(b, DATA, batch));
     assertThat(opened).isEqualTo(new Opened.Rejected("rogue",
         "authentication failed (another cluster secret?)"));
-    EnvelopeSeal insecure = new EnvelopeSeal(a, ClusterSecret.INSECURE_DEFAULT);
-    assertThat(receiver.open(insecure.seal(b, DATA, batch))).isInstanceOf(Opened.Rejected.class);
+    EnvelopeSeal sameNameOtherSecret = new EnvelopeSeal(a, ClusterSecret.random());
+    assertThat(receiver.open(sameNameOtherSecret.seal(b, DATA, batch)))
+        .isInstanceOf(Opened.Rejected.class);
   }
 
   @Test

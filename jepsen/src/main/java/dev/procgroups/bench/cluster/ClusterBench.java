@@ -61,6 +61,7 @@ public final class ClusterBench {
         .bind(seeds.get(0).host(), seeds.get(0).port())
         .seeds(seeds)
         .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
+        .secret(BenchSecret.ofThisRun())
         .build())) {
       store = observer.pg().store(WorkerProtocol.SCOPE).orElseThrow();
       watch = new SlotWatch(store);

@@ -1,5 +1,6 @@
 package dev.procgroups.bench.cluster;
 
+import dev.procgroups.jepsen.node.NodeCommand;
 import dev.procgroups.transport.atomix.SeedMember;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,10 +80,11 @@ final class WorkerJvm implements AutoCloseable {
     cmd.add(Integer.toString(launch.concurrency()));
     launch.seeds().forEach(s -> cmd.add(s.toString()));
     try {
-      Process p = new ProcessBuilder(launch.wrap().apply(index, cmd))
+      ProcessBuilder builder = new ProcessBuilder(launch.wrap().apply(index, cmd))
           .redirectError(ProcessBuilder.Redirect.appendTo(
-              launch.logDir().resolve(name + ".log").toFile()))
-          .start();
+              launch.logDir().resolve(name + ".log").toFile()));
+      builder.environment().put(NodeCommand.SECRET_ENV, BenchSecret.HEX);
+      Process p = builder.start();
       WorkerJvm worker = new WorkerJvm(name, p);
       WorkerJvms.track(worker);
       try {

@@ -16,7 +16,8 @@ import java.util.List;
  * It exits when stdin closes, so a worker never outlives the benchmark that started it.
  *
  * <p>Arguments: {@code <name> <incarnation> <concurrency> <seed>...}, seeds as {@code name@host:port};
- * the seed with this node's name is where it listens.
+ * the seed with this node's name is where it listens. The cluster secret comes in
+ * {@code $PROCGROUPS_CLUSTER_SECRET} ({@link BenchSecret}).
  */
 public final class WorkerMain {
 
@@ -34,6 +35,7 @@ public final class WorkerMain {
         .bind(self.host(), self.port())
         .seeds(seeds)
         .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
+        .secret(BenchSecret.fromEnvironment())
         .build());
     try (WorkerProcesses processes = new WorkerProcesses(node, concurrency)) {
       out.println(WorkerProtocol.reply("READY " + ProcessHandle.current().pid()));

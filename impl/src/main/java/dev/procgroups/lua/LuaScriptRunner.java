@@ -1,0 +1,83 @@
+package dev.procgroups.lua;
+
+import dev.procgroups.process.ProcessContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.compiler.LuaC;
+
+/**
+ * Runs the scripts of one {@link LuaNode} as processes: each in its own sandboxed globals, with
+ * the node's modules; compiled once per script.
+ */
+final class LuaScriptRunner {
+  private final LuaNode node;
+  private final Map<LuaScript, Prototype> compiled = new ConcurrentHashMap<>();
+
+  LuaScriptRunner(LuaNode node) {
+    this.node = node;
+  }
+
+  void run(ProcessContext context, LuaScript script, Object[] args) {
+    InstructionBudget budget = new InstructionBudget(node.memory());
+    context.onKill(budget::kill);
+    LuaProcess process = new LuaProcess(node, context, budget, node.observer());
+    LuaTable processModule = LuaProcessModule.open(process);
+    LuaTable channelModule = LuaSelect.module(budget);
+    Globals globals = LuaSandbox.newGlobals(node.out(), budget, (name, g) -> switch (name) {
+      case "process" -> processModule;
+      case "channel" -> channelModule;
+      case "time" -> LuaTimeModule.open(process);
+      case "pg" -> node.pg().map(pg -> LuaPgModule.open(process, pg)).orElse(null);
+      default -> node.modules().containsKey(name) ? node.modules().get(name).open(process)
+          : luaModule(name, g);
+    });
+    globals.rawset("process", processModule);
+    globals.rawset("channel", channelModule);
+
+    LuaValue[] luaArgs = new LuaValue[args.length];
+    for (int i = 0; i < args.length; i++) {
+      luaArgs[i] = LuaPayloads.toLua(args[i]);
+    }
+    budget.begin();
+    try {
+      Varargs result = new LuaClosure(prototype(script), globals).invoke(luaArgs);
+      if (!result.arg1().toboolean() && result.narg() >= 2 && !result.arg(2).isnil()) {
+        throw new LuaScriptFailure(script.name() + ": returned nil, "
+            + LuaStringFormat.toLuaString(result.arg(2)).tojstring());
+      }
+    } finally {
+      budget.end(); // its coroutines end with it
+    }
+  }
+
+  /** A module written in Lua, from the module path: {@code a.b} is the file {@code a/b.lua}. */
+  private LuaValue luaModule(String name, Globals globals) {
+    return node.modulePath().find(name.replace('.', '/') + ".lua")
+        .map(script -> new LuaClosure(prototype(script), globals).call(LuaValue.valueOf(name)))
+        .orElse(null);
+  }
+
+  private Prototype prototype(LuaScript script) {
+    return compiled.computeIfAbsent(script, s -> {
+      try {
+        return LuaC.instance.compile(
+            new ByteArrayInputStream(s.source().getBytes(StandardCharsets.UTF_8)), s.name());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (LuaError syntax) {
+        throw new LuaScriptFailure(syntax.getMessage());
+      }
+    });
+  }
+}
