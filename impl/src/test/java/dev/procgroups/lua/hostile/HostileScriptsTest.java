@@ -52,6 +52,7 @@ class HostileScriptsTest {
       "deep_recursion      | stack overflow",
       "coroutine_bomb      | too many coroutines",
       "send_huge_table     | payload: larger than 1048576 bytes",
+      "send_shared_string  | payload: larger than 1048576 bytes",
       "concat_doubling     | string too large (over 64 MiB)",
       "concat_chain        | string too large (over 64 MiB)",
       "table_concat_bomb   | string too large (over 64 MiB)",
