@@ -9,6 +9,8 @@ final class GroupTables {
   final SlotTable local = new SlotTable();
   /** Origin name → that origin's slots of this group; shared with the store's per-origin index. */
   final Map<String, SlotTable> remotes = new LinkedHashMap<>();
+  /** Whether the state being built lists this group as having a local slot. */
+  boolean listedLocal;
 
   boolean isEmpty() {
     return local.live() == 0 && remotes.isEmpty();

@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.pcollections.PMap;
-import org.pcollections.PSet;
 
 /**
  * The membership of one scope on one node: member slots by group, split into local slots and the
@@ -35,6 +33,8 @@ public final class MembershipStore {
   private final ScopeConfig config;
   private final Set<StoreMutation> mutations;
   private final ReentrantLock writer = new ReentrantLock();
+  /** Local writes queue here; one writer commits every queued one (see {@link GroupCommit}). */
+  private final GroupCommit commits = new GroupCommit(writer, this::commitLocal);
   private volatile StoreState state = StoreState.EMPTY;
   private volatile boolean stopped;
   /** Only with the STALE_READS mutant: the newest state, not yet published. */
@@ -92,7 +92,7 @@ public final class MembershipStore {
 
   /** Groups with at least one local slot (unordered, immutable). */
   public Set<String> localGroups() {
-    return state.localGroups();
+    return state.localGroups().keySet();
   }
 
   // ---------------------------------------------------------------- local writes
@@ -105,17 +105,15 @@ public final class MembershipStore {
    */
   public boolean join(Pid pid, List<String> groups, BooleanSupplier alive)
       throws StoreLimitException {
-    writer.lock();
-    try {
+    return commits.submit(batch -> {
       if (!alive.getAsBoolean()) {
         return false;
       }
       Map<String, Integer> counts = countByGroup(groups);
-      checkLimits(counts);
+      checkLimits(counts, batch);
       if (stopped) {
         return false;
       }
-      WriteBatch batch = new WriteBatch(this::watched);
       Set<String> pidGroups = groupsByLocalPid.computeIfAbsent(pid, p -> new LinkedHashSet<>());
       for (String group : groups) {
         tables.computeIfAbsent(group, g -> new GroupTables()).local.append(pid);
@@ -126,11 +124,9 @@ public final class MembershipStore {
             batch.touch(group);
             batch.emitRepeated(GroupEvent.Kind.JOINED, group, pid, n);
           });
-      commit(batch, StoreChange.Direction.JOIN, pid, counts);
+      localChange(batch, StoreChange.Direction.JOIN, pid, counts);
       return true;
-    } finally {
-      writer.unlock();
-    }
+    });
   }
 
   /**
@@ -139,8 +135,7 @@ public final class MembershipStore {
    * which is always the case once the scope is stopped).
    */
   public Map<String, Integer> leave(Pid pid, List<String> groups) {
-    writer.lock();
-    try {
+    return localWrite(batch -> {
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groups) {
         GroupTables t = tables.get(group);
@@ -150,40 +145,34 @@ public final class MembershipStore {
         }
       }
       if (!removed.isEmpty()) {
-        WriteBatch batch = new WriteBatch(this::watched);
         removed.forEach(
             (group, n) -> {
               batch.touch(group);
               batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
             });
-        commit(batch, StoreChange.Direction.LEAVE, pid, removed);
+        localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
       }
       return removed;
-    } finally {
-      writer.unlock();
-    }
+    });
   }
 
   /** Removes every local slot of {@code pid}: one member.left per group, oldest slot's group first. */
   public void removeProcess(Pid pid) {
-    writer.lock();
-    try {
+    localWrite(batch -> {
       Set<String> groups = groupsByLocalPid.remove(pid);
       if (groups == null) {
-        return;
+        return null;
       }
       Map<String, Integer> removed = new LinkedHashMap<>();
-      WriteBatch batch = new WriteBatch(this::watched);
       for (String group : groups) {
         int n = tables.get(group).local.removeAll(pid);
         removed.put(group, n);
         batch.touch(group);
         batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
       }
-      commit(batch, StoreChange.Direction.LEAVE, pid, removed);
-    } finally {
-      writer.unlock();
-    }
+      localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
+      return null;
+    });
   }
 
   // ---------------------------------------------------------------- replication
@@ -209,7 +198,7 @@ public final class MembershipStore {
     writer.lock();
     try {
       Map<String, List<String>> out = new LinkedHashMap<>();
-      for (String group : state.localGroups()) {
+      for (String group : state.localGroups().keySet()) {
         out.put(group, pidStrings(state.groups().get(group).localMembers()));
       }
       return out;
@@ -242,7 +231,7 @@ public final class MembershipStore {
       if (stopped) {
         return false;
       }
-      WriteBatch batch = new WriteBatch(this::watched);
+      WriteBatch batch = newBatch();
       for (StoreChange change : changes) {
         if (change instanceof StoreChange.Delta delta) {
           applyDelta(delta, batch);
@@ -252,7 +241,7 @@ public final class MembershipStore {
           applyDrop(change.origin(), batch);
         }
       }
-      commit(batch, null, null, Map.of());
+      commit(batch);
       return true;
     } finally {
       writer.unlock();
@@ -431,7 +420,8 @@ public final class MembershipStore {
     }
   }
 
-  private void checkLimits(Map<String, Integer> counts) throws StoreLimitException {
+  private void checkLimits(Map<String, Integer> counts, WriteBatch batch)
+      throws StoreLimitException {
     int newGroups = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       GroupTables t = tables.get(e.getKey());
@@ -447,7 +437,10 @@ public final class MembershipStore {
       }
     }
     int maxGroups = config.maxGroups().orElse(Integer.MAX_VALUE);
-    if (newGroups > 0 && (long) latest().localGroups().size() + newGroups > maxGroups) {
+    if (newGroups > 0 && maxGroups < Integer.MAX_VALUE) {
+      stage(batch); // the count must include the writes combined before this one
+    }
+    if (newGroups > 0 && (long) batch.next.localGroups() + newGroups > maxGroups) {
       throw new StoreLimitException("join would pass max_groups (" + maxGroups + ")");
     }
   }
@@ -495,28 +488,68 @@ public final class MembershipStore {
     }
   }
 
-  /**
-   * Publishes the touched groups, emits the events, and for a local change tells the listener.
-   * {@code direction == null} marks a peer change, which is not re-published.
-   */
-  private void commit(
+  /** Runs combined local writes in order and commits them as one. */
+  private void commitLocal(List<GroupCommit.Pending<?>> writes) {
+    WriteBatch batch = newBatch();
+    for (GroupCommit.Pending<?> write : writes) {
+      write.runIn(batch);
+    }
+    commit(batch);
+  }
+
+  /** A local write that cannot pass a limit. */
+  private <T> T localWrite(GroupCommit.Write<T> write) {
+    try {
+      return commits.submit(write);
+    } catch (StoreLimitException e) {
+      throw new IllegalStateException("only joins check limits", e);
+    }
+  }
+
+  /** Queues a local change for the listener, which hears it once it is published. */
+  private void localChange(
       WriteBatch batch, StoreChange.Direction direction, Pid pid, Map<String, Integer> counts) {
-    PMap<String, GroupState> groups = latest().groups();
-    PSet<String> local = latest().localGroups();
+    if (changeListener != null) {
+      Map<String, List<String>> pidsByGroup = new LinkedHashMap<>();
+      String text = pid.toString();
+      counts.forEach((group, n) -> pidsByGroup.put(group, Collections.nCopies(n, text)));
+      batch.localChanges.add(new StoreChange.Delta(localNode, direction, pidsByGroup));
+    }
+  }
+
+  private WriteBatch newBatch() {
+    return new WriteBatch(latest(), this::watched);
+  }
+
+  /** Brings the batch's next state up to date with the groups touched so far. */
+  private void stage(WriteBatch batch) {
     for (String group : batch.touchedGroups) {
       GroupTables t = tables.get(group);
       GroupState g = t == null ? null : t.view();
       if (g == null || g.live() == 0) {
-        if (!mutated(StoreMutation.EMPTY_GROUPS_LINGER)) {
-          groups = groups.minus(group);
-        }
         tables.remove(group);
+        batch.next.remove(group, mutated(StoreMutation.EMPTY_GROUPS_LINGER));
       } else {
-        groups = groups.plus(group, g);
+        batch.next.put(group, g);
       }
-      local = g != null && g.localLive() > 0 ? local.plus(group) : local.minus(group);
+      // Touch the local-groups map only when the group's local status changes (rarely, for a
+      // group of many slots; never, for a remote-only group).
+      boolean local = g != null && g.localLive() > 0;
+      if (t != null && t.listedLocal != local) {
+        batch.next.listLocal(group, local);
+        t.listedLocal = local;
+      }
     }
-    publish(new StoreState(groups, local));
+    batch.touchedGroups.clear();
+  }
+
+  /**
+   * Publishes the batch's state, then emits its events and hands its local changes to the
+   * listener, in the order they were made.
+   */
+  private void commit(WriteBatch batch) {
+    stage(batch);
+    publish(batch.next.build());
     for (GroupEvent event : batch.events) {
       for (Subscription sub : groupSubscriptions.getOrDefault(event.group(), List.of())) {
         countDrop(sub.offer(event));
@@ -525,11 +558,8 @@ public final class MembershipStore {
         countDrop(sub.offer(event));
       }
     }
-    if (direction != null && changeListener != null) {
-      Map<String, List<String>> pidsByGroup = new LinkedHashMap<>();
-      String text = pid.toString();
-      counts.forEach((group, n) -> pidsByGroup.put(group, Collections.nCopies(n, text)));
-      changeListener.accept(new StoreChange.Delta(localNode, direction, pidsByGroup));
+    if (changeListener != null) {
+      batch.localChanges.forEach(changeListener);
     }
   }
 

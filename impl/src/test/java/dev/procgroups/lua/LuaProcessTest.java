@@ -109,6 +109,23 @@ class LuaProcessTest {
   }
 
   @Test
+  void aBroadcastToAFullMailboxIsDroppedAndCountedAndStillReturnsTrue() throws InterruptedException {
+    try (LuaNodeFixture small = new LuaNodeFixture(SecurityPolicy.allowAll(), 2)) {
+      LuaRunResult result = small.run("""
+          local g = assert(require('pg').open('app:pg'))
+          local ch = process.listen("t")
+          g:join({"grp", "grp"}) -- two slots: each broadcast fills two places of this mailbox
+          print(g:broadcast("grp", "t", 1), g:broadcast("grp", "t", 2))
+          print(ch:receive(), ch:receive(), ch:receive(10))
+          """);
+      assertThat(result.error()).isEmpty();
+      assertThat(result.output()).as("the second broadcast returns true though it was dropped")
+          .isEqualTo("true\ttrue\n1\t1\tnil\tfalse\ttimeout\n");
+      assertThat(small.runtime.droppedMessages()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void receiveTimesOutAndClosedChannelsReport() throws InterruptedException {
     String out = output("""
         local ch = process.listen("never")
