@@ -69,6 +69,7 @@ class HostileScriptsTest {
     assertThat(result.status()).as(script).isEqualTo(Status.FAILED);
     assertThat(result.error()).as(script).hasValueSatisfying(e -> assertThat(e).contains(error));
     assertNodeServes();
+    assertHeapRecovers();
   }
 
   @Test
@@ -187,6 +188,13 @@ class HostileScriptsTest {
         """);
     assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("not enough memory"));
     assertNodeServes();
+  }
+
+  /** Nothing of the attack stays reachable: after a collection, the heap is mostly free. */
+  private static void assertHeapRecovers() {
+    System.gc(); // test check only
+    Runtime rt = Runtime.getRuntime();
+    assertThat(rt.totalMemory() - rt.freeMemory()).isLessThan(rt.maxMemory() / 4);
   }
 
   /** A guard whose mark is {@code headroom} above the heap's use after a collection. */
