@@ -173,6 +173,18 @@ class HostileScriptsTest {
   }
 
   @Test
+  void aLargeLoadIsChargedBeforeItCompiles() throws InterruptedException {
+    // 16 MiB of source, charged 256 MiB up front: the compiler allocates hundreds of MiB within
+    // one instruction, mostly garbage the young collections take back before the mark sees it.
+    node.memory = guardAbove(256 << 20, 64 << 20);
+    LuaRunResult result = node.runSource(
+        "local f = load(string.rep('a=1 ', 4 * 1024 * 1024)) print('survived', f ~= nil)");
+    assertThat(result.error()).hasValue("not enough memory");
+    assertThat(result.output()).doesNotContain("survived");
+    assertNodeServes();
+  }
+
+  @Test
   void allocationsOfAProcessCountTogetherAcrossItsCoroutines() throws InterruptedException {
     // Each coroutine allocates ~6 MiB, under the 32 MiB allowance; the process as a whole
     // keeps growing. Counted per thread, no coroutine would ever be stopped.
