@@ -60,6 +60,7 @@ class HostileScriptsTest {
       "rep_separator_bomb  | resulting string too large (over 64 MiB)",
       "gsub_bomb           | string too large (over 64 MiB)",
       "print_bomb          | string too large (over 64 MiB)",
+      "upper_bomb          | not enough memory",
       "unpack_bomb         | too many results to unpack",
       "string_byte_bomb    | string slice too long",
   })
