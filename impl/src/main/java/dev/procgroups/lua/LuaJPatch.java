@@ -34,10 +34,12 @@ import org.objectweb.asm.Opcodes;
  * </ul>
  *
  * <p>When: linking any LuaJ value class loads {@code LuaString} and {@code LuaTable}, so
- * {@link #ensureInstalled()} must run before the JVM links a LuaJ class. {@link LuaNode} and
- * {@link LuaSandbox}, the entry points, do it in their initialization and name no LuaJ class
- * themselves; code that uses LuaJ before either must call it first (else this logs a warning and
- * LuaJ stays stock). This class must not mention LuaJ types.
+ * {@link #ensureInstalled()} must run before the JVM links a LuaJ class. {@link LuaNode}, the
+ * entry point, does it in its initialization, and its code makes the JVM load no LuaJ class to
+ * verify it ({@link LuaScriptRunner} holds that code). Code that uses LuaJ before it, or builds
+ * {@link LuaSandbox} globals directly (an {@link InstructionBudget} is a LuaJ class), must call it
+ * first; otherwise this logs a warning and the classes stay stock. This class must not mention
+ * LuaJ types.
  */
 public final class LuaJPatch {
 
