@@ -54,7 +54,7 @@ public final class Channel<T> {
     return new Channel<>(capacity, null);
   }
 
-  /** A channel whose buffered values each take their share of {@code quota} (full when it refuses). */
+  /** A channel whose buffered values each take their share of {@code quota} (full if refused). */
   static <T> Channel<T> sharing(Quota<T> quota) {
     return new Channel<>(UNBOUNDED, quota);
   }

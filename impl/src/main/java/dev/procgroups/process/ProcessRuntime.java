@@ -84,7 +84,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     }
     this.mailboxCapacity = builder.mailboxCapacity;
     if (builder.mailboxBytes < 1) {
-      throw new IllegalArgumentException("mailboxBytes must be at least 1: " + builder.mailboxBytes);
+      throw new IllegalArgumentException(
+          "mailboxBytes must be at least 1: " + builder.mailboxBytes);
     }
     this.mailboxBytes = builder.mailboxBytes;
     this.chargePayloads = builder.chargePayloads;

@@ -25,7 +25,8 @@ final class MailboxBytesBench {
     for (int i = 0; i < messages; i++) {
       // distinct strings, as decoding or a Lua conversion makes them: nothing shared
       Payloads.Packed packed = Payloads.packSized(String.valueOf(i % 10).repeat(512 * 1024));
-      accepted += runtime.deliver(receiver.pid(), from, "t", packed.payload(), packed.bytes()) ? 1 : 0;
+      boolean put = runtime.deliver(receiver.pid(), from, "t", packed.payload(), packed.bytes());
+      accepted += put ? 1 : 0;
     }
     long live = liveHeap();
     System.out.printf("%s messages=%d accepted=%d dropped=%d queuedBytes=%d liveHeapGrowthMb=%d%n",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The byte bound of a process's mailbox beside its count bound (docs/DECISIONS.md, "Mailboxes"). */
+/** A process mailbox's byte bound beside its count bound (docs/DECISIONS.md, "Mailbox bytes"). */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class MailboxBytesTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
@@ -38,7 +38,7 @@ class MailboxBytesTest {
   void theCopyAddsUpTheEncodedSize() {
     assertThat(Payloads.packSized(BIG).bytes()).isEqualTo(BIG_ENCODED);
     assertThat(Payloads.packSized().bytes()).as("nil").isEqualTo(1);
-    // a list of two: tag+count 2, 300 → zigzag 600 → tag + 2 varint bytes, "é" → tag, length, 2 bytes
+    // a list of two: tag+count 2, 300 → zigzag 600: tag + 2 varint bytes, "é": tag, length, 2
     assertThat(Payloads.packSized(300, "é").bytes()).isEqualTo(2 + 3 + 4);
     // a map of one: tag+count 2, key "k" → length + 1, true → 1
     assertThat(Payloads.packSized(Map.of("k", true)).bytes()).isEqualTo(2 + 2 + 1);

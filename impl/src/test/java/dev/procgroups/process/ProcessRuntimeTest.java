@@ -282,8 +282,10 @@ class ProcessRuntimeTest {
     Mailbox mailbox = new Mailbox(2, ProcessRuntime.DEFAULT_MAILBOX_BYTES, true);
     Channel<Message> topic = mailbox.listen("t");
     Pid from = new Pid("n1", "app:processes", 1);
-    assertThat(mailbox.deliver(new Message(from, "t", 1L, 2))).isEqualTo(Channel.PutResult.ACCEPTED);
-    assertThat(mailbox.deliver(new Message(from, "t", 2L, 2))).isEqualTo(Channel.PutResult.ACCEPTED);
+    assertThat(mailbox.deliver(new Message(from, "t", 1L, 2)))
+        .isEqualTo(Channel.PutResult.ACCEPTED);
+    assertThat(mailbox.deliver(new Message(from, "t", 2L, 2)))
+        .isEqualTo(Channel.PutResult.ACCEPTED);
     assertThat(mailbox.deliver(new Message(from, "u", 3L, 2))).isEqualTo(Channel.PutResult.FULL);
     topic.closeDiscarding();
     assertThat(mailbox.deliver(new Message(from, "t", 4L, 2))).as("to the inbox, with room again")
