@@ -13,6 +13,19 @@ function spawn.start(node, helper, ...)
   return reply and reply.pid
 end
 
+-- Waits until the caller node's view of the group holds the pid (joined elsewhere): a remote join
+-- reaches this node later than its helper's "ready" (SEMANTICS: other nodes see it later), and a
+-- broadcast goes to the caller node's current view. Returns the pid.
+function spawn.visible(g, group, pid)
+  local seen = t.eventually(function()
+    for _, member in ipairs(g:get_members(group)) do
+      if member == pid then return true end
+    end
+  end, 10000)
+  t.ok(seen, group .. " on this node lists " .. tostring(pid))
+  return pid
+end
+
 -- Sends a command to a member helper and waits for its answer.
 function spawn.command(pid, op, group)
   process.send(pid, "ctl", { op = op, group = group })

@@ -6,7 +6,7 @@ local t = require("harness")
 local spawn = require("helpers.spawn")
 local g = assert(require("pg").open("app:pg"))
 local got = process.listen("got")
-spawn.start(t.host.nodes(), "receiver", "app:pg", "fifo", "n")
+spawn.visible(g, "fifo", spawn.start(t.host.nodes(), "receiver", "app:pg", "fifo", "n"))
 for i = 1, 100 do assert(g:broadcast("fifo", "n", i)) end
 local order = {}
 for i = 1, 100 do
