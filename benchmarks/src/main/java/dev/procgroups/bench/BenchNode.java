@@ -28,7 +28,7 @@ final class BenchNode {
     try {
       Registry registry = new Registry();
       registry.registerScope(SCOPE, Map.of());
-      pg = new Pg("n1", registry, (to, from, topic, payload) -> true);
+      pg = new Pg("n1", registry, (to, from, topic, payload, bytes) -> true);
       store = pg.store(SCOPE).orElseThrow();
     } catch (RegistryException e) {
       throw new IllegalStateException(e);

@@ -40,7 +40,7 @@ public final class Node implements AutoCloseable {
   private Node(NodeConfig config) throws RegistryException {
     this.config = config;
     this.processes = ProcessRuntime.builder(config.name()).incarnation(config.incarnation())
-        .mailboxCapacity(config.mailboxCapacity()).build();
+        .mailboxCapacity(config.mailboxCapacity()).mailboxBytes(config.mailboxBytes()).build();
     this.registry = new Registry();
     for (Map.Entry<String, Map<String, Object>> scope : config.scopes().entrySet()) {
       registry.registerScope(scope.getKey(), scope.getValue());

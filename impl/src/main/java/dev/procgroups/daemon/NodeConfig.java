@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param inboundQueueBytes how many bytes of received messages may wait in each of the node's two
  *     inbound lanes (the transport's, then the replication thread's) before more are dropped
  * @param mailboxCapacity the most messages one process's mailbox holds (more are dropped)
+ * @param mailboxBytes the most bytes one process's mailbox holds, each message charged its
+ *     payload's encoded size and a fixed overhead (more are dropped)
  */
 public record NodeConfig(
     String name,
@@ -41,7 +43,8 @@ public record NodeConfig(
     ClusterSecret secret,
     MeterRegistry meters,
     long inboundQueueBytes,
-    int mailboxCapacity) {
+    int mailboxCapacity,
+    long mailboxBytes) {
 
   public NodeConfig {
     Objects.requireNonNull(name, "name");
@@ -79,6 +82,7 @@ public record NodeConfig(
     private MeterRegistry meters;
     private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
     private int mailboxCapacity = ProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
+    private long mailboxBytes = ProcessRuntime.DEFAULT_MAILBOX_BYTES;
 
     private Builder(String name) {
       this.name = name;
@@ -152,10 +156,19 @@ public record NodeConfig(
       return this;
     }
 
+    /**
+     * The most bytes one process's mailbox holds (default
+     * {@link ProcessRuntime#DEFAULT_MAILBOX_BYTES}, 64 MiB).
+     */
+    public Builder mailboxBytes(long bytes) {
+      this.mailboxBytes = bytes;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
           replication, secret, meters == null ? new SimpleMeterRegistry() : meters,
-          inboundQueueBytes, mailboxCapacity);
+          inboundQueueBytes, mailboxCapacity, mailboxBytes);
     }
   }
 }

@@ -19,6 +19,9 @@ import org.luaj.vm2.lib.DebugLib;
  * <p>One process runs Lua on one thread at a time (coroutines hand over with wait/notify), so the
  * counter needs no synchronization; the kill flag is volatile because other threads set it.
  *
+ * <p>Create it after {@link LuaJPatch#ensureInstalled()} (as {@link LuaNode} does): it is a LuaJ
+ * class, and linking it loads the LuaJ classes the patch replaces.
+ *
  * <p>It is also the process's identity on its threads ({@link #current()}), for the checks
  * {@link LuaAllocations} makes inside LuaJ, and it knows its coroutines' threads: LuaJ leaves a
  * suspended coroutine's thread waiting until the garbage collector finds the coroutine
@@ -150,6 +153,21 @@ public final class InstructionBudget extends DebugLib {
     throwIfKilled();
     LuaThreads.letOthersRun();
     throwIfKilled();
+  }
+
+  /**
+   * For long loops inside LuaJ that run no Lua instruction (pattern matching, the compiler), which
+   * {@link LuaJPatch} makes call this: stops the process running on the calling thread if it was
+   * killed. Cheap when not: a kill interrupts the process's threads, so only an interrupted
+   * thread looks further.
+   */
+  public static void stopIfKilledHere() {
+    if (Thread.currentThread().isInterrupted()) {
+      InstructionBudget process = CURRENT.get();
+      if (process != null) {
+        process.throwIfKilled();
+      }
+    }
   }
 
   /** Stops the calling process if it was killed. */

@@ -22,6 +22,8 @@ import org.objectweb.asm.Opcodes;
  *   <li>{@code LuaDouble.tojstring} prints numbers as Lua 5.2 does: stock goes through
  *       {@code float} ({@code tostring(1/3)} is "0.33333334", {@code tostring(1e100)} is
  *       "Infinity"). Its body becomes a call to {@link LuaNumberFormat#toLuaString(double)}.
+ *   <li>The lexer and the pattern matcher stop a killed process ({@link KillChecks}); the
+ *       compiler's {@code FuncState} and {@code LexState} check their arrays too.
  *   <li>-0 stays -0.0 ({@link LuaNegativeZero}): {@code LuaDouble.valueOf} and {@code hashCode},
  *       unary minus in {@code LuaClosure} and the compiler's {@code FuncState}, which also keeps
  *       -0.0 constants.
@@ -32,10 +34,12 @@ import org.objectweb.asm.Opcodes;
  * </ul>
  *
  * <p>When: linking any LuaJ value class loads {@code LuaString} and {@code LuaTable}, so
- * {@link #ensureInstalled()} must run before the JVM links a LuaJ class. {@link LuaNode} and
- * {@link LuaSandbox}, the entry points, do it in their initialization and name no LuaJ class
- * themselves; code that uses LuaJ before either must call it first (else this logs a warning and
- * LuaJ stays stock). This class must not mention LuaJ types.
+ * {@link #ensureInstalled()} must run before the JVM links a LuaJ class. {@link LuaNode}, the
+ * entry point, does it in its initialization, and its code makes the JVM load no LuaJ class to
+ * verify it ({@link LuaScriptRunner} holds that code). Code that uses LuaJ before it, or builds
+ * {@link LuaSandbox} globals directly (an {@link InstructionBudget} is a LuaJ class), must call it
+ * first; otherwise this logs a warning and the classes stay stock. This class must not mention
+ * LuaJ types.
  */
 public final class LuaJPatch {
 
@@ -56,7 +60,8 @@ public final class LuaJPatch {
     // Interfaces and constant classes of LuaJ's packages: loading them loads nothing patched.
     MethodHandles.Lookup core = lookupIn("org.luaj.vm2.Lua", loader);
     MethodHandles.Lookup compiler = lookupIn("org.luaj.vm2.compiler.Constants", loader);
-    if (core == null || compiler == null) {
+    MethodHandles.Lookup lib = lookupIn("org.luaj.vm2.lib.ResourceFinder", loader);
+    if (core == null || compiler == null || lib == null) {
       return false;
     }
     List<String> missed = new ArrayList<>();
@@ -68,8 +73,11 @@ public final class LuaJPatch {
     define(core, "LuaTable", AllocationChecks::new, missed);
     define(core, "LuaDouble", DoublePatch::new, missed);
     define(core, "LuaClosure", UnaryMinus::new, missed);
-    define(compiler, "compiler/FuncState", next -> new UnaryMinus(new NumberConstants(next)),
-        missed);
+    define(compiler, "compiler/LexState",
+        next -> new KillChecks("next()V", new AllocationChecks(next)), missed);
+    define(compiler, "compiler/FuncState",
+        next -> new UnaryMinus(new NumberConstants(new AllocationChecks(next))), missed);
+    define(lib, "lib/StringLib$MatchState", next -> new KillChecks("match(II)I", next), missed);
     if (!missed.isEmpty()) {
       warn(missed + " loaded before the procgroups Lua binding");
     }
@@ -266,6 +274,37 @@ public final class LuaJPatch {
       mv.visitMaxs(2, 2);
       mv.visitEnd();
       return true;
+    }
+  }
+
+  /**
+   * At the start of one method, {@code InstructionBudget.stopIfKilledHere()}: for a loop of LuaJ
+   * that runs no Lua instruction, so the instruction hook never sees a kill (the lexer's next
+   * token, one step of pattern matching, which can backtrack exponentially).
+   */
+  private static final class KillChecks extends ClassVisitor {
+    private final String method;
+
+    KillChecks(String method, ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+      this.method = method;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+        String[] exceptions) {
+      MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+      if (!(name + descriptor).equals(method)) {
+        return mv;
+      }
+      return new MethodVisitor(Opcodes.ASM9, mv) {
+        @Override
+        public void visitCode() {
+          super.visitCode();
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/procgroups/lua/InstructionBudget",
+              "stopIfKilledHere", "()V", false);
+        }
+      };
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.pg.PayloadSize;
 import dev.procgroups.process.Payloads;
 import dev.procgroups.process.Pid;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.luaj.vm2.Varargs;
  * booleans, strings (UTF-8), numbers → {@link Long} when integral and exact (|v| ≤ 2^53, not -0.0)
  * else {@link Double}, a table with keys exactly 1..n → unmodifiable {@link List}, a table with only
  * string keys → unmodifiable {@link Map} in iteration order; the empty table → empty list. Nesting
- * at most {@link Payloads#MAX_DEPTH} tables deep, no cycles; anything else → {@link PayloadException}.
+ * at most {@link Payloads#MAX_DEPTH} tables deep, no cycles, at most 1 MiB encoded
+ * ({@link PayloadSize}); anything else → {@link PayloadException}.
  * Java to Lua: the reverse; a {@link Pid} becomes its string; a long beyond 2^53 loses precision
  * (Lua 5.2 numbers are doubles: large IDs travel as strings).
  */
@@ -35,7 +37,7 @@ public final class LuaPayloads {
 
   /** One Lua value as a payload value. */
   public static Object toJava(LuaValue value) {
-    return toJava(value, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return toJava(value, 0, new Copy());
   }
 
   /**
@@ -45,13 +47,15 @@ public final class LuaPayloads {
   public static Object[] toJava(Varargs values, int first) {
     int n = Math.max(0, values.narg() - first + 1);
     Object[] out = new Object[n];
+    Copy copy = new Copy(); // the values travel together: one bound for all
     for (int i = 0; i < n; i++) {
-      out[i] = toJava(values.arg(first + i));
+      out[i] = toJava(values.arg(first + i), 0, copy);
     }
     return out;
   }
 
-  private static Object toJava(LuaValue value, int depth, Set<LuaValue> path) {
+  private static Object toJava(LuaValue value, int depth, Copy copy) {
+    copy.charge(1); // the tag
     switch (value.type()) {
       case LuaValue.TNIL:
         return null;
@@ -60,9 +64,10 @@ public final class LuaPayloads {
       case LuaValue.TNUMBER:
         return number(value.todouble());
       case LuaValue.TSTRING:
+        copy.charge(value.length()); // before the copy is made
         return value.tojstring();
       case LuaValue.TTABLE:
-        return table((LuaTable) value, depth + 1, path);
+        return table((LuaTable) value, depth + 1, copy);
       default:
         throw new PayloadException("cannot copy a " + value.typename());
     }
@@ -74,7 +79,8 @@ public final class LuaPayloads {
     return exactInteger ? (Object) (long) d : (Object) d;
   }
 
-  private static Object table(LuaTable table, int depth, Set<LuaValue> path) {
+  private static Object table(LuaTable table, int depth, Copy copy) {
+    Set<LuaValue> path = copy.path;
     if (depth > MAX_DEPTH) {
       throw new PayloadException("nested deeper than " + MAX_DEPTH);
     }
@@ -99,7 +105,7 @@ public final class LuaPayloads {
       if (indexKeys && maxIndex == count) {
         List<Object> list = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-          list.add(toJava(table.rawget(i), depth, path));
+          list.add(toJava(table.rawget(i), depth, copy));
         }
         return Collections.unmodifiableList(list);
       }
@@ -110,11 +116,31 @@ public final class LuaPayloads {
       Varargs entry;
       key = LuaValue.NIL;
       while (!(key = (entry = table.next(key)).arg1()).isnil()) {
-        map.put(key.tojstring(), toJava(entry.arg(2), depth, path));
+        copy.charge(key.length());
+        map.put(key.tojstring(), toJava(entry.arg(2), depth, copy));
       }
       return Collections.unmodifiableMap(map);
     } finally {
       path.remove(table);
+    }
+  }
+
+  /**
+   * One conversion to Java: the tables on the current path (a table containing itself is refused)
+   * and a lower bound of the encoded size so far, which fails the conversion as soon as it passes
+   * the payload bound ({@link PayloadSize#MAX_BYTES}): a table holding one 64 MiB string a
+   * thousand times would otherwise be copied into 64 GiB of Java strings before the size check.
+   */
+  private static final class Copy {
+    final Set<LuaValue> path = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long bytes;
+
+    void charge(long more) {
+      bytes += more;
+      if (bytes > PayloadSize.MAX_BYTES) {
+        throw new PayloadException("larger than " + PayloadSize.MAX_BYTES + " bytes encoded ("
+            + (PayloadSize.MAX_BYTES >> 20) + " MiB)");
+      }
     }
   }
 

@@ -13,10 +13,10 @@ import org.luaj.vm2.LuaValue;
  * {@code require} never loads Java classes or files. The instruction hook is installed as the
  * globals' debug hook without exposing the debug library.
  *
- * <p>This class, like {@link LuaNode}, is an entry point and names no LuaJ class it would have to
- * load to be verified (as a table passed where a value is expected would): it installs
- * {@link LuaJPatch} before anything loads the classes the patch replaces. The work is in
- * {@link SandboxGlobals}.
+ * <p>Call {@link LuaJPatch#ensureInstalled()} before creating the {@link InstructionBudget} (a
+ * LuaJ class) passed here; {@link LuaNode} does. This class's own code makes the JVM load no LuaJ
+ * class to verify it (the work is in {@link SandboxGlobals}), so the call here still comes before
+ * anything else of the sandbox.
  */
 public final class LuaSandbox {
 

@@ -26,6 +26,8 @@ final class SandboxGlobals {
   /** The first byte of every binary chunk (ESC). */
   private static final int BINARY_MARK = 27;
   private static final String[] BASE_REMOVED = {"dofile", "loadfile"};
+  /** What compiling one byte of source allocates, roughly (tokens, code, line numbers, copies). */
+  private static final long COMPILE_BYTES_PER_SOURCE_BYTE = 16;
 
   private SandboxGlobals() {}
 
@@ -124,7 +126,13 @@ final class SandboxGlobals {
     };
   }
 
-  /** {@code load} of source text only: a binary chunk is refused like Lua 5.2 with mode "t". */
+  /**
+   * {@code load} of source text only: a binary chunk is refused like Lua 5.2 with mode "t". A
+   * source string is charged to the process's memory account before it is compiled, at
+   * {@value #COMPILE_BYTES_PER_SOURCE_BYTE} bytes per byte: the compiler allocates that much and
+   * more without running a Lua instruction, so without it a few {@code load} calls keeping large
+   * chunks pass every checkpoint and meet the JVM's OutOfMemoryError.
+   */
   private static LuaValue textOnlyLoad(LuaValue stock) {
     return new VarArgFunction() {
       @Override
@@ -136,6 +144,9 @@ final class SandboxGlobals {
         if (isBinary(args.arg1())) {
           // LuaJ ignores the mode: without this it reports a syntax error instead
           return varargsOf(NIL, valueOf("attempt to load a binary chunk (mode is 't')"));
+        }
+        if (args.arg1().isstring()) {
+          LuaAllocations.reserve(COMPILE_BYTES_PER_SOURCE_BYTE * args.arg1().length());
         }
         return stock.invoke(new LuaValue[] {args.arg(1), args.arg(2), valueOf("t"), args.arg(4)});
       }

@@ -34,9 +34,12 @@
  * {@link dev.procgroups.lua.LuaSandbox}: no {@code io}, {@code debug}, {@code luajava},
  * {@code os.exit}, file loading or binary chunks; {@code require} knows only the node's modules;
  * the JVM-wide string metatable is frozen. {@link dev.procgroups.lua.InstructionBudget}: every
- * 10,000 instructions a process yields its thread and stops if killed. {@code pcall} catches stack
- * overflows. Number formatting and allocation bounds ({@link dev.procgroups.lua.LuaJPatch}), {@code string.format},
- * {@code gmatch}, {@code os.time}, {@code math.log}, {@code __pairs} and error positions behave as
- * in Lua 5.2.
+ * 10,000 instructions a process yields its thread and stops if killed; a process's end also ends
+ * its coroutines' threads. {@code pcall} catches stack overflows. Bounds
+ * ({@link dev.procgroups.lua.LuaAllocations}, {@link dev.procgroups.lua.MemoryGuard}): 64 MiB per
+ * string, and a per-process memory account checked before every large allocation. Number
+ * formatting and -0 ({@link dev.procgroups.lua.LuaJPatch}), {@code string.format}, {@code gmatch},
+ * {@code rep}, {@code upper}/{@code lower}, {@code os.time}, {@code math.log}, {@code __pairs} and
+ * error positions behave as in Lua 5.2.
  */
 package dev.procgroups.lua;

@@ -29,6 +29,7 @@ public final class ProcgroupsMetrics {
   public static final String INBOUND_DROPPED = "procgroups.inbound.dropped";
   public static final String MAILBOX_DROPPED = "procgroups.mailbox.dropped";
   public static final String MAILBOX_LARGEST = "procgroups.mailbox.largest";
+  public static final String MAILBOX_LARGEST_BYTES = "procgroups.mailbox.largest.bytes";
   public static final String SLOTS = "procgroups.slots";
   public static final String GROUPS = "procgroups.groups";
   public static final String EVENTS_DROPPED = "procgroups.subscription.events.dropped";
@@ -85,6 +86,8 @@ public final class ProcgroupsMetrics {
         processes, ProcessRuntime::droppedMessages);
     gauge(MAILBOX_LARGEST, "messages waiting in the fullest local mailbox",
         processes, ProcessRuntime::largestMailbox);
+    gauge(MAILBOX_LARGEST_BYTES, "bytes charged for the messages of the local mailbox charged most",
+        processes, ProcessRuntime::largestMailboxBytes);
   }
 
   /** The readings of one scope's store: slots and groups in this node's view, dropped events. */

@@ -1,5 +1,6 @@
 package dev.procgroups.node;
 
+import dev.procgroups.process.EncodedSize;
 import dev.procgroups.process.MessageSink;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output;
@@ -47,8 +48,9 @@ final class Outputs {
     for (Output o : outputs) {
       if (o instanceof Output.Deliver d) {
         Pid from = Pid.parse(d.sender());
+        long bytes = EncodedSize.of(d.payload(), Long.MAX_VALUE); // once for all its targets
         for (String target : d.targets()) {
-          sink.deliver(Pid.parse(target), from, d.topic(), d.payload());
+          sink.deliver(Pid.parse(target), from, d.topic(), d.payload(), bytes);
         }
       }
     }

@@ -179,10 +179,10 @@ public final class PgInstance {
     checkOpen();
     String name = Arguments.name(group, "group");
     String topicName = Arguments.name(topic, "topic");
-    Object copied;
+    Payloads.Packed copied;
     try {
-      copied = Payloads.pack(payload);
-      PayloadSize.check(copied);
+      copied = Payloads.packSized(payload);
+      PayloadSize.checkBytes(copied.bytes());
     } catch (IllegalArgumentException e) {
       throw PgException.invalid(e.getMessage());
     }
@@ -196,16 +196,18 @@ public final class PgInstance {
     final String group;
     final String topic;
     final Object payload;
+    final long bytes; // its encoded size, for the receivers' mailboxes
 
-    Delivery(String group, String topic, Object payload) {
+    Delivery(String group, String topic, Payloads.Packed packed) {
       this.group = group;
       this.topic = topic;
-      this.payload = payload;
+      this.payload = packed.payload();
+      this.bytes = packed.bytes();
     }
 
     void toLocal(List<Pid> targets) {
       for (Pid target : targets) {
-        pg.sink().deliver(target, pid(), topic, payload);
+        pg.sink().deliver(target, pid(), topic, payload, bytes);
       }
     }
   }

@@ -30,13 +30,13 @@ public final class Channel<T> {
   // virtual thread holding it never blocks while pinned, and an idle channel stays small.
   private final Object lock = new Object();
   private final int capacity;
-  private final Quota quota; // null unless the channel shares one
+  private final Quota<T> quota; // null unless the channel shares one
   private ArrayDeque<Object> buffer; // created on first put: most channels of idle processes stay empty
   private List<Thread> waiters; // threads parked in Waits.await on this channel
   private boolean closed;
   private long dropped;
 
-  private Channel(int capacity, Quota quota) {
+  private Channel(int capacity, Quota<T> quota) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
     }
@@ -54,8 +54,8 @@ public final class Channel<T> {
     return new Channel<>(capacity, null);
   }
 
-  /** A channel whose buffered values each take a unit of {@code quota} (full when it has none). */
-  static <T> Channel<T> sharing(Quota quota) {
+  /** A channel whose buffered values each take their share of {@code quota} (full if refused). */
+  static <T> Channel<T> sharing(Quota<T> quota) {
     return new Channel<>(UNBOUNDED, quota);
   }
 
@@ -142,7 +142,7 @@ public final class Channel<T> {
       wasOpen = !closed;
       closed = true;
       if (discard && buffer != null) {
-        release(buffer.size());
+        buffer.forEach(this::release);
         buffer.clear();
       }
       wake = waitersToWake();
@@ -163,7 +163,7 @@ public final class Channel<T> {
       } else if (buffer.size() >= capacity) {
         return PutResult.FULL;
       }
-      if (quota != null && !quota.tryAcquire()) {
+      if (quota != null && !quota.tryAcquire(value)) {
         return PutResult.FULL;
       }
       buffer.addLast(value == null ? NULL : value);
@@ -183,16 +183,17 @@ public final class Channel<T> {
         return closed ? Received.closed() : null;
       }
       value = buffer.pollFirst();
-      release(1);
+      release(value);
       wake = capacity == UNBOUNDED ? null : waitersToWake(); // a sender may wait for room
     }
     Waits.wake(wake);
     return Received.of(value == NULL ? null : (T) value);
   }
 
-  private void release(int values) {
-    if (quota != null && values > 0) {
-      quota.release(values);
+  @SuppressWarnings("unchecked")
+  private void release(Object buffered) {
+    if (quota != null) {
+      quota.release(buffered == NULL ? null : (T) buffered);
     }
   }
 

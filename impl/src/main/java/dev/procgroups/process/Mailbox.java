@@ -3,27 +3,37 @@ package dev.procgroups.process;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * A process's incoming messages: one channel per listened topic, and the inbox for messages whose
  * topic nobody listens to (or whose listen channel was closed). Channels are made on first use so
- * an idle process costs little. All of them together hold at most {@code capacity} messages; a
- * message beyond that is refused and counted ({@link #dropped()}), so a process that does not keep
- * up cannot run its node out of memory.
+ * an idle process costs little. All of them together hold at most {@code capacity} messages and
+ * {@code maxBytes} bytes, a message being charged its payload's {@link Message#bytes()} plus
+ * {@link Message#OVERHEAD_BYTES}; a message beyond either is refused and counted
+ * ({@link #dropped()}), so a process that does not keep up cannot run its node out of memory, with
+ * many small messages or with a few large ones.
  */
-final class Mailbox implements Quota {
+final class Mailbox implements Quota<Message> {
   private static final AtomicIntegerFieldUpdater<Mailbox> BUFFERED =
       AtomicIntegerFieldUpdater.newUpdater(Mailbox.class, "buffered");
+  private static final AtomicLongFieldUpdater<Mailbox> BUFFERED_BYTES =
+      AtomicLongFieldUpdater.newUpdater(Mailbox.class, "bufferedBytes");
 
   private final int capacity;
+  private final long maxBytes;
+  private final boolean chargePayloads; // false only for the planted bug of the byte bound's test
   private volatile int buffered; // messages in all channels; updated through BUFFERED
+  private volatile long bufferedBytes; // their charges; updated through BUFFERED_BYTES
   private Map<String, Channel<Message>> topics;
   private Channel<Message> inbox;
   private boolean closed;
   private long dropped; // guarded by this
 
-  Mailbox(int capacity) {
+  Mailbox(int capacity, long maxBytes, boolean chargePayloads) {
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
+    this.chargePayloads = chargePayloads;
   }
 
   /** The channel of {@code topic}: the same one while it stays open, a new one after a close. */
@@ -56,7 +66,8 @@ final class Mailbox implements Quota {
 
   /**
    * Puts {@code message} on its topic's channel or the inbox: ACCEPTED; FULL (dropped and counted)
-   * if {@code capacity} messages are waiting; CLOSED once the mailbox is closed.
+   * if it would pass {@code capacity} messages or {@code maxBytes}; CLOSED once the mailbox is
+   * closed.
    */
   synchronized Channel.PutResult deliver(Message message) {
     if (closed) {
@@ -90,6 +101,11 @@ final class Mailbox implements Quota {
     return buffered;
   }
 
+  /** What the messages waiting in all its channels are charged now, in bytes. */
+  long bytes() {
+    return bufferedBytes;
+  }
+
   /** Closes every channel (buffered messages stay receivable) and refuses further deliveries. */
   synchronized void close() {
     closed = true;
@@ -101,8 +117,12 @@ final class Mailbox implements Quota {
     }
   }
 
+  /**
+   * Takes a message's place, then its bytes, each with a compare-and-set (a channel's own offer may
+   * race a delivery); gives the place back if the bytes do not fit.
+   */
   @Override
-  public boolean tryAcquire() {
+  public boolean tryAcquire(Message message) {
     int now;
     do {
       now = buffered;
@@ -110,12 +130,26 @@ final class Mailbox implements Quota {
         return false;
       }
     } while (!BUFFERED.compareAndSet(this, now, now + 1));
+    long charge = charge(message);
+    long bytes;
+    do {
+      bytes = bufferedBytes;
+      if (bytes + charge > maxBytes) {
+        BUFFERED.decrementAndGet(this);
+        return false;
+      }
+    } while (!BUFFERED_BYTES.compareAndSet(this, bytes, bytes + charge));
     return true;
   }
 
   @Override
-  public void release(int units) {
-    BUFFERED.addAndGet(this, -units);
+  public void release(Message message) {
+    BUFFERED_BYTES.addAndGet(this, -charge(message));
+    BUFFERED.decrementAndGet(this);
+  }
+
+  private long charge(Message message) {
+    return (chargePayloads ? message.bytes() : 0) + Message.OVERHEAD_BYTES;
   }
 
   private Channel<Message> newChannel() {

@@ -24,7 +24,8 @@ import java.util.Set;
  * map to INVALID naming {@code payload}.
  *
  * <p>Packing of a message's values (SEMANTICS.md, "Broadcast"): zero values → {@code null}, one
- * value → that value, several → a list of them.
+ * value → that value, several → a list of them. The copy adds up the packed payload's
+ * {@link EncodedSize} on the way ({@link #packSized}), which a mailbox charges for it.
  */
 public final class Payloads {
 
@@ -33,34 +34,48 @@ public final class Payloads {
 
   private Payloads() {}
 
+  /** A packed payload and its {@link EncodedSize}, added up while it was copied. */
+  public record Packed(Object payload, long bytes) {}
+
   /** Validates, copies and packs the values of one message. A null array means zero values. */
   public static Object pack(Object... values) {
+    return packSized(values).payload();
+  }
+
+  /** Like {@link #pack(Object...)}, with the packed payload's encoded size. */
+  public static Packed packSized(Object... values) {
     return packAll(values == null ? List.of() : Arrays.asList(values));
   }
 
-  /** Like {@link #pack(Object...)} for values already in a list. */
-  public static Object packAll(List<?> values) {
-    if (values.isEmpty()) {
-      return null;
-    }
+  /** Like {@link #packSized(Object...)} for values already in a list. */
+  public static Packed packAll(List<?> values) {
+    Size size = new Size();
     if (values.size() == 1) {
-      return copy(values.get(0));
+      return new Packed(copy(values.get(0), size), size.bytes);
     }
+    if (values.isEmpty()) {
+      return new Packed(null, EncodedSize.scalar(null));
+    }
+    size.bytes = EncodedSize.container(values.size());
     List<Object> packed = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
       try {
-        packed.add(copyValue(values.get(i), 0));
+        packed.add(copyValue(values.get(i), 0, size));
       } catch (Failure f) {
         throw f.at("[" + (i + 1) + "]", null).toException();
       }
     }
-    return Collections.unmodifiableList(packed);
+    return new Packed(Collections.unmodifiableList(packed), size.bytes);
   }
 
   /** Validates and deep-copies one value. */
   public static Object copy(Object value) {
+    return copy(value, new Size());
+  }
+
+  private static Object copy(Object value, Size size) {
     try {
-      return copyValue(value, 0);
+      return copyValue(value, 0, size);
     } catch (Failure f) {
       throw f.toException();
     }
@@ -69,40 +84,48 @@ public final class Payloads {
   /** True if {@link #copy(Object)} would accept {@code value}. */
   public static boolean isCopyable(Object value) {
     try {
-      copyValue(value, 0);
+      copyValue(value, 0, new Size());
       return true;
     } catch (Failure f) {
       return false;
     }
   }
 
-  private static Object copyValue(Object value, int depth) {
-    if (value == null || value instanceof Boolean || value instanceof String
-        || value instanceof Long || value instanceof Double) {
+  private static Object copyValue(Object value, int depth, Size size) {
+    if (value instanceof String s) {
+      size.bytes += 1 + EncodedSize.string(s, Long.MAX_VALUE);
+      return value;
+    }
+    if (value == null || value instanceof Boolean || value instanceof Long
+        || value instanceof Double) {
+      size.bytes += EncodedSize.scalar(value);
       return value;
     }
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      size.bytes += EncodedSize.scalar(value);
       return ((Number) value).longValue();
     }
     if (value instanceof Float) {
+      size.bytes += EncodedSize.scalar(value);
       return ((Float) value).doubleValue();
     }
     if (value instanceof List || value instanceof Map) {
       if (depth == MAX_DEPTH) {
         throw new Failure("nested deeper than " + MAX_DEPTH + " levels").at("", value);
       }
-      return value instanceof List ? copyList((List<?>) value, depth + 1)
-          : copyMap((Map<?, ?>) value, depth + 1);
+      return value instanceof List ? copyList((List<?>) value, depth + 1, size)
+          : copyMap((Map<?, ?>) value, depth + 1, size);
     }
     throw new Failure("a " + value.getClass().getName() + " cannot be copied");
   }
 
-  private static List<Object> copyList(List<?> list, int depth) {
+  private static List<Object> copyList(List<?> list, int depth, Size size) {
+    size.bytes += EncodedSize.container(list.size());
     List<Object> copy = new ArrayList<>(list.size());
     int index = 1;
     for (Object element : list) {
       try {
-        copy.add(copyValue(element, depth));
+        copy.add(copyValue(element, depth, size));
       } catch (Failure f) {
         throw f.at("[" + index + "]", list);
       }
@@ -111,20 +134,27 @@ public final class Payloads {
     return Collections.unmodifiableList(copy);
   }
 
-  private static Map<String, Object> copyMap(Map<?, ?> map, int depth) {
+  private static Map<String, Object> copyMap(Map<?, ?> map, int depth, Size size) {
+    size.bytes += EncodedSize.container(map.size());
     Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (!(entry.getKey() instanceof String)) {
         throw new Failure("map key " + entry.getKey() + " is not a string").at("", map);
       }
       String key = (String) entry.getKey();
+      size.bytes += EncodedSize.string(key, Long.MAX_VALUE);
       try {
-        copy.put(key, copyValue(entry.getValue(), depth));
+        copy.put(key, copyValue(entry.getValue(), depth, size));
       } catch (Failure f) {
         throw f.at("." + key, map);
       }
     }
     return Collections.unmodifiableMap(copy);
+  }
+
+  /** The encoded bytes a copy has walked so far. */
+  private static final class Size {
+    long bytes;
   }
 
   /** Unwinds the copy, collecting the path to the bad value and the containers on it. */

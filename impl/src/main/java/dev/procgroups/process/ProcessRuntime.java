@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * receiver's mailbox; messages between one sender and one receiver arrive in send order. A PID of
  * another node goes to the {@link RemoteRouter}. Delivery to a process that does not exist (or has
  * exited) drops the message, as in Erlang. A mailbox holds at most {@code mailboxCapacity}
- * messages (default {@link #DEFAULT_MAILBOX_CAPACITY}): a delivery beyond that is dropped and
- * counted, per process and node-wide ({@link #droppedMessages()}); {@link #send} also tells its
- * caller ({@link MailboxFullException}).
+ * messages (default {@link #DEFAULT_MAILBOX_CAPACITY}) and {@code mailboxBytes} bytes (default
+ * {@link #DEFAULT_MAILBOX_BYTES}; each message charged its payload's {@link EncodedSize} plus
+ * {@link Message#OVERHEAD_BYTES}): a delivery beyond either is dropped and counted, per process and
+ * node-wide ({@link #droppedMessages()}); {@link #send} also tells its caller
+ * ({@link MailboxFullException}).
  */
 public final class ProcessRuntime implements MessageSink, AutoCloseable {
 
@@ -35,6 +37,14 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
    */
   public static final int DEFAULT_MAILBOX_CAPACITY = 100_000;
 
+  /**
+   * Bytes one process's mailbox holds by default (64 MiB): 64 messages of the largest payload
+   * (1 MiB), or the whole {@link #DEFAULT_MAILBOX_CAPACITY} of messages up to ~600 bytes, so the
+   * count bound still governs small messages while a flood of large ones stops at the same order
+   * of memory as a full mailbox of small ones.
+   */
+  public static final long DEFAULT_MAILBOX_BYTES = 64L << 20;
+
   /** The largest incarnation whose first id ({@code incarnation << 24}) still fits a long. */
   public static final long MAX_INCARNATION = (Long.MAX_VALUE >>> 24) - 1;
 
@@ -45,6 +55,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
   private final ThreadFactory threads;
   private final AtomicLong nextId;
   private final int mailboxCapacity;
+  private final long mailboxBytes;
+  private final boolean chargePayloads;
   private final AtomicLong droppedMessages = new AtomicLong();
   private final ConcurrentHashMap<Long, RunningProcess> processes = new ConcurrentHashMap<>();
   private volatile RemoteRouter remoteRouter = RemoteRouter.DROP;
@@ -71,6 +83,12 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
           + builder.mailboxCapacity);
     }
     this.mailboxCapacity = builder.mailboxCapacity;
+    if (builder.mailboxBytes < 1) {
+      throw new IllegalArgumentException(
+          "mailboxBytes must be at least 1: " + builder.mailboxBytes);
+    }
+    this.mailboxBytes = builder.mailboxBytes;
+    this.chargePayloads = builder.chargePayloads;
     this.threads = builder.threads.factory();
     this.virtualThreads = builder.threads != ProcessThreads.PLATFORM
         && ProcessThreads.virtualAvailable();
@@ -120,7 +138,7 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     }
     RunningProcess process =
         new RunningProcess(this, new Pid(node, host, nextId.getAndIncrement()), body,
-            mailboxCapacity);
+            new Mailbox(mailboxCapacity, mailboxBytes, chargePayloads));
     processes.put(process.pid().id(), process);
     try {
       Thread thread = threads.newThread(process::run);
@@ -149,13 +167,13 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(topic, "topic");
-    Object payload = Payloads.pack(values);
+    Payloads.Packed packed = Payloads.packSized(values);
     if (!isLocal(to)) {
-      return remoteRouter.route(to, from, topic, payload);
+      return remoteRouter.route(to, from, topic, packed.payload());
     }
-    Channel.PutResult result = put(to, from, topic, payload);
+    Channel.PutResult result = put(to, from, topic, packed.payload(), packed.bytes());
     if (result == Channel.PutResult.FULL) {
-      throw new MailboxFullException(to, mailboxCapacity);
+      throw new MailboxFullException(to, mailboxCapacity, mailboxBytes);
     }
     return result == Channel.PutResult.ACCEPTED;
   }
@@ -165,8 +183,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
    * its mailbox is full (then the message is counted in {@link #droppedMessages()}).
    */
   @Override
-  public boolean deliver(Pid to, Pid from, String topic, Object payload) {
-    return put(to, from, topic, payload) == Channel.PutResult.ACCEPTED;
+  public boolean deliver(Pid to, Pid from, String topic, Object payload, long bytes) {
+    return put(to, from, topic, payload, bytes) == Channel.PutResult.ACCEPTED;
   }
 
   /** Messages dropped because a local mailbox was full, over all processes, since start. */
@@ -179,17 +197,27 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     return processes.values().stream().mapToInt(p -> p.mailbox().size()).max().orElse(0);
   }
 
+  /** The bytes waiting in the mailbox charged the most now (a scan of the live processes). */
+  public long largestMailboxBytes() {
+    return processes.values().stream().mapToLong(p -> p.mailbox().bytes()).max().orElse(0);
+  }
+
   /** The most messages one process's mailbox holds. */
   public int mailboxCapacity() {
     return mailboxCapacity;
   }
 
-  private Channel.PutResult put(Pid to, Pid from, String topic, Object payload) {
+  /** The most bytes one process's mailbox holds. */
+  public long mailboxBytes() {
+    return mailboxBytes;
+  }
+
+  private Channel.PutResult put(Pid to, Pid from, String topic, Object payload, long bytes) {
     RunningProcess process = isLocal(to) ? processes.get(to.id()) : null;
     if (process == null) {
       return Channel.PutResult.CLOSED;
     }
-    Channel.PutResult result = process.mailbox().deliver(new Message(from, topic, payload));
+    Channel.PutResult result = process.mailbox().deliver(new Message(from, topic, payload, bytes));
     if (result == Channel.PutResult.FULL) {
       droppedMessages.incrementAndGet();
     }
@@ -260,6 +288,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     private long incarnation = 1;
     private ProcessThreads threads = ProcessThreads.AUTO;
     private int mailboxCapacity = DEFAULT_MAILBOX_CAPACITY;
+    private long mailboxBytes = DEFAULT_MAILBOX_BYTES;
+    private boolean chargePayloads = true;
 
     private Builder(String node) {
       this.node = node;
@@ -284,6 +314,22 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     /** The most messages one process's mailbox holds (≥ 1); default 100 000. */
     public Builder mailboxCapacity(int capacity) {
       this.mailboxCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * The most bytes one process's mailbox holds (≥ 1), each message charged its payload's
+     * encoded size plus {@link Message#OVERHEAD_BYTES}; default 64 MiB. A message larger than
+     * this never fits.
+     */
+    public Builder mailboxBytes(long bytes) {
+      this.mailboxBytes = bytes;
+      return this;
+    }
+
+    /** The byte bound's planted bug, for its tests only: mailboxes charge no payload bytes. */
+    Builder skipPayloadChargeForTests() {
+      this.chargePayloads = false;
       return this;
     }
 

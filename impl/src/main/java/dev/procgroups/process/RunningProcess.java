@@ -24,11 +24,11 @@ public final class RunningProcess implements ProcessHandle {
   private List<Runnable> hooks; // guarded by this
   private List<Runnable> killListeners; // guarded by this
 
-  RunningProcess(ProcessRuntime runtime, Pid pid, ProcessBody body, int mailboxCapacity) {
+  RunningProcess(ProcessRuntime runtime, Pid pid, ProcessBody body, Mailbox mailbox) {
     this.runtime = runtime;
     this.pid = pid;
     this.body = body;
-    this.mailbox = new Mailbox(mailboxCapacity);
+    this.mailbox = mailbox;
   }
 
   @Override
@@ -41,9 +41,14 @@ public final class RunningProcess implements ProcessHandle {
     return exitReason == null;
   }
 
-  /** Messages dropped because its mailbox was full ({@code mailboxCapacity} waiting). */
+  /** Messages dropped because its mailbox was full (in messages or in bytes). */
   public long droppedMessages() {
     return mailbox.dropped();
+  }
+
+  /** What the messages waiting in its mailbox are charged now, in bytes (see {@link Message}). */
+  public long queuedBytes() {
+    return mailbox.bytes();
   }
 
   /** Why it ended; empty while it runs (exit hooks already see it). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.pg.PgInstance;
+import dev.procgroups.process.Message;
 import dev.procgroups.store.Subscription;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.atomix.AtomixTransport;
@@ -77,11 +78,12 @@ class NodeMetricsTest {
         new SeedMember("n2", "127.0.0.1", FreePorts.next()));
     ClusterSecret secret = ClusterSecret.random();
     MeterRegistry registry = new SimpleMeterRegistry();
-    // n1's inbound lanes hold one waiting message each, its mailboxes five messages.
+    // n1's inbound lanes hold one waiting message each, its mailboxes five messages (or 1 MiB).
     NodeConfig.Builder small = config(seeds.get(0), seeds, secret).meters(registry)
-        .inboundQueueBytes(1).mailboxCapacity(5);
+        .inboundQueueBytes(1).mailboxCapacity(5).mailboxBytes(1 << 20);
     try (Node observer = Node.start(small.build());
          Node sender = Node.start(config(seeds.get(1), seeds, secret).build())) {
+      assertThat(observer.processes().mailboxBytes()).isEqualTo(1 << 20);
       CountDownLatch stop = new CountDownLatch(1);
       observer.processes().spawn(ctx -> { // a member that never reads
         ctx.listen("task");
@@ -102,6 +104,10 @@ class NodeMetricsTest {
           .isEqualTo(observer.processes().droppedMessages());
       assertThat(meter(registry, ProcgroupsMetrics.MAILBOX_LARGEST).gauge().value())
           .as("the member's mailbox is full").isEqualTo(5);
+      assertThat(meter(registry, ProcgroupsMetrics.MAILBOX_LARGEST_BYTES).gauge().value())
+          .as("five remote payloads of one whole number (2 to 4 bytes encoded) and overhead")
+          .isBetween(5.0 * (2 + Message.OVERHEAD_BYTES), 5.0 * (4 + Message.OVERHEAD_BYTES))
+          .isEqualTo((double) observer.processes().largestMailboxBytes());
       assertThat(count(registry, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "delivery"))
           .isEqualTo(observer.cluster().droppedDeliveries());
       assertThat(count(registry, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "batch")).isNotNegative();

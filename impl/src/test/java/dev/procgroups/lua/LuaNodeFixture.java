@@ -25,7 +25,12 @@ final class LuaNodeFixture implements AutoCloseable {
   }
 
   LuaNodeFixture(SecurityPolicy policy, int mailboxCapacity) {
-    runtime = ProcessRuntime.builder("n1").mailboxCapacity(mailboxCapacity).build();
+    this(policy, ProcessRuntime.builder("n1").mailboxCapacity(mailboxCapacity));
+  }
+
+  /** A node whose process runtime {@code processes} configures (its mailbox limits). */
+  LuaNodeFixture(SecurityPolicy policy, ProcessRuntime.Builder processes) {
+    runtime = processes.build();
     try {
       registry.registerScope("app:pg", Map.of());
     } catch (RegistryException e) {

@@ -2,7 +2,9 @@ package dev.procgroups.lua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.process.Message;
 import dev.procgroups.process.Pid;
+import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.process.RunningProcess;
 import dev.procgroups.security.SecurityPolicy;
 import java.time.Duration;
@@ -105,6 +107,48 @@ class LuaProcessTest {
       assertThat(result.error()).isEmpty();
       assertThat(result.output()).isEqualTo("true\ttrue\nnil\tUnavailable\ttrue\n1\ttrue\n");
       assertThat(small.runtime.droppedMessages()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aBroadcastToAFullMailboxIsDroppedAndCountedAndStillReturnsTrue() throws InterruptedException {
+    try (LuaNodeFixture small = new LuaNodeFixture(SecurityPolicy.allowAll(), 2)) {
+      LuaRunResult result = small.run("""
+          local g = assert(require('pg').open('app:pg'))
+          local ch = process.listen("t")
+          g:join({"grp", "grp"}) -- two slots: each broadcast fills two places of this mailbox
+          print(g:broadcast("grp", "t", 1), g:broadcast("grp", "t", 2))
+          print(ch:receive(), ch:receive(), ch:receive(10))
+          """);
+      assertThat(result.error()).isEmpty();
+      assertThat(result.output()).as("the second broadcast returns true though it was dropped")
+          .isEqualTo("true\ttrue\n1\t1\tnil\tfalse\ttimeout\n");
+      assertThat(small.runtime.droppedMessages()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void largePayloadsFillAMailboxByBytes() throws InterruptedException {
+    long threeBig = 3 * (1 + 3 + 512 * 1024 + Message.OVERHEAD_BYTES); // encoded 512 KiB + overhead
+    try (LuaNodeFixture small = new LuaNodeFixture(SecurityPolicy.allowAll(),
+        ProcessRuntime.builder("n1").mailboxBytes(threeBig))) {
+      LuaRunResult result = small.run("""
+          local g = assert(require('pg').open('app:pg'))
+          local ch = process.listen("t")
+          local big = string.rep("x", 512 * 1024)
+          g:join({"grp"})
+          local all = true
+          for i = 1, 10 do all = all and g:broadcast("grp", "t", big) end
+          local ok, err = process.send(process.pid(), "t", big)
+          print(all, ok, err:kind())
+          local n = 0
+          while select(2, ch:receive(10)) do n = n + 1 end
+          print(n, process.send(process.pid(), "t", big))
+          """);
+      assertThat(result.error()).isEmpty();
+      assertThat(result.output()).as("three fit; broadcasts still return true")
+          .isEqualTo("true\tnil\tUnavailable\n3\ttrue\n");
+      assertThat(small.runtime.droppedMessages()).isEqualTo(8);
     }
   }
 

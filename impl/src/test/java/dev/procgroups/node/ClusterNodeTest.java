@@ -58,7 +58,7 @@ class ClusterNodeTest {
     Node(NodeId id, Executor inbound, long inboundQueueBytes) {
       store = new MembershipStore(id.name(), ScopeConfig.DEFAULTS);
       transport = network.start(id);
-      cluster = new ClusterNode(transport, (to, from, topic, payload) ->
+      cluster = new ClusterNode(transport, (to, from, topic, payload, bytes) ->
           delivered.add(from + ">" + to + " " + topic + "=" + payload),
           new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, inbound,
           inboundQueueBytes);

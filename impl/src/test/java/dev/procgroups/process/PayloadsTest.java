@@ -22,7 +22,7 @@ class PayloadsTest {
     assertThat(Payloads.pack((Object) null)).isNull();
     assertThat(Payloads.pack("a", null, 3L)).isEqualTo(Arrays.asList("a", null, 3L));
     assertThat(Payloads.pack(List.of(1L, 2L))).isEqualTo(List.of(1L, 2L));
-    assertThat(Payloads.packAll(List.of("x", "y"))).isEqualTo(List.of("x", "y"));
+    assertThat(Payloads.packAll(List.of("x", "y")).payload()).isEqualTo(List.of("x", "y"));
   }
 
   @Test

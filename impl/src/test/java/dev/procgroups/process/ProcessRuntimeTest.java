@@ -102,11 +102,11 @@ class ProcessRuntimeTest {
     });
 
     assertThat(got.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(new Message(sender.pid(), "task", null));
+        .isEqualTo(new Message(sender.pid(), "task", null, 1)); // bytes: its encoded size
     assertThat(got.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(new Message(sender.pid(), "task", Map.of("id", 42L)));
+        .isEqualTo(new Message(sender.pid(), "task", Map.of("id", 42L), 7));
     assertThat(got.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(new Message(sender.pid(), "task", List.of(1L, "two")));
+        .isEqualTo(new Message(sender.pid(), "task", List.of(1L, "two"), 9));
     assertThat(receiver.awaitExit(WAIT)).isTrue();
     assertThat(receiver.exitReason()).contains(ExitReason.NORMAL);
   }
@@ -238,7 +238,7 @@ class ProcessRuntimeTest {
     RunningProcess process = runtime.spawn(context -> { });
     assertThat(process.awaitExit(WAIT)).isTrue();
     assertThat(runtime.send(process.pid(), process.pid(), "t", 1)).isFalse();
-    assertThat(runtime.deliver(process.pid(), process.pid(), "t", 1)).isFalse();
+    assertThat(runtime.deliver(process.pid(), process.pid(), "t", 1, 2)).isFalse();
     assertThat(runtime.send(process.pid(), new Pid("n1", "app:processes", 7), "t")).isFalse();
     assertThat(runtime.process(process.pid())).isEmpty();
   }
@@ -260,10 +260,10 @@ class ProcessRuntimeTest {
     });
     Pid from = new Pid("n1", "app:processes", 1);
     assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(runtime.deliver(p.pid(), from, "t", 1L)).isTrue();
+    assertThat(runtime.deliver(p.pid(), from, "t", 1L, 2)).isTrue();
     assertThat(runtime.send(from, p.pid(), "other", 2L)).isTrue(); // the inbox shares the capacity
-    assertThat(runtime.deliver(p.pid(), from, "t", 3L)).isTrue();
-    assertThat(runtime.deliver(p.pid(), from, "t", 4L)).as("a fourth does not fit").isFalse();
+    assertThat(runtime.deliver(p.pid(), from, "t", 3L, 2)).isTrue();
+    assertThat(runtime.deliver(p.pid(), from, "t", 4L, 2)).as("a fourth does not fit").isFalse();
     assertThatThrownBy(() -> runtime.send(from, p.pid(), "other", 5L))
         .isInstanceOf(MailboxFullException.class).hasMessageContaining("full");
     assertThat(p.droppedMessages()).isEqualTo(2);
@@ -272,21 +272,23 @@ class ProcessRuntimeTest {
     assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(1L);
     assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(2L);
     assertThat(runtime.send(from, p.pid(), "t", 6L)).as("receiving made room").isTrue();
-    assertThat(runtime.deliver(p.pid(), from, "t", 7L)).isTrue();
-    assertThat(runtime.deliver(p.pid(), from, "t", 8L)).isFalse();
+    assertThat(runtime.deliver(p.pid(), from, "t", 7L, 2)).isTrue();
+    assertThat(runtime.deliver(p.pid(), from, "t", 8L, 2)).isFalse();
     assertThat(runtime.droppedMessages()).isEqualTo(3);
   }
 
   @Test
   void discardingAChannelGivesItsMessagesBackToTheMailbox() {
-    Mailbox mailbox = new Mailbox(2);
+    Mailbox mailbox = new Mailbox(2, ProcessRuntime.DEFAULT_MAILBOX_BYTES, true);
     Channel<Message> topic = mailbox.listen("t");
     Pid from = new Pid("n1", "app:processes", 1);
-    assertThat(mailbox.deliver(new Message(from, "t", 1L))).isEqualTo(Channel.PutResult.ACCEPTED);
-    assertThat(mailbox.deliver(new Message(from, "t", 2L))).isEqualTo(Channel.PutResult.ACCEPTED);
-    assertThat(mailbox.deliver(new Message(from, "u", 3L))).isEqualTo(Channel.PutResult.FULL);
+    assertThat(mailbox.deliver(new Message(from, "t", 1L, 2)))
+        .isEqualTo(Channel.PutResult.ACCEPTED);
+    assertThat(mailbox.deliver(new Message(from, "t", 2L, 2)))
+        .isEqualTo(Channel.PutResult.ACCEPTED);
+    assertThat(mailbox.deliver(new Message(from, "u", 3L, 2))).isEqualTo(Channel.PutResult.FULL);
     topic.closeDiscarding();
-    assertThat(mailbox.deliver(new Message(from, "t", 4L))).as("to the inbox, with room again")
+    assertThat(mailbox.deliver(new Message(from, "t", 4L, 2))).as("to the inbox, with room again")
         .isEqualTo(Channel.PutResult.ACCEPTED);
     assertThat(mailbox.dropped()).isEqualTo(1);
   }

@@ -52,6 +52,7 @@ class HostileScriptsTest {
       "deep_recursion      | stack overflow",
       "coroutine_bomb      | too many coroutines",
       "send_huge_table     | payload: larger than 1048576 bytes",
+      "send_shared_string  | payload: larger than 1048576 bytes",
       "concat_doubling     | string too large (over 64 MiB)",
       "concat_chain        | string too large (over 64 MiB)",
       "table_concat_bomb   | string too large (over 64 MiB)",
@@ -59,6 +60,7 @@ class HostileScriptsTest {
       "rep_separator_bomb  | resulting string too large (over 64 MiB)",
       "gsub_bomb           | string too large (over 64 MiB)",
       "print_bomb          | string too large (over 64 MiB)",
+      "upper_bomb          | not enough memory",
       "unpack_bomb         | too many results to unpack",
       "string_byte_bomb    | string slice too long",
   })
@@ -68,6 +70,7 @@ class HostileScriptsTest {
     assertThat(result.status()).as(script).isEqualTo(Status.FAILED);
     assertThat(result.error()).as(script).hasValueSatisfying(e -> assertThat(e).contains(error));
     assertNodeServes();
+    assertHeapRecovers();
   }
 
   @Test
@@ -101,6 +104,18 @@ class HostileScriptsTest {
 
     LuaRunResult timedOut = node.run("infinite_loop", Duration.ofMillis(500));
     assertThat(timedOut.status()).isEqualTo(Status.TIMED_OUT);
+    assertNodeServes();
+  }
+
+  @Test
+  void aKillStopsAPatternMatchThatRunsNoInstruction() throws InterruptedException {
+    RunningProcess matcher = node.builder().build()
+        .spawn(new LuaScript("pattern.lua", HostileNode.source("pattern_bomb")));
+    Thread.sleep(200);
+    assertThat(matcher.exitReason()).as("still matching").isEmpty();
+    matcher.kill();
+    assertThat(matcher.awaitExit(Duration.ofSeconds(5))).isTrue();
+    assertThat(matcher.exitReason()).containsInstanceOf(ExitReason.Killed.class);
     assertNodeServes();
   }
 
@@ -159,6 +174,18 @@ class HostileScriptsTest {
   }
 
   @Test
+  void aLargeLoadIsChargedBeforeItCompiles() throws InterruptedException {
+    // 16 MiB of source, charged 256 MiB up front: the compiler allocates hundreds of MiB within
+    // one instruction, mostly garbage the young collections take back before the mark sees it.
+    node.memory = guardAbove(256 << 20, 64 << 20);
+    LuaRunResult result = node.runSource(
+        "local f = load(string.rep('a=1 ', 4 * 1024 * 1024)) print('survived', f ~= nil)");
+    assertThat(result.error()).hasValue("not enough memory");
+    assertThat(result.output()).doesNotContain("survived");
+    assertNodeServes();
+  }
+
+  @Test
   void allocationsOfAProcessCountTogetherAcrossItsCoroutines() throws InterruptedException {
     // Each coroutine allocates ~6 MiB, under the 32 MiB allowance; the process as a whole
     // keeps growing. Counted per thread, no coroutine would ever be stopped.
@@ -174,6 +201,13 @@ class HostileScriptsTest {
         """);
     assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("not enough memory"));
     assertNodeServes();
+  }
+
+  /** Nothing of the attack stays reachable: after a collection, the heap is mostly free. */
+  private static void assertHeapRecovers() {
+    System.gc(); // test check only
+    Runtime rt = Runtime.getRuntime();
+    assertThat(rt.totalMemory() - rt.freeMemory()).isLessThan(rt.maxMemory() / 4);
   }
 
   /** A guard whose mark is {@code headroom} above the heap's use after a collection. */

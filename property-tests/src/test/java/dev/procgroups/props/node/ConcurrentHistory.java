@@ -39,7 +39,7 @@ final class ConcurrentHistory {
       throws Exception {
     Registry registry = new Registry();
     registry.registerScope("app:pg", Map.of());
-    Pg pg = new Pg("n1", registry, SecurityPolicy.allowAll(), (to, from, topic, payload) -> true,
+    Pg pg = new Pg("n1", registry, SecurityPolicy.allowAll(), (to, from, topic, payload, bytes) -> true,
         RemoteBroadcast.NONE, mutations);
     HistoryBuilder history = new HistoryBuilder();
     CyclicBarrier start = new CyclicBarrier(threads);

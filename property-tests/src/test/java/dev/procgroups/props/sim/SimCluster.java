@@ -6,6 +6,7 @@ import dev.procgroups.model.cluster.ClusterTruth;
 import dev.procgroups.model.cluster.Views;
 import dev.procgroups.model.node.NodeCall;
 import dev.procgroups.model.node.Step;
+import dev.procgroups.process.EncodedSize;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.transport.NodeId;
@@ -155,7 +156,8 @@ final class SimCluster {
     List<Pid> targets = node.store.members(group);
     long id = ledger.sent(SubscriptionLog.strings(targets));
     Pid from = Pid.parse(sender);
-    node.store.localMembers(group).forEach(to -> node.deliver(to, from, "t", id));
+    long bytes = EncodedSize.of(id, Long.MAX_VALUE);
+    node.store.localMembers(group).forEach(to -> node.deliver(to, from, "t", id, bytes));
     node.store.remoteMembersByOrigin(group).forEach(
         (origin, pids) -> node.node.send(origin, from, "t", id, pids));
   }

@@ -112,7 +112,7 @@ final class SimNode implements MessageSink {
   }
 
   @Override
-  public boolean deliver(Pid to, Pid from, String topic, Object payload) {
+  public boolean deliver(Pid to, Pid from, String topic, Object payload, long bytes) {
     if (!live.contains(to.toString())) {
       return false;
     }
