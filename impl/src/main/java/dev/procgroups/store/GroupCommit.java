@@ -78,7 +78,6 @@ final class GroupCommit {
   /** One queued write and, once committed, its outcome. */
   static final class Pending<T> {
     private final Write<T> write;
-    private final Thread thread = Thread.currentThread();
     private T result;
     private Throwable failure;
     /** Set after the commit that ran this write published; its writer may then return. */
