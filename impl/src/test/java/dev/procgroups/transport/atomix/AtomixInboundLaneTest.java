@@ -37,7 +37,7 @@ class AtomixInboundLaneTest {
       b.onMessage((from, message) -> {
         int n = ByteBuffer.wrap(message).getInt();
         received.add(n);
-        if (n == 0) {
+        if (received.size() == 1) {
           awaitQuietly(release); // b's transport thread is stuck here
         }
       });
@@ -45,9 +45,14 @@ class AtomixInboundLaneTest {
       b.start();
       await(() -> upAtA.contains(b.self()), "a sees b");
 
-      a.send(b.self(), number(0));
-      await(() -> received.contains(0), "b's thread takes message 0 and sticks");
-      for (int i = 1; i <= 200; i++) {
+      // b's one-message lane may be taken by a start-up batch when a probe comes: probe until one
+      // gets through (numbers below 100, rising, so the order check below still holds).
+      for (int probe = 0; received.isEmpty(); probe++) {
+        assertThat(probe).as("b's thread takes a probe and sticks").isLessThan(100);
+        a.send(b.self(), number(probe));
+        Thread.sleep(200);
+      }
+      for (int i = 100; i <= 300; i++) {
         a.send(b.self(), number(i));
         Thread.sleep(1); // separate batches
       }
@@ -57,7 +62,7 @@ class AtomixInboundLaneTest {
       await(() -> received.contains(1_000), "a later message still arrives");
 
       assertThat(received).as("in order, with a gap").isSorted().doesNotHaveDuplicates()
-          .hasSizeLessThan(202);
+          .hasSizeLessThan(203);
       assertThat(b.rejectedMessages()).as("a gap in batch numbers is not a replay").isZero();
     }
   }

@@ -69,6 +69,10 @@ public final class ClusterBench {
       for (int groups : settings.shapes()) {
         shapes.add(shape(groups));
         progress.println(shapes.get(shapes.size() - 1));
+        // Inbound backpressure drops replication messages (repaired by resyncs, which cost time).
+        progress.println("observer so far: " + observer.cluster().droppedProtocolMessages()
+            + " replication messages dropped (inbound queue full), "
+            + observer.cluster().resyncRequests() + " resyncs asked");
       }
       try (WorkerPair pair = startPair()) {
         pair.call("SPAWN 0 0", timeout);
