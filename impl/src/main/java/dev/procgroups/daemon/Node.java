@@ -2,6 +2,7 @@ package dev.procgroups.daemon;
 
 import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.node.ClusterNode;
+import dev.procgroups.node.InboundLanes;
 import dev.procgroups.node.ReplicatedStore;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.process.ProcessRuntime;
@@ -61,7 +62,8 @@ public final class Node implements AutoCloseable {
         new LinkedBlockingQueue<>(), named(config.name() + "-replication"));
     this.metrics = new ProcgroupsMetrics(config.meters(), config.name());
     this.cluster = new ClusterNode(metrics.meter(transport), processes, config.replication(),
-        System::currentTimeMillis, inbound, config.inboundQueueBytes());
+        System::currentTimeMillis, inbound,
+        new InboundLanes(config.replicationQueueBytes(), config.inboundQueueBytes()));
     metrics.node(cluster, transport, inbound.getQueue());
     metrics.processes(processes);
     processes.remoteRouter(cluster);

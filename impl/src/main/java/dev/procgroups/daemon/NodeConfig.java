@@ -1,5 +1,6 @@
 package dev.procgroups.daemon;
 
+import dev.procgroups.node.InboundLanes;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
@@ -24,8 +25,11 @@ import java.util.Objects;
  * limits under load.
  *
  * @param scopes scope id → config, registered in this order at start
- * @param inboundQueueBytes how many bytes of received messages may wait in each of the node's two
- *     inbound lanes (the transport's, then the replication thread's) before more are dropped
+ * @param inboundQueueBytes how many bytes of received messages may wait for the transport's thread,
+ *     and how many bytes of remote deliveries for the replication thread, before more are dropped
+ * @param replicationQueueBytes how many bytes of replication messages may wait for the replication
+ *     thread before more are dropped (larger: each one dropped costs a resync, see
+ *     {@link InboundLanes})
  * @param mailboxCapacity the most messages one process's mailbox holds (more are dropped)
  * @param mailboxBytes the most bytes one process's mailbox holds, each message charged its
  *     payload's encoded size and a fixed overhead (more are dropped)
@@ -43,6 +47,7 @@ public record NodeConfig(
     ClusterSecret secret,
     MeterRegistry meters,
     long inboundQueueBytes,
+    long replicationQueueBytes,
     int mailboxCapacity,
     long mailboxBytes) {
 
@@ -81,6 +86,7 @@ public record NodeConfig(
     private ClusterSecret secret;
     private MeterRegistry meters;
     private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
+    private long replicationQueueBytes = InboundLanes.DEFAULT_REPLICATION_BYTES;
     private int mailboxCapacity = ProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
     private long mailboxBytes = ProcessRuntime.DEFAULT_MAILBOX_BYTES;
 
@@ -142,11 +148,22 @@ public record NodeConfig(
     }
 
     /**
-     * Bytes of received messages that may wait in each inbound lane; past that, messages are
-     * dropped and counted (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}, 16 MiB).
+     * Bytes of received batches that may wait for the transport's thread, and of remote deliveries
+     * for the replication thread; past that, they are dropped and counted (default
+     * {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}, 16 MiB).
      */
     public Builder inboundQueueBytes(long bytes) {
       this.inboundQueueBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Bytes of replication messages that may wait for the replication thread; past that, they are
+     * dropped, counted and later repaired by a resync (default
+     * {@link InboundLanes#DEFAULT_REPLICATION_BYTES}, 64 MiB).
+     */
+    public Builder replicationQueueBytes(long bytes) {
+      this.replicationQueueBytes = bytes;
       return this;
     }
 
@@ -168,7 +185,7 @@ public record NodeConfig(
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
           replication, secret, meters == null ? new SimpleMeterRegistry() : meters,
-          inboundQueueBytes, mailboxCapacity, mailboxBytes);
+          inboundQueueBytes, replicationQueueBytes, mailboxCapacity, mailboxBytes);
     }
   }
 }

@@ -30,10 +30,12 @@ import java.util.function.LongSupplier;
  * thread for real nodes, the caller's thread in the simulator); malformed messages and those for a
  * scope not replicated here are counted and dropped.
  *
- * <p>Backpressure: messages reach the inbound executor through a {@link BoundedHandOff}; when the
- * messages waiting there hold more than its capacity, further ones are dropped and counted, by
- * kind (replication messages, repaired by digests and resyncs; remote deliveries, at most once
- * anyway). Peer events, ticks and local-change flushes bypass it and are never dropped.
+ * <p>Backpressure: messages reach the inbound executor through two {@link BoundedHandOff} lanes,
+ * one for replication messages (repaired by digests and resyncs) and one for remote deliveries (at
+ * most once anyway), sized by {@link InboundLanes}; when the messages of a kind waiting there hold
+ * more than its lane's capacity, further ones of that kind are dropped and counted. Both lanes
+ * feed the one executor queue, so messages keep their arrival order. Peer events, ticks and
+ * local-change flushes bypass the lanes and are never dropped.
  */
 public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   private final Transport transport;
@@ -46,29 +48,28 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   /** Peers up now, so that a scope replicated later starts with them (inbound thread only). */
   private final Map<String, NodeId> upPeers = new TreeMap<>();
   private final AtomicLong rejected = new AtomicLong();
-  private final BoundedHandOff messages;
+  private final BoundedHandOff replicationLane;
+  private final BoundedHandOff deliveryLane;
   private final AtomicLong droppedProtocol = new AtomicLong();
   private final AtomicLong droppedDeliveries = new AtomicLong();
 
-  /** With an inbound queue of {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}. */
+  /** With {@link InboundLanes#DEFAULT} lanes. */
   public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
       LongSupplier clock, Executor inbound) {
-    this(transport, sink, settings, clock, inbound, BoundedHandOff.DEFAULT_CAPACITY_BYTES);
+    this(transport, sink, settings, clock, inbound, InboundLanes.DEFAULT);
   }
 
-  /**
-   * @param inboundQueueBytes how many bytes of messages may wait for {@code inbound} before more
-   *     are dropped
-   */
+  /** @param lanes how many bytes of messages of each kind may wait for {@code inbound} */
   public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
-      LongSupplier clock, Executor inbound, long inboundQueueBytes) {
+      LongSupplier clock, Executor inbound, InboundLanes lanes) {
     this.transport = transport;
     this.sink = sink;
     this.settings = settings;
     this.clock = clock;
     this.inbound = inbound;
     this.delivery = new DeliveryCore(transport.self(), settings);
-    this.messages = new BoundedHandOff(inbound, inboundQueueBytes);
+    this.replicationLane = new BoundedHandOff(inbound, lanes.replicationBytes());
+    this.deliveryLane = new BoundedHandOff(inbound, lanes.deliveryBytes());
     transport.onMessage(this::handOff);
     transport.onPeerEvent(event -> inbound.execute(() -> onPeerEvent(event)));
   }
@@ -96,19 +97,19 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
     return rejected.get();
   }
 
-  /** Replication messages dropped because the inbound queue was full, since start. */
+  /** Replication messages dropped because the replication lane was full, since start. */
   public long droppedProtocolMessages() {
     return droppedProtocol.get();
   }
 
-  /** Remote deliveries (broadcasts, sends) dropped because the inbound queue was full. */
+  /** Remote deliveries (broadcasts, sends) dropped because the delivery lane was full. */
   public long droppedDeliveries() {
     return droppedDeliveries.get();
   }
 
-  /** Bytes of messages waiting for the inbound thread now (with a per-message overhead). */
+  /** Bytes of messages waiting for the inbound thread now, both lanes (per-message overhead in). */
   public long queuedInboundBytes() {
-    return messages.queuedBytes();
+    return replicationLane.queuedBytes() + deliveryLane.queuedBytes();
   }
 
   /** Full resyncs this node asked its peers for, in every scope, since start. */
@@ -140,8 +141,10 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   }
 
   private void handOff(NodeId from, byte[] bytes) {
-    if (!messages.offer(bytes.length, () -> onMessage(from, bytes))) {
-      (ProtocolCodec.isDelivery(bytes) ? droppedDeliveries : droppedProtocol).incrementAndGet();
+    boolean delivery = ProtocolCodec.isDelivery(bytes);
+    BoundedHandOff lane = delivery ? deliveryLane : replicationLane;
+    if (!lane.offer(bytes.length, () -> onMessage(from, bytes))) {
+      (delivery ? droppedDeliveries : droppedProtocol).incrementAndGet();
     }
   }
 

@@ -61,7 +61,7 @@ class ClusterNodeTest {
       cluster = new ClusterNode(transport, (to, from, topic, payload, bytes) ->
           delivered.add(from + ">" + to + " " + topic + "=" + payload),
           new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, inbound,
-          inboundQueueBytes);
+          new InboundLanes(inboundQueueBytes, inboundQueueBytes));
       cluster.addScope(SCOPE, ReplicatedStore.of(store));
       network.every(id, 100, cluster::tick);
     }
