@@ -58,11 +58,16 @@ class AtomixInboundLaneTest {
       }
       await(() -> b.droppedInbound() > 0, "b drops batches while one waits");
       release.countDown();
-      a.send(b.self(), number(1_000));
-      await(() -> received.contains(1_000), "a later message still arrives");
+      // The one message the lane may hold can still be waiting: send rising numbers until one of
+      // them gets through.
+      for (int later = 1_000; received.stream().noneMatch(n -> n >= 1_000); later++) {
+        assertThat(later).as("a later message still arrives").isLessThan(1_100);
+        a.send(b.self(), number(later));
+        Thread.sleep(200);
+      }
 
       assertThat(received).as("in order, with a gap").isSorted().doesNotHaveDuplicates()
-          .hasSizeLessThan(203);
+          .hasSizeLessThan(303);
       assertThat(b.rejectedMessages()).as("a gap in batch numbers is not a replay").isZero();
     }
   }
