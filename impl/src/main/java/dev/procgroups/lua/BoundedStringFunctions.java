@@ -36,7 +36,7 @@ final class BoundedStringFunctions {
           return EMPTYSTRING;
         }
         if (n > (LuaAllocations.MAX_STRING_BYTES + sep.length()) / unit) {
-          throw new LuaError("resulting string too large (over 64 MiB)");
+          throw new LuaError("resulting " + LuaAllocations.TOO_LARGE);
         }
         int total = (int) (n * unit - sep.length());
         LuaAllocations.reserve(total);

@@ -138,8 +138,7 @@ public final class LuaPayloads {
     void charge(long more) {
       bytes += more;
       if (bytes > PayloadSize.MAX_BYTES) {
-        throw new PayloadException("larger than " + PayloadSize.MAX_BYTES + " bytes encoded ("
-            + (PayloadSize.MAX_BYTES >> 20) + " MiB)");
+        throw new PayloadException(PayloadSize.TOO_LARGE);
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.procgroups.node;
 
+import dev.procgroups.transport.BoundedHandOff;
+
 /**
  * How many bytes of received messages may wait for a node's inbound thread, per kind, before more
  * of that kind are dropped. Two lanes because a dropped message costs differently: a lost remote
@@ -15,8 +17,8 @@ package dev.procgroups.node;
 public record InboundLanes(long replicationBytes, long deliveryBytes) {
   /** Default replication lane: 64 MiB. */
   public static final long DEFAULT_REPLICATION_BYTES = 64L << 20;
-  /** Default delivery lane: 16 MiB. */
-  public static final long DEFAULT_DELIVERY_BYTES = 16L << 20;
+  /** Default delivery lane: 16 MiB, as every other inbound lane. */
+  public static final long DEFAULT_DELIVERY_BYTES = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
   public static final InboundLanes DEFAULT =
       new InboundLanes(DEFAULT_REPLICATION_BYTES, DEFAULT_DELIVERY_BYTES);
 

@@ -10,6 +10,9 @@ import dev.procgroups.process.EncodedSize;
  */
 public final class PayloadSize {
   public static final int MAX_BYTES = 1 << 20;
+  /** What a payload over the bound is told, after the argument's name. */
+  public static final String TOO_LARGE =
+      "larger than " + MAX_BYTES + " bytes encoded (" + (MAX_BYTES >> 20) + " MiB)";
 
   private PayloadSize() {}
 
@@ -21,8 +24,7 @@ public final class PayloadSize {
   /** Like {@link #check(Object)} for a payload whose encoded size is known already. */
   public static void checkBytes(long bytes) {
     if (bytes > MAX_BYTES) {
-      throw new IllegalArgumentException(
-          "payload: larger than " + MAX_BYTES + " bytes encoded (" + (MAX_BYTES >> 20) + " MiB)");
+      throw new IllegalArgumentException("payload: " + TOO_LARGE);
     }
   }
 }
