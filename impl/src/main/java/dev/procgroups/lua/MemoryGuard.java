@@ -13,8 +13,8 @@ import java.util.WeakHashMap;
  * The account is brought up to date at each instruction checkpoint
  * ({@link InstructionBudget#SLICE} instructions) and before each allocation of at least
  * {@link LuaAllocations#LARGE_BYTES} (one string or array built in one step, see
- * {@link LuaAllocations}), which is then counted as if made. When the heap (with that allocation)
- * is over the mark and the account over {@code allowance}, the process fails with "not enough
+ * {@link LuaAllocations}), which is then counted as if made. When the heap (with that allocation,
+ * counted twice there for G1's contiguous regions) is over the mark and the account over {@code allowance}, the process fails with "not enough
  * memory" (an {@link Error} no script can catch). A heap below the mark empties the account, so
  * ordinary processes are not charged for others' garbage. Per-thread allocation comes from
  * HotSpot's {@code com.sun.management.ThreadMXBean}; where the JVM cannot measure it for the
@@ -86,7 +86,10 @@ public final class MemoryGuard {
       charged += allocated - last[0];
       last[0] = allocated;
       Runtime rt = Runtime.getRuntime();
-      if (rt.totalMemory() - rt.freeMemory() + pending < pressureBytes) {
+      // A pending allocation needs its size again as headroom: G1 puts an object of half a
+      // region or more in contiguous whole regions and never moves it, so the free heap can be
+      // too fragmented for it well below the mark (a CI run met "Java heap space" there).
+      if (rt.totalMemory() - rt.freeMemory() + 2 * pending < pressureBytes) {
         charged = 0;
         return false;
       }
