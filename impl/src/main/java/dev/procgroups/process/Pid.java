@@ -1,6 +1,5 @@
 package dev.procgroups.process;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,6 +11,12 @@ public record Pid(String node, String host, long id) {
 
   private static final int MIN_HEX = 6;
   private static final int MAX_HEX = 16;
+  /**
+   * Node and host names parsed lately, so that the PIDs of one node share their name strings (a
+   * replica holds one PID per remote slot). Unsynchronized: a slot holds an immutable string or
+   * null, and a lost race only costs a copy.
+   */
+  private static final String[] RECENT_NAMES = new String[64];
 
   public Pid {
     Objects.requireNonNull(node, "node");
@@ -28,8 +33,25 @@ public record Pid(String node, String host, long id) {
       throw new IllegalArgumentException("not a pid: " + text);
     }
     int bar = text.indexOf('|', at);
-    return new Pid(text.substring(1, at), text.substring(at + 1, bar),
+    return new Pid(name(text, 1, at), name(text, at + 1, bar),
         Long.parseUnsignedLong(text, bar + 1, text.length() - 1, 16));
+  }
+
+  /** {@code text[from, to)}, as the string a recent parse made for the same name if there is one. */
+  private static String name(String text, int from, int to) {
+    int len = to - from;
+    int h = len;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    int slot = (h ^ (h >>> 16)) & (RECENT_NAMES.length - 1);
+    String recent = RECENT_NAMES[slot];
+    if (recent != null && recent.length() == len && text.regionMatches(from, recent, 0, len)) {
+      return recent;
+    }
+    String made = text.substring(from, to);
+    RECENT_NAMES[slot] = made;
+    return made;
   }
 
   /** True if {@code text} is a well-formed PID string. */
@@ -82,6 +104,12 @@ public record Pid(String node, String host, long id) {
 
   @Override
   public String toString() {
-    return "{" + node + "@" + host + "|" + String.format(Locale.ROOT, "%06x", id) + "}";
+    String hex = Long.toHexString(id);
+    StringBuilder sb = new StringBuilder(node.length() + host.length() + MAX_HEX + 4)
+        .append('{').append(node).append('@').append(host).append('|');
+    for (int pad = hex.length(); pad < MIN_HEX; pad++) {
+      sb.append('0');
+    }
+    return sb.append(hex).append('}').toString();
   }
 }

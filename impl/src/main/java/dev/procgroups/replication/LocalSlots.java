@@ -9,14 +9,19 @@ import java.util.Map;
 /**
  * This node's own slots of one scope, as the core needs them for full syncs and digests: per
  * group, each pid with its slot count, so a join or leave costs O(1) whatever the group size.
+ *
+ * <p>A group holding one slot (the common case when there are many groups) is stored as that
+ * pid's string alone; a map of counts is made only for a group's second slot.
  */
 final class LocalSlots {
-  private final Map<String, LinkedHashMap<String, Integer>> countsByGroup = new LinkedHashMap<>();
+  /** Group → its only slot's pid (a String) or pid → slot count (a LinkedHashMap), in join order. */
+  private final Map<String, Object> slotsByGroup = new LinkedHashMap<>();
   private long hash;
 
   LocalSlots copy() {
     LocalSlots c = new LocalSlots();
-    countsByGroup.forEach((g, counts) -> c.countsByGroup.put(g, new LinkedHashMap<>(counts)));
+    slotsByGroup.forEach((g, slots) -> c.slotsByGroup.put(g, slots instanceof String ? slots
+        : new LinkedHashMap<>(counts(slots))));
     c.hash = hash;
     return c;
   }
@@ -26,7 +31,7 @@ final class LocalSlots {
       String group = e.getKey();
       for (String pid : e.getValue()) {
         if (direction == StoreChange.Direction.JOIN) {
-          countsByGroup.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(pid, 1, Integer::sum);
+          add(group, pid);
           hash += SlotHash.of(group, pid);
         } else if (remove(group, pid)) {
           hash -= SlotHash.of(group, pid);
@@ -35,15 +40,37 @@ final class LocalSlots {
     }
   }
 
+  private void add(String group, String pid) {
+    Object slots = slotsByGroup.putIfAbsent(group, pid);
+    if (slots == null) {
+      return;
+    }
+    if (slots instanceof String only) {
+      LinkedHashMap<String, Integer> counts = new LinkedHashMap<>();
+      counts.put(only, 1);
+      slotsByGroup.put(group, counts);
+      slots = counts;
+    }
+    counts(slots).merge(pid, 1, Integer::sum);
+  }
+
   private boolean remove(String group, String pid) {
-    Map<String, Integer> counts = countsByGroup.get(group);
-    if (counts == null || !counts.containsKey(pid)) {
+    Object slots = slotsByGroup.get(group);
+    if (slots instanceof String only) {
+      if (!only.equals(pid)) {
+        return false;
+      }
+      slotsByGroup.remove(group);
+      return true;
+    }
+    if (slots == null || !counts(slots).containsKey(pid)) {
       return false;
     }
+    Map<String, Integer> counts = counts(slots);
     if (counts.merge(pid, -1, Integer::sum) == 0) {
       counts.remove(pid);
       if (counts.isEmpty()) {
-        countsByGroup.remove(group);
+        slotsByGroup.remove(group);
       }
     }
     return true;
@@ -56,11 +83,20 @@ final class LocalSlots {
   /** Every slot, group by group, a pid repeated once per slot. */
   Map<String, List<String>> snapshot() {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    countsByGroup.forEach((group, counts) -> {
+    slotsByGroup.forEach((group, slots) -> {
+      if (slots instanceof String only) {
+        out.put(group, List.of(only));
+        return;
+      }
       List<String> pids = new ArrayList<>();
-      counts.forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
+      counts(slots).forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
       out.put(group, Collections.unmodifiableList(pids));
     });
     return Collections.unmodifiableMap(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer> counts(Object slots) {
+    return (Map<String, Integer>) slots;
   }
 }

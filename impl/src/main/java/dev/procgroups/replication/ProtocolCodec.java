@@ -177,6 +177,10 @@ public final class ProtocolCodec {
   private static Map<String, List<String>> readGroups(WireReader in)
       throws MalformedMessageException {
     int n = in.readCount(Integer.MAX_VALUE, "group");
+    if (n == 1) { // one call's change in one group: most deltas
+      String group = readName(in, "group");
+      return Map.of(group, readPids(in, true));
+    }
     Map<String, List<String>> groups = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       String group = readName(in, "group");
@@ -192,6 +196,9 @@ public final class ProtocolCodec {
     int n = in.readCount(Integer.MAX_VALUE, "pid");
     if (nonEmpty && n == 0) {
       throw new MalformedMessageException("group without pids");
+    }
+    if (n == 1) {
+      return List.of(readPid(in));
     }
     List<String> pids = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

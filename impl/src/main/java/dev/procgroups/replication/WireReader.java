@@ -73,6 +73,11 @@ final class WireReader {
 
   String readString(int maxBytes, String what) throws MalformedMessageException {
     int len = (int) readWithin(maxBytes, what + " length");
+    if (isAscii(pos, len)) { // names and PIDs nearly always are: no decoder needed
+      String s = new String(buf, pos, len, StandardCharsets.ISO_8859_1);
+      pos += len;
+      return s;
+    }
     try {
       String s = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -84,6 +89,15 @@ final class WireReader {
     } catch (CharacterCodingException e) {
       throw new MalformedMessageException(what + " is not UTF-8");
     }
+  }
+
+  private boolean isAscii(int from, int len) {
+    for (int i = from; i < from + len; i++) {
+      if (buf[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   int remaining() {

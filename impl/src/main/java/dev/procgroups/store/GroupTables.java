@@ -1,33 +1,61 @@
 package dev.procgroups.store;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
-/** The writer's tables of one group: local slots and one table per remote origin. */
+/**
+ * The writer's tables of one group: local slots and one table per remote origin, origins in the
+ * order they first had a slot here. Arrays rather than a map: a group has slots from a handful of
+ * origins, and a replica holds one of these per group.
+ */
 final class GroupTables {
 
+  private static final String[] NO_ORIGINS = new String[0];
+  private static final SlotTable[] NO_TABLES = new SlotTable[0];
+  private static final SlotView[] NO_VIEWS = new SlotView[0];
+
   final SlotTable local = new SlotTable();
-  /** Origin name → that origin's slots of this group; shared with the store's per-origin index. */
-  final Map<String, SlotTable> remotes = new LinkedHashMap<>();
+  private String[] origins = NO_ORIGINS;
+  private SlotTable[] remotes = NO_TABLES;
   /** Whether the state being built lists this group as having a local slot. */
   boolean listedLocal;
 
-  boolean isEmpty() {
-    return local.live() == 0 && remotes.isEmpty();
+  /** Adds {@code origin}'s table, last in order; the origin must not have one here yet. */
+  void addRemote(String origin, SlotTable table) {
+    int n = origins.length;
+    origins = Arrays.copyOf(origins, n + 1);
+    remotes = Arrays.copyOf(remotes, n + 1);
+    origins[n] = origin;
+    remotes[n] = table;
   }
 
-  private static final String[] NO_ORIGINS = new String[0];
-  private static final SlotView[] NO_VIEWS = new SlotView[0];
+  /** Forgets {@code origin}'s table, keeping the others' order. */
+  void removeRemote(String origin) {
+    for (int i = 0; i < origins.length; i++) {
+      if (origins[i].equals(origin)) {
+        origins = without(origins, i, NO_ORIGINS);
+        remotes = without(remotes, i, NO_TABLES);
+        return;
+      }
+    }
+  }
 
   GroupState view() {
-    if (remotes.isEmpty()) {
+    if (origins.length == 0) {
       return new GroupState(local.view(), NO_ORIGINS, NO_VIEWS);
     }
-    String[] origins = remotes.keySet().toArray(new String[0]);
     SlotView[] remoteViews = new SlotView[origins.length];
     for (int i = 0; i < origins.length; i++) {
-      remoteViews[i] = remotes.get(origins[i]).view();
+      remoteViews[i] = remotes[i].view();
     }
-    return new GroupState(local.view(), origins, remoteViews);
+    return new GroupState(local.view(), origins, remoteViews); // origins is never written again
+  }
+
+  private static <T> T[] without(T[] items, int index, T[] empty) {
+    if (items.length == 1) {
+      return empty;
+    }
+    T[] out = Arrays.copyOf(items, items.length - 1);
+    System.arraycopy(items, index + 1, out, index, items.length - index - 1);
+    return out;
   }
 }

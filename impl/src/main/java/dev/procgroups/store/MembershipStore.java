@@ -44,7 +44,7 @@ public final class MembershipStore {
   private final Map<String, GroupTables> tables = new HashMap<>();
   private final Map<String, Map<String, SlotTable>> remoteTablesByOrigin = new HashMap<>();
   /** Local process → groups where it holds a slot, in the order of its oldest surviving slot. */
-  private final Map<Pid, Set<String>> groupsByLocalPid = new HashMap<>();
+  private final LocalGroupsByPid groupsByLocalPid = new LocalGroupsByPid();
   private final Map<String, List<Subscription>> groupSubscriptions = new HashMap<>();
   private final List<Subscription> scopeSubscriptions = new ArrayList<>();
   private Consumer<StoreChange.Delta> changeListener;
@@ -114,10 +114,9 @@ public final class MembershipStore {
       if (stopped) {
         return false;
       }
-      Set<String> pidGroups = groupsByLocalPid.computeIfAbsent(pid, p -> new LinkedHashSet<>());
       for (String group : groups) {
         tables.computeIfAbsent(group, g -> new GroupTables()).local.append(pid);
-        pidGroups.add(group);
+        groupsByLocalPid.add(pid, group);
       }
       counts.forEach(
           (group, n) -> {
@@ -159,18 +158,16 @@ public final class MembershipStore {
   /** Removes every local slot of {@code pid}: one member.left per group, oldest slot's group first. */
   public void removeProcess(Pid pid) {
     localWrite(batch -> {
-      Set<String> groups = groupsByLocalPid.remove(pid);
-      if (groups == null) {
-        return null;
-      }
       Map<String, Integer> removed = new LinkedHashMap<>();
-      for (String group : groups) {
+      for (String group : groupsByLocalPid.removeAll(pid)) {
         int n = tables.get(group).local.removeAll(pid);
         removed.put(group, n);
         batch.touch(group);
         batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
       }
-      localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
+      if (!removed.isEmpty()) {
+        localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
+      }
       return null;
     });
   }
@@ -265,7 +262,9 @@ public final class MembershipStore {
               changed.add(pid);
             }
           }
-          pruneRemote(delta.origin(), group);
+          if (table != null && table.live() == 0) {
+            dropRemoteTable(delta.origin(), group);
+          }
           batch.touch(group);
           batch.emit(kindOf(delta.direction()), group, changed);
         });
@@ -447,11 +446,7 @@ public final class MembershipStore {
 
   private void forgetIfGone(Pid pid, String group, GroupTables t) {
     if (!t.local.holds(pid)) {
-      Set<String> groups = groupsByLocalPid.get(pid);
-      groups.remove(group);
-      if (groups.isEmpty()) {
-        groupsByLocalPid.remove(pid);
-      }
+      groupsByLocalPid.remove(pid, group);
     }
   }
 
@@ -462,7 +457,7 @@ public final class MembershipStore {
             group,
             g -> {
               SlotTable table = new SlotTable();
-              tables.computeIfAbsent(g, x -> new GroupTables()).remotes.put(origin, table);
+              tables.computeIfAbsent(g, x -> new GroupTables()).addRemote(origin, table);
               return table;
             });
   }
@@ -471,17 +466,10 @@ public final class MembershipStore {
     return remoteTablesByOrigin.getOrDefault(origin, Map.of()).get(group);
   }
 
-  private void pruneRemote(String origin, String group) {
-    SlotTable t = existingRemoteTable(origin, group);
-    if (t != null && t.live() == 0) {
-      dropRemoteTable(origin, group);
-    }
-  }
-
   private void dropRemoteTable(String origin, String group) {
     Map<String, SlotTable> byGroup = remoteTablesByOrigin.get(origin);
     if (byGroup != null && byGroup.remove(group) != null) {
-      tables.get(group).remotes.remove(origin);
+      tables.get(group).removeRemote(origin);
       if (byGroup.isEmpty()) {
         remoteTablesByOrigin.remove(origin);
       }
@@ -510,9 +498,17 @@ public final class MembershipStore {
   private void localChange(
       WriteBatch batch, StoreChange.Direction direction, Pid pid, Map<String, Integer> counts) {
     if (changeListener != null) {
-      Map<String, List<String>> pidsByGroup = new LinkedHashMap<>();
       String text = pid.toString();
-      counts.forEach((group, n) -> pidsByGroup.put(group, Collections.nCopies(n, text)));
+      Map<String, List<String>> pidsByGroup;
+      if (counts.size() == 1) { // the common call: one group, one slot
+        Map.Entry<String, Integer> only = counts.entrySet().iterator().next();
+        pidsByGroup = Map.of(only.getKey(), Collections.nCopies(only.getValue(), text));
+      } else {
+        pidsByGroup = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+          pidsByGroup.put(e.getKey(), Collections.nCopies(e.getValue(), text));
+        }
+      }
       batch.localChanges.add(new StoreChange.Delta(localNode, direction, pidsByGroup));
     }
   }

@@ -18,14 +18,23 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class SlotTable {
 
   private static final int MIN_CAPACITY = 4;
+  private static final Pid[] NO_PIDS = new Pid[0];
+  private static final AtomicLongArray NO_STAMPS = new AtomicLongArray(0);
   private static final int COMPACT_MIN_DEAD = 16;
+  /** Up to this many slots a scan finds a process's slots; past it, {@link #slotsByPid} does. */
+  private static final int INDEX_FROM = 8;
 
-  private Pid[] pids = new Pid[MIN_CAPACITY];
-  private AtomicLongArray leftAt = new AtomicLongArray(MIN_CAPACITY);
+  /** Empty until the first slot: every group has a local table, most hold no local slot. */
+  private Pid[] pids = NO_PIDS;
+  private AtomicLongArray leftAt = NO_STAMPS;
   private int size;
   private int live;
   private long version;
-  private final Map<Pid, IntStack> slotsByPid = new HashMap<>();
+  /**
+   * Each process's live slot indexes, oldest first; null while the table is small (most are: a
+   * group of one member per node needs no map, and a map is most of a small table's memory).
+   */
+  private Map<Pid, IntStack> slotsByPid;
 
   int live() {
     return live;
@@ -33,17 +42,35 @@ final class SlotTable {
 
   void append(Pid pid) {
     if (size == pids.length) {
-      resize(size * 2);
+      resize(Math.max(MIN_CAPACITY, size * 2));
     }
     pids[size] = pid;
     leftAt.setPlain(size, Long.MAX_VALUE);
-    slotsByPid.computeIfAbsent(pid, p -> new IntStack()).push(size);
+    if (slotsByPid != null) {
+      index(size);
+    }
     size++;
     live++;
+    if (slotsByPid == null && size > INDEX_FROM) {
+      slotsByPid = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        if (isLive(i)) {
+          index(i);
+        }
+      }
+    }
   }
 
   /** Removes {@code pid}'s most recent slot (or, mutated, its oldest); false if it holds none. */
   boolean removeLatest(Pid pid, boolean oldestInstead) {
+    if (slotsByPid == null) {
+      int slot = oldestInstead ? scanForward(pid, 0) : scanBack(pid, size - 1);
+      if (slot < 0) {
+        return false;
+      }
+      kill(slot);
+      return true;
+    }
     IntStack stack = slotsByPid.get(pid);
     if (stack == null) {
       return false;
@@ -57,8 +84,15 @@ final class SlotTable {
 
   /** Removes every slot of {@code pid}; returns how many there were. */
   int removeAll(Pid pid) {
-    IntStack stack = slotsByPid.remove(pid);
     int removed = 0;
+    if (slotsByPid == null) {
+      for (int slot = scanBack(pid, size - 1); slot >= 0; slot = scanBack(pid, slot - 1)) {
+        kill(slot);
+        removed++;
+      }
+      return removed;
+    }
+    IntStack stack = slotsByPid.remove(pid);
     while (stack != null && !stack.isEmpty()) {
       kill(stack.pop());
       removed++;
@@ -67,14 +101,14 @@ final class SlotTable {
   }
 
   boolean holds(Pid pid) {
-    return slotsByPid.containsKey(pid);
+    return slotsByPid == null ? scanBack(pid, size - 1) >= 0 : slotsByPid.containsKey(pid);
   }
 
   /** The live slots in slot order (for syncs and drops; O(size)). */
   List<Pid> livePids() {
     List<Pid> out = new ArrayList<>(live);
     for (int i = 0; i < size; i++) {
-      if (leftAt.getPlain(i) == Long.MAX_VALUE) {
+      if (isLive(i)) {
         out.add(pids[i]);
       }
     }
@@ -88,6 +122,34 @@ final class SlotTable {
       compact();
     }
     return live == 0 ? SlotView.EMPTY : new SlotView(pids, leftAt, size, version, live);
+  }
+
+  private boolean isLive(int index) {
+    return leftAt.getPlain(index) == Long.MAX_VALUE;
+  }
+
+  private void index(int slot) {
+    slotsByPid.computeIfAbsent(pids[slot], p -> new IntStack()).push(slot);
+  }
+
+  /** The newest live slot of {@code pid} at or before {@code from}, or -1. */
+  private int scanBack(Pid pid, int from) {
+    for (int i = from; i >= 0; i--) {
+      if (isLive(i) && pids[i].equals(pid)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The oldest live slot of {@code pid} at or after {@code from}, or -1. */
+  private int scanForward(Pid pid, int from) {
+    for (int i = from; i < size; i++) {
+      if (isLive(i) && pids[i].equals(pid)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void kill(int index) {
@@ -113,7 +175,7 @@ final class SlotTable {
     leftAt = new AtomicLongArray(pids.length);
     size = 0;
     live = 0;
-    slotsByPid.clear();
+    slotsByPid = null;
     for (Pid pid : survivors) {
       append(pid);
     }

@@ -110,7 +110,7 @@ public final class ClusterBench {
       pair.send("SPAWN 0 " + half, "SPAWN " + half + " " + n);
       pair.await("spawn", timeout);
       awaitConnected(pair);
-      warmUp(pair, groups);
+      PhaseTime firstJoin = warmUp(pair, groups);
       String join = "JOIN " + prefix + " " + groups;
       PhaseTime joined = timed(pair, join, all, "join");
       PhaseTime left = timed(pair, "LEAVE " + prefix + " " + groups, none, "leave");
@@ -121,27 +121,39 @@ public final class ClusterBench {
           - killStart;
       pair.second().kill();
       watch.await(none, "second kill", timeout);
-      return ShapeResult.of(groups, n, joined, left, rejoined, half, killed);
+      return ShapeResult.of(groups, n, firstJoin == null ? joined : firstJoin, joined, left,
+          rejoined, half, killed);
     }
   }
 
-  /** Untimed all-join + all-leave rounds in other groups of the same shape, to warm the JITs. */
-  private void warmUp(WorkerPair pair, int groups) {
+  /**
+   * All-join + all-leave rounds in other groups of the same shape, to warm the JITs; returns the
+   * first round's join (the JVMs' first, cold), or null without warm-up rounds.
+   */
+  private PhaseTime warmUp(WorkerPair pair, int groups) {
     String prefix = "warm" + groups + "-";
+    PhaseTime first = null;
     for (int round = 0; round < settings.warmupRounds(); round++) {
-      timed(pair, "JOIN " + prefix + " " + groups,
+      PhaseTime join = timed(pair, "JOIN " + prefix + " " + groups,
           ExpectedSlots.of(prefix, groups, 0, settings.processes()), "warm-up join");
+      first = first == null ? join : first;
       timed(pair, "LEAVE " + prefix + " " + groups, ExpectedSlots.none(prefix, groups),
           "warm-up leave");
     }
+    return first;
   }
 
   /** Sends {@code command} to both workers and times it until the observer sees {@code expected}. */
   private PhaseTime timed(WorkerPair pair, String command, ExpectedSlots expected, String phase) {
+    long workersBefore = pair.cpuNanos(timeout);
+    long observerBefore = ProcessCpu.nanos();
     long start = System.nanoTime();
     pair.send(command, command);
     long seen = watch.await(expected, phase, timeout);
-    return new PhaseTime(seen - start, pair.awaitMillis(phase, timeout));
+    long observerCpu = ProcessCpu.nanos() - observerBefore;
+    double workerMillis = pair.awaitMillis(phase, timeout);
+    return new PhaseTime(seen - start, workerMillis,
+        observerCpu + pair.cpuNanos(timeout) - workersBefore, observerCpu);
   }
 
   /** Each worker's probe joins a group; once the observer sees both, replication is up. */

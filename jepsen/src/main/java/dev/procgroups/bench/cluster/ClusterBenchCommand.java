@@ -27,8 +27,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
       description = "joining threads per worker (default ${DEFAULT-VALUE})")
   int concurrency;
 
-  @Option(names = "--warmup-rounds", defaultValue = "1",
-      description = "untimed all-join + all-leave rounds per shape first (default ${DEFAULT-VALUE})")
+  @Option(names = "--warmup-rounds", defaultValue = "5",
+      description = "all-join + all-leave rounds per shape first, in other groups, so that the"
+          + " JITs have compiled the hot paths; the first round's join is reported as the cold"
+          + " figure (default ${DEFAULT-VALUE})")
   int warmupRounds;
 
   @Option(names = "--phase-timeout", defaultValue = "120",

@@ -8,8 +8,8 @@ import java.util.List;
  * @param processes N, split over the two workers
  * @param shapes the group counts N is spread over, one measured shape each
  * @param concurrency joining threads per worker node
- * @param warmupRounds untimed rounds of all-join + all-leave per shape before the timed phases
- *     (fresh worker JVMs start with cold JIT)
+ * @param warmupRounds rounds of all-join + all-leave per shape before the timed phases (the first
+ *     one's join, on fresh worker JVMs, is reported as the cold figure)
  * @param phaseTimeoutSeconds the longest any phase may take before the run fails
  * @param latencySamples single joins timed at rest
  * @param broadcastMembers members of the broadcast group, spread over the 3 nodes

@@ -55,6 +55,13 @@ final class WorkerPair implements AutoCloseable {
         Double.parseDouble(second.await(what, timeout)[1]));
   }
 
+  /** CPU time both worker JVMs have used so far, in nanoseconds. */
+  long cpuNanos(Duration timeout) {
+    send("CPU", "CPU");
+    return Long.parseLong(first.await("CPU", timeout)[1])
+        + Long.parseLong(second.await("CPU", timeout)[1]);
+  }
+
   /** The same command to both, then both answers. */
   void call(String command, Duration timeout) {
     send(command, command);

@@ -61,6 +61,7 @@ final class WorkerProcesses implements AutoCloseable {
         case "MEMBERS" -> members(Integer.parseInt(w[1]), w[2], w[3]);
         case "AWAIT" -> awaitSlots(Long.parseLong(w[1]), Integer.parseInt(w[2]));
         case "RECEIVED" -> WorkerProtocol.OK + " " + members.received();
+        case "CPU" -> WorkerProtocol.OK + " " + ProcessCpu.nanos();
         default -> WorkerProtocol.ERROR + " unknown command " + w[0];
       };
     } catch (Exception e) {

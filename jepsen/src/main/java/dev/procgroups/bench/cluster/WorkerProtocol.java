@@ -12,6 +12,7 @@ package dev.procgroups.bench.cluster;
  * MEMBERS count group topic  spawn count processes in group counting topic → OK
  * RECEIVED                 messages received on that topic so far          → OK n
  * AWAIT total seconds      wait until this node's view holds total slots   → OK epochNanos-then
+ * CPU                      CPU time this JVM has used so far               → OK nanos
  * EXIT                     close the node and exit
  * </pre>
  */

@@ -43,7 +43,9 @@ class ClusterBenchTest {
     assertThat(shape.path("groups").asInt()).isEqualTo(10);
     assertThat(shape.path("processes").asInt()).isEqualTo(2_000);
     assertThat(shape.path("killed_slots").asInt()).as("worker 1 held half").isEqualTo(1_000);
-    for (String rate : List.of("joins_per_s", "leaves_per_s", "rejoins_per_s", "kill_leaves_per_s")) {
+    for (String rate : List.of("joins_per_s", "cold_joins_per_s", "leaves_per_s", "rejoins_per_s",
+        "kill_leaves_per_s", "join_cpu_ms", "join_observer_cpu_ms", "leave_cpu_ms",
+        "rejoin_cpu_ms")) {
       assertThat(shape.path(rate).asDouble()).as(rate).isPositive();
     }
     assertThat(root.path("join_latency_at_rest").path("samples").asInt()).isEqualTo(10);
