@@ -39,8 +39,7 @@ final class BoundedStringFunctions {
           throw new LuaError("resulting " + LuaAllocations.TOO_LARGE);
         }
         int total = (int) (n * unit - sep.length());
-        LuaAllocations.reserve(total);
-        byte[] out = new byte[total];
+        byte[] out = LuaAllocations.bytes(total);
         for (int at = 0; ; at += (int) unit) {
           s.copyInto(0, out, at, s.length());
           if (at + s.length() == total) {
@@ -105,8 +104,7 @@ final class BoundedStringFunctions {
       @Override
       public LuaValue call(LuaValue arg) {
         LuaString s = arg.checkstring();
-        LuaAllocations.reserve(s.length());
-        byte[] out = new byte[s.length()];
+        byte[] out = LuaAllocations.bytes(s.length());
         for (int i = 0; i < out.length; i++) {
           out[i] = (byte) rule.at(s, i);
         }

@@ -93,9 +93,14 @@ public final class InstructionBudget extends DebugLib {
    */
   void reserve(long bytes) {
     if (memory.over(bytes)) {
-      fail(new MemoryGuard.OutOfLuaMemoryError());
-      throw stopError();
+      throw outOfMemory();
     }
+  }
+
+  /** Fails the process with "not enough memory" and returns the error to throw now. */
+  Error outOfMemory() {
+    fail(new MemoryGuard.OutOfLuaMemoryError());
+    return stopError();
   }
 
   /** A runtime call that may block. */

@@ -62,6 +62,26 @@ public final class LuaAllocations {
     }
   }
 
+  /**
+   * A byte array for a string the binding builds itself, charged as {@link #reserve} does. If the
+   * JVM finds no room for it all the same (G1 needs contiguous free regions for a large array,
+   * and the free heap can be fragmented below the guard's mark), the process fails with "not
+   * enough memory", as Lua does when an allocation fails: the array was never made, so the node
+   * is not short of memory.
+   */
+  static byte[] bytes(int length) {
+    reserve(length);
+    try {
+      return new byte[length];
+    } catch (OutOfMemoryError e) {
+      InstructionBudget process = InstructionBudget.current();
+      if (process == null) {
+        throw e;
+      }
+      throw process.outOfMemory();
+    }
+  }
+
   /** Charges {@code bytes} about to be allocated to the process running on this thread, if any. */
   static void reserve(long bytes) {
     if (bytes < LARGE_BYTES) {

@@ -174,6 +174,17 @@ class HostileScriptsTest {
   }
 
   @Test
+  void aLargeStringTheHeapHasNoRoomForFailsTheProcessAlone() throws InterruptedException {
+    // No guard mark is ever reached: the JVM itself refuses one of the 64 MiB upper-cased copies
+    // (the guard's fragmented-heap case), and that fails the process like the guard would.
+    node.memory = MemoryGuard.of(Long.MAX_VALUE, Long.MAX_VALUE);
+    LuaRunResult result = node.run("upper_bomb", LONG);
+    assertThat(result.error()).hasValue("not enough memory");
+    assertNodeServes();
+    assertHeapRecovers();
+  }
+
+  @Test
   void aLargeLoadIsChargedBeforeItCompiles() throws InterruptedException {
     // 16 MiB of source, charged 256 MiB up front: the compiler allocates hundreds of MiB within
     // one instruction, mostly garbage the young collections take back before the mark sees it.
