@@ -78,7 +78,8 @@ public final class ClusterBench {
         pair.call("SPAWN 0 0", timeout);
         awaitConnected(pair);
         ClusterReport.Latency latency = new LatencyProbe(store, pair, timeout)
-            .measure(settings.latencySamples());
+            .measure(settings.latencySamples(),
+                settings.warmupRounds() * settings.latencySamples());
         progress.println(latency);
         BroadcastRun broadcast = new BroadcastRun(observer, pair, watch, timeout);
         ClusterReport.Broadcast fanout =

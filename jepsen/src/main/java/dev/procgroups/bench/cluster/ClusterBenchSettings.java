@@ -11,7 +11,8 @@ import java.util.List;
  * @param warmupRounds rounds of all-join + all-leave per shape before the timed phases (the first
  *     one's join, on fresh worker JVMs, is reported as the cold figure)
  * @param phaseTimeoutSeconds the longest any phase may take before the run fails
- * @param latencySamples single joins timed at rest
+ * @param latencySamples single joins timed at rest, after {@code warmupRounds} times as many
+ *     untimed ones
  * @param broadcastMembers members of the broadcast group, spread over the 3 nodes
  * @param broadcastMessages broadcasts sent to them
  * @param partitionSlots slots on each side of the partition-heal run (0 skips it)

@@ -55,7 +55,8 @@ final class MarkdownReport {
     ClusterReport.Latency l = r.joinLatencyAtRest();
     ClusterReport.Broadcast b = r.broadcast();
     md.append("\n- Propagation latency of one join at rest (worker → observer's monitor event, ")
-        .append(l.samples()).append(" samples): p50 ").append(fmt(l.p50Us())).append(" µs, p99 ")
+        .append(l.samples()).append(" samples after ")
+        .append(r.settings().warmupRounds() * l.samples()).append(" untimed): p50 ").append(fmt(l.p50Us())).append(" µs, p99 ")
         .append(fmt(l.p99Us())).append(" µs, max ").append(fmt(l.maxUs())).append(" µs\n")
         .append("- Broadcast: ").append(b.messages()).append(" broadcasts to ")
         .append(count(b.members())).append(" members over 3 nodes: ").append(count(b.deliveries()))
