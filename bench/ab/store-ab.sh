@@ -4,6 +4,8 @@
 # back to back. A checkout before 9f0d76a's successor needs pcollections, taken from its class path.
 #   bench/ab/store-ab.sh StoreBench /tmp/base /work/wt-perf -- 100 100000 100000 10
 #   bench/ab/store-ab.sh ApplyBench /tmp/base /work/wt-perf -- 100000 100000 10 8
+# or RetainedBench (N): heap bytes the state keeps per slot, one slot per group (no timing noise).
+#   bench/ab/store-ab.sh RetainedBench /tmp/base /work/wt-perf -- 100000
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 main=$1; shift

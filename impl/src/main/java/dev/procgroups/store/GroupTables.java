@@ -1,5 +1,6 @@
 package dev.procgroups.store;
 
+import dev.procgroups.process.Pid;
 import java.util.Arrays;
 
 /**
@@ -13,11 +14,28 @@ final class GroupTables {
   private static final SlotTable[] NO_TABLES = new SlotTable[0];
   private static final SlotView[] NO_VIEWS = new SlotView[0];
 
-  final SlotTable local = new SlotTable();
+  /** Null until the group's first local slot: on a replica, most groups never have one. */
+  private SlotTable local;
   private String[] origins = NO_ORIGINS;
   private SlotTable[] remotes = NO_TABLES;
   /** Whether the state being built lists this group as having a local slot. */
   boolean listedLocal;
+
+  /** The local slots, for a write. */
+  SlotTable local() {
+    if (local == null) {
+      local = new SlotTable();
+    }
+    return local;
+  }
+
+  int localLive() {
+    return local == null ? 0 : local.live();
+  }
+
+  boolean holdsLocal(Pid pid) {
+    return local != null && local.holds(pid);
+  }
 
   /** Adds {@code origin}'s table, last in order; the origin must not have one here yet. */
   void addRemote(String origin, SlotTable table) {
@@ -40,14 +58,15 @@ final class GroupTables {
   }
 
   GroupState view() {
+    SlotView localView = local == null ? SlotView.EMPTY : local.view();
     if (origins.length == 0) {
-      return new GroupState(local.view(), NO_ORIGINS, NO_VIEWS);
+      return new GroupState(localView, NO_ORIGINS, NO_VIEWS);
     }
     SlotView[] remoteViews = new SlotView[origins.length];
     for (int i = 0; i < origins.length; i++) {
       remoteViews[i] = remotes[i].view();
     }
-    return new GroupState(local.view(), origins, remoteViews); // origins is never written again
+    return new GroupState(localView, origins, remoteViews); // origins is never written again
   }
 
   private static <T> T[] without(T[] items, int index, T[] empty) {

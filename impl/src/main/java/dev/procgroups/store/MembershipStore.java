@@ -115,7 +115,7 @@ public final class MembershipStore {
         return false;
       }
       for (String group : groups) {
-        tables.computeIfAbsent(group, g -> new GroupTables()).local.append(pid);
+        tables.computeIfAbsent(group, g -> new GroupTables()).local().append(pid);
         groupsByLocalPid.add(pid, group);
       }
       counts.forEach(
@@ -138,7 +138,8 @@ public final class MembershipStore {
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groups) {
         GroupTables t = tables.get(group);
-        if (t != null && t.local.removeLatest(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
+        if (t != null && t.localLive() > 0
+            && t.local().removeLatest(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
           removed.merge(group, 1, Integer::sum);
           forgetIfGone(pid, group, t);
         }
@@ -160,7 +161,7 @@ public final class MembershipStore {
     localWrite(batch -> {
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groupsByLocalPid.removeAll(pid)) {
-        int n = tables.get(group).local.removeAll(pid);
+        int n = tables.get(group).local().removeAll(pid);
         removed.put(group, n);
         batch.touch(group);
         batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
@@ -424,7 +425,7 @@ public final class MembershipStore {
     int newGroups = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       GroupTables t = tables.get(e.getKey());
-      int local = t == null ? 0 : t.local.live();
+      int local = t == null ? 0 : t.localLive();
       if (local == 0) {
         newGroups++;
       }
@@ -445,7 +446,7 @@ public final class MembershipStore {
   }
 
   private void forgetIfGone(Pid pid, String group, GroupTables t) {
-    if (!t.local.holds(pid)) {
+    if (!t.holdsLocal(pid)) {
       groupsByLocalPid.remove(pid, group);
     }
   }

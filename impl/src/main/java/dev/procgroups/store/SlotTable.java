@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class SlotTable {
 
-  private static final int MIN_CAPACITY = 4;
+  /** Room for one slot first: most tables of a many-groups scope hold one. */
+  private static final int MIN_CAPACITY = 1;
   private static final Pid[] NO_PIDS = new Pid[0];
   private static final AtomicLongArray NO_STAMPS = new AtomicLongArray(0);
   private static final int COMPACT_MIN_DEAD = 16;
