@@ -6,6 +6,7 @@ import dev.procgroups.replication.StoreChange;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.StoreLimitException;
 import dev.procgroups.transport.NodeId;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,9 @@ public class RetainedBench {
 
     System.out.printf("retained bytes per slot (one per group, %d groups): remote %.0f, local %.0f%n",
         n, (double) remoteBytes / n, (double) localBytes / n);
-    if (remote.groups().size() + local.groups().size() + core.fingerprint().length() < 0) {
-      System.out.println(); // keeps both stores and the core reachable until measured
-    }
+    Reference.reachabilityFence(remote); // measured alive: kept until here
+    Reference.reachabilityFence(local);
+    Reference.reachabilityFence(core);
   }
 
   private static long liveHeap() {

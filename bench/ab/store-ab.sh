@@ -6,6 +6,8 @@
 #   bench/ab/store-ab.sh ApplyBench /tmp/base /work/wt-perf -- 100000 100000 10 8
 # or RetainedBench (N): heap bytes the state keeps per slot, one slot per group (no timing noise).
 #   bench/ab/store-ab.sh RetainedBench /tmp/base /work/wt-perf -- 100000
+# or LocalLatency (SAMPLES REST_NANOS): join -> remote event between two real nodes in one JVM.
+#   bench/ab/store-ab.sh LocalLatency /work/main -- 400 5000000
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 main=$1; shift
@@ -15,5 +17,5 @@ shift
 for dir in "${dirs[@]}"; do
   cp=$(tr ':' '\n' < "$dir/jepsen/target/classpath.txt" | grep -v '/procgroups-[a-z-]*0\.1' | paste -sd:)
   echo "== $dir  load $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -Xmx3g -cp "$dir/impl/target/procgroups-0.1.0-SNAPSHOT.jar:$cp" "$here/$main.java" "$@" | tail -3
+  java -Xmx3g --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED -cp "$dir/impl/target/procgroups-0.1.0-SNAPSHOT.jar:$cp" "$here/$main.java" "$@" | tail -3
 done

@@ -153,9 +153,8 @@ public final class InstructionBudget extends DebugLib {
   public void checkpoint() {
     throwIfKilled();
     if (memory.over(0)) {
-      fail(new MemoryGuard.OutOfLuaMemoryError());
+      throw outOfMemory();
     }
-    throwIfKilled();
     LuaThreads.letOthersRun();
     throwIfKilled();
   }

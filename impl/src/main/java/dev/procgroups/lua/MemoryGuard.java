@@ -14,8 +14,9 @@ import java.util.WeakHashMap;
  * ({@link InstructionBudget#SLICE} instructions) and before each allocation of at least
  * {@link LuaAllocations#LARGE_BYTES} (one string or array built in one step, see
  * {@link LuaAllocations}), which is then counted as if made. When the heap (with that allocation,
- * counted twice there for G1's contiguous regions) is over the mark and the account over {@code allowance}, the process fails with "not enough
- * memory" (an {@link Error} no script can catch). A heap below the mark empties the account, so
+ * counted twice there for G1's contiguous regions) is over the mark and the account over
+ * {@code allowance}, the process fails with "not enough memory" (an {@link Error} no script can
+ * catch). A heap below the mark empties the account, so
  * ordinary processes are not charged for others' garbage. Per-thread allocation comes from
  * HotSpot's {@code com.sun.management.ThreadMXBean}; where the JVM cannot measure it for the
  * current thread the guard does nothing.

@@ -29,6 +29,11 @@ final class GroupTables {
     return local;
   }
 
+  /** Removes {@code pid}'s most recent local slot (mutated: its oldest); false if it has none. */
+  boolean removeLatestLocal(Pid pid, boolean oldestInstead) {
+    return local != null && local.removeLatest(pid, oldestInstead);
+  }
+
   int localLive() {
     return local == null ? 0 : local.live();
   }

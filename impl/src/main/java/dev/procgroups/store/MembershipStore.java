@@ -138,8 +138,7 @@ public final class MembershipStore {
       Map<String, Integer> removed = new LinkedHashMap<>();
       for (String group : groups) {
         GroupTables t = tables.get(group);
-        if (t != null && t.localLive() > 0
-            && t.local().removeLatest(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
+        if (t != null && t.removeLatestLocal(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
           removed.merge(group, 1, Integer::sum);
           forgetIfGone(pid, group, t);
         }
