@@ -55,7 +55,7 @@ public record Suite(Path root, String version, List<ConformanceScript> scripts) 
       if ("file".equals(url.getProtocol())) {
         return load(Path.of(url.toURI()).getParent());
       }
-      Path copy = scratch.resolve("suite");
+      Path copy = scratch.resolve("suite").toAbsolutePath();
       export(copy);
       return load(copy);
     } catch (URISyntaxException | IOException e) {
