@@ -382,7 +382,9 @@ end
 M.pg_module = {
   open = function(id)
     if not valid_name(id) then return nil, fail(errors.INVALID, "scope id") end
-    if not allows("pg.open", id) then return nil, fail(errors.PERMISSION_DENIED, "pg.open " .. id) end
+    if not allows("pg.open", id) then
+      return nil, fail(errors.PERMISSION_DENIED, "pg.open " .. id)
+    end
     local scope = scopes[id]
     if not scope then return nil, fail(errors.NOT_FOUND, "no scope " .. id) end
     current.log = current.log or {}

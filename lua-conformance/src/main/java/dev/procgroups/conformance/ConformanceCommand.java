@@ -70,10 +70,11 @@ public final class ConformanceCommand implements Callable<Integer>, Subcommand {
     try (ScriptRuntime runtime = adapter == null ? new EmbeddedRuntime()
         : new ExternalAdapter(List.of(adapter.trim().split("\\s+")))) {
       Reports.Run run = new Reports.Run(suite.version(), runtime.name(), runtime.capabilities());
-      System.out.println("pg conformance suite " + run.suiteVersion() + " against " + run.runtime());
+      System.out.println("pg conformance suite " + run.suiteVersion() + " against "
+          + run.runtime());
       System.out.println("capabilities: " + run.capabilities());
-      List<ScriptResult> results = new ConformanceRunner(runtime, Duration.ofSeconds(timeoutSeconds))
-          .run(suite, nodes, tags, r -> Reports.console(r).forEach(System.out::println));
+      List<ScriptResult> results =
+          new ConformanceRunner(runtime, Duration.ofSeconds(timeoutSeconds)).run(suite, nodes, tags, r -> Reports.console(r).forEach(System.out::println));
       Reports.write(out, run, results);
       Summary summary = Summary.of(results);
       System.out.println();
@@ -102,7 +103,8 @@ public final class ConformanceCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws IOException {
       Suite.export(dir);
-      System.out.println("pg conformance suite " + Suite.load(dir).version() + " written to " + dir);
+      System.out.println("pg conformance suite " + Suite.load(dir).version() + " written to "
+          + dir);
       return 0;
     }
   }

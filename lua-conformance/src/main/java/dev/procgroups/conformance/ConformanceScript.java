@@ -58,7 +58,8 @@ public record ConformanceScript(
         case "deny" -> {
           String[] parts = words(value);
           if (parts.length != 2) {
-            throw new IllegalArgumentException(path + ": deny takes an action and a resource: " + line);
+            throw new IllegalArgumentException(
+                path + ": deny takes an action and a resource: " + line);
           }
           denials.add(new Denial(parts[0], parts[1]));
         }
@@ -74,7 +75,7 @@ public record ConformanceScript(
         List.copyOf(covers), description, source);
   }
 
-  /** The same script with other policy rules and cluster size (the adapter side of the contract). */
+  /** The same script with other policy rules and cluster size (the adapter's side). */
   ConformanceScript with(int clusterSize, List<Denial> rules) {
     return new ConformanceScript(id, path, tags, clusterSize, needs, List.copyOf(rules), covers,
         description, source);

@@ -44,7 +44,10 @@ public final class ExternalAdapter implements ScriptRuntime {
     return String.join(" ", command);
   }
 
-  /** Asks the adapter once ({@code --capabilities}); words it prints that we do not know are ignored. */
+  /**
+   * Asks the adapter once ({@code --capabilities}); words it prints that we do not know are
+   * ignored.
+   */
   @Override
   public synchronized Set<Capability> capabilities() {
     if (capabilities == null) {
@@ -86,7 +89,8 @@ public final class ExternalAdapter implements ScriptRuntime {
       Process process = new ProcessBuilder(cmd).start();
       process.getOutputStream().close();
       Thread out = reader(process.getInputStream(), output::add, "adapter-stdout");
-      Thread err = reader(process.getErrorStream(), line -> keepTail(stderr, line), "adapter-stderr");
+      Thread err = reader(process.getErrorStream(), line -> keepTail(stderr, line),
+          "adapter-stderr");
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -105,7 +109,8 @@ public final class ExternalAdapter implements ScriptRuntime {
           List.of(), millis(start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new ScriptOutcome(List.copyOf(output), false, "interrupted", tail(stderr), millis(start));
+      return new ScriptOutcome(List.copyOf(output), false, "interrupted", tail(stderr),
+          millis(start));
     }
   }
 

@@ -35,7 +35,8 @@ public final class TapReport {
           out.append("    # stderr: ").append(line).append('\n');
         }
       }
-      out.append(r.passed() ? "ok " : "not ok ").append(n).append(" - ").append(r.name()).append('\n');
+      out.append(r.passed() ? "ok " : "not ok ").append(n).append(" - ").append(r.name())
+          .append('\n');
     }
     return out.toString();
   }

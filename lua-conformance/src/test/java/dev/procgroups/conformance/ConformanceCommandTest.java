@@ -45,7 +45,8 @@ class ConformanceCommandTest {
         "needs spawn", "tag spec", "suite " + Suite.bundled().version());
     assertThat(run.stdout).doesNotContain("| ok 3");
     String tap = Files.readString(out.resolve(Reports.TAP));
-    assertThat(tap).startsWith("TAP version 14\n# pg conformance suite " + Suite.bundled().version())
+    assertThat(tap)
+        .startsWith("TAP version 14\n# pg conformance suite " + Suite.bundled().version())
         .contains("# SKIP needs capability spawn", "    not ok 2 - broken", "# stderr: boom");
     assertThat(Files.readString(out.resolve(Reports.JUNIT)))
         .contains("name=\"suiteVersion\"", "stderr: boom on stderr", "<skipped");

@@ -51,7 +51,8 @@ class ReferenceRuntimeTest {
     List<ScriptResult> results = new ConformanceRunner(adapter, Duration.ofSeconds(60))
         .run(suite, List.of(1, 3), Set.of(), r -> System.out.println(Reports.line(r)));
     assertThat(results).hasSize(2 * suite.scripts().size());
-    assertThat(results.stream().filter(ScriptResult::failed).flatMap(r -> Reports.console(r).stream()))
+    assertThat(results.stream().filter(ScriptResult::failed)
+        .flatMap(r -> Reports.console(r).stream()))
         .as("failures").isEmpty();
     assertThat(results.stream().filter(r -> r.skipped() != null))
         .as("skipped only for multi-node").allSatisfy(r -> assertThat(r.skipped())
