@@ -17,25 +17,25 @@ import picocli.CommandLine.Parameters;
     description = {"Run the pg conformance suite (Lua scripts) against this runtime or another "
         + "runtime's adapter; write TAP 14, JUnit XML and JSON reports.",
         "A case needing a capability the runtime lacks is skipped (TAP # SKIP), not failed."},
-    footer = {"", "Capabilities (an adapter declares its own with ADAPTER --capabilities; "
-        + "CONTRACT.md):",
-        ConformanceCommand.CAPABILITIES_HELP, "",
-        "Examples:",
+    footer = {"", "Capabilities (ADAPTER --capabilities declares them; CONTRACT.md):",
+        ConformanceCommand.CAPABILITIES_HELP + "Examples:",
         "  procgroups conformance --nodes 1 --tags spec",
-        "  procgroups conformance --adapter lua-conformance/adapters/reference-lua --nodes 1",
+        "  procgroups conformance --nodes 1 \\",
+        "      --adapter lua-conformance/adapters/reference-lua",
         "  procgroups conformance export vendor/pg-conformance"})
 public final class ConformanceCommand implements Callable<Integer>, Subcommand {
 
   /** One line per capability; a test keeps it in step with {@link Capability}. */
   static final String CAPABILITIES_HELP = """
-        core        one process on one node: require("pg"), scope app:pg, errors, \
-      process.pid/listen, channels, host.node/nodes/sleep/receive
-        spawn       host.spawn starts helper processes; process.send between processes
+        core        one process on one node: pg, scope app:pg, errors,
+                    process.pid/listen, channels, host.node/nodes/sleep/receive
+        spawn       host.spawn starts helper processes; process.send
         multi-node  clusters of 3 nodes (--nodes 3), host.spawn on any node
-        policy      --deny ACTION=RESOURCE rules answered with PERMISSION_DENIED
+        policy      --deny ACTION=RESOURCE rules give PERMISSION_DENIED
         scopes      a second scope, app:other, independent of app:pg
-        limits      subscription buffers of 64 counting drops (sub:dropped()), names of at \
-      most 1024 bytes""";
+        limits      64-event subscription buffers counting drops
+                    (sub:dropped()), names of at most 1024 bytes
+      """;
 
   @Option(names = "--nodes", split = ",", defaultValue = "1,3",
       description = "Cluster sizes to run on (default: ${DEFAULT-VALUE}); a runtime without "
