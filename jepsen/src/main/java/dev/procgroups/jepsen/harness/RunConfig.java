@@ -15,14 +15,13 @@ import java.util.Set;
  * @param nemeses the faults to schedule (empty: none)
  * @param faultEvery time between the end of one fault and the start of the next
  * @param faultFor how long a fault stays in force
- * @param settle time after the last fault is undone before the cluster counts as converged
  * @param quiet pause after the final heal before the final reads
  * @param groups how many groups the workload uses
  * @param seed seeds every random choice of the run
  * @param store root of the store folder
  */
 public record RunConfig(Workload.Kind workload, int nodes, Duration timeLimit, int workersPerNode, double opsPerSecond,
-                        Set<NemesisKind> nemeses, Duration faultEvery, Duration faultFor, Duration settle,
+                        Set<NemesisKind> nemeses, Duration faultEvery, Duration faultFor,
                         Duration quiet, int groups, long seed, Path store) {
 
   public RunConfig {
