@@ -61,8 +61,13 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   int timeLimit;
 
   @Option(names = "--nemesis", defaultValue = "all",
-      description = "faults: halves, isolate, ring, bridge, one-way, kill, pause, partition, all, none")
+      description = "faults: halves, isolate, ring, bridge, one-way, kill, pause, loss (random packet drops),"
+          + " partition (every shape), all, none")
   String nemesis;
+
+  @Option(names = "--overlap", description = "nest up to three faults of different kinds (a partition during a"
+      + " pause during packet loss)")
+  boolean overlap;
 
   @Option(names = "--rate", defaultValue = "10", description = "operations per second per client")
   double rate;
@@ -157,7 +162,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
     long baseSeed = seed != null ? seed : System.nanoTime();
     for (Workload.Kind kind : workloads()) {
       RunConfig config = new RunConfig(kind, nodes, Duration.ofSeconds(timeLimit), concurrency, rate,
-          NemesisKind.parse(nemesis), seconds(faultEvery), seconds(faultFor), Duration.ofSeconds(quiet), groups, baseSeed + kind.ordinal(), store);
+          NemesisKind.parse(nemesis), seconds(faultEvery), seconds(faultFor), overlap,
+          Duration.ofSeconds(quiet), groups, baseSeed + kind.ordinal(), store);
       System.out.println("== " + kind.cliName() + ": " + nodes + " nodes, " + timeLimit + " s, nemesis " + nemesis
           + ", seed " + config.seed() + (mutations.isEmpty() ? "" : ", MUTANT NODES " + mutations));
       Path logs = Files.createTempDirectory("procgroups-jepsen-logs");

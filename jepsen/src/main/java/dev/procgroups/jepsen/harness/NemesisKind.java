@@ -6,14 +6,19 @@ import java.util.Set;
 
 /** The faults a run may schedule, named as on the command line ({@code --nemesis halves,kill}). */
 public enum NemesisKind {
-  HALVES, ISOLATE, RING, BRIDGE, ONE_WAY, KILL, PAUSE;
+  HALVES, ISOLATE, RING, BRIDGE, ONE_WAY, KILL, PAUSE, LOSS;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public boolean isPartition() {
-    return this != KILL && this != PAUSE;
+    return this != KILL && this != PAUSE && this != LOSS;
+  }
+
+  /** Faults of one category cannot nest (one firewall table, one process state per node). */
+  String category() {
+    return isPartition() ? "partition" : cliName();
   }
 
   /**

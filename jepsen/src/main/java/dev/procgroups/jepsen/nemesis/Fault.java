@@ -34,6 +34,28 @@ public sealed interface Fault {
     }
   }
 
+  /** Drops {@code percent} % of the packets between nodes at random. */
+  record Loss(int percent) implements Fault {
+    public String f() {
+      return "start-loss";
+    }
+
+    public String value() {
+      return percent + "%";
+    }
+  }
+
+  /** Ends packet loss. */
+  record NoLoss() implements Fault {
+    public String f() {
+      return "stop-loss";
+    }
+
+    public String value() {
+      return "no loss";
+    }
+  }
+
   /** An action on one node's JVM. */
   record OnNode(Action action, String node) implements Fault {
     public String f() {

@@ -18,6 +18,7 @@ public final class Nemesis implements FaultInjector {
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
   private final Consumer<NodeProcess> onRestart;
   private boolean partitioned;
+  private boolean lossy;
 
   /**
    * @param onRestart called after a node starts again (the harness waits for its endpoint)
@@ -39,6 +40,16 @@ public final class Nemesis implements FaultInjector {
       firewall.heal();
       partitioned = false;
       return "healed";
+    }
+    if (fault instanceof Fault.Loss l) {
+      firewall.loss(l.percent());
+      lossy = true;
+      return l.value() + " of packets dropped";
+    }
+    if (fault instanceof Fault.NoLoss) {
+      firewall.noLoss();
+      lossy = false;
+      return "no loss";
     }
     Fault.OnNode on = (Fault.OnNode) fault;
     NodeProcess n = node(on.node());
@@ -64,6 +75,9 @@ public final class Nemesis implements FaultInjector {
     if (partitioned) {
       done.add(apply(new Fault.Heal()));
     }
+    if (lossy) {
+      done.add(apply(new Fault.NoLoss()));
+    }
     for (NodeProcess n : nodes.values()) {
       if (n.paused()) {
         done.add(apply(Fault.resume(n.node().name())));
@@ -76,7 +90,7 @@ public final class Nemesis implements FaultInjector {
 
   /** True while no partition is in force and every node runs unpaused. */
   public synchronized boolean whole() {
-    return !partitioned && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
+    return !partitioned && !lossy && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
   }
 
   private NodeProcess node(String name) {
