@@ -139,8 +139,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   /** Makes the namespace, runs this command again inside it, deletes the namespace. */
   private int fromOutside() throws Exception {
     probeStore();
-    List<NodeAddress> addresses = NodeAddress.cluster(nodes);
-    try (NetNamespace ns = NetNamespace.create("procgroups-jepsen", addresses)) {
+    // One address more than the nodes: the impostor nemesis's.
+    try (NetNamespace ns = NetNamespace.create("procgroups-jepsen", NodeAddress.cluster(nodes + 1))) {
       // The whole command line as typed, "jepsen" included.
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
       args.addAll(List.of("--inside", ns.name()));

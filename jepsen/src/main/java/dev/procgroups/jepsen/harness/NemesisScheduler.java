@@ -90,8 +90,7 @@ final class NemesisScheduler implements Runnable {
     for (int tries = 0; steps.size() < want && tries < 20; tries++) {
       NemesisKind kind = usable.get(random.nextInt(usable.size()));
       String node = nodes.get(random.nextInt(nodes.size()));
-      boolean onNode = kind == NemesisKind.KILL || kind == NemesisKind.PAUSE;
-      if (categories.add(kind.category()) && (!onNode || hit.add(node))) {
+      if (categories.add(kind.category()) && (!kind.onNode() || hit.add(node))) {
         steps.add(new Step(kind, node));
       }
     }
@@ -107,7 +106,10 @@ final class NemesisScheduler implements Runnable {
       int percent = 10 + random.nextInt(31);
       current = "loss " + percent + "%";
       recorder.nemesis(PgOps.START_LOSS, percent + "%", () -> faults.apply(new Fault.Loss(percent)));
-    } else if (kind == NemesisKind.KILL) {
+    } else if (kind == NemesisKind.IMPOSTOR) {
+      current = "impostor " + node;
+      recorder.nemesis(PgOps.START_IMPOSTOR, node, () -> faults.apply(new Fault.Impostor(node)));
+    } else if (kind == NemesisKind.KILL || kind == NemesisKind.STALE_RESTART) {
       current = "kill " + node;
       recorder.nemesis(PgOps.KILL_NODE, node, () -> faults.apply(Fault.kill(node)));
     } else {
@@ -122,6 +124,10 @@ final class NemesisScheduler implements Runnable {
       recorder.nemesis(PgOps.STOP_PARTITION, "healed", () -> faults.apply(new Fault.Heal()));
     } else if (kind == NemesisKind.LOSS) {
       recorder.nemesis(PgOps.STOP_LOSS, "no loss", () -> faults.apply(new Fault.NoLoss()));
+    } else if (kind == NemesisKind.IMPOSTOR) {
+      recorder.nemesis(PgOps.STOP_IMPOSTOR, node, () -> faults.apply(new Fault.ImpostorGone()));
+    } else if (kind == NemesisKind.STALE_RESTART) {
+      recorder.nemesis(PgOps.START_STALE_NODE, node, () -> faults.apply(Fault.restartStale(node)));
     } else if (kind == NemesisKind.KILL) {
       recorder.nemesis(PgOps.START_NODE, node, () -> faults.apply(Fault.restart(node)));
     } else {
@@ -137,7 +143,7 @@ final class NemesisScheduler implements Runnable {
       case RING -> Partitions.majorityRing(nodes, random);
       case BRIDGE -> Partitions.bridge(nodes, random);
       case ONE_WAY -> Partitions.randomOneWay(nodes, random);
-      case KILL, PAUSE, LOSS -> throw new IllegalArgumentException(kind + " is not a partition");
+      default -> throw new IllegalArgumentException(kind + " is not a partition");
     };
   }
 
