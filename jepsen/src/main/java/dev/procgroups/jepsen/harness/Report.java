@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -51,6 +53,8 @@ final class Report {
   private static final Color OTHER_FAULT = new Color(255, 120, 80, 50);
   private static final long BUCKET_NANOS = 1_000_000_000L;
   private static final double[] QUANTILES = {0.5, 0.95, 0.99, 1.0};
+  private static final Color[] QUANTILE_COLOURS = {new Color(40, 90, 200), new Color(40, 160, 70),
+      new Color(240, 140, 0), new Color(200, 40, 40)};
   private static final int PROBLEMS_SHOWN = 25;
 
   private Report() {}
@@ -166,10 +170,21 @@ final class Report {
       }
       LogarithmicAxis log = new LogarithmicAxis(f + " (ms)");
       log.setStrictValuesFlag(false);
-      XYPlot plot = new XYPlot(data, null, log, new XYLineAndShapeRenderer(true, false));
+      XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+      for (int i = 0; i < QUANTILE_COLOURS.length; i++) {
+        lines.setSeriesPaint(i, QUANTILE_COLOURS[i]);
+        lines.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+      }
+      XYPlot plot = new XYPlot(data, null, log, lines);
       shade(plot, faults);
       combined.add(plot);
     });
+    LegendItemCollection legend = new LegendItemCollection();
+    for (int i = 0; i < QUANTILES.length; i++) {
+      legend.add(new LegendItem(QUANTILES[i] == 1.0 ? "max" : "p" + Math.round(QUANTILES[i] * 100),
+          QUANTILE_COLOURS[i]));
+    }
+    combined.setFixedLegendItems(legend);
     return new JFreeChart("Latency quantiles per operation (p50, p95, p99, max per second)", combined);
   }
 

@@ -14,8 +14,10 @@ import java.util.TreeSet;
  */
 final class TimelineHtml {
 
-  private static final double PX_PER_SECOND = 40;
-  private static final int COLUMN = 70;
+  private static final double PX_PER_SECOND = 150;
+  private static final int COLUMN = 90;
+  /** Room on the left for the time axis. */
+  private static final int AXIS = 50;
   private static final int LIMIT = 50_000;
 
   private TimelineHtml() {}
@@ -29,7 +31,9 @@ final class TimelineHtml {
             + "#t{position:relative}.op{position:absolute;width:" + (COLUMN - 6) + "px;min-height:2px;"
             + "overflow:hidden;border-radius:2px;font-size:10px;opacity:.85}.op:hover{opacity:1;outline:1px solid #000;"
             + "z-index:2}.ok{background:#6c6}.fail{background:#e66}.info{background:#eb4}"
-            + ".fault{position:absolute;left:0;background:rgba(120,120,255,.15);border-top:1px solid #88f}"
+            + ".fault{position:absolute;left:0;background:rgba(120,120,255,.18);border-top:2px solid #66f;"
+            + "color:#44a;text-align:right;font-size:11px}.tick{position:absolute;left:0;width:" + (AXIS - 4)
+            + "px;border-top:1px solid #999;color:#555;font-size:10px}"
             + ".head{position:sticky;top:0;background:#fff;z-index:3;height:18px}</style>")
         .append("<h1>").append(Report.esc(title)).append(": operations per process</h1><p>Time flows down (")
         .append((int) PX_PER_SECOND).append(" px per second). Green ok, red fail, amber info (no answer);"
@@ -38,12 +42,18 @@ final class TimelineHtml {
     h.append("<div class=head>");
     for (int i = 0; i < processes.size(); i++) {
       h.append(String.format(Locale.ROOT, "<span style='position:absolute;left:%dpx'>process %d</span>",
-          i * COLUMN, processes.get(i)));
+          AXIS + i * COLUMN, processes.get(i)));
     }
-    h.append(String.format(Locale.ROOT, "</div><div id=t style='height:%dpx;width:%dpx'>", px(end) + 20, width));
+    h.append(String.format(Locale.ROOT, "</div><div id=t style='height:%dpx;width:%dpx'>", px(end) + 20,
+        AXIS + width + 260));
+    for (long second = 0; second * 1_000_000_000L <= end; second++) {
+      h.append(String.format(Locale.ROOT, "<div class=tick style='top:%dpx'>%d s</div>", px(second * 1_000_000_000L),
+          second));
+    }
     for (FaultSpans.Span s : faults.spans()) {
       h.append(String.format(Locale.ROOT, "<div class=fault style='top:%dpx;height:%dpx;width:%dpx' title=\"%s\">"
-          + "</div>", px(s.start()), Math.max(1, px(s.end()) - px(s.start())), width, Report.esc(s.label())));
+          + "%s</div>", px(s.start()), Math.max(1, px(s.end()) - px(s.start())), AXIS + width + 250,
+          Report.esc(s.label()), Report.esc(s.label())));
     }
     int shown = 0;
     for (History.Call c : calls) {
@@ -56,7 +66,7 @@ final class TimelineHtml {
           (to - c.invoke().time()) / 1e6, c.invoke().time() / 1e9)
           + (c.completion() == null ? c.invoke().value() : c.completion().value());
       h.append(String.format(Locale.ROOT, "<div class='op %s' style='left:%dpx;top:%dpx;height:%dpx' title=\"%s\">"
-          + "%s</div>", type, processes.indexOf(c.invoke().process()) * COLUMN, px(c.invoke().time()),
+          + "%s</div>", type, AXIS + processes.indexOf(c.invoke().process()) * COLUMN, px(c.invoke().time()),
           Math.max(2, px(to) - px(c.invoke().time())), Report.esc(tip), Report.esc(c.invoke().f().name())));
     }
     if (calls.size() > LIMIT) {

@@ -28,6 +28,7 @@ public final class NodeProcess {
   private boolean paused;
   private int starts;
   private int incarnation;
+  private static final int STEP = 10;
 
   /**
    * {@code command} gets the start's incarnation (1, 2, ... for ordinary starts) and gives the
@@ -55,9 +56,12 @@ public final class NodeProcess {
     return log;
   }
 
-  /** Starts the JVM (again, if it was killed) with the next incarnation. */
+  /**
+   * Starts the JVM (again, if it was killed) with the next incarnation: 10, 20, 30, ... so that a
+   * stale restart has smaller positive ones to take.
+   */
   public synchronized void start() {
-    startAs(incarnation + 1);
+    startAs((incarnation / STEP + 1) * STEP);
   }
 
   /**
@@ -65,7 +69,7 @@ public final class NodeProcess {
    * from an old image, or a clock stepped back): peers must not lock it out.
    */
   public synchronized void startStale() {
-    startAs(Math.max(0, incarnation - 1));
+    startAs(Math.max(1, incarnation - 1));
   }
 
   private void startAs(int next) {

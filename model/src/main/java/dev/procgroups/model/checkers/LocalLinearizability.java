@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * Each node incarnation's local calls — join, leave and {@code get_local_members} of its own
  * processes — must be linearizable against the single-node model ({@link MembershipSpecification},
  * checked by the model's WGL search). A node killed and restarted starts empty, so every
- * incarnation is its own history (a process belongs to the incarnation it was spawned in). A
+ * incarnation is its own history (a call belongs to the incarnation its node had when it was
+ * invoked; PID strings are reused by a new incarnation, so a process is keyed by both). A
  * process killed with {@code kill-process} loses all its slots: the kill enters the history as one
  * leave per slot it held, concurrent with the kill call, so the process's calls are checked too.
  * Only a process whose slot count at the kill is not known (a join or leave or the kill itself got
@@ -43,8 +44,7 @@ public final class LocalLinearizability {
 
   public static CheckResult check(History history) {
     PgHistory pg = new PgHistory(history);
-    Map<String, String> segmentOf = pg.incarnations();
-    Set<String> uncertain = uncertainSlots(history);
+    Set<String> uncertain = uncertainSlots(history, pg);
     Map<String, List<Entry>> bySegment = new TreeMap<>();
     long localCalls = 0;
     long leftOut = 0;
@@ -53,9 +53,10 @@ public final class LocalLinearizability {
       Keyword f = c.invoke().f();
       Map<Keyword, Object> args = args(c.invoke());
       String pid = (String) args.get(PgOps.PID);
-      if (f.equals(PgOps.KILL_PROCESS) && c.outcome() == OpType.OK && !uncertain.contains(pid)) {
-        List<Entry> ops = bySegment.computeIfAbsent(segment(segmentOf, pid, args), k -> new ArrayList<>());
-        for (Map.Entry<String, Long> held : heldAtKill(history, pid).entrySet()) {
+      String segment = pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time());
+      if (f.equals(PgOps.KILL_PROCESS) && c.outcome() == OpType.OK && !uncertain.contains(segment + pid)) {
+        List<Entry> ops = bySegment.computeIfAbsent(segment, k -> new ArrayList<>());
+        for (Map.Entry<String, Long> held : heldAtKill(history, pg, segment, pid).entrySet()) {
           for (long i = 0; i < held.getValue(); i++) {
             synthetic++;
             Object slot = MembershipOps.slot(pid, held.getKey());
@@ -71,14 +72,14 @@ public final class LocalLinearizability {
         continue;
       }
       localCalls++;
-      if (uncertain.contains(pid) && !f.equals(PgOps.GET_LOCAL_MEMBERS)) {
+      if (uncertain.contains(segment + pid) && !f.equals(PgOps.GET_LOCAL_MEMBERS)) {
         leftOut++;
         continue;
       }
-      List<Entry> ops = bySegment.computeIfAbsent(segment(segmentOf, pid, args), k -> new ArrayList<>());
-      ops.add(new Entry(c.invoke().index(), 0, local(c.invoke(), uncertain)));
+      List<Entry> ops = bySegment.computeIfAbsent(segment, k -> new ArrayList<>());
+      ops.add(new Entry(c.invoke().index(), 0, local(c.invoke(), uncertain, segment)));
       if (c.completion() != null) {
-        ops.add(new Entry(c.completion().index(), 0, local(c.completion(), uncertain)));
+        ops.add(new Entry(c.completion().index(), 0, local(c.completion(), uncertain, segment)));
       }
     }
     List<Problem> problems = new ArrayList<>();
@@ -114,20 +115,18 @@ public final class LocalLinearizability {
     return CheckResult.of(NAME, problems, checked, localCalls, counts);
   }
 
-  private static String segment(Map<String, String> segmentOf, String pid, Map<Keyword, Object> args) {
-    return segmentOf.getOrDefault(pid, "node " + args.get(PgOps.NODE) + " (unspawned " + pid + ")");
-  }
-
   /**
    * Processes whose slots at their kill are not known: the kill, or one of their joins or leaves,
-   * got no answer. (A process never killed is modelled whatever its calls' outcomes.)
+   * got no answer. (A process never killed is modelled whatever its calls' outcomes.) Keyed by
+   * incarnation and PID.
    */
-  private static Set<String> uncertainSlots(History history) {
+  private static Set<String> uncertainSlots(History history, PgHistory pg) {
     Set<String> killed = new HashSet<>();
     Set<String> unanswered = new HashSet<>();
     for (History.Call c : history.calls()) {
       Keyword f = c.invoke().f();
-      String pid = (String) args(c.invoke()).get(PgOps.PID);
+      Map<Keyword, Object> args = args(c.invoke());
+      String pid = pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time()) + args.get(PgOps.PID);
       if (f.equals(PgOps.KILL_PROCESS)) {
         killed.add(pid);
         if (c.outcome() != OpType.OK) {
@@ -142,11 +141,12 @@ public final class LocalLinearizability {
   }
 
   /** Slots per group {@code pid} held when it was killed: its ok joins less its ok leaves. */
-  private static Map<String, Long> heldAtKill(History history, String pid) {
+  private static Map<String, Long> heldAtKill(History history, PgHistory pg, String segment, String pid) {
     Map<String, Long> held = new TreeMap<>();
     for (History.Call c : history.calls()) {
       Map<Keyword, Object> args = args(c.invoke());
-      if (c.outcome() == OpType.OK && pid.equals(args.get(PgOps.PID))) {
+      if (c.outcome() == OpType.OK && pid.equals(args.get(PgOps.PID))
+          && segment.equals(pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time()))) {
         long delta = c.invoke().f().equals(PgOps.JOIN) ? 1 : c.invoke().f().equals(PgOps.LEAVE) ? -1 : 0;
         if (delta != 0) {
           held.merge((String) args.get(PgOps.GROUP), delta, Long::sum);
@@ -163,13 +163,13 @@ public final class LocalLinearizability {
   }
 
   /** The op in the model's shape: the read's name as the specification spells it, PIDs left out dropped. */
-  private static Operation local(Operation op, Set<String> gone) {
+  private static Operation local(Operation op, Set<String> gone, String segment) {
     Keyword f = op.f().equals(PgOps.GET_LOCAL_MEMBERS) ? MembershipOps.GET_LOCAL_MEMBERS : op.f();
     Object value = op.value();
     if (value instanceof Map<?, ?> m && m.get(PgOps.MEMBERS) instanceof List<?> members) {
       Map<Keyword, Object> copy = new LinkedHashMap<>();
       m.forEach((k, v) -> copy.put((Keyword) k, v));
-      copy.put(PgOps.MEMBERS, members.stream().filter(p -> !gone.contains(p)).toList());
+      copy.put(PgOps.MEMBERS, members.stream().filter(p -> !gone.contains(segment + p)).toList());
       value = copy;
     }
     return new Operation(op.index(), op.time(), op.type(), op.process(), f, value, op.extra());

@@ -192,25 +192,16 @@ public final class PgHistory {
   }
 
   /**
-   * The node incarnation each spawned process belongs to, as {@code "n1 incarnation 2"}: how many
-   * times its node had been killed before the spawn returned.
+   * The incarnation {@code node} had at {@code time}, as {@code "n1 incarnation 2 "}: one more
+   * than the times it had been killed before.
    */
-  public Map<String, String> incarnations() {
-    Map<String, String> of = new HashMap<>();
-    for (History.Call c : calls(PgOps.SPAWN)) {
-      if (outcome(c) == Outcome.OK) {
-        Map<Keyword, Object> v = result(c);
-        String node = str(v, PgOps.NODE);
-        long kills = 0;
-        for (int i = 0; i < nemesis.size(); i += 2) {
-          Operation o = nemesis.get(i);
-          kills += o.f().equals(PgOps.KILL_NODE) && node.equals(String.valueOf(o.value()))
-              && o.time() < completeTime(c) ? 1 : 0;
-        }
-        of.put(str(v, PgOps.PID), node + " incarnation " + (kills + 1));
-      }
+  public String incarnation(String node, long time) {
+    long kills = 0;
+    for (int i = 0; i < nemesis.size(); i += 2) {
+      Operation o = nemesis.get(i);
+      kills += o.f().equals(PgOps.KILL_NODE) && node.equals(String.valueOf(o.value())) && o.time() < time ? 1 : 0;
     }
-    return of;
+    return node + " incarnation " + (kills + 1) + " ";
   }
 
   /** Which spawned processes live at the end, which died, and which may have. */

@@ -70,6 +70,21 @@ class LocalLinearizabilityTest {
     assertThat(r.problems()).extracting(Problem::kind).containsExactly("not-linearizable");
   }
 
+  @Test
+  void aPidReusedByTheNextIncarnationIsAnotherProcess() {
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", A));
+    ok(PgOps.JOIN, slot(A), Map.of());
+    ok(PgOps.KILL_PROCESS, map("node", "n1", "pid", A), Map.of());
+    h.nemesis(dev.procgroups.model.history.OpType.INFO, PgOps.KILL_NODE, "n1", now += 5);
+    h.nemesis(dev.procgroups.model.history.OpType.INFO, PgOps.KILL_NODE, "n1", now += 5);
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", A));
+    ok(PgOps.JOIN, slot(A), Map.of());
+    ok(PgOps.GET_LOCAL_MEMBERS, slot(A), map("members", List.of(A)));
+    CheckResult r = LocalLinearizability.check(h.build());
+    assertThat(r.validity()).as(r.summary()).isEqualTo(Validity.VALID);
+    assertThat(r.counts()).containsEntry("incarnations", 2L).containsEntry("killed-processes-modelled", 1L);
+  }
+
   private static Map<Keyword, Object> slot(String pid) {
     return map("node", "n1", "pid", pid, "group", "g");
   }
