@@ -36,6 +36,25 @@ class LuaSandboxTest {
   }
 
   @Test
+  void aBundleWithModulesInPackagePreloadRuns() throws Exception {
+    String bundle;
+    try (var in = LuaSandboxTest.class.getResourceAsStream("/bundles/amalg_bundle.lua")) {
+      bundle = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    lua.run(bundle);
+    assertThat(lua.printed()).isEqualTo("hello, world (greet)\ntrue\ttrue\ntrue\n");
+  }
+
+  @Test
+  void requireConsultsPreloadBeforeTheNodesModules() {
+    assertThat(lua.eval("""
+        package.preload["string"] = function() return "never: already loaded" end
+        package.preload["x"] = function(name, extra) return name .. " " .. extra end
+        return require("x") .. " " .. tostring(require("string") == string)
+        """)).isEqualTo("x :preload: true");
+  }
+
+  @Test
   void binaryChunksAreRefused() {
     String result = lua.eval("""
         local f, err = load("\\27Lua\\82\\0\\1\\4\\4\\4\\8\\0\\25\\147\\13\\10\\26\\10")

@@ -39,6 +39,7 @@ final class SandboxGlobals {
     LuaTable loaded = new LuaTable();
     LuaTable pkg = new LuaTable();
     pkg.rawset("loaded", loaded);
+    pkg.rawset("preload", new LuaTable());
     g.rawset("package", pkg);
 
     g.load(new BaseLib());
@@ -68,27 +69,42 @@ final class SandboxGlobals {
     g.get("math").rawset("log", log());
     g.get("table").rawset("unpack", unpack(g.get("table").get("unpack")));
     loaded.rawset("_G", g);
-    g.rawset("require", require(g, loaded, modules));
+    g.rawset("require", require(g, pkg, loaded, modules));
     return g;
   }
 
-  private static LuaValue require(Globals g, LuaTable loaded,
+  /**
+   * Lua 5.2's {@code require}: {@code package.loaded[name]} if set; else the loader
+   * {@code package.preload[name]} (bundlers such as amalg put modules there), else the node's
+   * modules; the loader's result, or {@code true} if it returned nothing and set no
+   * {@code package.loaded[name]} itself, is kept in {@code package.loaded}.
+   */
+  private static LuaValue require(Globals g, LuaTable pkg, LuaTable loaded,
       LuaSandbox.ModuleLoader modules) {
     return new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue nameValue) {
-        String name = nameValue.checkjstring();
-        LuaValue module = loaded.rawget(name);
-        if (!module.isnil()) {
+        LuaString name = nameValue.checkstring();
+        LuaValue module = loaded.get(name);
+        if (module.toboolean()) {
           return module;
         }
-        module = modules.load(name, g);
-        if (module == null) {
-          throw new LuaError("module '" + name + "' not found");
+        LuaValue preload = pkg.get("preload");
+        LuaValue loader = preload.istable() ? preload.get(name) : NIL;
+        if (!loader.isnil()) {
+          module = loader.call(name, valueOf(":preload:"));
+        } else {
+          module = modules.load(name.tojstring(), g);
+          if (module == null) {
+            throw new LuaError("module '" + name + "' not found");
+          }
         }
-        module = module.isnil() ? TRUE : module; // as Lua: a module returning nothing is true
-        loaded.rawset(name, module);
-        return module;
+        if (!module.isnil()) {
+          loaded.set(name, module);
+        } else if (loaded.get(name).isnil()) {
+          loaded.set(name, TRUE);
+        }
+        return loaded.get(name);
       }
     };
   }
