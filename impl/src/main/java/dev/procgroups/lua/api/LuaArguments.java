@@ -24,7 +24,7 @@ final class LuaArguments {
       return null; // the API reports it missing
     }
     if (value.type() != LuaValue.TSTRING) {
-      throw notAString(argument, value.istable() ? "a list" : value.typename());
+      throw notAString(argument, value.typename());
     }
     return value.tojstring();
   }
@@ -38,12 +38,7 @@ final class LuaArguments {
     int n = table.length();
     List<String> names = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
-      LuaValue element = table.rawget(i);
-      String elementName = argument + "[" + i + "]";
-      if (element.istable()) {
-        throw notAString(elementName, "a list");
-      }
-      names.add((String) name(element, elementName));
+      names.add((String) name(table.rawget(i), argument + "[" + i + "]"));
     }
     return names;
   }

@@ -225,18 +225,37 @@ final class SandboxGlobals {
     };
   }
 
-  /** {@code collectgarbage}: reports memory, but never runs a JVM-wide collection for a script. */
+  /**
+   * {@code collectgarbage([opt])}: {@code "collect"} (the default) and {@code "step"} ask for a JVM
+   * collection, at most one per {@link GarbageRequests#MIN_INTERVAL_MILLIS} for the whole JVM (a
+   * script calling it in a loop does not stop the node each time), so collected coroutines stop
+   * counting against the process's bound; {@code "count"} gives the heap in use in KiB (the
+   * guard's reading: the JVM is one heap, there is no per-script figure) and its remainder in
+   * bytes; {@code "isrunning"} is true; the tuning options do nothing and return 0.
+   */
   private static LuaValue collectgarbage() {
     return new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
         String option = args.optjstring(1, "collect");
-        if (option.equals("count")) {
-          Runtime rt = Runtime.getRuntime();
-          double kb = (rt.totalMemory() - rt.freeMemory()) / 1024.0;
-          return varargsOf(valueOf(kb), valueOf(0));
+        switch (option) {
+          case "collect", "step" -> {
+            GarbageRequests.collect();
+            return option.equals("step") ? TRUE : valueOf(0);
+          }
+          case "count" -> {
+            long used = HeapUse.used();
+            return varargsOf(valueOf(used / 1024.0), valueOf(used % 1024));
+          }
+          case "isrunning" -> {
+            return TRUE;
+          }
+          case "stop", "restart", "setpause", "setstepmul", "generational", "incremental" -> {
+            return valueOf(0);
+          }
+          default -> throw new LuaError("bad argument #1 to 'collectgarbage' (invalid option '"
+              + option + "')");
         }
-        return valueOf(0);
       }
     };
   }
