@@ -1,4 +1,4 @@
-package dev.procgroups.replication;
+package dev.procgroups.store;
 
 import java.util.List;
 import java.util.Map;

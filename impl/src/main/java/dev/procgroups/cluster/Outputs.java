@@ -1,11 +1,11 @@
-package dev.procgroups.node;
+package dev.procgroups.cluster;
 
 import dev.procgroups.process.EncodedSize;
 import dev.procgroups.process.MessageSink;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolCodec;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.Transport;
 import java.util.ArrayList;

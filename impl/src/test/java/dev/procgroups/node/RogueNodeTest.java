@@ -1,8 +1,8 @@
-package dev.procgroups.daemon;
+package dev.procgroups.node;
 
-import static dev.procgroups.daemon.NodeFixtures.await;
-import static dev.procgroups.daemon.NodeFixtures.members;
-import static dev.procgroups.daemon.NodeFixtures.spawnMember;
+import static dev.procgroups.node.NodeFixtures.await;
+import static dev.procgroups.node.NodeFixtures.members;
+import static dev.procgroups.node.NodeFixtures.spawnMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.process.Message;
@@ -11,7 +11,7 @@ import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Sync;
-import dev.procgroups.replication.StoreChange.Direction;
+import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
