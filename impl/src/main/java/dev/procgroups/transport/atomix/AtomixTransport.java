@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network. Received
  * batches wait for that thread in a bounded lane ({@link BoundedHandOff}); SWIM's membership
- * events bypass it and are never dropped.
+ * events bypass it and are never dropped (all of a node's threads and queues: impl/README.md,
+ * "Threads and queues").
  */
 public final class AtomixTransport implements Transport {
 
