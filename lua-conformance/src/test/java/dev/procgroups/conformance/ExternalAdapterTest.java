@@ -58,7 +58,7 @@ class ExternalAdapterTest {
         "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"),
         "dev.procgroups.cli.ProcgroupsCli", "conformance-script"));
-    Suite three = new Suite(suite.root(), suite.scripts().stream()
+    Suite three = new Suite(suite.root(), suite.version(), suite.scripts().stream()
         .filter(s -> Set.of("doc_03_join_leave", "perm_02_join", "cluster_membership").contains(s.id()))
         .toList());
     List<ScriptResult> results = new ConformanceRunner(new ExternalAdapter(command), Duration.ofSeconds(90))

@@ -92,7 +92,7 @@ public final class AtomixTransport implements Transport {
 
   /** Builds the transport; nothing listens until {@link #start()}. */
   public AtomixTransport(AtomixTransportConfig config) {
-    JvmOpens.requireAtomicOpened(); // before Atomix: its serializers fail in a static initializer
+    JvmOpens.requireOpened(); // before Atomix: its serializers fail in a static initializer
     this.config = config;
     this.self = new NodeId(config.nodeName(), config.incarnation());
     this.seal = new EnvelopeSeal(self, config.secret());
