@@ -50,6 +50,18 @@ class ExternalAdapterTest {
     assertThat(hung.failure()).contains("timed out");
   }
 
+  @Test
+  void readsTheDeclaredCapabilitiesAndSaysWhenThereAreNone() throws IOException {
+    ExternalAdapter declaring = new ExternalAdapter(List.of(script("declares",
+        "[ \"$1\" = --capabilities ] && echo 'core spawn' && echo 'policy teleport'\n").toString()));
+    assertThat(declaring.capabilities())
+        .containsExactlyInAnyOrder(Capability.CORE, Capability.SPAWN, Capability.POLICY);
+    ExternalAdapter silent = new ExternalAdapter(List.of(script("silent",
+        "echo 'no such option' >&2; exit 2\n").toString()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(silent::capabilities)
+        .hasMessageContaining("did not declare its capabilities").hasMessageContaining("no such option");
+  }
+
   /** This runtime behind the contract: a JVM per script running {@code conformance-script}. */
   @Test
   void thisRuntimeAsAnAdapterPassesScriptsOfEveryKind() {
