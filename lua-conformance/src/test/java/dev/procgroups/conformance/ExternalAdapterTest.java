@@ -1,6 +1,7 @@
 package dev.procgroups.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -53,14 +54,16 @@ class ExternalAdapterTest {
 
   @Test
   void readsTheDeclaredCapabilitiesAndSaysWhenThereAreNone() throws IOException {
-    ExternalAdapter declaring = new ExternalAdapter(List.of(script("declares",
-        "[ \"$1\" = --capabilities ] && echo 'core spawn' && echo 'policy teleport'\n").toString()));
+    Path declares = script("declares",
+        "[ \"$1\" = --capabilities ] && echo 'core spawn' && echo 'policy teleport'\n");
+    ExternalAdapter declaring = new ExternalAdapter(List.of(declares.toString()));
     assertThat(declaring.capabilities())
         .containsExactlyInAnyOrder(Capability.CORE, Capability.SPAWN, Capability.POLICY);
     ExternalAdapter silent = new ExternalAdapter(List.of(script("silent",
         "echo 'no such option' >&2; exit 2\n").toString()));
-    org.assertj.core.api.Assertions.assertThatThrownBy(silent::capabilities)
-        .hasMessageContaining("did not declare its capabilities").hasMessageContaining("no such option");
+    assertThatThrownBy(silent::capabilities)
+        .hasMessageContaining("did not declare its capabilities")
+        .hasMessageContaining("no such option");
   }
 
   /** This runtime behind the contract: a JVM per script running {@code conformance-script}. */
