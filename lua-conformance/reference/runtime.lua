@@ -281,7 +281,8 @@ Instance.__index = Instance
 
 -- Wraps a method with the checks every call makes, in the order of docs/DECISIONS.md: released,
 -- then arguments, then permission. `check(self, ...)` returns the resources to authorize, or nil
--- when an argument is invalid; `failure` is the number of nils before the error.
+-- when an argument is invalid; `nils` is the number of nils before the error (1, or 2 for
+-- monitor and events).
 local function method(action, nils, check, act)
   return function(self, ...)
     local function failed(kind, msg)

@@ -69,7 +69,9 @@ public final class ConformanceScriptCommand implements Callable<Integer>, Subcom
     try (EmbeddedRuntime runtime = new EmbeddedRuntime()) {
       ScriptOutcome outcome = runtime.run(root, toRun, nodes, Duration.ofSeconds(timeoutSeconds));
       outcome.output().forEach(System.out::println);
-      outcome.stderrTail().forEach(System.err::println);
+      if (!outcome.completed()) {
+        System.err.println(outcome.failure());
+      }
       return outcome.completed() ? 0 : 1;
     }
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,7 +73,7 @@ public final class Reports {
     String detail = r.skipped() != null ? "# SKIP " + r.skipped()
         : r.outcome().millis() + " ms" + (r.passed() || r.outcome().completed() ? ""
             : " — " + r.outcome().failure());
-    return String.format("%-4s %-34s %d node%s  %s", r.status().toUpperCase(java.util.Locale.ROOT),
+    return String.format("%-4s %-34s %d node%s  %s", r.status().toUpperCase(Locale.ROOT),
         r.script().id(), r.nodes(), r.nodes() == 1 ? " " : "s", detail);
   }
 

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The cases of the suite under one root folder ({@code spec/}, {@code settled/}, {@code project/})
- * and the suite's version ({@code VERSION}, printed in every report).
+ * The cases of the suite under one root folder ({@code spec/}, {@code settled/}, {@code project/},
+ * in that order) and the suite's version ({@code VERSION}, printed in every report).
  */
 public record Suite(Path root, String version, List<ConformanceScript> scripts) {
 
@@ -32,8 +32,9 @@ public record Suite(Path root, String version, List<ConformanceScript> scripts) 
           .filter(p -> p.toString().endsWith(".lua"))
           .map(root::relativize)
           .map(p -> p.toString().replace('\\', '/'))
-          .filter(p -> CASE_FOLDERS.contains(p.substring(0, Math.max(0, p.indexOf('/')))))
-          .sorted()
+          .filter(p -> CASE_FOLDERS.contains(folder(p)))
+          .sorted(Comparator.comparing((String p) -> CASE_FOLDERS.indexOf(folder(p)))
+              .thenComparing(Comparator.naturalOrder()))
           .map(p -> ConformanceScript.parse(p, read(root.resolve(p))))
           .toList();
       Path versionFile = root.resolve("VERSION");
@@ -108,6 +109,10 @@ public record Suite(Path root, String version, List<ConformanceScript> scripts) 
         }
       }
     }
+  }
+
+  private static String folder(String path) {
+    return path.substring(0, Math.max(0, path.indexOf('/')));
   }
 
   private static String read(Path p) {

@@ -1,6 +1,7 @@
 package dev.procgroups.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,10 +145,10 @@ class SuiteTest {
     assertThat(s.nodes()).isEqualTo(3);
     assertThat(s.needs()).containsExactlyInAnyOrder(Capability.CORE, Capability.SPAWN,
         Capability.MULTI_NODE);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConformanceScript.parse("z.lua",
+    assertThatThrownBy(() -> ConformanceScript.parse("z.lua",
         "-- conformance: z\n-- needs: teleport\n")).hasMessageContaining("unknown capability");
     assertThat(s.denials()).containsExactly(new ConformanceScript.Denial("pg.join", "secret"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConformanceScript.parse("y.lua", "print(1)"))
+    assertThatThrownBy(() -> ConformanceScript.parse("y.lua", "print(1)"))
         .hasMessageContaining("no '-- conformance");
   }
 
