@@ -14,8 +14,6 @@ import java.util.Map;
  * {:f :leave, :value {:pid ..., :group "g"}}        ok / info; fail with :error :invalid = "no slot"
  * {:f :get_members, :value {:group "g"}}           ok value {:group "g", :members ["{n1@...}" ...]}
  * {:f :get_local_members, :value {:group "g"}}     same as get_members
- * {:f :exit, :value {:pid ...}}         ok: the process ended, every slot of it in every group goes;
- *                                       fail = no effect; info is not accepted (leave that process out)
  * </pre>
  * The Clojure spellings {@code :get-members} and {@code :get-local-members} are accepted too.
  * An {@code :error} names its kind as a keyword ({@code :invalid}), a string ({@code "INVALID"}), or
@@ -27,7 +25,6 @@ public final class MembershipOps {
     public static final Keyword LEAVE = Keyword.of("leave");
     public static final Keyword GET_MEMBERS = Keyword.of("get_members");
     public static final Keyword GET_LOCAL_MEMBERS = Keyword.of("get_local_members");
-    public static final Keyword EXIT = Keyword.of("exit");
     public static final Keyword PID = Keyword.of("pid");
     public static final Keyword GROUP = Keyword.of("group");
     public static final Keyword MEMBERS = Keyword.of("members");
@@ -40,11 +37,6 @@ public final class MembershipOps {
     /** The value of a join or leave call. */
     public static Map<Keyword, Object> slot(String pid, String group) {
         return Values.map("pid", pid, "group", group);
-    }
-
-    /** The value of an exit call. */
-    public static Map<Keyword, Object> exit(String pid) {
-        return Values.map("pid", pid);
     }
 
     /** The invocation value of a read. */

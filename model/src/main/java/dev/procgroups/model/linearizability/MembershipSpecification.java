@@ -13,8 +13,7 @@ import java.util.Map;
  * SEMANTICS.md: every join adds a slot, every leave removes one, a leave without a slot is INVALID,
  * both reads list every local slot). Calls on different groups commute, so groups are partitions.
  * Call shapes: {@link MembershipOps}. Failures other than a leave's INVALID (permission, limits) are
- * outside this register: such a call had no effect and says nothing about the state. A process's
- * {@code exit} removes all its slots ({@link Exit}).
+ * outside this register: such a call had no effect and says nothing about the state.
  *
  * <p>A crashed join or leave is not searched over: it records a pending effect in the state
  * ({@link MembershipState#mayJoin}, {@link MembershipState#mayLeave}) that a later observation uses
@@ -33,12 +32,6 @@ public final class MembershipSpecification implements Specification<MembershipSt
     public Transition<MembershipState> transition(History.Call call) {
         Operation invoke = call.invoke();
         Keyword f = MembershipOps.canonical(invoke.f());
-        if (f.equals(MembershipOps.EXIT)) {
-            if (call.outcome() == OpType.INFO) {
-                throw new IllegalArgumentException("an exit that may or may not have happened is not supported");
-            }
-            return new Exit(string(invoke.value(), MembershipOps.PID), call.outcome() == OpType.OK);
-        }
         String group = string(invoke.value(), MembershipOps.GROUP);
         if (f.equals(MembershipOps.JOIN)) {
             return new Join(group, string(invoke.value(), MembershipOps.PID), call.outcome());
@@ -106,10 +99,14 @@ public final class MembershipSpecification implements Specification<MembershipSt
         public MembershipState apply(MembershipState state) {
             return switch (outcome) {
                 case OK -> state.hasSlot(group, pid) ? state.leave(group, pid) : state.useMayJoin(group, pid);
-                case INVALID -> state.observe(group, MembershipState.without(state.members(group), pid));
+                case INVALID -> state.observe(group, without(state.members(group), pid));
                 case UNKNOWN -> state.mayLeave(group, pid);
                 case OTHER_FAILURE -> state;
             };
+        }
+
+        private static List<String> without(List<String> members, String pid) {
+            return members.stream().filter(m -> !m.equals(pid)).toList();
         }
 
         @Override
@@ -125,23 +122,6 @@ public final class MembershipSpecification implements Specification<MembershipSt
         @Override
         public boolean eager() {
             return true;
-        }
-    }
-
-    /**
-     * A process's end ({@code happened}: it returned ok), which removes all its slots and pending
-     * crashed effects in every group at one point; it touches every group, so a history with one is
-     * not split by group. A failed one had no effect and is left out.
-     */
-    public record Exit(String pid, boolean happened) implements Transition<MembershipState> {
-        @Override
-        public MembershipState apply(MembershipState state) {
-            return state.exit(pid);
-        }
-
-        @Override
-        public boolean matters() {
-            return happened;
         }
     }
 

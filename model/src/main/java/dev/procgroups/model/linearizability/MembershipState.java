@@ -100,22 +100,6 @@ public record MembershipState(Map<String, Group> groups) {
         return with(group, new Group(List.copyOf(observed), mayJoin, mayLeave));
     }
 
-    /** The state after {@code pid} ended: no slot of it and no pending effect of it in any group. */
-    public MembershipState exit(String pid) {
-        MembershipState state = this;
-        for (Map.Entry<String, Group> e : groups.entrySet()) {
-            Group g = e.getValue();
-            state = state.with(e.getKey(), new Group(without(g.slots(), pid), without(g.mayJoin(), pid),
-                    without(g.mayLeave(), pid)));
-        }
-        return state;
-    }
-
-    /** The sorted list without any copy of {@code pid}. */
-    static List<String> without(List<String> sorted, String pid) {
-        return sorted.stream().filter(p -> !p.equals(pid)).toList();
-    }
-
     /** Uses one pending crashed join of {@code pid}, or returns null when there is none. */
     MembershipState useMayJoin(String group, String pid) {
         Group g = group(group);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A compact text form for hand-written membership histories, one event per line:
- * {@code "0 join a g"}, {@code "0 leave a g"}, {@code "0 exit a"}, {@code "1 read g"} / {@code "1 local g"} invoke;
+ * {@code "0 join a g"}, {@code "0 leave a g"}, {@code "1 read g"} / {@code "1 local g"} invoke;
  * {@code "1 ok a a"} completes (a read's members follow), {@code "0 fail invalid"},
  * {@code "0 info"}. Times are 10, 20, 30, ...
  */
@@ -28,7 +28,6 @@ final class Script {
             switch (w[1]) {
                 case "join" -> b.invoke(p, MembershipOps.JOIN, MembershipOps.slot(w[2], w[3]), time);
                 case "leave" -> b.invoke(p, MembershipOps.LEAVE, MembershipOps.slot(w[2], w[3]), time);
-                case "exit" -> b.invoke(p, MembershipOps.EXIT, MembershipOps.exit(w[2]), time);
                 case "read", "local" -> {
                     groupOf[p] = w[2];
                     b.invoke(p, w[1].equals("read") ? MembershipOps.GET_MEMBERS : MembershipOps.GET_LOCAL_MEMBERS,

@@ -5,14 +5,12 @@ import dev.procgroups.model.history.OpType;
 import dev.procgroups.model.history.Operation;
 import dev.procgroups.model.linearizability.MembershipOps;
 import dev.procgroups.model.linearizability.MembershipSpecification;
-import dev.procgroups.model.linearizability.MembershipSpecification.Exit;
 import dev.procgroups.model.linearizability.MembershipSpecification.Join;
 import dev.procgroups.model.linearizability.MembershipSpecification.Leave;
 import dev.procgroups.model.linearizability.MembershipSpecification.Read;
 import dev.procgroups.model.linearizability.Transition;
 import dev.procgroups.model.linearizability.slots.SlotCall.Kind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +19,8 @@ import java.util.TreeMap;
 
 /**
  * The calls on one group, in invocation order, with the group's PIDs numbered. Every membership
- * call but an exit touches one group and a read reads one group whole, so groups are independent
- * objects: a history without exits is linearizable exactly when each group's calls are
- * (P-compositionality). An exit goes to every group its PID appears in. Calls that
+ * call touches one group and a read reads one group whole, so groups are independent objects:
+ * a history is linearizable exactly when each group's calls are (P-compositionality). Calls that
  * say nothing (a failed join, a leave failing for another reason than INVALID, a read without a
  * result) are left out, as {@link MembershipSpecification} leaves them out.
  */
@@ -34,14 +31,9 @@ record GroupHistory(String group, List<String> pids, List<SlotCall> calls) {
     MembershipSpecification spec = new MembershipSpecification();
     Map<String, List<Parsed>> byGroup = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> pidsByGroup = new HashMap<>();
-    List<Parsed> exits = new ArrayList<>();
     for (History.Call call : history.calls()) {
       Transition<?> t = transition(spec, call);
       if (!t.matters()) {
-        continue;
-      }
-      if (t instanceof Exit) {
-        exits.add(new Parsed(call, t));
         continue;
       }
       String group = (String) ((Map<?, ?>) call.invoke().value()).get(MembershipOps.GROUP);
@@ -53,19 +45,8 @@ record GroupHistory(String group, List<String> pids, List<SlotCall> calls) {
       }
       byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new Parsed(call, t));
     }
-    // An exit ends the PID's slots in every group it appears in, each group at its own point: a
-    // relaxation of the one point the exit has in all groups (see SlotChecker).
-    for (Parsed exit : exits) {
-      String pid = ((Exit) exit.transition()).pid();
-      byGroup.forEach((group, list) -> {
-        if (pidsByGroup.get(group).containsKey(pid)) {
-          list.add(exit);
-        }
-      });
-    }
     List<GroupHistory> groups = new ArrayList<>();
     byGroup.forEach((group, list) -> {
-      list.sort(Comparator.comparingInt(p -> p.call().invokePosition()));
       Map<String, Integer> pids = pidsByGroup.get(group);
       List<SlotCall> calls = new ArrayList<>(list.size());
       for (Parsed p : list) {
@@ -97,10 +78,7 @@ record GroupHistory(String group, List<String> pids, List<SlotCall> calls) {
     }
     Kind kind;
     int pid;
-    if (t instanceof Exit e) {
-      kind = Kind.EXIT;
-      pid = pids.get(e.pid());
-    } else if (t instanceof Join j) {
+    if (t instanceof Join j) {
       kind = crashed ? Kind.MAY_JOIN : Kind.JOIN;
       pid = pids.get(j.pid());
     } else {

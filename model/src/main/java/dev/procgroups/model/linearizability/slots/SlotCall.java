@@ -26,9 +26,7 @@ record SlotCall(Kind kind, int pid, int[] counts, int invokePosition, int return
     /** A crashed leave: a slot that may disappear at any later point, at most once. */
     MAY_LEAVE,
     /** A read that returned ok: exactly these counts. */
-    READ,
-    /** The process ended (ok): no slot and no pending effect of it from then on. */
-    EXIT;
+    READ;
 
     /** Changes nothing when it holds without using a pending effect: it only observes. */
     boolean observes() {

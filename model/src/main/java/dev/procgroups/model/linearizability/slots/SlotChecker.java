@@ -29,10 +29,8 @@ import java.util.Map;
  *       ({@link LinearizabilityChecker}); when that gives up too, the verdict is unknown.
  * </ol>
  * Crashed ({@code :info}) joins and leaves may take effect at any point after their invocation, or
- * never, as in the specification. One relaxation: an {@code exit} (a process's end, which touches
- * every group) is checked in each group at a point of its own, not at one point for all groups, so
- * a history whose only fault is that two groups saw the same exit at incompatible times passes.
- * Every other verdict is exact; "invalid" is exact in all cases.
+ * never, as in the specification. Every verdict is exact: valid and invalid mean what the model's
+ * WGL checker would say, given the budget.
  *
  * <p>Cost: one pass per PID and one per group, each a search whose configurations grew about
  * linearly with the history on generated histories (see {@code bench/results/checker.md}).

@@ -155,7 +155,6 @@ final class SlotSearch {
           : state[pids + p] > 0 && set(pids + p, state[pids + p] - 1);
       case LEAVE_NONE -> state[p] == 0 || observe(p, 0);
       case READ -> read(s);
-      case EXIT -> set(p, 0) && set(pids + p, 0) && set(2 * pids + p, 0);
     };
   }
 
