@@ -89,11 +89,15 @@ public final class NamespaceCluster implements Cluster {
    * have one address more than there are nodes: the impostor nemesis's.
    *
    * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
+   * @param fakeClocks run every node under libfaketime, for the clock nemesis
    */
   public static NamespaceCluster start(NetNamespace ns, Firewall firewall, List<NodeAddress> nodes, Path logs,
-                                       List<String> nodeArgs) {
+                                       List<String> nodeArgs, boolean fakeClocks) {
     NamespaceCluster cluster = new NamespaceCluster(ns, firewall, nodes, logs, nodeArgs);
     try {
+      if (fakeClocks) {
+        cluster.processes.values().forEach(p -> p.withFakeClock(logs.resolve(p.node().name() + ".clock")));
+      }
       cluster.processes.values().forEach(NodeProcess::start);
       nodes.forEach(n -> cluster.awaitReady(n.name()));
       return cluster;

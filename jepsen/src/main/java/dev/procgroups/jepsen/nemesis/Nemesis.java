@@ -19,6 +19,7 @@ public final class Nemesis implements FaultInjector {
   private final Consumer<NodeProcess> onRestart;
   private final java.util.function.Function<String, NodeProcess> impostors;
   private NodeProcess impostor;
+  private final Map<String, Boolean> clocksOff = new LinkedHashMap<>();
   private boolean partitioned;
   private boolean lossy;
 
@@ -65,6 +66,11 @@ public final class Nemesis implements FaultInjector {
       impostor.start();
       return "impostor of " + i.victim() + " started";
     }
+    if (fault instanceof Fault.ClockJump j) {
+      node(j.node()).setClockOffset(j.seconds());
+      clocksOff.put(j.node(), j.seconds() != 0);
+      return j.node() + "'s clock " + (j.seconds() == 0 ? "back to real time" : "set " + j.seconds() + " s off");
+    }
     if (fault instanceof Fault.ImpostorGone) {
       if (impostor != null) {
         impostor.kill();
@@ -106,6 +112,11 @@ public final class Nemesis implements FaultInjector {
     if (impostor != null) {
       done.add(apply(new Fault.ImpostorGone()));
     }
+    for (String n : List.copyOf(clocksOff.keySet())) {
+      if (clocksOff.get(n)) {
+        done.add(apply(new Fault.ClockJump(n, 0)));
+      }
+    }
     for (NodeProcess n : nodes.values()) {
       if (n.paused()) {
         done.add(apply(Fault.resume(n.node().name())));
@@ -118,7 +129,7 @@ public final class Nemesis implements FaultInjector {
 
   /** True while no partition is in force and every node runs unpaused. */
   public synchronized boolean whole() {
-    return !partitioned && !lossy && impostor == null && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
+    return !partitioned && !lossy && impostor == null && !clocksOff.containsValue(true) && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
   }
 
   private NodeProcess node(String name) {
