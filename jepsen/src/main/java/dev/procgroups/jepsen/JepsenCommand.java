@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         "1:a checker found a problem (invalid)",
         "2:setup or environment failure: no namespace (not root), a tool missing, a node that did not"
             + " start, the store not writable or its disk full",
-        "3:a verdict is unknown: a checker checked less than 90 % of what the history offered"},
+        "3:a verdict is unknown: a checker checked less than 90 %% of what the history offered"},
     description = "Runs the Jepsen suite: real nodes in a private network namespace, partitions, kills and"
         + " pauses, checked histories and an HTML report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN),"
         + " iproute2, nftables and setpriv.")

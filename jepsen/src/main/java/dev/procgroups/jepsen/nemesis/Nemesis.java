@@ -25,7 +25,7 @@ public final class Nemesis implements FaultInjector {
 
   /**
    * @param onRestart called after a node starts again (the harness waits for its endpoint)
-   * @param impostors makes the JVM of an impostor of the named node (not yet started)
+   * @param impostors starts the JVM of an impostor of the named node and returns it once it runs
    */
   public Nemesis(Firewall firewall, List<NodeProcess> nodes, Consumer<NodeProcess> onRestart,
                  java.util.function.Function<String, NodeProcess> impostors) {
@@ -63,7 +63,6 @@ public final class Nemesis implements FaultInjector {
         impostor.kill();
       }
       impostor = impostors.apply(i.victim());
-      impostor.start();
       return "impostor of " + i.victim() + " started";
     }
     if (fault instanceof Fault.ClockJump j) {
