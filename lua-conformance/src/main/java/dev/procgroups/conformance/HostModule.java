@@ -1,9 +1,9 @@
 package dev.procgroups.conformance;
 
-import dev.procgroups.lua.LuaModule;
+import dev.procgroups.lua.api.LuaModule;
 import dev.procgroups.lua.LuaNode;
-import dev.procgroups.lua.LuaPayloads;
-import dev.procgroups.lua.LuaProcess;
+import dev.procgroups.lua.api.LuaPayloads;
+import dev.procgroups.lua.api.LuaProcess;
 import java.util.List;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -16,7 +16,7 @@ import org.luaj.vm2.lib.ZeroArgFunction;
 
 /**
  * {@code require("conformance.host")} on this runtime: the host calls of the adapter contract
- * (lua-conformance/README.md) over an embedded cluster's Lua nodes.
+ * (lua-conformance/CONTRACT.md) over an embedded cluster's Lua nodes.
  */
 final class HostModule implements LuaModule {
 

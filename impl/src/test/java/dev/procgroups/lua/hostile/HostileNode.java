@@ -4,7 +4,7 @@ import dev.procgroups.lua.LuaNode;
 import dev.procgroups.lua.LuaRunResult;
 import dev.procgroups.lua.LuaScript;
 import dev.procgroups.lua.LuaScripts;
-import dev.procgroups.lua.MemoryGuard;
+import dev.procgroups.lua.sandbox.MemoryGuard;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.pg.RemoteBroadcast;
 import dev.procgroups.process.ProcessRuntime;
@@ -41,8 +41,12 @@ final class HostileNode implements AutoCloseable {
 
   /** Runs inline source as a process, for at most 10 s. */
   LuaRunResult runSource(String source) throws InterruptedException {
-    return LuaScripts.run(new LuaScript("inline.lua", source), builder(), Duration.ofSeconds(10),
-        null);
+    return runSource(Duration.ofSeconds(10), source);
+  }
+
+  /** Runs inline source as a process, for at most {@code timeout}. */
+  LuaRunResult runSource(Duration timeout, String source) throws InterruptedException {
+    return LuaScripts.run(new LuaScript("inline.lua", source), builder(), timeout, null);
   }
 
   static String source(String name) {
