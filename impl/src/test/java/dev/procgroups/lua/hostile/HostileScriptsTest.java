@@ -85,7 +85,7 @@ class HostileScriptsTest {
   @Test
   void pcallCatchesTheMemoryErrorAndARetryFailsAgainAtOnce() throws InterruptedException {
     node.memory = guardAbove(192 << 20, 64 << 20);
-    LuaRunResult result = node.runSource("""
+    LuaRunResult result = node.runSource(LONG, """
         local kept = {}
         for try = 1, 3 do
           print(pcall(function()
