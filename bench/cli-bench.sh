@@ -40,7 +40,9 @@ for _ in range(runs):
             cpu.setdefault((case, v), []).append(
                 now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime)
 load_end = os.getloadavg()
-java = open(f"{after}/jepsen/target/launcher-java.txt").read().strip()
+java = next(open(p).read().strip() for p in (f"{after}/benchmarks/target/launcher-java.txt",
+                                              f"{after}/jepsen/target/launcher-java.txt")
+            if os.path.exists(p))
 version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 print("# procgroups command line: start-up, before and after issue 15\n")
 print(f"Produced by `{command} > bench/results/cli.md` on {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC.")
