@@ -1,5 +1,5 @@
-import dev.procgroups.daemon.LocalCluster;
-import dev.procgroups.daemon.Node;
+import dev.procgroups.node.LocalCluster;
+import dev.procgroups.node.Node;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.store.Subscription;

@@ -1,6 +1,6 @@
 package dev.procgroups.cli;
 
-import dev.procgroups.daemon.LocalCluster;
+import dev.procgroups.node.LocalCluster;
 import dev.procgroups.lua.LuaNode;
 import dev.procgroups.lua.LuaRunResult;
 import dev.procgroups.lua.LuaScripts;

@@ -1,6 +1,6 @@
 package dev.procgroups.metrics;
 
-import dev.procgroups.node.ClusterNode;
+import dev.procgroups.cluster.ClusterNode;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.transport.Transport;

@@ -2,7 +2,7 @@
  * The replication protocol of a scope, without I/O: {@link dev.procgroups.replication.ReplicationCore}
  * (membership, per scope) and {@link dev.procgroups.replication.DeliveryCore} (messages to remote
  * processes, per node) are pure state machines; {@link dev.procgroups.replication.ProtocolCodec}
- * is their validating binary form. {@code dev.procgroups.node} drives them over a
+ * is their validating binary form. {@code dev.procgroups.cluster} drives them over a
  * {@link dev.procgroups.transport.Transport}.
  *
  * <p>Per origin node and incarnation, changes are numbered 1, 2, …; a {@code Sync} carries the

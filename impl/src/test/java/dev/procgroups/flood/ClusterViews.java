@@ -1,6 +1,6 @@
 package dev.procgroups.flood;
 
-import dev.procgroups.daemon.Node;
+import dev.procgroups.node.Node;
 import dev.procgroups.process.Pid;
 import dev.procgroups.store.MembershipStore;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.procgroups.flood;
 
-import dev.procgroups.daemon.LocalCluster;
-import dev.procgroups.daemon.NodeConfig;
-import dev.procgroups.daemon.Node;
+import dev.procgroups.node.LocalCluster;
+import dev.procgroups.node.NodeConfig;
+import dev.procgroups.node.Node;
 import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;

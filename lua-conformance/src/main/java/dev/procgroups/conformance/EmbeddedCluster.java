@@ -1,7 +1,7 @@
 package dev.procgroups.conformance;
 
-import dev.procgroups.daemon.Node;
-import dev.procgroups.daemon.LocalCluster;
+import dev.procgroups.node.Node;
+import dev.procgroups.node.LocalCluster;
 import dev.procgroups.lua.LuaNode;
 import dev.procgroups.lua.ScriptLibrary;
 import dev.procgroups.pg.PgInstance;

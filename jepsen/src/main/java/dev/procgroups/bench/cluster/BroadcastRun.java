@@ -1,6 +1,6 @@
 package dev.procgroups.bench.cluster;
 
-import dev.procgroups.daemon.Node;
+import dev.procgroups.node.Node;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import java.time.Duration;

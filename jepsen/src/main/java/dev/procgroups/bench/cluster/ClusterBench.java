@@ -1,7 +1,7 @@
 package dev.procgroups.bench.cluster;
 
-import dev.procgroups.daemon.Node;
-import dev.procgroups.daemon.NodeConfig;
+import dev.procgroups.node.Node;
+import dev.procgroups.node.NodeConfig;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.registry.RegistryException;
 import dev.procgroups.store.MembershipStore;

@@ -1,7 +1,7 @@
 package dev.procgroups.bench.cluster;
 
-import dev.procgroups.daemon.Node;
-import dev.procgroups.daemon.NodeConfig;
+import dev.procgroups.node.Node;
+import dev.procgroups.node.NodeConfig;
 import dev.procgroups.transport.atomix.SeedMember;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

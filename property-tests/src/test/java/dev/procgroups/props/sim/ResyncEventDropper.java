@@ -1,6 +1,6 @@
 package dev.procgroups.props.sim;
 
-import dev.procgroups.node.ReplicatedStore;
+import dev.procgroups.cluster.ReplicatedStore;
 import dev.procgroups.replication.StoreChange;
 import dev.procgroups.store.MembershipStore;
 import java.util.HashSet;

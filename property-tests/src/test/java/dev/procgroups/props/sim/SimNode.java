@@ -1,7 +1,7 @@
 package dev.procgroups.props.sim;
 
-import dev.procgroups.node.ClusterNode;
-import dev.procgroups.node.ReplicatedStore;
+import dev.procgroups.cluster.ClusterNode;
+import dev.procgroups.cluster.ReplicatedStore;
 import dev.procgroups.process.MessageSink;
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;

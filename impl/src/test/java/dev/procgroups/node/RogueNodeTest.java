@@ -1,8 +1,8 @@
-package dev.procgroups.daemon;
+package dev.procgroups.node;
 
-import static dev.procgroups.daemon.NodeFixtures.await;
-import static dev.procgroups.daemon.NodeFixtures.members;
-import static dev.procgroups.daemon.NodeFixtures.spawnMember;
+import static dev.procgroups.node.NodeFixtures.await;
+import static dev.procgroups.node.NodeFixtures.members;
+import static dev.procgroups.node.NodeFixtures.spawnMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.process.Message;

@@ -1,7 +1,7 @@
-package dev.procgroups.daemon;
+package dev.procgroups.node;
 
-import static dev.procgroups.daemon.NodeFixtures.await;
-import static dev.procgroups.daemon.NodeFixtures.spawnMember;
+import static dev.procgroups.node.NodeFixtures.await;
+import static dev.procgroups.node.NodeFixtures.spawnMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.metrics.ProcgroupsMetrics;

@@ -1,6 +1,6 @@
-package dev.procgroups.daemon;
+package dev.procgroups.node;
 
-import dev.procgroups.node.InboundLanes;
+import dev.procgroups.cluster.InboundLanes;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;

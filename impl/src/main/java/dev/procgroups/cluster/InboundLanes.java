@@ -1,4 +1,4 @@
-package dev.procgroups.node;
+package dev.procgroups.cluster;
 
 import dev.procgroups.transport.BoundedHandOff;
 

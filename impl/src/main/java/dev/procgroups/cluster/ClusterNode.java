@@ -1,4 +1,4 @@
-package dev.procgroups.node;
+package dev.procgroups.cluster;
 
 import dev.procgroups.pg.RemoteBroadcast;
 import dev.procgroups.process.MessageSink;

@@ -1,4 +1,4 @@
-package dev.procgroups.daemon;
+package dev.procgroups.node;
 
 import dev.procgroups.registry.RegistryException;
 import dev.procgroups.security.SecurityPolicy;

@@ -1,9 +1,9 @@
-package dev.procgroups.daemon;
+package dev.procgroups.node;
 
 import dev.procgroups.metrics.ProcgroupsMetrics;
-import dev.procgroups.node.ClusterNode;
-import dev.procgroups.node.InboundLanes;
-import dev.procgroups.node.ReplicatedStore;
+import dev.procgroups.cluster.ClusterNode;
+import dev.procgroups.cluster.InboundLanes;
+import dev.procgroups.cluster.ReplicatedStore;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.registry.Registry;

@@ -1,4 +1,4 @@
-package dev.procgroups.daemon;
+package dev.procgroups.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
