@@ -1,6 +1,6 @@
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.MembershipStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -2,7 +2,7 @@ import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
 import dev.procgroups.replication.ReplicationCore;
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.StoreLimitException;
 import dev.procgroups.transport.NodeId;

@@ -1,6 +1,6 @@
 package dev.procgroups.cli;
 
-import dev.procgroups.lua.LuaObserver;
+import dev.procgroups.lua.api.LuaObserver;
 import dev.procgroups.pg.ErrorKind;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.process.Pid;

@@ -5,7 +5,7 @@ import dev.procgroups.process.MessageSink;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolCodec;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.Transport;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.procgroups.cluster;
 
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.MembershipStore;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,5 +1,12 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.lua.api.BuiltinModules;
+import dev.procgroups.lua.api.LuaHost;
+import dev.procgroups.lua.api.LuaModule;
+import dev.procgroups.lua.api.LuaObserver;
+import dev.procgroups.lua.sandbox.LuaJPatch;
+import dev.procgroups.lua.sandbox.LuaSandbox;
+import dev.procgroups.lua.sandbox.MemoryGuard;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.process.RunningProcess;
@@ -25,7 +32,7 @@ import java.util.Optional;
  * it, and its initialization installs {@link LuaJPatch} before LuaJ is used
  * ({@link LuaScriptRunner} runs the scripts).
  */
-public final class LuaNode {
+public final class LuaNode implements LuaHost {
 
   static {
     LuaJPatch.ensureInstalled(); // before anything of this node can create a LuaJ double
@@ -81,6 +88,7 @@ public final class LuaNode {
   }
 
   /** The pg module's backing {@link Pg}, if the node has one. */
+  @Override
   public Optional<Pg> pg() {
     return Optional.ofNullable(pg);
   }
@@ -98,6 +106,7 @@ public final class LuaNode {
   }
 
   /** Starts the library's script {@code name}; empty if the library has none by that name. */
+  @Override
   public Optional<RunningProcess> spawn(String name, Object... args) {
     return library.find(name).map(script -> spawn(script, args));
   }
@@ -110,7 +119,7 @@ public final class LuaNode {
     private ScriptLibrary modulePath = ScriptLibrary.none();
     private LuaObserver observer = LuaObserver.NONE;
     private PrintStream out = System.out;
-    private final Map<String, LuaModule> modules = new LinkedHashMap<>();
+    private final Map<String, LuaModule> modules = new LinkedHashMap<>(BuiltinModules.all());
     private MemoryGuard memory = MemoryGuard.standard();
 
     private Builder(ProcessRuntime runtime) {
@@ -150,8 +159,15 @@ public final class LuaNode {
       return this;
     }
 
-    /** Adds a module scripts can {@code require(name)}. */
+    /**
+     * Adds a module scripts can {@code require(name)}.
+     *
+     * @throws IllegalArgumentException if {@code name} is a built-in module's
+     */
     public Builder module(String name, LuaModule module) {
+      if (BuiltinModules.all().containsKey(name)) {
+        throw new IllegalArgumentException("a built-in module is called " + name);
+      }
       modules.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(module, "module"));
       return this;
     }

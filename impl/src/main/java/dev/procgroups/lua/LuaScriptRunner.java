@@ -1,5 +1,12 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.lua.api.BuiltinModules;
+import dev.procgroups.lua.api.LuaModule;
+import dev.procgroups.lua.api.LuaPayloads;
+import dev.procgroups.lua.api.LuaProcess;
+import dev.procgroups.lua.sandbox.InstructionBudget;
+import dev.procgroups.lua.sandbox.LuaSandbox;
+import dev.procgroups.lua.sandbox.LuaStringFormat;
 import dev.procgroups.process.ProcessContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
@@ -32,18 +38,14 @@ final class LuaScriptRunner {
     InstructionBudget budget = new InstructionBudget(node.memory());
     context.onKill(budget::kill);
     LuaProcess process = new LuaProcess(node, context, budget, node.observer());
-    LuaTable processModule = LuaProcessModule.open(process);
-    LuaTable channelModule = LuaSelect.module(budget);
-    Globals globals = LuaSandbox.newGlobals(node.out(), budget, (name, g) -> switch (name) {
-      case "process" -> processModule;
-      case "channel" -> channelModule;
-      case "time" -> LuaTimeModule.open(process);
-      case "pg" -> node.pg().map(pg -> LuaPgModule.open(process, pg)).orElse(null);
-      default -> node.modules().containsKey(name) ? node.modules().get(name).open(process)
-          : luaModule(name, g);
+    Globals globals = LuaSandbox.newGlobals(node.out(), budget, (name, g) -> {
+      LuaModule module = node.modules().get(name);
+      return module != null ? module.open(process) : luaModule(name, g);
     });
-    globals.rawset("process", processModule);
-    globals.rawset("channel", channelModule);
+    LuaValue require = globals.get("require");
+    for (String name : BuiltinModules.GLOBALS) {
+      globals.rawset(name, require.call(name));
+    }
 
     LuaValue[] luaArgs = new LuaValue[args.length];
     for (int i = 0; i < args.length; i++) {

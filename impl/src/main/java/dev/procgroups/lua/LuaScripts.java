@@ -1,5 +1,6 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.lua.sandbox.LuaErrorMessages;
 import dev.procgroups.process.ExitReason;
 import dev.procgroups.process.RunningProcess;
 import java.io.ByteArrayOutputStream;

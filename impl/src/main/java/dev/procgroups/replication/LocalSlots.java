@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.NodeId;
 import java.util.List;
 

@@ -8,6 +8,7 @@ import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
 import dev.procgroups.replication.WireMessage.Delivery;
 import dev.procgroups.replication.WireMessage.ForScope;
+import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.store.StoreChange;
 import java.util.List;
 import java.util.Map;
 

@@ -16,6 +16,7 @@ import dev.procgroups.replication.ProtocolMessage.Digest;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
 import dev.procgroups.replication.WireMessage.ForScope;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.NodeId;
 import java.util.ArrayList;
 import java.util.List;

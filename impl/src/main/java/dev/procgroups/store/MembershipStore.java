@@ -2,7 +2,7 @@ package dev.procgroups.store;
 
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.procgroups.store;
 
 import dev.procgroups.process.Pid;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -2,6 +2,8 @@ package dev.procgroups.lua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.lua.sandbox.InstructionBudget;
+import dev.procgroups.lua.sandbox.ProcessKilledError;
 import dev.procgroups.process.ExitReason;
 import dev.procgroups.process.RunningProcess;
 import java.time.Duration;

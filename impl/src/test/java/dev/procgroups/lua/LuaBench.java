@@ -1,5 +1,8 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.lua.sandbox.InstructionBudget;
+import dev.procgroups.lua.sandbox.LuaJPatch;
+import dev.procgroups.lua.sandbox.LuaSandbox;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.procgroups.lua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.lua.api.LuaErrors;
 import dev.procgroups.pg.ErrorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package dev.procgroups.lua;
 
+import dev.procgroups.lua.sandbox.LuaJPatch;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 

@@ -2,6 +2,7 @@ package dev.procgroups.lua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.lua.api.LuaObserver;
 import dev.procgroups.pg.ErrorKind;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.process.Pid;

@@ -2,6 +2,7 @@ package dev.procgroups.lua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.lua.api.LuaPayloads;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;

@@ -3,6 +3,8 @@ package dev.procgroups.lua;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procgroups.lua.api.LuaPayloads;
+import dev.procgroups.lua.api.PayloadException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

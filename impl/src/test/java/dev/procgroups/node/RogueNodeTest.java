@@ -11,7 +11,7 @@ import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Sync;
-import dev.procgroups.replication.StoreChange.Direction;
+import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;

@@ -142,8 +142,8 @@ class PgInstanceTest {
     b.join(List.of("g", "g"));
     a.join("g");
     Pid remote = new Pid("n2", "app:processes", 9);
-    clustered.store("app:pg").orElseThrow().apply(new dev.procgroups.replication.StoreChange.Delta(
-        "n2", dev.procgroups.replication.StoreChange.Direction.JOIN,
+    clustered.store("app:pg").orElseThrow().apply(new dev.procgroups.store.StoreChange.Delta(
+        "n2", dev.procgroups.store.StoreChange.Direction.JOIN,
         Map.of("g", List.of(remote.toString()))));
     a.broadcast("g", "task", 42);
     a.broadcastLocal("g", "local");

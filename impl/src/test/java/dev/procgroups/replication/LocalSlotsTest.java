@@ -2,6 +2,7 @@ package dev.procgroups.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -11,6 +11,7 @@ import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
 import dev.procgroups.replication.WireMessage.Delivery;
 import dev.procgroups.replication.WireMessage.ForScope;
+import dev.procgroups.store.StoreChange;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;

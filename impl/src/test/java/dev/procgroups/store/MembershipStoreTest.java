@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
-import dev.procgroups.replication.StoreChange;
-import dev.procgroups.replication.StoreChange.Delta;
-import dev.procgroups.replication.StoreChange.Direction;
+import dev.procgroups.store.StoreChange;
+import dev.procgroups.store.StoreChange.Delta;
+import dev.procgroups.store.StoreChange.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.procgroups.conformance;
 
-import dev.procgroups.lua.LuaModule;
+import dev.procgroups.lua.api.LuaModule;
 import dev.procgroups.lua.LuaNode;
-import dev.procgroups.lua.LuaPayloads;
-import dev.procgroups.lua.LuaProcess;
+import dev.procgroups.lua.api.LuaPayloads;
+import dev.procgroups.lua.api.LuaProcess;
 import java.util.List;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;

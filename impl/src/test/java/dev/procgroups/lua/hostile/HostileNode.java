@@ -4,7 +4,7 @@ import dev.procgroups.lua.LuaNode;
 import dev.procgroups.lua.LuaRunResult;
 import dev.procgroups.lua.LuaScript;
 import dev.procgroups.lua.LuaScripts;
-import dev.procgroups.lua.MemoryGuard;
+import dev.procgroups.lua.sandbox.MemoryGuard;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.pg.RemoteBroadcast;
 import dev.procgroups.process.ProcessRuntime;

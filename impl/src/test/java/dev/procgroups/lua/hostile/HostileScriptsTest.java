@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.procgroups.lua.LuaRunResult;
 import dev.procgroups.lua.LuaRunResult.Status;
 import dev.procgroups.lua.LuaScript;
-import dev.procgroups.lua.MemoryGuard;
+import dev.procgroups.lua.sandbox.MemoryGuard;
 import dev.procgroups.process.ExitReason;
 import dev.procgroups.process.RunningProcess;
 import java.time.Duration;

@@ -2,9 +2,12 @@ package dev.procgroups.jepsen.node;
 
 import dev.procgroups.cli.Subcommand;
 import dev.procgroups.jepsen.control.ControlServer;
+import dev.procgroups.jepsen.control.NodeBackend;
+import dev.procgroups.node.Node;
+import dev.procgroups.node.NodeConfig;
 import dev.procgroups.replication.ProtocolMutation;
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.transport.atomix.AtomixTransportConfig;
+import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import dev.procgroups.transport.auth.ClusterSecret;
 import java.net.InetSocketAddress;
@@ -13,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -75,16 +79,15 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     }
     HostPort cluster = HostPort.parse(bind);
     HostPort endpoint = HostPort.parse(control);
-    AtomixTransportConfig.Builder config = AtomixTransportConfig.builder().nodeName(name)
+    NodeConfig.Builder config = NodeConfig.builder(name)
         .bind(cluster.host(), cluster.port())
-        .incarnation(incarnation != null ? incarnation : System.currentTimeMillis() / 10)
-        .swimProfile("default".equals(swim) ? SwimProfile.DEFAULT : SwimProfile.FAST)
-        .secret(secret);
-    for (String seed : seeds) {
-      int at = seed.indexOf('@');
-      HostPort hp = HostPort.parse(seed.substring(at + 1));
-      config.seed(seed.substring(0, at), hp.host(), hp.port());
+        .swim("default".equals(swim) ? SwimProfile.DEFAULT : SwimProfile.FAST)
+        .secret(secret)
+        .scope(scope, Map.of());
+    if (incarnation != null) {
+      config.incarnation(incarnation);
     }
+    seeds.forEach(seed -> config.seed(SeedMember.parse(seed)));
     Set<ProtocolMutation> protocol = EnumSet.noneOf(ProtocolMutation.class);
     Set<NodeMutant> daemon = EnumSet.noneOf(NodeMutant.class);
     for (String m : mutations) {
@@ -94,8 +97,10 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
         protocol.add(ProtocolMutation.valueOf(m));
       }
     }
-    PgNode node = new PgNode(config.build(), scope, ReplicationSettings.defaults().withMutations(protocol), daemon);
-    ControlServer server = ControlServer.start(new InetSocketAddress(endpoint.host(), endpoint.port()), token, node);
+    config.replication(ReplicationSettings.defaults().withMutations(protocol));
+    PgNode node = new PgNode(Node.start(config.build()), scope);
+    NodeBackend backend = daemon.isEmpty() ? node : new MutantBackend(node, daemon);
+    ControlServer server = ControlServer.start(new InetSocketAddress(endpoint.host(), endpoint.port()), token, backend);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -1,7 +1,8 @@
 package dev.procgroups.jepsen.node;
 
 /**
- * TEST ONLY: deliberately broken behaviours of the node daemon, one per failure the Jepsen checkers
+ * TEST ONLY: deliberately broken behaviours of a node as the harness sees it (planted by
+ * {@link MutantBackend} around the control adapter), one per failure the Jepsen checkers
  * must notice in a real run (the protocol's own mutants are {@code ProtocolMutation}).
  */
 enum NodeMutant {

@@ -6,58 +6,39 @@ import dev.procgroups.jepsen.control.MonitorRead;
 import dev.procgroups.jepsen.control.NodeBackend;
 import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.control.Received;
-import dev.procgroups.cluster.ClusterNode;
-import dev.procgroups.cluster.ReplicatedStore;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Message;
 import dev.procgroups.process.Pid;
-import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.process.RunningProcess;
-import dev.procgroups.registry.Registry;
-import dev.procgroups.registry.RegistryException;
-import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.security.SecurityPolicy;
+import dev.procgroups.node.Node;
 import dev.procgroups.store.GroupEvent;
 import dev.procgroups.store.MonitorSnapshot;
 import dev.procgroups.store.Subscription;
-import dev.procgroups.transport.atomix.AtomixTransport;
-import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real node as the Jepsen harness drives it: the process runtime, the pg module with one scope,
- * the cluster layer over the Atomix transport, and processes that log every message they
- * receive. Each control call acts as one of those processes through its own pg instance.
+ * The control endpoint's view of a {@link Node}: a thin adapter that acts as one of the node's
+ * processes through its own pg instance for every control call, each process logging every
+ * message it receives. The node is started by {@link Node#start} like any other, so the Jepsen
+ * suite tests the wiring users run (meters included); planted node bugs wrap this adapter
+ * ({@link MutantBackend}).
  */
 final class PgNode implements NodeBackend, AutoCloseable {
 
-  /** How often the cluster layer's timer runs (anti-entropy, silence detection). */
-  private static final long TICK_MILLIS = 200;
-
+  private final Node node;
   private final String scope;
-  private final long incarnation;
-  private final ProcessRuntime runtime;
-  private final Pg pg;
-  private final AtomixTransport transport;
-  private final ScheduledExecutorService timers;
   private final Map<Pid, Logged> processes = new ConcurrentHashMap<>();
   private final Map<String, Watched> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong nextSubscription = new AtomicLong();
-  private final Set<NodeMutant> mutants;
-  private final AtomicLong leftEvents = new AtomicLong();
 
   /** A spawned process: its handle, its pg instance and everything it received, in order. */
   private record Logged(RunningProcess process, PgInstance pg, List<Message> received) {}
@@ -65,34 +46,25 @@ final class PgNode implements NodeBackend, AutoCloseable {
   /** An open subscription and its group. */
   private record Watched(Subscription subscription, String group, PgInstance pg) {}
 
-  PgNode(AtomixTransportConfig transportConfig, String scope, ReplicationSettings settings, Set<NodeMutant> mutants)
-      throws RegistryException {
+  /** Adapts {@code node}, whose config must host {@code scope}. */
+  PgNode(Node node, String scope) {
+    if (!node.config().scopes().containsKey(scope)) {
+      throw new IllegalArgumentException("the node does not host scope " + scope);
+    }
+    this.node = node;
     this.scope = scope;
-    this.mutants = Set.copyOf(mutants);
-    this.incarnation = transportConfig.incarnation();
-    this.runtime = ProcessRuntime.builder(transportConfig.nodeName()).incarnation(incarnation).build();
-    Registry registry = new Registry();
-    registry.registerScope(scope, Map.of());
-    this.transport = new AtomixTransport(transportConfig);
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cluster"));
-    ClusterNode cluster = new ClusterNode(transport, runtime, settings, System::currentTimeMillis, timers);
-    runtime.remoteRouter(cluster);
-    this.pg = new Pg(transportConfig.nodeName(), registry, SecurityPolicy.allowAll(), runtime, cluster);
-    cluster.addScope(scope, ReplicatedStore.of(pg.store(scope).orElseThrow()));
-    transport.start();
-    timers.scheduleAtFixedRate(() -> cluster.tick(System.currentTimeMillis()), TICK_MILLIS, TICK_MILLIS,
-        TimeUnit.MILLISECONDS);
   }
 
   @Override
   public Health health() {
-    return new Health(runtime.node(), incarnation, ProcessHandle.current().pid());
+    return new Health(node.config().name(), node.config().incarnation(),
+        ProcessHandle.current().pid());
   }
 
   @Override
   public String spawn() throws PgCallException {
     List<Message> log = Collections.synchronizedList(new ArrayList<>());
-    RunningProcess p = runtime.spawn(ctx -> {
+    RunningProcess p = node.processes().spawn(ctx -> {
       // Nobody listens to a topic, so every message lands in the inbox, also those sent before
       // this body got to run.
       while (true) {
@@ -104,7 +76,7 @@ final class PgNode implements NodeBackend, AutoCloseable {
       }
     });
     try {
-      processes.put(p.pid(), new Logged(p, pg.open(p, scope), log));
+      processes.put(p.pid(), new Logged(p, node.pg().open(p, scope), log));
     } catch (PgException e) {
       p.kill();
       throw error(e);
@@ -145,9 +117,6 @@ final class PgNode implements NodeBackend, AutoCloseable {
   @Override
   public void broadcast(String pid, String group, String topic, Object payload) throws PgCallException {
     call(() -> process(pid).pg().broadcast(group, topic, JsonPayload.toPg(payload)));
-    if (mutants.contains(NodeMutant.DOUBLE_BROADCAST)) {
-      call(() -> process(pid).pg().broadcast(group, topic, JsonPayload.toPg(payload)));
-    }
   }
 
   @Override
@@ -167,10 +136,6 @@ final class PgNode implements NodeBackend, AutoCloseable {
     for (var r = w.subscription().channel().poll(); r.isPresent() && r.get().ok();
          r = w.subscription().channel().poll()) {
       GroupEvent e = r.get().value();
-      if (mutants.contains(NodeMutant.HIDE_MONITOR_EVENTS) && e.kind() == GroupEvent.Kind.LEFT
-          && leftEvents.incrementAndGet() % 2 == 0) {
-        continue;
-      }
       events.add(new MonitorRead.Event(e.kind().wireName(), e.group(), strings(e.pids())));
     }
     List<String> view = strings(get(() -> w.pg().getMembers(w.group())));
@@ -187,10 +152,6 @@ final class PgNode implements NodeBackend, AutoCloseable {
 
   @Override
   public void kill(String pid) {
-    if (mutants.contains(NodeMutant.KILL_LEAVES_SLOTS)) {
-      processes.remove(Pid.parse(pid));
-      return;
-    }
     RunningProcess p = process(pid).process();
     p.kill();
     try {
@@ -201,29 +162,22 @@ final class PgNode implements NodeBackend, AutoCloseable {
     }
   }
 
+  /** Stops the node (its processes' exit hooks leave their groups). */
   @Override
   public void close() {
-    timers.shutdownNow();
-    runtime.close();
-    transport.close();
+    node.close();
   }
 
   private Logged process(String pid) {
     Logged p = Pid.isPid(pid) ? processes.get(Pid.parse(pid)) : null;
     if (p == null) {
-      throw new IllegalArgumentException("no process " + pid + " on " + runtime.node());
+      throw new IllegalArgumentException("no process " + pid + " on " + node.config().name());
     }
     return p;
   }
 
   private static List<String> strings(List<Pid> pids) {
     return pids.stream().map(Pid::toString).toList();
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   @FunctionalInterface

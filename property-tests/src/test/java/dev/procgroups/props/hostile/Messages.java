@@ -2,7 +2,7 @@ package dev.procgroups.props.hostile;
 
 import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ProtocolMessage;
-import dev.procgroups.replication.StoreChange.Direction;
+import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.replication.WireMessage;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import dev.procgroups.model.node.NodeModel;
 import dev.procgroups.model.node.NodeState;
 import dev.procgroups.model.node.ScopedEvent;
 import dev.procgroups.model.node.Step;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolMessage;
 import dev.procgroups.replication.ReplicationCore;
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.replication.WireMessage;
 import dev.procgroups.transport.NodeId;
 import java.util.ArrayList;

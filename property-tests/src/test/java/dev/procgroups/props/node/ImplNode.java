@@ -12,7 +12,7 @@ import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.Registry;
 import dev.procgroups.registry.RegistryException;
-import dev.procgroups.replication.StoreChange;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.StoreMutation;
 import dev.procgroups.store.Subscription;

@@ -2,11 +2,13 @@ package dev.procgroups.props.sim;
 
 import dev.procgroups.replication.ProtocolMutation;
 import dev.procgroups.replication.ReplicationSettings;
+import dev.procgroups.store.StoreMutation;
 import java.util.Set;
 
 /**
  * The catalogue of planted bugs: every {@link ProtocolMutation} of the replication core, plus the
- * store bug Erlang pg has (a resync that changes a group that still exists notifies nobody).
+ * store bug Erlang pg has ({@link StoreMutation#SYNC_WITHOUT_DIFF_EVENTS}: a resync that changes a
+ * group that still exists notifies nobody), planted in the real store.
  */
 public enum Mutant {
   APPLY_OUT_OF_ORDER(ProtocolMutation.APPLY_OUT_OF_ORDER),
@@ -17,12 +19,19 @@ public enum Mutant {
   NO_ANTI_ENTROPY(ProtocolMutation.NO_ANTI_ENTROPY),
   NO_SUSPICION(ProtocolMutation.NO_SUSPICION),
   UNORDERED_BROADCAST(ProtocolMutation.UNORDERED_BROADCAST),
-  DROP_RESYNC_DIFF_EVENTS(null);
+  SYNC_WITHOUT_DIFF_EVENTS(StoreMutation.SYNC_WITHOUT_DIFF_EVENTS);
 
   private final ProtocolMutation protocol;
+  private final StoreMutation store;
 
   Mutant(ProtocolMutation protocol) {
     this.protocol = protocol;
+    this.store = null;
+  }
+
+  Mutant(StoreMutation store) {
+    this.protocol = null;
+    this.store = store;
   }
 
   /** The protocol settings with this mutant's bug switched on (if it is a protocol bug). */
@@ -30,8 +39,8 @@ public enum Mutant {
     return protocol == null ? settings : settings.withMutations(Set.of(protocol));
   }
 
-  /** Whether the store drops the events of a resync for groups that still exist. */
-  public boolean dropsResyncDiffEvents() {
-    return this == DROP_RESYNC_DIFF_EVENTS;
+  /** The store's planted bugs with this mutant (none if it is a protocol bug). */
+  public Set<StoreMutation> store() {
+    return store == null ? Set.of() : Set.of(store);
   }
 }

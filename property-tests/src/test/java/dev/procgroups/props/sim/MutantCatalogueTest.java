@@ -33,7 +33,7 @@ class MutantCatalogueTest {
     for (int tried = 1; tried <= MAX_SCHEDULES; tried++) {
       Schedule schedule = generator.next(random).value();
       try {
-        schedule.run(mutant.apply(Schedule.settings()), mutant.dropsResyncDiffEvents());
+        schedule.run(mutant.apply(Schedule.settings()), mutant.store());
       } catch (AssertionError violation) {
         System.out.printf("%s caught by schedule %d: %s%n", mutant, tried, violation.getMessage());
         return violation.getMessage();

@@ -1,8 +1,10 @@
 package dev.procgroups.props.sim;
 
 import dev.procgroups.replication.ReplicationSettings;
+import dev.procgroups.store.StoreMutation;
 import dev.procgroups.transport.sim.NetworkFaults;
 import java.util.List;
+import java.util.Set;
 
 /** One generated simulation: network seed and faults, cluster size, and the ops to run. */
 record Schedule(long seed, int nodes, NetworkFaults faults, List<SimOp> ops) {
@@ -15,8 +17,8 @@ record Schedule(long seed, int nodes, NetworkFaults faults, List<SimOp> ops) {
   }
 
   /** Runs it; throws {@link AssertionError} on the first violated invariant. */
-  void run(ReplicationSettings settings, boolean dropResyncDiffEvents) {
-    SimCluster cluster = new SimCluster(seed, nodes, faults, settings, dropResyncDiffEvents);
+  void run(ReplicationSettings settings, Set<StoreMutation> storeBugs) {
+    SimCluster cluster = new SimCluster(seed, nodes, faults, settings, storeBugs);
     ops.forEach(cluster::step);
     cluster.settle(QUIET);
   }

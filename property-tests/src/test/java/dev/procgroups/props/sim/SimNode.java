@@ -9,6 +9,7 @@ import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.store.EventsSnapshot;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.MonitorSnapshot;
+import dev.procgroups.store.StoreMutation;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.sim.SimNetwork;
 import java.util.ArrayList;
@@ -42,14 +43,13 @@ final class SimNode implements MessageSink {
   private long nextPid;
 
   SimNode(NodeId id, SimNetwork network, ReplicationSettings settings,
-      boolean dropResyncDiffEvents, BroadcastLedger ledger) {
+      Set<StoreMutation> storeBugs, BroadcastLedger ledger) {
     this.id = id;
     this.ledger = ledger;
     this.nextPid = id.incarnation() << 24;
-    this.store = new MembershipStore(id.name(), CONFIG);
+    this.store = new MembershipStore(id.name(), CONFIG, storeBugs);
     this.node = new ClusterNode(network.start(id), this, settings, network::now, Runnable::run);
-    node.addScope(SCOPE, dropResyncDiffEvents ? new ResyncEventDropper(store, subscriptions)
-        : ReplicatedStore.of(store));
+    node.addScope(SCOPE, ReplicatedStore.of(store));
     network.every(id, TICK, node::tick);
   }
 

@@ -1,5 +1,6 @@
 package dev.procgroups.props.sim;
 
+import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,10 +21,10 @@ class SimulationProperties {
   void everyScheduleStaysSafeAndConverges(@ForAll("schedules") Schedule schedule) {
     String planted = System.getProperty("procgroups.mutant");
     if (planted == null) {
-      schedule.run(Schedule.settings(), false);
+      schedule.run(Schedule.settings(), Set.of());
     } else {
       Mutant mutant = Mutant.valueOf(planted);
-      schedule.run(mutant.apply(Schedule.settings()), mutant.dropsResyncDiffEvents());
+      schedule.run(mutant.apply(Schedule.settings()), mutant.store());
     }
   }
 
