@@ -15,6 +15,7 @@ import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -117,6 +118,11 @@ public final class Node implements AutoCloseable {
 
   public NodeId id() {
     return transport.self();
+  }
+
+  /** The peers this node hears now (authenticated, within the failure detector's limit). */
+  public List<NodeId> peersUp() {
+    return transport.peersUp();
   }
 
   public ProcessRuntime processes() {

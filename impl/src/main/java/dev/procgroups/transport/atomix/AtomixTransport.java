@@ -67,6 +67,8 @@ public final class AtomixTransport implements Transport {
       () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
   private final PeerLiveness liveness; // inbound thread only
   private final ConcurrentMap<String, Link> links = new ConcurrentHashMap<>();
+  /** The peers up now, for readers on any thread (written on the inbound thread). */
+  private final ConcurrentMap<String, NodeId> up = new ConcurrentHashMap<>();
   private final AtomicLong unroutable = new AtomicLong();
   private volatile MessageHandler messageHandler = (from, message) -> {};
   private volatile Consumer<PeerEvent> peerListener = event -> {};
@@ -179,6 +181,11 @@ public final class AtomixTransport implements Transport {
       peerListener = listener;
       liveness.up().forEach(peer -> notify(new PeerEvent.Up(peer)));
     });
+  }
+
+  /** The peers up now (each heard authentically within the silence limit), in no order. */
+  public List<NodeId> peersUp() {
+    return List.copyOf(up.values());
   }
 
   /**
@@ -337,6 +344,11 @@ public final class AtomixTransport implements Transport {
       boolean up = event instanceof PeerEvent.Up;
       link.up = up;
       link.outbox.retarget(peer.incarnation(), up);
+      if (up) {
+        this.up.put(peer.name(), peer);
+      } else {
+        this.up.remove(peer.name(), peer);
+      }
       LOG.info("{}: peer {} {}", self, peer, up ? "up" : "down");
       notify(event);
     }
