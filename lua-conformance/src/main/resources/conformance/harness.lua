@@ -1,9 +1,11 @@
 -- The conformance harness: TAP-style assertions plus the few host calls a script needs.
 -- Every assertion prints one TAP line ("ok N - msg" / "not ok N - msg" with "# " diagnostics);
 -- t.done() prints the plan. A script passes when it ends normally with no "not ok" line.
+-- An assertion never raises: a check that raises (say, err:kind() on a value that is not an
+-- error object) prints "not ok" with the error, and the script goes on to its next check.
 --
 -- Host functions come from the module "conformance.host", which the runtime under test provides
--- (see lua-conformance/README.md, "Adapter contract"):
+-- (see lua-conformance/CONTRACT.md, "The host module"):
 --   host.node()                     -> index of the node this process runs on (1-based)
 --   host.nodes()                    -> number of nodes in the cluster
 --   host.spawn(node, helper, ...)   -> pid of a new process on that node running helpers/<helper>.lua
@@ -51,13 +53,22 @@ local function deep_equal(a, b)
   return true
 end
 
+-- Runs check() (which returns pass, diagnostic) and reports it; an error it raises is a failure.
+local function checked(msg, check)
+  local ran, pass, diag = pcall(check)
+  if not ran then return report(false, msg, "the check raised: " .. tostring(pass)) end
+  return report(pass, msg, diag)
+end
+
 function t.ok(value, msg)
-  return report(value and true or false, msg, "got " .. describe(value))
+  return checked(msg, function() return value and true or false, "got " .. describe(value) end)
 end
 
 function t.eq(actual, expected, msg)
-  return report(deep_equal(actual, expected), msg,
-    "expected " .. describe(expected) .. "\ngot      " .. describe(actual))
+  return checked(msg, function()
+    return deep_equal(actual, expected),
+      "expected " .. describe(expected) .. "\ngot      " .. describe(actual)
+  end)
 end
 
 -- Compares two arrays of strings as multisets (member lists across nodes have no order).
@@ -67,15 +78,26 @@ function t.same_members(actual, expected, msg)
     for _, v in ipairs(list or {}) do c[v] = (c[v] or 0) + 1 end
     return c
   end
-  return report(type(actual) == "table" and deep_equal(counts(actual), counts(expected)), msg,
-    "expected " .. describe(expected) .. "\ngot      " .. describe(actual))
+  return checked(msg, function()
+    return type(actual) == "table" and deep_equal(counts(actual), counts(expected)),
+      "expected " .. describe(expected) .. "\ngot      " .. describe(actual)
+  end)
 end
 
 -- Asserts that err is an error object of the given kind (a string from the errors table).
 function t.err(err, kind, msg)
-  local is = err ~= nil and errors.is(err, kind)
-  return report(is, msg, "expected an error of kind " .. tostring(kind) .. ", got "
-    .. (err ~= nil and (tostring(err:kind()) .. ": " .. tostring(err:message())) or "nil"))
+  return checked(msg, function()
+    local is = err ~= nil and errors.is(err, kind)
+    if is then return true end
+    local got = describe(err)
+    if type(err) == "table" or type(err) == "userdata" then
+      local ok, text = pcall(function()
+        return tostring(err:kind()) .. ": " .. tostring(err:message())
+      end)
+      if ok then got = text end
+    end
+    return false, "expected an error of kind " .. tostring(kind) .. ", got " .. got
+  end)
 end
 
 -- Polls fn until it returns a truthy value or timeout_ms passes; returns that value or nil.
@@ -92,15 +114,21 @@ end
 
 -- Receives one value from ch, failing the test instead of blocking forever.
 function t.receive(ch, timeout_ms, msg)
-  local got, ok, timeout = host.receive(ch, timeout_ms or 10000)
-  report(timeout == nil, msg or "a value arrived in time", "nothing arrived")
+  local got, ok
+  checked(msg or "a value arrived in time", function()
+    local timeout
+    got, ok, timeout = host.receive(ch, timeout_ms or 10000)
+    return timeout == nil, "nothing arrived"
+  end)
   return got, ok
 end
 
 -- Asserts that nothing arrives on ch within ms milliseconds.
 function t.nothing(ch, ms, msg)
-  local got, ok, timeout = host.receive(ch, ms or 200)
-  return report(timeout ~= nil, msg or "nothing arrived", "got " .. describe(got))
+  return checked(msg or "nothing arrived", function()
+    local got, _, timeout = host.receive(ch, ms or 200)
+    return timeout ~= nil, "got " .. describe(got)
+  end)
 end
 
 function t.done()

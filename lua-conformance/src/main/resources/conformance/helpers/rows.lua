@@ -6,7 +6,7 @@ local rows = {}
 -- nil, err (two-value methods) or nil, nil, err (monitor / events).
 function rows.failed(kind, what, ...)
   local n = select("#", ...)
-  local err = select(n, ...)
+  local err = n > 0 and select(n, ...) or nil
   local first = ...
   t.eq(first, nil, what .. ": the first value is nil")
   if n == 3 then t.eq((select(2, ...)), nil, what .. ": the second value is nil") end

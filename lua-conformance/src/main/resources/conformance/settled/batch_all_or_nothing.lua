@@ -1,6 +1,7 @@
 -- conformance: batch_all_or_nothing
 -- tags: settled
 -- nodes: 1
+-- needs: core policy
 -- deny: pg.join b
 -- describe: SEMANTICS: a batch with one invalid or denied element changes nothing.
 local t = require("harness")

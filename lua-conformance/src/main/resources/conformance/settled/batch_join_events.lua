@@ -1,6 +1,7 @@
 -- conformance: batch_join_events
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS "Events": a batch join of two groups gives two events, in batch order.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

@@ -1,6 +1,7 @@
 -- conformance: batch_repeats
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS: join({"a","b","a"}) adds slots a, b, a.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

@@ -1,6 +1,7 @@
 -- conformance: broadcast_fifo
 -- tags: settled
 -- nodes: 1
+-- needs: core spawn
 -- describe: SEMANTICS: FIFO between one sender and one receiver (on the last node: remote on 3).
 local t = require("harness")
 local spawn = require("helpers.spawn")

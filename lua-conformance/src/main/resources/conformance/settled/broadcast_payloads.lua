@@ -1,6 +1,7 @@
 -- conformance: broadcast_payloads
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS: zero payload values arrive as nil, one as itself, several as an array.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

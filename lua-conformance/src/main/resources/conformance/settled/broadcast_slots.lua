@@ -1,6 +1,7 @@
 -- conformance: broadcast_slots
 -- tags: settled
 -- nodes: 1
+-- needs: core spawn
 -- describe: SEMANTICS "Broadcast": once per slot, the caller included, true with no members.
 local t = require("harness")
 local spawn = require("helpers.spawn")

@@ -1,6 +1,7 @@
 -- conformance: close_semantics
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS: close keeps buffered events, close{flush=true} discards them, twice is fine.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

@@ -1,6 +1,7 @@
 -- conformance: cluster_broadcast
 -- tags: settled
 -- nodes: 3
+-- needs: core spawn multi-node
 -- describe: SEMANTICS "Broadcast": remote members receive it from the caller; broadcast_local stays local.
 local t = require("harness")
 local spawn = require("helpers.spawn")

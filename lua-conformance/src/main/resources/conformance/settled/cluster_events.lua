@@ -1,6 +1,7 @@
 -- conformance: cluster_events
 -- tags: settled
 -- nodes: 3
+-- needs: core spawn multi-node
 -- describe: SEMANTICS: remote changes arrive on subscriptions; the fold equals the view.
 local t = require("harness")
 local spawn = require("helpers.spawn")

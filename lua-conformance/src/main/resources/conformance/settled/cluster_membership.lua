@@ -1,6 +1,7 @@
 -- conformance: cluster_membership
 -- tags: settled
 -- nodes: 3
+-- needs: core spawn multi-node
 -- describe: SEMANTICS "Cluster consistency": a remote join becomes visible; local queries stay local.
 local t = require("harness")
 local spawn = require("helpers.spawn")

@@ -1,6 +1,7 @@
 -- conformance: empty_groups_vanish
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS: a group whose last slot goes away disappears everywhere.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

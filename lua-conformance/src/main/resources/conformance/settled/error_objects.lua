@@ -1,6 +1,7 @@
 -- conformance: error_objects
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS "Results and errors": error objects and the errors table.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

@@ -1,6 +1,7 @@
 -- conformance: exit_removes_slots
 -- tags: settled
 -- nodes: 1
+-- needs: core spawn
 -- describe: SEMANTICS: process exit removes all its slots (one member.left per group).
 local t = require("harness")
 local spawn = require("helpers.spawn")

@@ -1,6 +1,7 @@
 -- conformance: join_acts_on_caller
 -- tags: settled
 -- nodes: 1
+-- needs: core spawn
 -- describe: SEMANTICS: join and leave act on the calling process only.
 local t = require("harness")
 local spawn = require("helpers.spawn")

@@ -1,6 +1,7 @@
 -- conformance: monitor_fold
 -- tags: settled
 -- nodes: 1
+-- needs: core spawn
 -- describe: SEMANTICS: folding a subscription's events over its snapshot gives the node's view.
 local t = require("harness")
 local spawn = require("helpers.spawn")

@@ -1,6 +1,7 @@
 -- conformance: multi_join
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS "Membership": every join adds a slot, every leave removes one.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

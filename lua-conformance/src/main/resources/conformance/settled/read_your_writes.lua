@@ -1,6 +1,7 @@
 -- conformance: read_your_writes
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS: once join returns, the caller's node shows the slot.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

@@ -1,6 +1,7 @@
 -- conformance: release_keeps_membership
 -- tags: settled
 -- nodes: 1
+-- needs: core spawn
 -- describe: SEMANTICS: release() only invalidates the handle: no leave, no closed subscription.
 local t = require("harness")
 local spawn = require("helpers.spawn")

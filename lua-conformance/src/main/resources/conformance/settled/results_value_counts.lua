@@ -1,6 +1,7 @@
 -- conformance: results_value_counts
 -- tags: settled
 -- nodes: 1
+-- needs: core
 -- describe: SEMANTICS "Results and errors": failures return nil, err or nil, nil, err.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

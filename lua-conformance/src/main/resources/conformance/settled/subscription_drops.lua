@@ -1,6 +1,7 @@
 -- conformance: subscription_drops
 -- tags: settled
 -- nodes: 1
+-- needs: core limits
 -- describe: SEMANTICS: a subscription holds 64 events; further ones are dropped and counted.
 local t = require("harness")
 local g = assert(require("pg").open("app:pg"))

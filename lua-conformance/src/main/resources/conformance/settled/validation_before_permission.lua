@@ -1,6 +1,7 @@
 -- conformance: validation_before_permission
 -- tags: settled
 -- nodes: 1
+-- needs: core policy
 -- deny: pg.join *
 -- describe: SEMANTICS: validation happens before the permission check.
 local t = require("harness")

@@ -1,6 +1,7 @@
 -- conformance: doc_01_loading
 -- tags: spec
 -- nodes: 1
+-- needs: core
 -- describe: pg-api.txt "Loading": require("pg") gives the module.
 local t = require("harness")
 

@@ -1,6 +1,8 @@
 -- conformance: doc_02_open
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: method:pg.open
 -- describe: pg-api.txt "Opening a Scope": pg.open("app:pg") returns an instance and no error.
 local t = require("harness")
 local pg = require("pg")

@@ -1,6 +1,8 @@
 -- conformance: doc_03_join_leave
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: method:group:join method:group:leave
 -- describe: pg-api.txt "Joining and Leaving": single join, batch join, leave; multi-join counts.
 local t = require("harness")
 local pg = require("pg")

@@ -1,6 +1,8 @@
 -- conformance: doc_04_get_members
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: method:group:get_members method:group:get_local_members
 -- describe: pg-api.txt "Listing Members": get_members / get_local_members return PID arrays.
 local t = require("harness")
 local pg = require("pg")

@@ -1,6 +1,8 @@
 -- conformance: doc_05_which_groups
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: method:group:which_groups method:group:which_local_groups
 -- describe: pg-api.txt "Listing Groups": which_groups / which_local_groups.
 local t = require("harness")
 local pg = require("pg")

@@ -1,6 +1,8 @@
 -- conformance: doc_06_broadcast
 -- tags: spec
 -- nodes: 1
+-- needs: core spawn
+-- covers: method:group:broadcast method:group:broadcast_local
 -- describe: pg-api.txt "Broadcasting": members receive the payload under the topic, from the caller.
 local t = require("harness")
 local spawn = require("helpers.spawn")

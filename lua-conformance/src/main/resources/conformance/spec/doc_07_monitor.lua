@@ -1,6 +1,8 @@
 -- conformance: doc_07_monitor
 -- tags: spec
 -- nodes: 1
+-- needs: core spawn
+-- covers: method:group:monitor method:sub:channel method:ch:receive method:sub:close
 -- describe: pg-api.txt "Monitoring a Group": snapshot + events, then close.
 local t = require("harness")
 local spawn = require("helpers.spawn")

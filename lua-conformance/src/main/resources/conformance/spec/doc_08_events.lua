@@ -1,6 +1,8 @@
 -- conformance: doc_08_events
 -- tags: spec
 -- nodes: 1
+-- needs: core spawn
+-- covers: method:group:events
 -- describe: pg-api.txt "Watching All Groups": events() with a snapshot table of every group.
 local t = require("harness")
 local spawn = require("helpers.spawn")

@@ -1,6 +1,8 @@
 -- conformance: doc_09_release
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: method:group:release
 -- describe: pg-api.txt "Releasing": release() is idempotent; every method then returns an error.
 local t = require("harness")
 local pg = require("pg")

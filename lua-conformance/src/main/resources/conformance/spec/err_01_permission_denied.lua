@@ -1,6 +1,8 @@
 -- conformance: err_01_permission_denied
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: error:permission-denied
 -- deny: pg.get_members *
 -- describe: Errors row "Permission denied | errors.PERMISSION_DENIED".
 local t = require("harness")

@@ -1,6 +1,8 @@
 -- conformance: err_02_invalid_argument
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: error:missing-or-empty-argument
 -- describe: Errors row "Missing or empty argument | errors.INVALID", for every method.
 local t = require("harness")
 local rows = require("helpers.rows")

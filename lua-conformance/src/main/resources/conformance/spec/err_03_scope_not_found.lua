@@ -1,6 +1,8 @@
 -- conformance: err_03_scope_not_found
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: error:scope-not-found
 -- describe: Errors row "Scope not found | errors.NOT_FOUND".
 local t = require("harness")
 local rows = require("helpers.rows")

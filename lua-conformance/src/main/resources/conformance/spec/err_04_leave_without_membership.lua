@@ -1,6 +1,8 @@
 -- conformance: err_04_leave_without_membership
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: error:leave-a-group-with-no-membership
 -- describe: Errors row "Leave a group with no membership | errors.INVALID".
 local t = require("harness")
 local rows = require("helpers.rows")

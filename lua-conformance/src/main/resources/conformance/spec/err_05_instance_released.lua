@@ -1,6 +1,8 @@
 -- conformance: err_05_instance_released
 -- tags: spec
 -- nodes: 1
+-- needs: core
+-- covers: error:instance-released
 -- describe: Errors row "Instance released | errors.INVALID": every method fails after release().
 local t = require("harness")
 local rows = require("helpers.rows")

@@ -1,6 +1,8 @@
 -- conformance: perm_01_open
 -- tags: spec
 -- nodes: 1
+-- needs: core policy scopes
+-- covers: perm:pg.open
 -- deny: pg.open app:pg
 -- describe: Permissions row "pg.open | pg.open() | scope id".
 local t = require("harness")

@@ -1,6 +1,8 @@
 -- conformance: perm_02_join
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: perm:pg.join
 -- deny: pg.join secret
 -- describe: Permissions row "pg.join | join() | group name".
 local t = require("harness")

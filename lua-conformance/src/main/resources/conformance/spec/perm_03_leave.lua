@@ -1,6 +1,8 @@
 -- conformance: perm_03_leave
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: perm:pg.leave
 -- deny: pg.leave secret
 -- describe: Permissions row "pg.leave | leave() | group name".
 local t = require("harness")

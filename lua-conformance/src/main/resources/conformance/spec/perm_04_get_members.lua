@@ -1,6 +1,8 @@
 -- conformance: perm_04_get_members
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: perm:pg.get_members
 -- deny: pg.get_members secret
 -- describe: Permissions row "pg.get_members | get_members() | group name".
 local t = require("harness")

@@ -1,6 +1,8 @@
 -- conformance: perm_05_get_local_members
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: perm:pg.get_local_members
 -- deny: pg.get_local_members secret
 -- describe: Permissions row "pg.get_local_members | get_local_members() | group name".
 local t = require("harness")

@@ -1,6 +1,8 @@
 -- conformance: perm_06_which_groups
 -- tags: spec
 -- nodes: 1
+-- needs: core policy scopes
+-- covers: perm:pg.which_groups
 -- deny: pg.which_groups app:pg
 -- describe: Permissions row "pg.which_groups | which_groups() | (scope)".
 local t = require("harness")

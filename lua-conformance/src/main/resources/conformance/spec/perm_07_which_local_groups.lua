@@ -1,6 +1,8 @@
 -- conformance: perm_07_which_local_groups
 -- tags: spec
 -- nodes: 1
+-- needs: core policy scopes
+-- covers: perm:pg.which_local_groups
 -- deny: pg.which_local_groups app:pg
 -- describe: Permissions row "pg.which_local_groups | which_local_groups() | (scope)".
 local t = require("harness")

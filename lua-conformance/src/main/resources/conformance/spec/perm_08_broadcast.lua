@@ -1,6 +1,8 @@
 -- conformance: perm_08_broadcast
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: perm:pg.broadcast
 -- deny: pg.broadcast secret
 -- describe: Permissions row "pg.broadcast | broadcast() | group name".
 local t = require("harness")

@@ -1,6 +1,8 @@
 -- conformance: perm_09_broadcast_local
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: perm:pg.broadcast_local
 -- deny: pg.broadcast_local secret
 -- describe: Permissions row "pg.broadcast_local | broadcast_local() | group name".
 local t = require("harness")

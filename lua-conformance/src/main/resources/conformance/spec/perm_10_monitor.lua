@@ -1,6 +1,8 @@
 -- conformance: perm_10_monitor
 -- tags: spec
 -- nodes: 1
+-- needs: core policy
+-- covers: perm:pg.monitor
 -- deny: pg.monitor secret
 -- describe: Permissions row "pg.monitor | monitor() | group name".
 local t = require("harness")

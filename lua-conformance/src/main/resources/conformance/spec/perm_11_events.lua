@@ -1,6 +1,8 @@
 -- conformance: perm_11_events
 -- tags: spec
 -- nodes: 1
+-- needs: core policy scopes
+-- covers: perm:pg.events
 -- deny: pg.events app:pg
 -- describe: Permissions row "pg.events | events() | (scope)".
 local t = require("harness")

@@ -35,7 +35,8 @@ import java.util.function.LongSupplier;
  * most once anyway), sized by {@link InboundLanes}; when the messages of a kind waiting there hold
  * more than its lane's capacity, further ones of that kind are dropped and counted. Both lanes
  * feed the one executor queue, so messages keep their arrival order. Peer events, ticks and
- * local-change flushes bypass the lanes and are never dropped.
+ * local-change flushes bypass the lanes and are never dropped. All of a node's threads and
+ * queues: impl/README.md, "Threads and queues".
  */
 public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   private final Transport transport;
@@ -150,13 +151,14 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
 
   private void onMessage(NodeId from, byte[] bytes) {
     guarded(() -> {
-      WireMessage wire = ProtocolCodec.decode(bytes);
+      ProtocolCodec.Decoded decoded = ProtocolCodec.decodeMeasured(bytes);
+      WireMessage wire = decoded.message();
       if (wire instanceof WireMessage.Delivery d) {
         List<Output> out;
         synchronized (delivery) {
           out = delivery.receive(from, d);
         }
-        Outputs.deliver(out, sink);
+        Outputs.deliver(out, sink, decoded.payloadBytes());
         return;
       }
       WireMessage.ForScope f = (WireMessage.ForScope) wire;

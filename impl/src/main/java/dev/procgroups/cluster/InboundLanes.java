@@ -9,7 +9,8 @@ import dev.procgroups.transport.BoundedHandOff;
  * its origin's slots — a burst of a million joins dropped at a 16 MiB lane turned into a dozen
  * resyncs of 500,000 slots each (bench/results/cluster-1m.md). Replication traffic is bounded at
  * its source anyway (each origin's writers pay for sending past 1,024 queued changes), broadcast
- * floods are not; so replication gets the larger lane.
+ * floods are not; so replication gets the larger lane. The lanes among a node's other queues:
+ * impl/README.md, "Threads and queues".
  *
  * @param replicationBytes bytes of replication messages (syncs, deltas, digests) that may wait
  * @param deliveryBytes bytes of remote deliveries (broadcasts, sends) that may wait

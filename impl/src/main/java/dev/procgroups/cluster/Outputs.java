@@ -1,6 +1,5 @@
 package dev.procgroups.cluster;
 
-import dev.procgroups.process.EncodedSize;
 import dev.procgroups.process.MessageSink;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output;
@@ -44,13 +43,16 @@ final class Outputs {
     }
   }
 
-  static void deliver(List<Output> outputs, MessageSink sink) {
+  /**
+   * Delivers the outputs of one received delivery, whose payload the codec measured as
+   * {@code payloadBytes} (its {@code EncodedSize}, charged to each mailbox).
+   */
+  static void deliver(List<Output> outputs, MessageSink sink, long payloadBytes) {
     for (Output o : outputs) {
       if (o instanceof Output.Deliver d) {
         Pid from = Pid.parse(d.sender());
-        long bytes = EncodedSize.of(d.payload(), Long.MAX_VALUE); // once for all its targets
         for (String target : d.targets()) {
-          sink.deliver(Pid.parse(target), from, d.topic(), d.payload(), bytes);
+          sink.deliver(Pid.parse(target), from, d.topic(), d.payload(), payloadBytes);
         }
       }
     }

@@ -72,7 +72,7 @@ public final class ProcgroupsMetrics {
         transport, AtomixTransport::droppedInbound, "lane", "transport", "kind", "batch");
     functionCounter(INBOUND_DROPPED, "replication messages dropped: replication lane full",
         cluster, ClusterNode::droppedProtocolMessages, "lane", "replication", "kind", "protocol");
-    functionCounter(INBOUND_DROPPED, "remote deliveries dropped: replication lane full",
+    functionCounter(INBOUND_DROPPED, "remote deliveries dropped: delivery lane full",
         cluster, ClusterNode::droppedDeliveries, "lane", "replication", "kind", "delivery");
     gauge(INBOUND_BYTES, "bytes of received batches waiting for the transport's thread",
         transport, AtomixTransport::queuedInboundBytes, "lane", "transport");

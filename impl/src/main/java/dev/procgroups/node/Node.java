@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * One running node, put together: the process runtime, the {@code pg.scope} registry, the pg
  * module, and replication of every scope over a real Atomix transport with a timer for
  * anti-entropy. This is the composition root the CLI, the conformance runner and the Jepsen node
- * daemon start; a Java service embedding procgroups starts one per JVM.
+ * daemon start; a Java service embedding procgroups starts one per JVM. Its threads and the
+ * bounded queues in front of them: impl/README.md, "Threads and queues".
  */
 public final class Node implements AutoCloseable {
 
@@ -57,7 +58,7 @@ public final class Node implements AutoCloseable {
         .seeds(config.seeds())
         .swimProfile(config.swim())
         .secret(config.secret())
-        .inboundQueueBytes(config.inboundQueueBytes())
+        .inboundQueueBytes(config.transportQueueBytes())
         .build());
     // One thread; a pool executor rather than Executors' wrapper so its backlog can be metered.
     // Its queue is unbounded, but messages enter it only through ClusterNode's bounded hand-off;
@@ -67,7 +68,7 @@ public final class Node implements AutoCloseable {
     this.metrics = new ProcgroupsMetrics(config.meters(), config.name());
     this.cluster = new ClusterNode(metrics.meter(transport), processes, config.replication(),
         config.clock()::monotonicMillis, inbound,
-        new InboundLanes(config.replicationQueueBytes(), config.inboundQueueBytes()));
+        new InboundLanes(config.replicationQueueBytes(), config.deliveryQueueBytes()));
     metrics.node(cluster, transport, inbound.getQueue());
     metrics.processes(processes);
     processes.remoteRouter(cluster);

@@ -26,11 +26,13 @@ import java.util.Objects;
  * limits under load.
  *
  * @param scopes scope id → config, registered in this order at start
- * @param inboundQueueBytes how many bytes of received messages may wait for the transport's thread,
- *     and how many bytes of remote deliveries for the replication thread, before more are dropped
+ * @param transportQueueBytes how many bytes of received batches may wait, unopened, for the
+ *     transport's thread before more are dropped
  * @param replicationQueueBytes how many bytes of replication messages may wait for the replication
  *     thread before more are dropped (larger: each one dropped costs a resync, see
  *     {@link InboundLanes})
+ * @param deliveryQueueBytes how many bytes of remote deliveries (broadcasts, sends) may wait for
+ *     the replication thread before more are dropped
  * @param mailboxCapacity the most messages one process's mailbox holds (more are dropped)
  * @param mailboxBytes the most bytes one process's mailbox holds, each message charged its
  *     payload's encoded size and a fixed overhead (more are dropped)
@@ -50,8 +52,9 @@ public record NodeConfig(
     ReplicationSettings replication,
     ClusterSecret secret,
     MeterRegistry meters,
-    long inboundQueueBytes,
+    long transportQueueBytes,
     long replicationQueueBytes,
+    long deliveryQueueBytes,
     int mailboxCapacity,
     long mailboxBytes,
     NodeClock clock,
@@ -93,8 +96,9 @@ public record NodeConfig(
     private ReplicationSettings replication = ReplicationSettings.defaults();
     private ClusterSecret secret;
     private MeterRegistry meters;
-    private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
+    private long transportQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
     private long replicationQueueBytes = InboundLanes.DEFAULT_REPLICATION_BYTES;
+    private long deliveryQueueBytes = InboundLanes.DEFAULT_DELIVERY_BYTES;
     private int mailboxCapacity = ProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
     private long mailboxBytes = ProcessRuntime.DEFAULT_MAILBOX_BYTES;
     private NodeClock clock = NodeClock.SYSTEM;
@@ -159,12 +163,21 @@ public record NodeConfig(
     }
 
     /**
-     * Bytes of received batches that may wait for the transport's thread, and of remote deliveries
-     * for the replication thread; past that, they are dropped and counted (default
-     * {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}, 16 MiB).
+     * Bytes of received batches that may wait, unopened, for the transport's thread; past that,
+     * they are dropped and counted (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}, 16 MiB).
      */
-    public Builder inboundQueueBytes(long bytes) {
-      this.inboundQueueBytes = bytes;
+    public Builder transportQueueBytes(long bytes) {
+      this.transportQueueBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Bytes of remote deliveries (broadcasts, sends) that may wait for the replication thread;
+     * past that, they are dropped and counted: lost, as delivery is at most once (default
+     * {@link InboundLanes#DEFAULT_DELIVERY_BYTES}, 16 MiB).
+     */
+    public Builder deliveryQueueBytes(long bytes) {
+      this.deliveryQueueBytes = bytes;
       return this;
     }
 
@@ -212,7 +225,8 @@ public record NodeConfig(
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
           replication, secret, meters == null ? new SimpleMeterRegistry() : meters,
-          inboundQueueBytes, replicationQueueBytes, mailboxCapacity, mailboxBytes, clock, dataDir);
+          transportQueueBytes, replicationQueueBytes, deliveryQueueBytes, mailboxCapacity,
+          mailboxBytes, clock, dataDir);
     }
   }
 }

@@ -90,7 +90,17 @@ public final class ProtocolCodec {
     }
   }
 
+  /**
+   * A decoded message and, for a {@link Delivery}, its payload's encoded size (the mailbox's
+   * charge, {@code EncodedSize}), measured while reading it so that nobody sizes it again.
+   */
+  public record Decoded(WireMessage message, long payloadBytes) {}
+
   public static WireMessage decode(byte[] bytes) throws MalformedMessageException {
+    return decodeMeasured(bytes).message();
+  }
+
+  public static Decoded decodeMeasured(byte[] bytes) throws MalformedMessageException {
     if (bytes == null || bytes.length > MAX_MESSAGE_BYTES) {
       throw new MalformedMessageException("message missing or too large");
     }
@@ -120,16 +130,21 @@ public final class ProtocolCodec {
         m = new ResyncRequest(incarnation);
         break;
       case DELIVERY: {
-        Delivery d = new Delivery(incarnation, in.readBounded(Long.MAX_VALUE, "delivery number"),
-            readPid(in), readName(in, "topic"), PayloadCodec.read(in, 0), readPids(in, false));
+        long number = in.readBounded(Long.MAX_VALUE, "delivery number");
+        String sender = readPid(in);
+        String topic = readName(in, "topic");
+        int payloadStart = in.position();
+        Object payload = PayloadCodec.read(in, 0);
+        long payloadBytes = in.position() - payloadStart;
+        Delivery d = new Delivery(incarnation, number, sender, topic, payload, readPids(in, false));
         in.expectEnd();
-        return d;
+        return new Decoded(d, payloadBytes);
       }
       default:
         throw new MalformedMessageException("unknown message type " + type);
     }
     in.expectEnd();
-    return new ForScope(scope, m);
+    return new Decoded(new ForScope(scope, m), 0);
   }
 
   private static Deltas readDeltas(WireReader in, long incarnation)

@@ -14,6 +14,11 @@ final class WireReader {
     this.buf = buf;
   }
 
+  /** How many bytes were read so far. */
+  int position() {
+    return pos;
+  }
+
   int readByte() throws MalformedMessageException {
     if (pos >= buf.length) {
       throw new MalformedMessageException("truncated");

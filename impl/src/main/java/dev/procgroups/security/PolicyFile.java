@@ -15,15 +15,15 @@ import java.util.Set;
 /**
  * Reads a {@link RulePolicy} from JSON:
  *
- * <pre>{@code
+ * <pre>
  * {
  *   "default": "deny",                       // optional, "allow" or "deny"; default "deny"
  *   "rules": [
  *     {"effect": "allow", "action": "pg.*", "resource": "*"},
- *     {"effect": "deny", "action": "pg.join", "resource": "admin.*", "process": "{n1@*"}
+ *     {"effect": "deny", "action": "pg.join", "resource": "admin.*", "process": "{n1&#64;*"}
  *   ]
  * }
- * }</pre>
+ * </pre>
  *
  * {@code action}, {@code resource} and {@code process} (matched against the PID string) are globs
  * and default to {@code *}. Unknown keys are errors, so a typo never silently widens a policy.

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Dropping is safe for what travels this way: replication messages are repaired by digests and
  * resyncs, and remote deliveries are at most once, numbered per link so that a gap never stalls
- * the later ones.
+ * the later ones. Where the lanes sit on a node's inbound path: impl/README.md, "Threads and
+ * queues".
  */
 public final class BoundedHandOff {
   /** Default capacity of one lane. */

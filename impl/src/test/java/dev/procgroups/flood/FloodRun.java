@@ -62,7 +62,8 @@ final class FloodRun {
    * int allow): the unbounded code, which the flood's heap bound must catch. Tests only.
    */
   static final Consumer<NodeConfig.Builder> UNBOUNDED =
-      config -> config.inboundQueueBytes(Long.MAX_VALUE).replicationQueueBytes(Long.MAX_VALUE)
+      config -> config.transportQueueBytes(Long.MAX_VALUE).deliveryQueueBytes(Long.MAX_VALUE)
+          .replicationQueueBytes(Long.MAX_VALUE)
           .mailboxCapacity(Integer.MAX_VALUE)
           .mailboxBytes(Long.MAX_VALUE);
 

@@ -39,7 +39,8 @@ class FloodTest {
   void aFloodingNodeIsFollowedAndTheClusterConvergesWithBoundedHeap() {
     FloodResult r = assertTimeoutPreemptively(Duration.ofSeconds(120 + 2 * SECONDS),
         () -> new FloodRun(Duration.ofSeconds(SECONDS), 16, CONVERGENCE_BOUND,
-            UNBOUNDED ? FloodRun.UNBOUNDED : config -> config.inboundQueueBytes(TEST_LANE_BYTES)
+            UNBOUNDED ? FloodRun.UNBOUNDED : config -> config.transportQueueBytes(TEST_LANE_BYTES)
+                .deliveryQueueBytes(TEST_LANE_BYTES)
                 .replicationQueueBytes(TEST_REPLICATION_LANE_BYTES)).run());
 
     assertThat(r.slotOps()).as("the flooder made progress").isGreaterThan(1000);

@@ -24,19 +24,35 @@ class LuaObserverTest {
     }
 
     @Override
-    public void errorIgnored(Pid process, String method, ErrorKind kind, String message) {
-      seen.add("ignored " + method + " " + kind.luaName() + (message.contains("never-joined") ? " (named)" : ""));
+    public void errorsIgnored(Pid process, String method, ErrorKind kind, String message,
+        long count) {
+      seen.add("ignored " + method + " " + kind.luaName()
+          + (message.contains("never-joined") ? " (named)" : "") + " x" + count);
     }
 
     @Override
-    public void subscriptionNotClosed(Pid process, String method) {
-      seen.add("open " + method);
+    public void subscriptionsNotClosed(Pid process, String method, long count) {
+      seen.add("open " + method + " x" + count);
     }
   };
 
   @AfterEach
   void close() {
     node.close();
+  }
+
+  @Test
+  void countsBeyondAnyLimitExactly() throws InterruptedException {
+    LuaRunResult result = LuaScripts.run(new LuaScript("main.lua", """
+        local g = require("pg").open("app:pg")
+        for i = 1, 3000 do g:leave("never-joined") end  -- 3000 ignored
+        for i = 1, 500 do local _, err = g:leave("x") tostring(err) end -- looked at
+        for i = 1, 2500 do g:monitor("w" .. i) end       -- 2500 never closed
+        for i = 1, 100 do g:events():close() end          -- closed
+        """), node.builder().observer(observer), Duration.ofSeconds(60), null);
+    assertThat(result.status()).isEqualTo(LuaRunResult.Status.OK);
+    assertThat(seen).contains("ignored leave Invalid (named) x3000", "open monitor x2500")
+        .filteredOn(s -> s.startsWith("ignored") || s.startsWith("open")).hasSize(2);
   }
 
   @Test
@@ -53,6 +69,6 @@ class LuaObserverTest {
     assertThat(result.status()).isEqualTo(LuaRunResult.Status.OK);
     assertThat(seen).containsExactly(
         "call open", "call leave Invalid", "call join Invalid", "call monitor", "call events",
-        "ignored leave Invalid (named)", "open monitor");
+        "ignored leave Invalid (named) x1", "open monitor x1");
   }
 }

@@ -24,6 +24,33 @@ class PgBindingTest {
   }
 
   @Test
+  void messagesNameTheArgumentAndItsLuaType() throws InterruptedException {
+    assertThat(run("""
+        local function msg(_, err) return err:message() end
+        print(msg(g:join(42)))
+        print(msg(g:join({"x", "y", 3})))
+        print(msg(g:leave(true)))
+        print(msg(g:get_members(print)))
+        print(msg(g:broadcast("grp", {})))
+        print(msg(g:join({"x", {"nested"}})))
+        print(msg(g:join(coroutine.create(print))))
+        print(select(2, pg.open(1.5)):message())
+        g:release()
+        print(msg(g:join(42)))
+        """)).isEqualTo("""
+        group: must be a string, got number
+        group[3]: must be a string, got number
+        group: must be a string, got boolean
+        group: must be a string, got function
+        topic: must be a string, got table
+        group[2]: must be a string, got table
+        group: must be a string, got thread
+        id: must be a string, got number
+        instance released
+        """);
+  }
+
+  @Test
   void badInputNeverRaisesAndGivesInvalid() throws InterruptedException {
     String out = run("""
         local bad = {nil, 42, true, {}, {1}, {"a", 2}, {"a", ""}, "", string.rep("x", 1025), print,

@@ -81,7 +81,7 @@ class NodeMetricsTest {
     MeterRegistry registry = new SimpleMeterRegistry();
     // n1's inbound lanes hold one waiting message each, its mailboxes five messages (or 1 MiB).
     NodeConfig.Builder small = config(seeds.get(0), seeds, secret).meters(registry)
-        .inboundQueueBytes(1).mailboxCapacity(5).mailboxBytes(1 << 20);
+        .transportQueueBytes(1).deliveryQueueBytes(1).mailboxCapacity(5).mailboxBytes(1 << 20);
     try (Node observer = Node.start(small.build());
          Node sender = Node.start(config(seeds.get(1), seeds, secret).build())) {
       assertThat(observer.processes().mailboxBytes()).isEqualTo(1 << 20);

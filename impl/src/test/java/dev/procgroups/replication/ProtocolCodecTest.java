@@ -3,6 +3,7 @@ package dev.procgroups.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procgroups.process.EncodedSize;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
@@ -57,6 +58,14 @@ class ProtocolCodecTest {
   void payloadsSurviveTheRoundTrip(@ForAll("payloads") Object payload) throws Exception {
     WireMessage m = new Delivery(1, 1, P1, "t", payload, List.of(P2));
     assertThat(ProtocolCodec.decode(ProtocolCodec.encode(m))).isEqualTo(m);
+  }
+
+  @Property(tries = 200)
+  void theDecoderMeasuresTheMailboxChargeOfAPayload(@ForAll("payloads") Object payload)
+      throws Exception {
+    WireMessage m = new Delivery(1, 1, P1, "t", payload, List.of(P2));
+    assertThat(ProtocolCodec.decodeMeasured(ProtocolCodec.encode(m)).payloadBytes())
+        .isEqualTo(EncodedSize.of(payload, Long.MAX_VALUE));
   }
 
   @Provide

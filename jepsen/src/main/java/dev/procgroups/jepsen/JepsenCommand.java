@@ -12,6 +12,8 @@ import dev.procgroups.jepsen.net.NamespaceUnavailableException;
 import dev.procgroups.jepsen.net.NetNamespace;
 import dev.procgroups.jepsen.net.NodeAddress;
 import dev.procgroups.model.checkers.Validity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,16 +29,27 @@ import picocli.CommandLine.Spec;
 /**
  * {@code procgroups jepsen}: makes a private network namespace, runs itself again inside it, and
  * there starts the node JVMs, runs each workload with faults, checks the histories and writes the
- * reports. Exit code 0 if every checker says valid, 1 if one says invalid, 2 if the run could not
- * be set up (no namespace: it never touches the host's network), 3 if a verdict is unknown.
+ * reports. Each exit code means one thing: 0 every checker valid, 1 one invalid, 2 the run could not
+ * be set up or its environment failed (no namespace: it never touches the host's network; a tool
+ * missing, a node that did not start, a full disk for the store), 3 a verdict unknown.
  */
 @Command(name = "jepsen", mixinStandardHelpOptions = true, sortOptions = false,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every checker valid",
+        "1:a checker found a problem (invalid)",
+        "2:setup or environment failure: no namespace (not root), a tool missing, a node that did not"
+            + " start, the store not writable or its disk full",
+        "3:a verdict is unknown: a checker checked less than 90 % of what the history offered"},
     description = "Runs the Jepsen suite: real nodes in a private network namespace, partitions, kills and"
         + " pauses, checked histories and an HTML report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN),"
         + " iproute2, nftables and setpriv.")
 public final class JepsenCommand implements Subcommand, Callable<Integer> {
 
+  static final int VALID = 0;
+  static final int INVALID = 1;
   static final int SETUP_FAILED = 2;
+  static final int UNKNOWN = 3;
 
   @Option(names = "--workload", defaultValue = "all", description = "membership, broadcast, monitor or all")
   String workload;
@@ -48,8 +61,13 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   int timeLimit;
 
   @Option(names = "--nemesis", defaultValue = "all",
-      description = "faults: halves, isolate, ring, bridge, one-way, kill, pause, partition, all, none")
+      description = "faults: halves, isolate, ring, bridge, one-way, kill, pause, loss (random packet drops),"
+          + " partition (every shape), all, none")
   String nemesis;
+
+  @Option(names = "--overlap", description = "nest up to three faults of different kinds (a partition during a"
+      + " pause during packet loss)")
+  boolean overlap;
 
   @Option(names = "--rate", defaultValue = "10", description = "operations per second per client")
   double rate;
@@ -61,15 +79,11 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   int groups;
 
   @Option(names = "--fault-every", defaultValue = "6",
-      description = "seconds between faults (longer than --settle, or no window checks broadcast completeness)")
-  int faultEvery;
+      description = "seconds between faults, fractions allowed (0.3: flapping)")
+  double faultEvery;
 
-  @Option(names = "--fault-for", defaultValue = "4", description = "seconds a fault lasts")
-  int faultFor;
-
-  @Option(names = "--settle", defaultValue = "3", description = "seconds after a fault before the cluster counts"
-      + " as converged")
-  int settle;
+  @Option(names = "--fault-for", defaultValue = "4", description = "seconds a fault lasts, fractions allowed")
+  double faultFor;
 
   @Option(names = "--quiet", defaultValue = "8", description = "seconds between the final heal and the final reads")
   int quiet;
@@ -94,16 +108,39 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   public Integer call() throws Exception {
     try {
       return inside == null ? fromOutside() : fromInside();
-    } catch (NamespaceUnavailableException e) {
-      System.err.println("procgroups jepsen: " + e.getMessage());
-      return SETUP_FAILED;
+    } catch (NamespaceUnavailableException | IOException | UncheckedIOException | IllegalStateException e) {
+      return setupFailed(e);
+    }
+  }
+
+  /** Exit 2 with the reason: the run could not be carried out, which says nothing of the nodes. */
+  static int setupFailed(Exception e) {
+    System.err.println("procgroups jepsen: setup or environment failure: " + e.getMessage());
+    return SETUP_FAILED;
+  }
+
+  /** The exit code of a set of verdicts: invalid wins over unknown, unknown over valid. */
+  static int exitCode(List<Validity> verdicts) {
+    return verdicts.contains(Validity.INVALID) ? INVALID
+        : verdicts.isEmpty() || verdicts.contains(Validity.UNKNOWN) ? UNKNOWN : VALID;
+  }
+
+  /** Fails early (exit 2) if the store cannot be written, before any node starts. */
+  private void probeStore() throws IOException {
+    Files.createDirectories(store);
+    Path probe = Files.createTempFile(store, ".probe", "");
+    try {
+      Files.write(probe, new byte[4096]);
+    } finally {
+      Files.delete(probe);
     }
   }
 
   /** Makes the namespace, runs this command again inside it, deletes the namespace. */
   private int fromOutside() throws Exception {
-    List<NodeAddress> addresses = NodeAddress.cluster(nodes);
-    try (NetNamespace ns = NetNamespace.create("procgroups-jepsen", addresses)) {
+    probeStore();
+    // One address more than the nodes: the impostor nemesis's.
+    try (NetNamespace ns = NetNamespace.create("procgroups-jepsen", NodeAddress.cluster(nodes + 1))) {
       // The whole command line as typed, "jepsen" included.
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
       args.addAll(List.of("--inside", ns.name()));
@@ -125,8 +162,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
     long baseSeed = seed != null ? seed : System.nanoTime();
     for (Workload.Kind kind : workloads()) {
       RunConfig config = new RunConfig(kind, nodes, Duration.ofSeconds(timeLimit), concurrency, rate,
-          NemesisKind.parse(nemesis), Duration.ofSeconds(faultEvery), Duration.ofSeconds(faultFor),
-          Duration.ofSeconds(settle), Duration.ofSeconds(quiet), groups, baseSeed + kind.ordinal(), store);
+          NemesisKind.parse(nemesis), seconds(faultEvery), seconds(faultFor), overlap,
+          Duration.ofSeconds(quiet), groups, baseSeed + kind.ordinal(), store);
       System.out.println("== " + kind.cliName() + ": " + nodes + " nodes, " + timeLimit + " s, nemesis " + nemesis
           + ", seed " + config.seed() + (mutations.isEmpty() ? "" : ", MUTANT NODES " + mutations));
       Path logs = Files.createTempDirectory("procgroups-jepsen-logs");
@@ -143,7 +180,11 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(stopNodes);
       }
     }
-    return verdicts.contains(Validity.INVALID) ? 1 : verdicts.contains(Validity.UNKNOWN) ? 3 : 0;
+    return exitCode(verdicts);
+  }
+
+  private static Duration seconds(double s) {
+    return Duration.ofNanos((long) (s * 1e9));
   }
 
   /** The run folder has copies of the node logs now; on failure they stay where they are. */

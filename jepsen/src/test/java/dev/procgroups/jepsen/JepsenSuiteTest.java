@@ -25,9 +25,9 @@ class JepsenSuiteTest {
   @Test
   void boundedRunOfEveryWorkloadUnderFaultsIsValid() throws IOException {
     RootTools.assume();
-    // Faults 3 s long every 6 s, converged 3 s after each: whole windows in which completeness counts.
+    // Faults 3 s long every 6 s, nested with --overlap: fault-free windows in which completeness counts.
     int exit = jepsen("--workload", "all", "--time-limit", "20", "--fault-every", "6", "--fault-for", "3",
-        "--settle", "3", "--quiet", "5", "--nemesis", "halves,isolate,one-way,ring,kill,pause", "--seed", "7");
+        "--quiet", "5", "--nemesis", "halves,isolate,one-way,ring,kill,pause,loss", "--overlap", "--seed", "7");
     assertThat(exit).as("exit code (0 valid, 1 invalid, 2 setup, 3 unknown)").isZero();
     for (String workload : List.of("membership", "broadcast", "monitor")) {
       Path run = latest(workload);
@@ -38,7 +38,23 @@ class JepsenSuiteTest {
     }
     assertThat(Files.readString(latest("broadcast").resolve("results.json")))
         .as("broadcasts inside whole windows were checked for completeness")
-        .containsPattern("\"expected-in-windows\" : [1-9]");
+        .containsPattern("\"pairs-decided\" : [1-9]");
+  }
+
+  /**
+   * The trust-boundary faults: a restart with a smaller incarnation, an impostor without the secret
+   * under a live node's name. The code before issue 14 fails them (the restarted node is locked out,
+   * the impostor evicts the node it names), so they run only with
+   * {@code -Dprocgroups.jepsen.trust=true}, until issue 14 lands and the lead switches them on.
+   */
+  @Test
+  void trustBoundaryFaultsLeaveTheClusterValid() throws IOException {
+    RootTools.assume();
+    org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("procgroups.jepsen.trust"),
+        "trust-boundary faults fail until issue 14 lands; run with -Dprocgroups.jepsen.trust=true");
+    int exit = jepsen("--workload", "membership,broadcast", "--time-limit", "15", "--fault-every", "2",
+        "--fault-for", "3", "--quiet", "5", "--nemesis", "trust", "--seed", "13");
+    assertThat(exit).as("exit code (0 valid, 1 invalid, 2 setup, 3 unknown)").isZero();
   }
 
   @Test
@@ -53,7 +69,7 @@ class JepsenSuiteTest {
                                           int seconds) throws IOException {
     // (ProtocolMutation.SKIP_DOWN_CLEANUP with kills was flagged in one run of two: too unsteady for CI.)
     int exit = jepsen("--workload", workload, "--time-limit", Integer.toString(seconds), "--nemesis", nemesis,
-        "--fault-every", "2", "--fault-for", "3", "--settle", "2", "--quiet", "3", "--seed", "11",
+        "--fault-every", "2", "--fault-for", "3", "--quiet", "3", "--seed", "11",
         "--mutation", mutation);
     assertThat(exit).as(workload + " with " + mutation).isEqualTo(1);
     assertThat(Files.readString(latest(workload).resolve("results.json"))).contains(problem);

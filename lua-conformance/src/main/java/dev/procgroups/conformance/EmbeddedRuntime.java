@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * This runtime: each script runs on node 1 of an {@link EmbeddedCluster} of real nodes, with a
@@ -33,6 +35,11 @@ public final class EmbeddedRuntime implements ScriptRuntime {
   }
 
   @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.allOf(Capability.class);
+  }
+
+  @Override
   public ScriptOutcome run(Path suiteRoot, ConformanceScript script, int nodes, Duration timeout) {
     long start = System.nanoTime();
     RulePolicy policy = new RulePolicy(
@@ -48,7 +55,8 @@ public final class EmbeddedRuntime implements ScriptRuntime {
       if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
         lines = lines.subList(0, lines.size() - 1);
       }
-      return new ScriptOutcome(List.copyOf(lines), result.ok(), result.error().orElse(null),
+      List<String> stderr = result.error().map(e -> List.of(e.split("\n"))).orElse(List.of());
+      return new ScriptOutcome(List.copyOf(lines), result.ok(), result.error().orElse(null), stderr,
           Duration.ofNanos(System.nanoTime() - start).toMillis());
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -58,7 +66,7 @@ public final class EmbeddedRuntime implements ScriptRuntime {
       if (broken != null) {
         broken.close();
       }
-      return new ScriptOutcome(List.of(), false, "the embedded cluster failed: " + e,
+      return new ScriptOutcome(List.of(), false, "the embedded cluster failed: " + e, List.of(),
           Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
   }

@@ -16,7 +16,7 @@ import org.luaj.vm2.lib.ZeroArgFunction;
 
 /**
  * {@code require("conformance.host")} on this runtime: the host calls of the adapter contract
- * (lua-conformance/README.md) over an embedded cluster's Lua nodes.
+ * (lua-conformance/CONTRACT.md) over an embedded cluster's Lua nodes.
  */
 final class HostModule implements LuaModule {
 

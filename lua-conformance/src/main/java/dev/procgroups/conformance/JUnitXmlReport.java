@@ -1,6 +1,7 @@
 package dev.procgroups.conformance;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ public final class JUnitXmlReport {
 
   private JUnitXmlReport() {}
 
-  public static String render(String runtimeName, List<ScriptResult> results) {
+  public static String render(Reports.Run run, List<ScriptResult> results) {
     Map<Integer, List<ScriptResult>> bySize = results.stream()
         .collect(Collectors.groupingBy(ScriptResult::nodes, LinkedHashMap::new, Collectors.toList()));
     StringWriter text = new StringWriter();
@@ -27,7 +28,7 @@ public final class JUnitXmlReport {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeStartElement("testsuites");
       for (Map.Entry<Integer, List<ScriptResult>> suite : bySize.entrySet()) {
-        writeSuite(xml, runtimeName, suite.getKey(), suite.getValue());
+        writeSuite(xml, run, suite.getKey(), suite.getValue());
       }
       xml.writeEndElement();
       xml.writeEndDocument();
@@ -38,15 +39,22 @@ public final class JUnitXmlReport {
     return text.toString();
   }
 
-  private static void writeSuite(XMLStreamWriter xml, String runtimeName, int nodes, List<ScriptResult> results)
-      throws XMLStreamException {
+  private static void writeSuite(XMLStreamWriter xml, Reports.Run run, int nodes,
+      List<ScriptResult> results) throws XMLStreamException {
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", "pg conformance on " + nodes + " node(s) of " + runtimeName);
+    xml.writeAttribute("name", "pg conformance " + run.suiteVersion() + " on " + nodes
+        + " node(s) of " + run.runtime());
     xml.writeAttribute("tests", Integer.toString(results.size()));
-    xml.writeAttribute("failures", Long.toString(results.stream().filter(r -> !r.passed()).count()));
-    xml.writeAttribute("skipped", Long.toString(results.stream().filter(r -> r.skipped() != null).count()));
+    Summary.Counts counts = Summary.of(results).total();
+    xml.writeAttribute("failures", Integer.toString(counts.failed()));
+    xml.writeAttribute("skipped", Integer.toString(counts.skipped()));
     xml.writeAttribute("time", seconds(results.stream()
         .filter(r -> r.outcome() != null).mapToLong(r -> r.outcome().millis()).sum()));
+    xml.writeStartElement("properties");
+    property(xml, "suiteVersion", run.suiteVersion());
+    property(xml, "runtime", run.runtime());
+    property(xml, "capabilities", run.capabilities().toString());
+    xml.writeEndElement();
     for (ScriptResult r : results) {
       xml.writeStartElement("testcase");
       xml.writeAttribute("classname", "conformance." + r.script().path().replaceFirst("/.*", ""));
@@ -59,7 +67,9 @@ public final class JUnitXmlReport {
         xml.writeStartElement("failure");
         xml.writeAttribute("message", r.outcome().completed()
             ? "an assertion failed" : String.valueOf(r.outcome().failure()));
-        xml.writeCharacters(String.join("\n", r.outcome().output()));
+        List<String> text = new ArrayList<>(r.outcome().failingLines());
+        r.outcome().stderrTail().forEach(l -> text.add("stderr: " + l));
+        xml.writeCharacters(String.join("\n", text));
         xml.writeEndElement();
       }
       if (r.outcome() != null) {
@@ -70,6 +80,13 @@ public final class JUnitXmlReport {
       xml.writeEndElement();
     }
     xml.writeEndElement();
+  }
+
+  private static void property(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
+    xml.writeEmptyElement("property");
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("value", value);
   }
 
   private static String seconds(long millis) {

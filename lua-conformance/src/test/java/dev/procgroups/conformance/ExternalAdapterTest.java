@@ -1,8 +1,10 @@
 package dev.procgroups.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -50,15 +52,31 @@ class ExternalAdapterTest {
     assertThat(hung.failure()).contains("timed out");
   }
 
+  @Test
+  void readsTheDeclaredCapabilitiesAndSaysWhenThereAreNone() throws IOException {
+    Path declares = script("declares",
+        "[ \"$1\" = --capabilities ] && echo 'core spawn' && echo 'policy teleport'\n");
+    ExternalAdapter declaring = new ExternalAdapter(List.of(declares.toString()));
+    assertThat(declaring.capabilities())
+        .containsExactlyInAnyOrder(Capability.CORE, Capability.SPAWN, Capability.POLICY);
+    ExternalAdapter silent = new ExternalAdapter(List.of(script("silent",
+        "echo 'no such option' >&2; exit 2\n").toString()));
+    assertThatThrownBy(silent::capabilities)
+        .hasMessageContaining("did not declare its capabilities")
+        .hasMessageContaining("no such option");
+  }
+
   /** This runtime behind the contract: a JVM per script running {@code conformance-script}. */
   @Test
   void thisRuntimeAsAnAdapterPassesScriptsOfEveryKind() {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The --add-opens this JVM got (the build's procgroups.jvm.opens), which Atomix needs.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens")).forEach(command::add);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "dev.procgroups.cli.ProcgroupsCli", "conformance-script"));
-    Suite three = new Suite(suite.root(), suite.scripts().stream()
+    Suite three = new Suite(suite.root(), suite.version(), suite.scripts().stream()
         .filter(s -> Set.of("doc_03_join_leave", "perm_02_join", "cluster_membership").contains(s.id()))
         .toList());
     List<ScriptResult> results = new ConformanceRunner(new ExternalAdapter(command), Duration.ofSeconds(90))

@@ -1,12 +1,14 @@
 package dev.procgroups.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -104,20 +106,49 @@ class SuiteTest {
     assertThat(suite.scripts()).hasSizeGreaterThan(40);
     assertThat(suite.scripts().stream().map(ConformanceScript::id).distinct()).hasSameSizeAs(suite.scripts());
     for (ConformanceScript s : suite.scripts()) {
-      assertThat(s.tags()).as(s.path()).containsAnyOf("spec", "settled");
+      assertThat(s.tags()).as(s.path()).containsExactly(s.path().replaceFirst("/.*", ""));
       assertThat(s.path()).as("file name matches id").endsWith("/" + s.id() + ".lua");
       assertThat(s.description()).as(s.path()).isNotBlank();
       assertThat(s.nodes()).as(s.path()).isBetween(1, 3);
     }
   }
 
+  /** What a case uses shows in its source; its needs: header must name the capability. */
+  @Test
+  void everyCaseDeclaresTheCapabilitiesItUses() {
+    for (ConformanceScript s : suite.scripts()) {
+      Set<Capability> uses = EnumSet.of(Capability.CORE);
+      if (s.source().matches("(?s).*(spawn\\.|host\\.spawn).*")) {
+        uses.add(Capability.SPAWN);
+      }
+      if (s.nodes() > 1) {
+        uses.add(Capability.MULTI_NODE);
+      }
+      if (!s.denials().isEmpty()) {
+        uses.add(Capability.POLICY);
+      }
+      if (s.source().contains("app:other")) {
+        uses.add(Capability.SCOPES);
+      }
+      if (s.source().contains(":dropped()") || s.source().contains("1024")) {
+        uses.add(Capability.LIMITS);
+      }
+      assertThat(s.needs()).as("needs: of " + s.path()).isEqualTo(uses);
+    }
+  }
+
   @Test
   void parsesDenialsAndRejectsAHeaderlessScript() {
     ConformanceScript s = ConformanceScript.parse("spec/x.lua",
-        "-- conformance: x\n-- tags: spec\n-- nodes: 3\n-- deny: pg.join secret\n-- describe: d\nprint(1)\n");
+        "-- conformance: x\n-- tags: spec\n-- nodes: 3\n-- needs: spawn multi-node\n"
+            + "-- deny: pg.join secret\n-- describe: d\nprint(1)\n");
     assertThat(s.nodes()).isEqualTo(3);
+    assertThat(s.needs()).containsExactlyInAnyOrder(Capability.CORE, Capability.SPAWN,
+        Capability.MULTI_NODE);
+    assertThatThrownBy(() -> ConformanceScript.parse("z.lua",
+        "-- conformance: z\n-- needs: teleport\n")).hasMessageContaining("unknown capability");
     assertThat(s.denials()).containsExactly(new ConformanceScript.Denial("pg.join", "secret"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConformanceScript.parse("y.lua", "print(1)"))
+    assertThatThrownBy(() -> ConformanceScript.parse("y.lua", "print(1)"))
         .hasMessageContaining("no '-- conformance");
   }
 

@@ -1,33 +1,49 @@
 package dev.procgroups.lua.api;
 
+import dev.procgroups.pg.ErrorKind;
+import dev.procgroups.pg.PgException;
+import java.util.ArrayList;
+import java.util.List;
+import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
 /**
- * A Lua argument of a pg call as the Java API takes it ({@code Object}: a {@code String}, a
- * {@code List} for a batch, anything else is refused there as INVALID). A value that is not even a
- * payload (a function, a cyclic table) is passed as its Lua type name's stand-in so that the API
- * still reports INVALID naming the argument.
+ * A name argument of a pg call (a group, a topic, a scope ID) as the Java API takes it: a
+ * {@code String}, or for a group a {@code List} of them (a batch, from a Lua array). Any other
+ * Lua value is refused here as INVALID with the message the API would give, but naming the Lua
+ * type ({@code "group[3]: must be a string, got number"}), never a Java class; the API checks the
+ * rest (empty, too long).
  */
 final class LuaArguments {
 
   private LuaArguments() {}
 
-  /** A stand-in for a Lua value the API can only refuse. */
-  record Unusable(String luaType) {
-    @Override
-    public String toString() {
-      return luaType;
+  /** A single name: a Lua string (a number is never a name, even if Lua could coerce it). */
+  static Object name(LuaValue value, String argument) throws PgException {
+    if (value.isnil()) {
+      return null; // the API reports it missing
     }
+    if (value.type() != LuaValue.TSTRING) {
+      throw notAString(argument, value.typename());
+    }
+    return value.tojstring();
   }
 
-  static Object toJava(LuaValue value) {
-    if (value.type() == LuaValue.TNUMBER) {
-      return new Unusable("number"); // a number is never a name, even if Lua could coerce it
+  /** A name or a non-empty array of names (a batch); elements are named {@code argument[i]}. */
+  static Object names(LuaValue value, String argument) throws PgException {
+    if (!value.istable()) {
+      return name(value, argument);
     }
-    try {
-      return LuaPayloads.toJava(value);
-    } catch (PayloadException e) {
-      return new Unusable(value.typename());
+    LuaTable table = value.checktable();
+    int n = table.length();
+    List<String> names = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      names.add((String) name(table.rawget(i), argument + "[" + i + "]"));
     }
+    return names;
+  }
+
+  private static PgException notAString(String argument, String got) {
+    return new PgException(ErrorKind.INVALID, argument + ": must be a string, got " + got);
   }
 }

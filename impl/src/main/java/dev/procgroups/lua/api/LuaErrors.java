@@ -55,15 +55,17 @@ public final class LuaErrors {
    */
   public static Failure failureOf(LuaValue value) {
     if (value instanceof ErrorObject error) {
-      error.inspected = true;
+      error.inspect();
       return error.failure;
     }
     return null;
   }
 
-  /** True once a script looked at this error object (see {@link #failureOf}). */
-  static boolean inspected(LuaValue value) {
-    return value instanceof ErrorObject error && error.inspected;
+  /** Runs {@code hook} once, when a script first looks at this error object (see {@link #failureOf}). */
+  static void onInspected(LuaValue value, Runnable hook) {
+    if (value instanceof ErrorObject error) {
+      error.onInspected = hook;
+    }
   }
 
   private static LuaValue wrap(Failure failure) {
@@ -73,11 +75,19 @@ public final class LuaErrors {
   /** An error object; remembers whether the script looked at it (for script checks). */
   private static final class ErrorObject extends LuaUserdata {
     final Failure failure;
-    volatile boolean inspected;
+    private volatile Runnable onInspected;
 
     ErrorObject(Failure failure) {
       super(failure, LuaErrors.METATABLE); // qualified: LuaValue.METATABLE is the string "__metatable"
       this.failure = failure;
+    }
+
+    void inspect() {
+      Runnable hook = onInspected;
+      if (hook != null) {
+        onInspected = null;
+        hook.run();
+      }
     }
   }
 

@@ -40,7 +40,8 @@ final class LuaPgModule {
       @Override
       public Varargs invoke(Varargs args) {
         try {
-          PgInstance instance = pg.open(process.context().handle(), LuaArguments.toJava(args.arg1()));
+          PgInstance instance = pg.open(process.context().handle(),
+              LuaArguments.name(args.arg1(), "id"));
           process.log().succeeded("open");
           return new LuaUserdata(new Bound(instance, process), INSTANCE_METATABLE);
         } catch (PgException e) {
@@ -64,23 +65,23 @@ final class LuaPgModule {
   private static LuaTable instanceMetatable() {
     LuaTable methods = new LuaTable();
     methods.rawset("join", twoValue("join", (s, a) -> {
-      s.instance().join(LuaArguments.toJava(a.arg(2)));
+      s.instance().join(LuaArguments.names(a.arg(2), "group"));
       return LuaValue.TRUE;
     }));
     methods.rawset("leave", twoValue("leave", (s, a) -> {
-      s.instance().leave(LuaArguments.toJava(a.arg(2)));
+      s.instance().leave(LuaArguments.names(a.arg(2), "group"));
       return LuaValue.TRUE;
     }));
     methods.rawset("get_members", twoValue("get_members", (s, a) ->
-        pids(s.instance().getMembers(LuaArguments.toJava(a.arg(2))))));
+        pids(s.instance().getMembers(LuaArguments.names(a.arg(2), "group")))));
     methods.rawset("get_local_members", twoValue("get_local_members", (s, a) ->
-        pids(s.instance().getLocalMembers(LuaArguments.toJava(a.arg(2))))));
+        pids(s.instance().getLocalMembers(LuaArguments.names(a.arg(2), "group")))));
     methods.rawset("which_groups", twoValue("which_groups", (s, a) -> strings(s.instance().whichGroups())));
     methods.rawset("which_local_groups", twoValue("which_local_groups", (s, a) -> strings(s.instance().whichLocalGroups())));
     methods.rawset("broadcast", twoValue("broadcast", (s, a) -> broadcast(s, a, false)));
     methods.rawset("broadcast_local", twoValue("broadcast_local", (s, a) -> broadcast(s, a, true)));
     methods.rawset("monitor", threeValue("monitor", (s, a) -> {
-      MonitorSnapshot snapshot = s.instance().monitor(LuaArguments.toJava(a.arg(2)));
+      MonitorSnapshot snapshot = s.instance().monitor(LuaArguments.names(a.arg(2), "group"));
       return LuaValue.varargsOf(subscription(snapshot.subscription(), s.process(), "monitor"),
           pids(snapshot.members()));
     }));
@@ -101,8 +102,8 @@ final class LuaPgModule {
   }
 
   private static Varargs broadcast(Bound self, Varargs args, boolean local) throws PgException {
-    Object group = LuaArguments.toJava(args.arg(2));
-    Object topic = LuaArguments.toJava(args.arg(3));
+    Object group = LuaArguments.name(args.arg(2), "group");
+    Object topic = LuaArguments.name(args.arg(3), "topic");
     Object[] payload;
     try {
       payload = LuaPayloads.toJava(args, 4);
@@ -228,7 +229,9 @@ final class LuaPgModule {
               "instance expected (call methods with ':'), got " + args.arg1().typename()));
         }
         try {
-          Varargs result = body.run(self, args);
+          // A released instance fails every call with "instance released", before its arguments
+          // are looked at (LuaArguments refuses bad ones before the call): call it without them.
+          Varargs result = body.run(self, self.instance().isReleased() ? args.arg1() : args);
           self.process().log().succeeded(methodName);
           return result;
         } catch (PgException e) {

@@ -127,6 +127,7 @@ final class LuaProcessModule {
     } catch (IllegalStateException stopped) {
       return LuaCalls.fail(ErrorKind.UNAVAILABLE, stopped.getMessage());
     }
+    spawned.ifPresent(child -> process.log().spawned(name, child));
     return spawned.<Varargs>map(p -> LuaValue.valueOf(p.pid().toString()))
         .orElseGet(() -> LuaCalls.fail(ErrorKind.NOT_FOUND, "script not found: " + name));
   }

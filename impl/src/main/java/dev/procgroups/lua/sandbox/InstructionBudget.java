@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -31,13 +32,17 @@ public final class InstructionBudget extends DebugLib {
 
   /** Instructions between checkpoints. */
   public static final int SLICE = 10_000;
+  /** Lua 5.2's message for a refused allocation. */
+  public static final String OUT_OF_MEMORY = "not enough memory";
 
-  private static final ThreadLocal<InstructionBudget> CURRENT = new ThreadLocal<>();
+  /**
+   * The process on each thread. Not a field of this class: initializing it initializes LuaJ's
+   * value classes, whose constants already allocate through {@link LuaAllocations}.
+   */
+  private static final ThreadLocal<InstructionBudget> CURRENT = LuaAllocations.RUNNING;
 
   private int sinceCheckpoint;
   private volatile boolean killed;
-  /** Why the process stops, when it is not a kill from outside (the memory guard). */
-  private volatile Error failure;
   private final MemoryGuard.Account memory;
   /** Threads of this process blocked in a runtime call: the main one or a coroutine's. */
   private final Set<Thread> blocked = ConcurrentHashMap.newKeySet();
@@ -60,7 +65,6 @@ public final class InstructionBudget extends DebugLib {
   /** Makes the calling thread the process's main thread, until {@link #end()}. */
   public void begin() {
     CURRENT.set(this);
-    memory.over(0); // the account charges this thread from now on
   }
 
   /**
@@ -79,7 +83,6 @@ public final class InstructionBudget extends DebugLib {
     CURRENT.set(this);
     try {
       throwIfKilled(); // after registering: a kill either sees this thread or is seen here
-      memory.over(0);
       return body.get();
     } finally {
       CURRENT.remove();
@@ -88,19 +91,24 @@ public final class InstructionBudget extends DebugLib {
   }
 
   /**
-   * Before an allocation of {@code bytes} on a thread of this process: fails the process (no
-   * script can catch it) if the memory guard refuses it.
+   * Before an allocation of {@code bytes} on a thread of this process: counts it, and if it is
+   * large or the account is due a look, fails it with "not enough memory" when the memory guard
+   * refuses it.
    */
   void reserve(long bytes) {
-    if (memory.over(bytes)) {
+    boolean due = memory.add(HeapUse.footprint(bytes));
+    boolean large = bytes >= LuaAllocations.LARGE_BYTES;
+    if ((large || due) && memory.over(large ? bytes : 0)) {
       throw outOfMemory();
     }
   }
 
-  /** Fails the process with "not enough memory" and returns the error to throw now. */
-  Error outOfMemory() {
-    fail(new MemoryGuard.OutOfLuaMemoryError());
-    return stopError();
+  /**
+   * The error of an allocation the memory guard (or the JVM) refused: an ordinary Lua error, as in
+   * Lua 5.2, with no position. The process's account stays charged.
+   */
+  LuaError outOfMemory() {
+    return new LuaError(OUT_OF_MEMORY, 0);
   }
 
   /** A runtime call that may block. */
@@ -133,16 +141,10 @@ public final class InstructionBudget extends DebugLib {
       return call.run();
     } catch (InterruptedException e) {
       killed = true;
-      throw stopError();
+      throw new ProcessKilledError();
     } finally {
       blocked.remove(self);
     }
-  }
-
-  /** Stops the process at its next instruction with {@code reason}, which no script can catch. */
-  void fail(Error reason) {
-    failure = reason;
-    kill();
   }
 
   public boolean killed() {
@@ -177,13 +179,8 @@ public final class InstructionBudget extends DebugLib {
   /** Stops the calling process if it was killed. */
   public void throwIfKilled() {
     if (killed) {
-      throw stopError();
+      throw new ProcessKilledError();
     }
-  }
-
-  private Error stopError() {
-    Error reason = failure;
-    return reason != null ? reason : new ProcessKilledError();
   }
 
   @Override

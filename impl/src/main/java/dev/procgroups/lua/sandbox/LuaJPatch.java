@@ -312,7 +312,7 @@ public final class LuaJPatch {
   /**
    * Before every {@code new T[n]}: {@code LuaAllocations.text(n, size)} for byte and char arrays,
    * {@code LuaAllocations.array(n, size)} for the others; at the start of
-   * {@code LuaString(byte[], int, int)}: {@code LuaAllocations.string(length)}.
+   * {@code LuaString(byte[], int, int)}: {@code LuaAllocations.string(bytes, length)}.
    */
   private static final class AllocationChecks extends ClassVisitor {
     private String className;
@@ -340,8 +340,9 @@ public final class LuaJPatch {
           super.visitCode();
           if (stringConstructor) {
             // Before the super() call: legal, as it does not touch the uninitialized this.
+            super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitVarInsn(Opcodes.ILOAD, 3);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, ALLOCATIONS, "string", "(I)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, ALLOCATIONS, "string", "([BI)V", false);
           }
         }
 
@@ -357,7 +358,7 @@ public final class LuaJPatch {
         @Override
         public void visitTypeInsn(int opcode, String type) {
           if (opcode == Opcodes.ANEWARRAY) {
-            check("array", LuaAllocations.REFERENCE_BYTES);
+            check("array", LuaAllocations.SLOT_BYTES);
           }
           super.visitTypeInsn(opcode, type);
         }

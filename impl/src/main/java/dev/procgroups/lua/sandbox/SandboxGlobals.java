@@ -39,6 +39,7 @@ final class SandboxGlobals {
     LuaTable loaded = new LuaTable();
     LuaTable pkg = new LuaTable();
     pkg.rawset("loaded", loaded);
+    pkg.rawset("preload", new LuaTable());
     g.rawset("package", pkg);
 
     g.load(new BaseLib());
@@ -68,27 +69,42 @@ final class SandboxGlobals {
     g.get("math").rawset("log", log());
     g.get("table").rawset("unpack", unpack(g.get("table").get("unpack")));
     loaded.rawset("_G", g);
-    g.rawset("require", require(g, loaded, modules));
+    g.rawset("require", require(g, pkg, loaded, modules));
     return g;
   }
 
-  private static LuaValue require(Globals g, LuaTable loaded,
+  /**
+   * Lua 5.2's {@code require}: {@code package.loaded[name]} if set; else the loader
+   * {@code package.preload[name]} (bundlers such as amalg put modules there), else the node's
+   * modules; the loader's result, or {@code true} if it returned nothing and set no
+   * {@code package.loaded[name]} itself, is kept in {@code package.loaded}.
+   */
+  private static LuaValue require(Globals g, LuaTable pkg, LuaTable loaded,
       LuaSandbox.ModuleLoader modules) {
     return new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue nameValue) {
-        String name = nameValue.checkjstring();
-        LuaValue module = loaded.rawget(name);
-        if (!module.isnil()) {
+        LuaString name = nameValue.checkstring();
+        LuaValue module = loaded.get(name);
+        if (module.toboolean()) {
           return module;
         }
-        module = modules.load(name, g);
-        if (module == null) {
-          throw new LuaError("module '" + name + "' not found");
+        LuaValue preload = pkg.get("preload");
+        LuaValue loader = preload.istable() ? preload.get(name) : NIL;
+        if (!loader.isnil()) {
+          module = loader.call(name, valueOf(":preload:"));
+        } else {
+          module = modules.load(name.tojstring(), g);
+          if (module == null) {
+            throw new LuaError("module '" + name + "' not found");
+          }
         }
-        module = module.isnil() ? TRUE : module; // as Lua: a module returning nothing is true
-        loaded.rawset(name, module);
-        return module;
+        if (!module.isnil()) {
+          loaded.set(name, module);
+        } else if (loaded.get(name).isnil()) {
+          loaded.set(name, TRUE);
+        }
+        return loaded.get(name);
       }
     };
   }
@@ -209,18 +225,37 @@ final class SandboxGlobals {
     };
   }
 
-  /** {@code collectgarbage}: reports memory, but never runs a JVM-wide collection for a script. */
+  /**
+   * {@code collectgarbage([opt])}: {@code "collect"} (the default) and {@code "step"} ask for a JVM
+   * collection, at most one per {@link GarbageRequests#MIN_INTERVAL_MILLIS} for the whole JVM (a
+   * script calling it in a loop does not stop the node each time), so collected coroutines stop
+   * counting against the process's bound; {@code "count"} gives the heap in use in KiB (the
+   * guard's reading: the JVM is one heap, there is no per-script figure) and its remainder in
+   * bytes; {@code "isrunning"} is true; the tuning options do nothing and return 0.
+   */
   private static LuaValue collectgarbage() {
     return new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
         String option = args.optjstring(1, "collect");
-        if (option.equals("count")) {
-          Runtime rt = Runtime.getRuntime();
-          double kb = (rt.totalMemory() - rt.freeMemory()) / 1024.0;
-          return varargsOf(valueOf(kb), valueOf(0));
+        switch (option) {
+          case "collect", "step" -> {
+            GarbageRequests.collect();
+            return option.equals("step") ? TRUE : valueOf(0);
+          }
+          case "count" -> {
+            long used = HeapUse.used();
+            return varargsOf(valueOf(used / 1024.0), valueOf(used % 1024));
+          }
+          case "isrunning" -> {
+            return TRUE;
+          }
+          case "stop", "restart", "setpause", "setstepmul", "generational", "incremental" -> {
+            return valueOf(0);
+          }
+          default -> throw new LuaError("bad argument #1 to 'collectgarbage' (invalid option '"
+              + option + "')");
         }
-        return valueOf(0);
       }
     };
   }

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network. Received
- * batches wait for that thread in a bounded lane ({@link BoundedHandOff}).
+ * batches wait for that thread in a bounded lane ({@link BoundedHandOff}) (all of a node's threads
+ * and queues: impl/README.md, "Threads and queues").
  */
 public final class AtomixTransport implements Transport {
 
@@ -89,7 +90,7 @@ public final class AtomixTransport implements Transport {
 
   /** Builds the transport; nothing listens until {@link #start()}. */
   public AtomixTransport(AtomixTransportConfig config) {
-    JvmOpens.requireAtomicOpened(); // before Atomix: its serializers fail in a static initializer
+    JvmOpens.requireOpened(); // before Atomix: its serializers fail in a static initializer
     this.config = config;
     this.self = new NodeId(config.nodeName(), config.incarnation());
     this.selfAddress = new SeedMember(config.nodeName(), config.bindHost(), config.bindPort());

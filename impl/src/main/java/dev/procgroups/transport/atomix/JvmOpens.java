@@ -1,25 +1,39 @@
 package dev.procgroups.transport.atomix;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * Kryo inside Atomix reflects into {@code java.util.concurrent.atomic}; on JDK 17+ that package
- * must be opened on the command line, or Atomix fails later with an obscure reflection error.
+ * Atomix builds its Kryo serializers in a static initializer ({@code Namespaces.BASIC}); Kryo's
+ * {@code FieldSerializer} then reflects into {@code AtomicBoolean} and friends
+ * ({@code java.util.concurrent.atomic}) and {@code AbstractMap.SimpleImmutableEntry}
+ * ({@code java.util}). On JDK 17+ both packages must be opened on the command line, or Atomix
+ * fails with an {@code ExceptionInInitializerError} deep inside Kryo. Nothing else is needed
+ * (docs/DEPENDENCIES.md "JVM flags" says how that was established).
  */
 final class JvmOpens {
 
-  static final String REQUIRED_FLAG =
-      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED";
-  private static final String PACKAGE = "java.util.concurrent.atomic";
+  /** The packages of {@code java.base} that Kryo inside Atomix reflects into. */
+  static final List<String> PACKAGES = List.of("java.util.concurrent.atomic", "java.util");
+
+  /** The flags to add, as they go on the {@code java} command line. */
+  static final String REQUIRED_FLAGS = PACKAGES.stream()
+      .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED")
+      .collect(Collectors.joining(" "));
 
   private JvmOpens() {}
 
-  /** Fails with an explanation unless Atomix's module may reflect into the atomic package. */
-  static void requireAtomicOpened() {
+  /** Fails with the exact flags to add unless Atomix's module may reflect into both packages. */
+  static void requireOpened() {
     Module atomix = io.atomix.cluster.AtomixCluster.class.getModule();
-    if (!Object.class.getModule().isOpen(PACKAGE, atomix)) {
+    List<String> closed = PACKAGES.stream()
+        .filter(p -> !Object.class.getModule().isOpen(p, atomix))
+        .toList();
+    if (!closed.isEmpty()) {
       throw new IllegalStateException(
-          "The Atomix transport needs the JVM option " + REQUIRED_FLAG
-              + " (Kryo inside Atomix reflects into " + PACKAGE + " on JDK 17+)."
-              + " Add it to the java command line, or to JDK_JAVA_OPTIONS.");
+          "The Atomix transport needs the JVM options " + REQUIRED_FLAGS
+              + " (Kryo inside Atomix reflects into " + String.join(" and ", closed)
+              + " on JDK 17+). Add them to the java command line, or to JDK_JAVA_OPTIONS.");
     }
   }
 }

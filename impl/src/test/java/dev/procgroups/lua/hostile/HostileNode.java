@@ -41,8 +41,12 @@ final class HostileNode implements AutoCloseable {
 
   /** Runs inline source as a process, for at most 10 s. */
   LuaRunResult runSource(String source) throws InterruptedException {
-    return LuaScripts.run(new LuaScript("inline.lua", source), builder(), Duration.ofSeconds(10),
-        null);
+    return runSource(Duration.ofSeconds(10), source);
+  }
+
+  /** Runs inline source as a process, for at most {@code timeout}. */
+  LuaRunResult runSource(Duration timeout, String source) throws InterruptedException {
+    return LuaScripts.run(new LuaScript("inline.lua", source), builder(), timeout, null);
   }
 
   static String source(String name) {

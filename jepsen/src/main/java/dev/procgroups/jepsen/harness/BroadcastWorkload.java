@@ -43,7 +43,7 @@ final class BroadcastWorkload implements Workload {
   @Override
   public List<CheckResult> check(History history, RunConfig config) {
     PgHistory h = new PgHistory(history);
-    return List.of(BroadcastChecker.check(h.broadcast(config.settle().toNanos())),
+    return List.of(BroadcastChecker.check(h.broadcast()),
         ConvergenceChecker.check(h.convergence()));
   }
 }

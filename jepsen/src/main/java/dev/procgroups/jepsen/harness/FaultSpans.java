@@ -2,7 +2,6 @@ package dev.procgroups.jepsen.harness;
 
 import dev.procgroups.model.checkers.PgOps;
 import dev.procgroups.model.history.History;
-import dev.procgroups.model.history.Keyword;
 import dev.procgroups.model.history.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,35 +12,35 @@ import java.util.Map;
 record FaultSpans(List<Span> spans) {
 
   /** One fault from the start of its nemesis operation to the end of the one that undid it. */
-  record Span(String label, long start, long end) {}
+  record Span(String kind, String label, long start, long end) {}
 
-  private static final Map<Keyword, Keyword> UNDONE_BY = Map.of(
-      PgOps.START_PARTITION, PgOps.STOP_PARTITION,
-      PgOps.KILL_NODE, PgOps.START_NODE,
-      PgOps.PAUSE_NODE, PgOps.RESUME_NODE);
 
   static FaultSpans of(History history) {
     List<Operation> nemesis = history.operations().stream().filter(o -> !o.isClient()).toList();
     long end = history.operations().isEmpty() ? 0 : history.operations().get(history.size() - 1).time();
-    Map<Keyword, Operation> open = new HashMap<>();
+    Map<String, Operation> open = new HashMap<>();
     List<Span> spans = new ArrayList<>();
     for (int i = 0; i + 1 < nemesis.size(); i += 2) {
       Operation first = nemesis.get(i);
       Operation done = nemesis.get(i + 1);
-      if (UNDONE_BY.containsKey(first.f())) {
-        open.put(UNDONE_BY.get(first.f()), first);
+      PgOps.FaultKey key = PgOps.FAULTS.get(first.f());
+      if (key == null) {
+        continue;
+      }
+      if (key.begins()) {
+        open.put(key.of(first.value()), first);
       } else {
-        Operation started = open.remove(first.f());
+        Operation started = open.remove(key.of(first.value()));
         if (started != null) {
-          spans.add(new Span(label(started), started.time(), done.time()));
+          spans.add(span(started, done.time()));
         }
       }
     }
-    open.values().forEach(o -> spans.add(new Span(label(o), o.time(), end)));
+    open.values().forEach(o -> spans.add(span(o, end)));
     return new FaultSpans(spans);
   }
 
-  private static String label(Operation o) {
-    return o.f().name() + " " + o.value();
+  private static Span span(Operation o, long end) {
+    return new Span(o.f().name(), o.f().name() + " " + o.value(), o.time(), end);
   }
 }

@@ -36,6 +36,7 @@ public final class NamespaceCluster implements Cluster {
   private static final List<String> NODE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private final List<NodeAddress> nodes;
+  private final Path logs;
   private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
   private final Map<String, ControlClient> clients = new LinkedHashMap<>();
   private final Nemesis nemesis;
@@ -43,6 +44,7 @@ public final class NamespaceCluster implements Cluster {
   private NamespaceCluster(NetNamespace ns, Firewall firewall, List<NodeAddress> nodes, Path logs,
                            List<String> nodeArgs) {
     this.nodes = nodes;
+    this.logs = logs;
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     // One cluster secret per run: the nodes authenticate every message with it.
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
@@ -62,11 +64,29 @@ public final class NamespaceCluster implements Cluster {
       clients.put(n.name(), new ControlClient(http, URI.create("http://" + n.ip() + ":" + CONTROL_PORT), token,
           Duration.ofSeconds(5)));
     }
-    this.nemesis = new Nemesis(firewall, List.copyOf(processes.values()), p -> awaitReady(p.node().name()));
+    this.nemesis = new Nemesis(firewall, List.copyOf(processes.values()), p -> awaitReady(p.node().name()),
+        victim -> impostor(ns, victim, logs, token));
   }
 
   /**
-   * Starts every node and waits until each answers on its control endpoint.
+   * A node JVM under {@code victim}'s name on the spare address (the one after the nodes'), with a
+   * secret of its own: it does not know the cluster's. Its incarnation is the default (the clock),
+   * larger than any the harness gives, so a cluster that believed it would prefer it.
+   */
+  private NodeProcess impostor(NetNamespace ns, String victim, Path logs, String token) {
+    NodeAddress spare = NodeAddress.cluster(nodes.size() + 1).get(nodes.size());
+    String seeds = nodes.stream().map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT)
+        .collect(Collectors.joining(","));
+    String ownSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    return new NodeProcess(ns, new NodeAddress(victim, spare.ip(), spare.index()), incarnation -> JavaCommand.procgroups(
+        NODE_JVM, List.of("node", "--name", victim, "--bind", spare.ip() + ":" + CLUSTER_PORT, "--control",
+            spare.ip() + ":" + CONTROL_PORT, "--seeds", seeds)),
+        logs.resolve("impostor.log"), Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, ownSecret));
+  }
+
+  /**
+   * Starts every node and waits until each answers on its control endpoint. The namespace must
+   * have one address more than there are nodes: the impostor nemesis's.
    *
    * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
    */
@@ -131,7 +151,9 @@ public final class NamespaceCluster implements Cluster {
 
   @Override
   public List<Path> logs() {
-    return processes.values().stream().map(NodeProcess::log).toList();
+    List<Path> all = new ArrayList<>(processes.values().stream().map(NodeProcess::log).toList());
+    all.add(logs.resolve("impostor.log"));
+    return all;
   }
 
   @Override

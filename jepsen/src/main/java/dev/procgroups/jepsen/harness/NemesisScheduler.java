@@ -12,8 +12,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The nemesis generator: waits {@code faultEvery}, starts a random fault of the configured kinds,
- * keeps it {@code faultFor}, undoes it, and again, until the deadline. Each step is recorded as a
- * pair of nemesis operations. A fault it started is always undone, also past the deadline.
+ * keeps it {@code faultFor}, undoes it, and again, until the deadline. With {@code overlap} it
+ * nests up to three faults of different categories (a partition during a pause during packet
+ * loss), node faults on different nodes: each starts a while after the one before, and they are
+ * undone in reverse order. Each step is recorded as a pair of nemesis operations. A fault it
+ * started is always undone, also past the deadline.
  */
 final class NemesisScheduler implements Runnable {
 
@@ -46,16 +49,24 @@ final class NemesisScheduler implements Runnable {
     try {
       while (sleepUntil(Math.min(deadline.getAsLong(), recorder.now() + config.faultEvery().toNanos()))
           && recorder.now() + config.faultFor().toNanos() < deadline.getAsLong()) {
-        NemesisKind kind = kinds.get(random.nextInt(kinds.size()));
-        if (kind.isPartition() && nodes.size() < 2) {
-          continue;
-        }
-        String node = nodes.get(random.nextInt(nodes.size()));
+        List<Step> steps = pick(kinds);
+        long gap = config.faultFor().toNanos() / Math.max(1, 2 * steps.size());
+        java.util.Deque<Step> started = new java.util.ArrayDeque<>();
         try {
-          start(kind, node);
-          sleepUntil(recorder.now() + config.faultFor().toNanos());
+          for (Step s : steps) {
+            start(s.kind(), s.node());
+            started.push(s);
+            sleepUntil(recorder.now() + gap);
+          }
+          while (!started.isEmpty()) {
+            Step s = started.pop();
+            stop(s.kind(), s.node());
+            if (!started.isEmpty()) {
+              sleepUntil(recorder.now() + gap);
+            }
+          }
         } finally {
-          stop(kind, node);
+          started.forEach(s -> stop(s.kind(), s.node()));
         }
       }
     } finally {
@@ -63,12 +74,42 @@ final class NemesisScheduler implements Runnable {
     }
   }
 
+  /** One fault of a step, and the node it hits (if it hits one). */
+  private record Step(NemesisKind kind, String node) {}
+
+  /** One fault, or with overlap up to three of different categories on different nodes. */
+  private List<Step> pick(List<NemesisKind> kinds) {
+    List<NemesisKind> usable = kinds.stream().filter(k -> !k.isPartition() || nodes.size() > 1).toList();
+    if (usable.isEmpty()) {
+      return List.of();
+    }
+    int want = config.overlap() ? 1 + random.nextInt(3) : 1;
+    List<Step> steps = new ArrayList<>();
+    java.util.Set<String> categories = new java.util.HashSet<>();
+    java.util.Set<String> hit = new java.util.HashSet<>();
+    for (int tries = 0; steps.size() < want && tries < 20; tries++) {
+      NemesisKind kind = usable.get(random.nextInt(usable.size()));
+      String node = nodes.get(random.nextInt(nodes.size()));
+      if (categories.add(kind.category()) && (!kind.onNode() || hit.add(node))) {
+        steps.add(new Step(kind, node));
+      }
+    }
+    return steps;
+  }
+
   private void start(NemesisKind kind, String node) {
     if (kind.isPartition()) {
       Partition p = partition(kind, node);
       current = p.description();
       recorder.nemesis(PgOps.START_PARTITION, p.description(), () -> faults.apply(new Fault.Cut(p)));
-    } else if (kind == NemesisKind.KILL) {
+    } else if (kind == NemesisKind.LOSS) {
+      int percent = 10 + random.nextInt(31);
+      current = "loss " + percent + "%";
+      recorder.nemesis(PgOps.START_LOSS, percent + "%", () -> faults.apply(new Fault.Loss(percent)));
+    } else if (kind == NemesisKind.IMPOSTOR) {
+      current = "impostor " + node;
+      recorder.nemesis(PgOps.START_IMPOSTOR, node, () -> faults.apply(new Fault.Impostor(node)));
+    } else if (kind == NemesisKind.KILL || kind == NemesisKind.STALE_RESTART) {
       current = "kill " + node;
       recorder.nemesis(PgOps.KILL_NODE, node, () -> faults.apply(Fault.kill(node)));
     } else {
@@ -81,6 +122,12 @@ final class NemesisScheduler implements Runnable {
     current = "healing";
     if (kind.isPartition()) {
       recorder.nemesis(PgOps.STOP_PARTITION, "healed", () -> faults.apply(new Fault.Heal()));
+    } else if (kind == NemesisKind.LOSS) {
+      recorder.nemesis(PgOps.STOP_LOSS, "no loss", () -> faults.apply(new Fault.NoLoss()));
+    } else if (kind == NemesisKind.IMPOSTOR) {
+      recorder.nemesis(PgOps.STOP_IMPOSTOR, node, () -> faults.apply(new Fault.ImpostorGone()));
+    } else if (kind == NemesisKind.STALE_RESTART) {
+      recorder.nemesis(PgOps.START_STALE_NODE, node, () -> faults.apply(Fault.restartStale(node)));
     } else if (kind == NemesisKind.KILL) {
       recorder.nemesis(PgOps.START_NODE, node, () -> faults.apply(Fault.restart(node)));
     } else {
@@ -96,7 +143,7 @@ final class NemesisScheduler implements Runnable {
       case RING -> Partitions.majorityRing(nodes, random);
       case BRIDGE -> Partitions.bridge(nodes, random);
       case ONE_WAY -> Partitions.randomOneWay(nodes, random);
-      case KILL, PAUSE -> throw new IllegalArgumentException(kind + " is not a partition");
+      default -> throw new IllegalArgumentException(kind + " is not a partition");
     };
   }
 

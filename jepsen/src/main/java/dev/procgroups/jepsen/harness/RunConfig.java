@@ -14,15 +14,15 @@ import java.util.Set;
  * @param opsPerSecond target rate of each client process
  * @param nemeses the faults to schedule (empty: none)
  * @param faultEvery time between the end of one fault and the start of the next
- * @param faultFor how long a fault stays in force
- * @param settle time after the last fault is undone before the cluster counts as converged
+ * @param faultFor how long a fault stays in force (with overlap: the nested faults together)
+ * @param overlap whether faults of different kinds may nest
  * @param quiet pause after the final heal before the final reads
  * @param groups how many groups the workload uses
  * @param seed seeds every random choice of the run
  * @param store root of the store folder
  */
 public record RunConfig(Workload.Kind workload, int nodes, Duration timeLimit, int workersPerNode, double opsPerSecond,
-                        Set<NemesisKind> nemeses, Duration faultEvery, Duration faultFor, Duration settle,
+                        Set<NemesisKind> nemeses, Duration faultEvery, Duration faultFor, boolean overlap,
                         Duration quiet, int groups, long seed, Path store) {
 
   public RunConfig {

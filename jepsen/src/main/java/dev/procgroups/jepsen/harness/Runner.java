@@ -146,7 +146,7 @@ public final class Runner {
     c.put("nemeses", config.nemeses().stream().map(NemesisKind::cliName).sorted().toList());
     c.put("fault-every-ms", config.faultEvery().toMillis());
     c.put("fault-for-ms", config.faultFor().toMillis());
-    c.put("settle-ms", config.settle().toMillis());
+    c.put("overlap", config.overlap());
     c.put("quiet-ms", config.quiet().toMillis());
     c.put("groups", (long) config.groups());
     c.put("seed", config.seed());

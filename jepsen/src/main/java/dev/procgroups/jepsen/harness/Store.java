@@ -36,11 +36,22 @@ public final class Store {
     this.dir = dir;
   }
 
-  /** Makes a fresh folder for a run of {@code workload} under {@code root}. */
+  /**
+   * Makes a fresh folder for a run of {@code workload} under {@code root}, and points
+   * {@code root/latest} and {@code root/<workload>/latest} at it (as Jepsen's store does).
+   */
   public static Store create(Path root, String workload) throws IOException {
-    Path dir = root.resolve(workload).resolve(LocalDateTime.now().format(STAMP));
+    String stamp = LocalDateTime.now().format(STAMP);
+    Path dir = root.resolve(workload).resolve(stamp);
     Files.createDirectories(dir);
+    link(root.resolve("latest"), Path.of(workload, stamp));
+    link(root.resolve(workload).resolve("latest"), Path.of(stamp));
     return new Store(dir);
+  }
+
+  private static void link(Path link, Path target) throws IOException {
+    Files.deleteIfExists(link);
+    Files.createSymbolicLink(link, target);
   }
 
   public Path dir() {
@@ -64,8 +75,8 @@ public final class Store {
       }
       Map<Keyword, Object> counts = new LinkedHashMap<>();
       r.counts().forEach((k, v) -> counts.put(Keyword.of(k), v));
-      checkers.add(map("checker", r.checker(), "valid?", validity(r.validity()), "problems", problems,
-          "counts", counts));
+      checkers.add(map("checker", r.checker(), "valid?", validity(r.validity()), "checked", r.checked(),
+          "checkable", r.checkable(), "coverage", r.coverage(), "problems", problems, "counts", counts));
     }
     edn.put(Keyword.of("checkers"), checkers);
     Map<Keyword, Object> cfg = new LinkedHashMap<>();

@@ -34,6 +34,50 @@ public sealed interface Fault {
     }
   }
 
+  /** Drops {@code percent} % of the packets between nodes at random. */
+  record Loss(int percent) implements Fault {
+    public String f() {
+      return "start-loss";
+    }
+
+    public String value() {
+      return percent + "%";
+    }
+  }
+
+  /** Ends packet loss. */
+  record NoLoss() implements Fault {
+    public String f() {
+      return "stop-loss";
+    }
+
+    public String value() {
+      return "no loss";
+    }
+  }
+
+  /** A node JVM without the cluster secret, under {@code victim}'s name, on a spare address. */
+  record Impostor(String victim) implements Fault {
+    public String f() {
+      return "start-impostor";
+    }
+
+    public String value() {
+      return victim;
+    }
+  }
+
+  /** Kills the impostor. */
+  record ImpostorGone() implements Fault {
+    public String f() {
+      return "stop-impostor";
+    }
+
+    public String value() {
+      return "impostor killed";
+    }
+  }
+
   /** An action on one node's JVM. */
   record OnNode(Action action, String node) implements Fault {
     public String f() {
@@ -45,9 +89,9 @@ public sealed interface Fault {
     }
   }
 
-  /** kill -9; start again (a new incarnation); SIGSTOP; SIGCONT. */
+  /** kill -9; start again (a new incarnation); start again with a smaller one; SIGSTOP; SIGCONT. */
   enum Action {
-    KILL("kill"), RESTART("start"), PAUSE("pause"), RESUME("resume");
+    KILL("kill"), RESTART("start"), RESTART_STALE("start-stale"), PAUSE("pause"), RESUME("resume");
 
     private final String f;
 
@@ -56,7 +100,7 @@ public sealed interface Fault {
     }
 
     public String past() {
-      return this == RESTART ? "started" : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
+      return this == RESTART ? "started" : this == RESTART_STALE ? "started with a smaller incarnation" : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
     }
   }
 
@@ -66,6 +110,10 @@ public sealed interface Fault {
 
   static Fault restart(String node) {
     return new OnNode(Action.RESTART, node);
+  }
+
+  static Fault restartStale(String node) {
+    return new OnNode(Action.RESTART_STALE, node);
   }
 
   static Fault pause(String node) {

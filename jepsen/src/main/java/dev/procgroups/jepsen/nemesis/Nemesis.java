@@ -17,15 +17,21 @@ public final class Nemesis implements FaultInjector {
   private final Firewall firewall;
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
   private final Consumer<NodeProcess> onRestart;
+  private final java.util.function.Function<String, NodeProcess> impostors;
+  private NodeProcess impostor;
   private boolean partitioned;
+  private boolean lossy;
 
   /**
    * @param onRestart called after a node starts again (the harness waits for its endpoint)
+   * @param impostors makes the JVM of an impostor of the named node (not yet started)
    */
-  public Nemesis(Firewall firewall, List<NodeProcess> nodes, Consumer<NodeProcess> onRestart) {
+  public Nemesis(Firewall firewall, List<NodeProcess> nodes, Consumer<NodeProcess> onRestart,
+                 java.util.function.Function<String, NodeProcess> impostors) {
     this.firewall = firewall;
     nodes.forEach(n -> this.nodes.put(n.node().name(), n));
     this.onRestart = onRestart;
+    this.impostors = impostors;
   }
 
   @Override
@@ -40,17 +46,47 @@ public final class Nemesis implements FaultInjector {
       partitioned = false;
       return "healed";
     }
+    if (fault instanceof Fault.Loss l) {
+      firewall.loss(l.percent());
+      lossy = true;
+      return l.value() + " of packets dropped";
+    }
+    if (fault instanceof Fault.NoLoss) {
+      firewall.noLoss();
+      lossy = false;
+      return "no loss";
+    }
+    if (fault instanceof Fault.Impostor i) {
+      node(i.victim());
+      if (impostor != null) {
+        impostor.kill();
+      }
+      impostor = impostors.apply(i.victim());
+      impostor.start();
+      return "impostor of " + i.victim() + " started";
+    }
+    if (fault instanceof Fault.ImpostorGone) {
+      if (impostor != null) {
+        impostor.kill();
+        impostor = null;
+      }
+      return "impostor killed";
+    }
     Fault.OnNode on = (Fault.OnNode) fault;
     NodeProcess n = node(on.node());
     switch (on.action()) {
       case KILL -> n.kill();
       case PAUSE -> n.pause();
       case RESUME -> n.resume();
-      case RESTART -> {
+      case RESTART, RESTART_STALE -> {
         if (n.running()) {
           return on.node() + " already running";
         }
-        n.start();
+        if (on.action() == Fault.Action.RESTART) {
+          n.start();
+        } else {
+          n.startStale();
+        }
         onRestart.accept(n);
       }
     }
@@ -64,6 +100,12 @@ public final class Nemesis implements FaultInjector {
     if (partitioned) {
       done.add(apply(new Fault.Heal()));
     }
+    if (lossy) {
+      done.add(apply(new Fault.NoLoss()));
+    }
+    if (impostor != null) {
+      done.add(apply(new Fault.ImpostorGone()));
+    }
     for (NodeProcess n : nodes.values()) {
       if (n.paused()) {
         done.add(apply(Fault.resume(n.node().name())));
@@ -76,7 +118,7 @@ public final class Nemesis implements FaultInjector {
 
   /** True while no partition is in force and every node runs unpaused. */
   public synchronized boolean whole() {
-    return !partitioned && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
+    return !partitioned && !lossy && impostor == null && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
   }
 
   private NodeProcess node(String name) {

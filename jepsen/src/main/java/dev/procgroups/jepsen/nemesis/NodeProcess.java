@@ -27,8 +27,13 @@ public final class NodeProcess {
   private Process process;
   private boolean paused;
   private int starts;
+  private int incarnation;
+  private static final int STEP = 10;
 
-  /** {@code command} gets the start's number (1, 2, ...) and gives the command line of that start. */
+  /**
+   * {@code command} gets the start's incarnation (1, 2, ... for ordinary starts) and gives the
+   * command line of that start.
+   */
   public NodeProcess(NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log) {
     this(ns, node, command, log, Map.of());
   }
@@ -51,16 +56,32 @@ public final class NodeProcess {
     return log;
   }
 
-  /** Starts the JVM (again, if it was killed). */
+  /**
+   * Starts the JVM (again, if it was killed) with the next incarnation: 10, 20, 30, ... so that a
+   * stale restart has smaller positive ones to take.
+   */
   public synchronized void start() {
+    startAs((incarnation / STEP + 1) * STEP);
+  }
+
+  /**
+   * Starts the killed JVM again with an incarnation one smaller than the last (as after a restore
+   * from an old image, or a clock stepped back): peers must not lock it out.
+   */
+  public synchronized void startStale() {
+    startAs(Math.max(1, incarnation - 1));
+  }
+
+  private void startAs(int next) {
     if (running()) {
       throw new IllegalStateException(node.name() + " is already running");
     }
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      Files.writeString(log, "--- start " + (++starts) + " of " + node.name() + "\n",
+      Files.writeString(log, "--- start " + (++starts) + " of " + node.name() + ", incarnation " + next + "\n",
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-      ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.apply(starts))));
+      incarnation = next;
+      ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.apply(next))));
       environment.forEach(builder.environment()::put);
       process = builder
           .redirectErrorStream(true)

@@ -22,6 +22,7 @@ public final class Firewall {
 
   static final String TAG_TABLE = "procgroups_jepsen_tag";
   static final String CUT_TABLE = "procgroups_jepsen_cut";
+  static final String LOSS_TABLE = "procgroups_jepsen_loss";
 
   private final NetNamespace ns;
   private final Map<String, NodeAddress> nodes;
@@ -46,7 +47,10 @@ public final class Firewall {
         .append(" opener { type filter hook output priority -150; policy accept; }\n")
         .append("add table inet ").append(CUT_TABLE).append('\n')
         .append("add chain inet ").append(CUT_TABLE)
-        .append(" cut { type filter hook input priority 0; policy accept; }\n");
+        .append(" cut { type filter hook input priority 0; policy accept; }\n")
+        .append("add table inet ").append(LOSS_TABLE).append('\n')
+        .append("add chain inet ").append(LOSS_TABLE)
+        .append(" loss { type filter hook input priority 10; policy accept; }\n");
     for (NodeAddress n : nodes) {
       script.append("add rule inet ").append(TAG_TABLE).append(" opener ct state new meta skgid ")
           .append(n.gid()).append(" ct mark set ").append(n.mark()).append('\n');
@@ -69,6 +73,23 @@ public final class Firewall {
           .append(rule("ct direction reply ct mark " + to.mark() + " ip saddr " + from.ip()));
     }
     nft(script.toString()).orThrow();
+  }
+
+  /**
+   * Drops {@code percent} % of the packets between nodes at random (nftables' numgen; this kernel
+   * has no netem), both directions, replacing an earlier rate; the harness's calls are untouched.
+   */
+  public void loss(int percent) {
+    if (percent < 1 || percent > 100) {
+      throw new IllegalArgumentException("loss of " + percent + " %");
+    }
+    nft("flush table inet " + LOSS_TABLE + "\nadd rule inet " + LOSS_TABLE + " loss ct mark != 0 numgen random mod 100 < "
+        + percent + " drop\n").orThrow();
+  }
+
+  /** Ends packet loss: flushes the loss table. */
+  public void noLoss() {
+    nft("flush table inet " + LOSS_TABLE + "\n").orThrow();
   }
 
   /** Removes every cut: flushes the cut table. */

@@ -60,7 +60,7 @@ class RunnerTest {
 
   private Runner.Outcome run(Workload.Kind kind, Bug bug) throws Exception {
     RunConfig config = new RunConfig(kind, 2, Duration.ofSeconds(2), 2, 40, Set.of(), Duration.ofSeconds(1),
-        Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(100), 2, 42, store);
+        Duration.ofSeconds(1), false, Duration.ofMillis(100), 2, 42, store);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (InMemoryCluster cluster = new InMemoryCluster(2, bug);
          PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {

@@ -27,7 +27,9 @@ class NemesisTest {
          NamespacedPeer prober = new NamespacedPeer(ns, n1)) {
       Firewall firewall = Firewall.install(ns, nodes);
       NodeProcess target = new NodeProcess(ns, n2, start -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
-      Nemesis nemesis = new Nemesis(firewall, List.of(target), n -> { });
+      Nemesis nemesis = new Nemesis(firewall, List.of(target), n -> { }, victim -> {
+        throw new UnsupportedOperationException("no impostor here");
+      });
       target.start();
       try {
         assertThat(reachable(prober, n2)).as("started").isTrue();

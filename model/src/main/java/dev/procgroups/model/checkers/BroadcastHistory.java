@@ -8,15 +8,17 @@ import java.util.List;
  * @param membership every join and leave (of receivers and senders alike)
  * @param sends every numbered broadcast
  * @param logs what each process received, for the processes whose log could be read
- * @param wholeWindows windows in which the cluster was whole and converged
- * @param propagationNanos how long a join that returned may take to reach every node's view
+ * @param faultFree the stretches in which no fault was in force (from the end of the undoing of
+ *     one fault to the start of the next; the last one ends with the history)
+ * @param views every ok {@code get_members}: what a node's view held, for the completeness check
  */
 public record BroadcastHistory(List<MembershipOp> membership, List<BroadcastSend> sends, List<ReceiverLog> logs,
-                               List<Window> wholeWindows, long propagationNanos) {
+                               List<Window> faultFree, List<ViewRead> views) {
   public BroadcastHistory {
     membership = List.copyOf(membership);
     sends = List.copyOf(sends);
     logs = List.copyOf(logs);
-    wholeWindows = List.copyOf(wholeWindows);
+    faultFree = List.copyOf(faultFree);
+    views = List.copyOf(views);
   }
 }

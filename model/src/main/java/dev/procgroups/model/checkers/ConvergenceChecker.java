@@ -65,7 +65,8 @@ public final class ConvergenceChecker {
     counts.put("nodes", (long) in.views().size());
     counts.put("groups", (long) groups.size());
     counts.put("live-processes", (long) in.livePids().size());
-    return CheckResult.of(NAME, problems, in.views().size(), counts);
+    // Checked: the nodes whose final read answered, of those asked.
+    return CheckResult.of(NAME, problems, in.views().size(), Math.max(in.nodesAsked(), in.views().size()), counts);
   }
 
   /** A node's local slots: only its own live processes, as many as their joins and leaves allow. */

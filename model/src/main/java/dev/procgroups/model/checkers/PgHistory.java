@@ -84,6 +84,7 @@ public final class PgHistory {
       String node = str(opened, PgOps.NODE);
       List<MonitorEvent> events = new ArrayList<>();
       long dropped = 0;
+      int beforeDrops = 0;
       long readOp = op(m);
       List<String> finalView = null;
       for (History.Call r : calls(PgOps.MONITOR_READ)) {
@@ -96,66 +97,81 @@ public final class PgHistory {
           continue;
         }
         Map<Keyword, Object> v = result(r);
+        dropped = Math.max(dropped, num(v, PgOps.DROPPED));
         for (Map<Keyword, Object> e : maps(v, PgOps.EVENTS)) {
           MonitorEvent.Kind kind = "member.left".equals(str(e, PgOps.KIND)) ? MonitorEvent.Kind.LEFT : MonitorEvent.Kind.JOINED;
           events.add(new MonitorEvent(kind, str(e, PgOps.GROUP), strings(e, PgOps.PIDS)));
         }
-        dropped = Math.max(dropped, num(v, PgOps.DROPPED));
+        if (dropped == 0) {
+          beforeDrops = events.size();
+        }
         readOp = op(r);
         finalView = Boolean.TRUE.equals(v.get(PgOps.FINAL)) ? strings(v, PgOps.VIEW) : null;
       }
       subs.add(new Subscription(op(m), node, str(opened, PgOps.GROUP), strings(opened, PgOps.MEMBERS), events,
-          dropped, readOp, finalView));
+          dropped, beforeDrops, readOp, finalView));
     }
     return subs;
   }
 
   /**
-   * The windows in which no fault was in force (no partition, no node killed or paused), starting
-   * {@code settleNanos} after the last fault was undone (time to converge) and ending when the
-   * next fault began. Nemesis operations come in pairs (start, completion), both {@code :info}.
+   * The stretches in which no fault was in force: from the end of the operation that undid the
+   * last fault in force to the start of the next fault (nemesis operations come in pairs, start and
+   * completion, both {@code :info}; faults may nest). No settling delay: the broadcast checker
+   * decides from the history when a view had caught up.
    */
-  public List<Window> wholeWindows(long settleNanos) {
+  public List<Window> faultFree() {
     List<Window> windows = new ArrayList<>();
-    boolean partitioned = false;
-    Set<String> down = new HashSet<>();
-    long wholeSince = 0;
+    Set<String> inForce = new HashSet<>();
+    long since = 0;
     for (int i = 0; i < nemesis.size(); i++) {
       Operation o = nemesis.get(i);
-      boolean started = i % 2 == 0;
-      boolean wasWhole = !partitioned && down.isEmpty();
-      String node = String.valueOf(o.value());
-      if (started && o.f().equals(PgOps.START_PARTITION)) {
-        partitioned = true;
-      } else if (started && (o.f().equals(PgOps.KILL_NODE) || o.f().equals(PgOps.PAUSE_NODE))) {
-        down.add(node);
-      } else if (!started && o.f().equals(PgOps.STOP_PARTITION)) {
-        partitioned = false;
-      } else if (!started && (o.f().equals(PgOps.START_NODE) || o.f().equals(PgOps.RESUME_NODE))) {
-        down.remove(node);
+      PgOps.FaultKey key = PgOps.FAULTS.get(o.f());
+      if (key == null || key.begins() != (i % 2 == 0)) {
+        continue;
       }
-      boolean whole = !partitioned && down.isEmpty();
-      if (wasWhole && !whole && o.time() > wholeSince + settleNanos) {
-        windows.add(new Window(wholeSince + settleNanos, o.time()));
-      } else if (!wasWhole && whole) {
-        wholeSince = o.time();
+      boolean was = inForce.isEmpty();
+      if (key.begins()) {
+        inForce.add(key.of(o.value()));
+      } else {
+        inForce.remove(key.of(o.value()));
+      }
+      if (was && !inForce.isEmpty()) {
+        windows.add(new Window(since, o.time(), false));
+      } else if (!was && inForce.isEmpty()) {
+        since = o.time();
       }
     }
-    if (!partitioned && down.isEmpty() && end > wholeSince + settleNanos) {
-      windows.add(new Window(wholeSince + settleNanos, end));
+    if (inForce.isEmpty()) {
+      windows.add(new Window(since, Math.max(since, end), true));
     }
     return windows;
   }
 
-  /** The broadcast checker's input; {@code settleNanos} as in {@link #wholeWindows}. */
-  public BroadcastHistory broadcast(long settleNanos) {
-    return new BroadcastHistory(membership(), sends(), receiverLogs(), wholeWindows(settleNanos), settleNanos);
+  /** Every ok {@code get_members}: a moment of that node's view. */
+  public List<ViewRead> views() {
+    List<ViewRead> views = new ArrayList<>();
+    for (History.Call c : calls(PgOps.GET_MEMBERS)) {
+      if (outcome(c) == Outcome.OK) {
+        Map<Keyword, Object> v = result(c);
+        views.add(new ViewRead(str(v, PgOps.NODE), str(v, PgOps.GROUP), strings(v, PgOps.MEMBERS),
+            c.invoke().time(), completeTime(c)));
+      }
+    }
+    return views;
+  }
+
+  /** The broadcast checker's input. */
+  public BroadcastHistory broadcast() {
+    return new BroadcastHistory(membership(), sends(), receiverLogs(), faultFree(), views());
   }
 
   /** The convergence checker's input: the last final read of each node and who lives. */
   public ConvergenceInput convergence() {
     Map<String, NodeView> views = new LinkedHashMap<>();
+    Set<String> asked = new HashSet<>();
     for (History.Call c : calls(PgOps.FINAL_READ)) {
+      asked.add(str(args(c), PgOps.NODE));
       if (outcome(c) != Outcome.OK) {
         continue;
       }
@@ -171,8 +187,21 @@ public final class PgHistory {
       views.put(node, new NodeView(node, op(c), members, local, which));
     }
     Lives lives = lives();
-    return new ConvergenceInput(List.copyOf(views.values()), lives.live(), lives.dead(), lives.uncertain(),
+    return new ConvergenceInput(List.copyOf(views.values()), asked.size(), lives.live(), lives.dead(), lives.uncertain(),
         membership());
+  }
+
+  /**
+   * The incarnation {@code node} had at {@code time}, as {@code "n1 incarnation 2 "}: one more
+   * than the times it had been killed before.
+   */
+  public String incarnation(String node, long time) {
+    long kills = 0;
+    for (int i = 0; i < nemesis.size(); i += 2) {
+      Operation o = nemesis.get(i);
+      kills += o.f().equals(PgOps.KILL_NODE) && node.equals(String.valueOf(o.value())) && o.time() < time ? 1 : 0;
+    }
+    return node + " incarnation " + (kills + 1) + " ";
   }
 
   /** Which spawned processes live at the end, which died, and which may have. */

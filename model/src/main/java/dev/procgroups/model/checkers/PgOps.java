@@ -17,9 +17,13 @@ import dev.procgroups.model.history.Keyword;
  *                 ok adds :events [{:kind "member.joined" :pids [...]} ...] :dropped k :view [pid ...]
  * :kill-process   {:node n :pid p}
  * :final-read     {:node n}  ok adds :groups [{:group g :members [...] :local [...]} ...] :which-groups [...]
- * nemesis (both halves :info): :start-partition :stop-partition :kill :start :pause :resume,
- *                 value: the partition's description or the node name
+ * nemesis (both halves :info): :start-partition :stop-partition (value: the partition),
+ *                 :kill :start :start-stale (a restart with a smaller incarnation) :pause :resume
+ *                 (value: the node), :start-loss :stop-loss (value: the drop rate),
+ *                 :start-impostor :stop-impostor (value: the node whose name it takes)
  * </pre>
+ * Faults may nest (a partition during a pause): a fault is in force from the start of the
+ * operation that begins it to the end of the one that undoes it.
  */
 public final class PgOps {
   private PgOps() {}
@@ -42,6 +46,33 @@ public final class PgOps {
   public static final Keyword START_NODE = Keyword.of("start");
   public static final Keyword PAUSE_NODE = Keyword.of("pause");
   public static final Keyword RESUME_NODE = Keyword.of("resume");
+  public static final Keyword START_STALE_NODE = Keyword.of("start-stale");
+  public static final Keyword START_LOSS = Keyword.of("start-loss");
+  public static final Keyword STOP_LOSS = Keyword.of("stop-loss");
+  public static final Keyword START_IMPOSTOR = Keyword.of("start-impostor");
+  public static final Keyword STOP_IMPOSTOR = Keyword.of("stop-impostor");
+
+  /** What a fault operation begins or undoes; node faults are keyed by their node too. */
+  public record FaultKey(String kind, boolean perNode, boolean begins) {
+    /** The key of the fault an operation with this value begins or undoes. */
+    public String of(Object value) {
+      return perNode ? kind + " " + value : kind;
+    }
+  }
+
+  /** Every nemesis :f, with the fault it begins or undoes. */
+  public static final java.util.Map<Keyword, FaultKey> FAULTS = java.util.Map.ofEntries(
+      java.util.Map.entry(START_PARTITION, new FaultKey("partition", false, true)),
+      java.util.Map.entry(STOP_PARTITION, new FaultKey("partition", false, false)),
+      java.util.Map.entry(KILL_NODE, new FaultKey("down", true, true)),
+      java.util.Map.entry(START_NODE, new FaultKey("down", true, false)),
+      java.util.Map.entry(START_STALE_NODE, new FaultKey("down", true, false)),
+      java.util.Map.entry(PAUSE_NODE, new FaultKey("paused", true, true)),
+      java.util.Map.entry(RESUME_NODE, new FaultKey("paused", true, false)),
+      java.util.Map.entry(START_LOSS, new FaultKey("loss", false, true)),
+      java.util.Map.entry(STOP_LOSS, new FaultKey("loss", false, false)),
+      java.util.Map.entry(START_IMPOSTOR, new FaultKey("impostor", false, true)),
+      java.util.Map.entry(STOP_IMPOSTOR, new FaultKey("impostor", false, false)));
 
   public static final Keyword NODE = Keyword.of("node");
   public static final Keyword PID = Keyword.of("pid");

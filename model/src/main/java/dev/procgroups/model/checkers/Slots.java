@@ -76,6 +76,35 @@ final class Slots {
     return Math.max(0, joined - left);
   }
 
+  /**
+   * The fewest slots of this process a remote view can hold at {@code sentBy}, given that it held
+   * {@code k} at some moment before {@code seenBy}. A process's calls are sequential, so its slot
+   * counts form one sequence, and a view (per-origin FIFO) only moves forward along it: the bound
+   * is the least count from the first state with {@code k} slots to the last state begun by
+   * {@code sentBy}. 0 if a call's outcome is unknown (the sequence is not) or no state had k.
+   */
+  long viewLowerBound(long k, long seenBy, long sentBy) {
+    List<MembershipOp> ordered = ops.stream().sorted(Comparator.comparingLong(MembershipOp::invoke)).toList();
+    long count = 0;
+    long bound = -1;
+    for (int i = 0; i <= ordered.size(); i++) {
+      if (bound < 0 && count == k) {
+        bound = count;
+      } else if (bound >= 0) {
+        bound = Math.min(bound, count);
+      }
+      if (i == ordered.size() || ordered.get(i).invoke() > sentBy || bound < 0 && ordered.get(i).invoke() > seenBy) {
+        break;
+      }
+      MembershipOp o = ordered.get(i);
+      if (o.outcome() == Outcome.INFO) {
+        return 0;
+      }
+      count = Math.max(0, count + (o.outcome() != Outcome.OK ? 0 : o.isJoin() ? 1 : -1));
+    }
+    return Math.max(0, bound);
+  }
+
   /** Lowest and highest slot count the process can hold once every call has returned. */
   long[] finalRange() {
     long lo = 0;

@@ -1,10 +1,10 @@
 package dev.procgroups.model.checkers;
 
 /**
- * A stretch of the run in which the cluster was whole (no partition, every node up and running)
- * and had converged after the last fault: in it every broadcast must reach every settled member.
+ * A stretch of the run in which no fault was in force. {@code last}: it lasts to the end of the
+ * history (the quiet period after the final heal is in it), so no fault can cut a delivery short.
  */
-public record Window(long start, long end) {
+public record Window(long start, long end, boolean last) {
   public Window {
     if (end < start) {
       throw new IllegalArgumentException("window ends before it starts: " + start + ".." + end);

@@ -5,12 +5,12 @@ import dev.procgroups.model.history.History;
 import dev.procgroups.model.history.Operation;
 
 /** One-line renderings of calls for counterexamples: {@code [3..9] process 1 :join {...} -> :ok {...}}. */
-final class CallText {
+public final class CallText {
 
     private CallText() {
     }
 
-    static String describe(History.Call call) {
+    public static String describe(History.Call call) {
         Operation invoke = call.invoke();
         Operation done = call.completion();
         StringBuilder out = new StringBuilder("[").append(invoke.index()).append("..");

@@ -49,7 +49,7 @@ public final class MembershipSpecification implements Specification<MembershipSt
      * A join adds its slot; a crashed one records that it may add it (placed at once, see
      * {@link Transition#eager()}); a failed one had no effect and is left out.
      */
-    record Join(String group, String pid, OpType outcome) implements Transition<MembershipState> {
+    public record Join(String group, String pid, OpType outcome) implements Transition<MembershipState> {
         @Override
         public MembershipState apply(MembershipState state) {
             return switch (outcome) {
@@ -75,7 +75,7 @@ public final class MembershipSpecification implements Specification<MembershipSt
         }
     }
 
-    enum LeaveOutcome {
+    public enum LeaveOutcome {
         /** Removed a slot, so there was one (possibly added by a crashed join). */
         OK,
         /** Failed INVALID, so there was none (possibly after crashed leaves). */
@@ -94,7 +94,7 @@ public final class MembershipSpecification implements Specification<MembershipSt
         }
     }
 
-    record Leave(String group, String pid, LeaveOutcome outcome) implements Transition<MembershipState> {
+    public record Leave(String group, String pid, LeaveOutcome outcome) implements Transition<MembershipState> {
         @Override
         public MembershipState apply(MembershipState state) {
             return switch (outcome) {
@@ -126,7 +126,7 @@ public final class MembershipSpecification implements Specification<MembershipSt
     }
 
     /** A read that returned {@code expected} (sorted); one without a result ({@code null}) is left out. */
-    record Read(String group, List<String> expected) implements Transition<MembershipState> {
+    public record Read(String group, List<String> expected) implements Transition<MembershipState> {
         @Override
         public MembershipState apply(MembershipState state) {
             return expected == null ? state : state.observe(group, expected);

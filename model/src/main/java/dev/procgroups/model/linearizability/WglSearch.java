@@ -1,7 +1,5 @@
 package dev.procgroups.model.linearizability;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +55,7 @@ final class WglSearch<S> {
      */
     Verdict run(int watched, Observer<S> observer) {
         int n = steps.size();
-        Events events = new Events();
+        EventList events = events();
         int[] interchangeable = previousInterchangeable();
         long[] words = new long[(n + 63) / 64];
         SplittableRandom random = new SplittableRandom(n);
@@ -67,21 +65,21 @@ final class WglSearch<S> {
         int[] stackStep = new int[n];
         Object[] stackState = new Object[n];
         int depth = 0;
-        int remaining = events.definiteCount;
+        int remaining = (int) steps.stream().filter(Step::definite).count();
         long hash = 0;
         long hash2 = 0;
         S state = initial;
         int pass = 0;
-        int entry = events.next[events.head];
+        int entry = events.first();
         while (remaining > 0) {
-            if (entry == events.head) {
+            if (entry == events.head()) {
                 throw new IllegalStateException("event list exhausted with " + remaining + " calls left to place");
             }
-            int s = events.step[entry];
-            if (events.isReturn[entry]) {
+            int s = events.call(entry);
+            if (events.isReturn(entry)) {
                 if (pass == 0) {
                     pass = 1;
-                    entry = events.next[events.head];
+                    entry = events.first();
                     continue;
                 }
                 if (s == watched && observer != null) {
@@ -102,7 +100,7 @@ final class WglSearch<S> {
                 boolean definite = steps.get(undone).definite();
                 remaining += definite ? 1 : 0;
                 pass = definite ? 0 : 1;
-                entry = events.next[events.callNode[undone]];
+                entry = events.afterCall(undone);
                 continue;
             }
             boolean tryIt = steps.get(s).definite() == (pass == 0)
@@ -125,14 +123,14 @@ final class WglSearch<S> {
                     events.lift(s);
                     remaining -= steps.get(s).definite() ? 1 : 0;
                     pass = 0;
-                    entry = events.next[events.head];
+                    entry = events.first();
                     continue;
                 }
                 words[s >>> 6] &= ~(1L << s);
                 hash ^= zobrist[s];
                 hash2 ^= zobrist2[s];
             }
-            entry = events.next[entry];
+            entry = events.next(entry);
         }
         configurations = seen.size();
         return Verdict.LINEARIZABLE;
@@ -153,89 +151,16 @@ final class WglSearch<S> {
         return previous;
     }
 
-    /** The event list: nodes 0..m-1 in history order, {@code head} is the sentinel of a circular list. */
-    private final class Events {
-        final int head;
-        final int[] next;
-        final int[] prev;
-        final int[] step;
-        final boolean[] isReturn;
-        final int[] callNode;
-        final int[] returnNode;
-        final int definiteCount;
-
-        Events() {
-            int n = steps.size();
-            List<long[]> order = new ArrayList<>(2 * n); // {position, step, isReturn}
-            int definite = 0;
-            for (int s = 0; s < n; s++) {
-                Step<S> step = steps.get(s);
-                long invokeKey = bug == PlantedBug.IGNORES_REAL_TIME ? -1 : step.call().invokePosition();
-                order.add(new long[] {invokeKey, s, 0});
-                if (step.definite()) {
-                    order.add(new long[] {step.returnPosition(), s, 1});
-                    definite++;
-                }
-            }
-            // An eager call's return shares its invocation's position and comes right after it.
-            order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                    : a[2] != b[2] ? Long.compare(a[2], b[2]) : Long.compare(a[1], b[1]));
-            int m = order.size();
-            head = m;
-            next = new int[m + 1];
-            prev = new int[m + 1];
-            step = new int[m + 1];
-            isReturn = new boolean[m + 1];
-            callNode = new int[n];
-            returnNode = new int[n];
-            Arrays.fill(returnNode, -1);
-            for (int node = 0; node < m; node++) {
-                long[] e = order.get(node);
-                step[node] = (int) e[1];
-                isReturn[node] = e[2] == 1;
-                if (isReturn[node]) {
-                    returnNode[step[node]] = node;
-                } else {
-                    callNode[step[node]] = node;
-                }
-            }
-            for (int node = 0; node <= m; node++) {
-                next[node] = node == m ? 0 : node + 1;
-                prev[node] = node == 0 ? m : node - 1;
-            }
-            if (m == 0) {
-                next[head] = head;
-                prev[head] = head;
-            } else {
-                next[m - 1] = head;
-            }
-            definiteCount = definite;
+    /** The event list; an eager call's return shares its invocation's position and comes right after it. */
+    private EventList events() {
+        long[] invokeKey = new long[steps.size()];
+        long[] returnKey = new long[steps.size()];
+        for (int s = 0; s < steps.size(); s++) {
+            Step<S> step = steps.get(s);
+            invokeKey[s] = bug == PlantedBug.IGNORES_REAL_TIME ? -1 : step.call().invokePosition();
+            returnKey[s] = step.definite() ? step.returnPosition() : -1;
         }
-
-        void lift(int s) {
-            unlink(callNode[s]);
-            if (returnNode[s] >= 0) {
-                unlink(returnNode[s]);
-            }
-        }
-
-        /** Exactly the reverse of {@link #lift}, so the removed nodes' own links are still valid. */
-        void unlift(int s) {
-            if (returnNode[s] >= 0) {
-                relink(returnNode[s]);
-            }
-            relink(callNode[s]);
-        }
-
-        private void unlink(int node) {
-            next[prev[node]] = next[node];
-            prev[next[node]] = prev[node];
-        }
-
-        private void relink(int node) {
-            next[prev[node]] = node;
-            prev[next[node]] = node;
-        }
+        return new EventList(invokeKey, returnKey);
     }
 
     /**

@@ -14,19 +14,23 @@ class BroadcastCheckerTest {
   static final String P1 = "{n1@app:processes|000001}";
   static final String P2 = "{n2@app:processes|000002}";
   static final String P3 = "{n3@app:processes|000003}";
-  static final Window WHOLE = new Window(100, 10_000);
+  static final Window WHOLE = new Window(100, 10_000, true);
   static final long READ = 20_000;
 
   private final List<MembershipOp> membership = new ArrayList<>(List.of(
       join(1, P1, 0, 10), join(2, P2, 0, 10)));
   private final List<BroadcastSend> sends = new ArrayList<>(List.of(
       send(3, 1, 200, 210), send(4, 2, 300, 310)));
+  /** The sender's node listed both receivers before the sends. */
+  private List<ViewRead> views = List.of(new ViewRead("n1", "g", List.of(P1, P2), 150, 160));
+  private Window window = WHOLE;
 
   @Test
   void everyMemberGettingEveryBroadcastInOrderOnceIsValid() {
     CheckResult r = check(log(P1, 1, 2), log(P2, 1, 2));
     assertThat(r.validity()).isEqualTo(Validity.VALID);
-    assertThat(r.counts()).containsEntry("expected-in-windows", 4L).containsEntry("deliveries", 4L);
+    assertThat(r.counts()).containsEntry("pairs-decided", 4L).containsEntry("deliveries", 4L);
+    assertThat(r.coverage()).isEqualTo(1.0);
   }
 
   @Test
@@ -61,8 +65,32 @@ class BroadcastCheckerTest {
   }
 
   @Test
+  void aBroadcastBeforeTheViewWasSeenIsNotJudgedWhateverTheDelay() {
+    views = List.of(new ViewRead("n1", "g", List.of(P1), 150, 160));
+    CheckResult r = check(log(P1, 1, 2), log(P2));
+    assertThat(r.validity()).isEqualTo(Validity.VALID);
+    assertThat(r.counts()).containsEntry("pairs-held-fault-free", 4L).containsEntry("pairs-view-observed", 2L);
+  }
+
+  @Test
+  void anEarlierDeliveryShowsTheViewToo() {
+    views = List.of();
+    assertFlags(check(log(P1, 1, 2), log(P2, 1)), "missed");
+  }
+
+  @Test
+  void beforeAFaultOnlyALaterArrivalFromTheSameSenderDecides() {
+    window = new Window(100, 10_000, false);
+    assertFlags(check(log(P1, 1, 2), log(P2, 2)), "missed");
+    CheckResult r = check(log(P1, 1, 2), log(P2, 1));
+    assertThat(r.validity()).as("message 2 may have been cut by the next fault").isEqualTo(Validity.UNKNOWN);
+    assertThat(r.counts()).containsEntry("pairs-decided", 1L).containsEntry("pairs-view-observed", 4L);
+  }
+
+  @Test
   void twoSlotsMayReceiveTwiceAndMustInAWholeWindow() {
     membership.add(join(5, P2, 20, 30));
+    views = List.of(new ViewRead("n1", "g", List.of(P1, P2, P2), 150, 160));
     assertThat(check(log(P1, 1, 2), log(P2, 1, 1, 2, 2)).validity()).isEqualTo(Validity.VALID);
     assertFlags(check(log(P1, 1, 2), log(P2, 1, 1, 1, 2, 2)), "duplicate");
     assertFlags(check(log(P1, 1, 2), log(P2, 1, 1, 2)), "missed");
@@ -70,12 +98,12 @@ class BroadcastCheckerTest {
 
   @Test
   void nothingObservedIsUnknown() {
-    CheckResult r = BroadcastChecker.check(new BroadcastHistory(List.of(), List.of(), List.of(), List.of(), 0));
+    CheckResult r = BroadcastChecker.check(new BroadcastHistory(List.of(), List.of(), List.of(), List.of(), List.of()));
     assertThat(r.validity()).isEqualTo(Validity.UNKNOWN);
   }
 
   private CheckResult check(ReceiverLog... logs) {
-    return BroadcastChecker.check(new BroadcastHistory(membership, sends, Arrays.asList(logs), List.of(WHOLE), 50));
+    return BroadcastChecker.check(new BroadcastHistory(membership, sends, Arrays.asList(logs), List.of(window), views));
   }
 
   static void assertFlags(CheckResult r, String kind) {

@@ -62,7 +62,7 @@ class ConvergenceCheckerTest {
   }
 
   private static CheckResult check(NodeView... views) {
-    return ConvergenceChecker.check(new ConvergenceInput(List.of(views), Set.of(P1, P2), Set.of(OLD), Set.of(), OPS));
+    return ConvergenceChecker.check(new ConvergenceInput(List.of(views), views.length, Set.of(P1, P2), Set.of(OLD), Set.of(), OPS));
   }
 
   private static NodeView view(String node, List<String> members, List<String> local, Set<String> which) {

@@ -18,7 +18,7 @@ class LocalLinearizabilityTest {
   private long now;
 
   @Test
-  void joinsLeavesAndReadsThatAgreeAreLinearizableAndAKilledProcessIsLeftOut() {
+  void joinsLeavesReadsAndAKillThatAgreeAreLinearizableAndAllChecked() {
     ok(PgOps.SPAWN, map("node", "n1"), map("pid", A));
     ok(PgOps.SPAWN, map("node", "n1"), map("pid", B));
     ok(PgOps.JOIN, slot(A), Map.of());
@@ -28,7 +28,36 @@ class LocalLinearizabilityTest {
     ok(PgOps.GET_LOCAL_MEMBERS, slot(A), map("members", List.of(A)));
     CheckResult r = LocalLinearizability.check(h.build());
     assertThat(r.validity()).isEqualTo(Validity.VALID);
-    assertThat(r.counts()).containsEntry("nodes", 1L);
+    assertThat(r.counts()).containsEntry("incarnations", 1L).containsEntry("killed-processes-modelled", 1L);
+    assertThat(r.checked()).isEqualTo(r.checkable()).isEqualTo(4);
+  }
+
+  @Test
+  void flagsAKilledProcessWhoseSlotSurvivesTheKill() {
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", A));
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", B));
+    ok(PgOps.JOIN, slot(B), Map.of());
+    ok(PgOps.KILL_PROCESS, map("node", "n1", "pid", B), Map.of());
+    ok(PgOps.GET_LOCAL_MEMBERS, slot(A), map("members", List.of(B)));
+    assertThat(LocalLinearizability.check(h.build()).problems()).extracting(Problem::kind)
+        .containsExactly("not-linearizable");
+  }
+
+  @Test
+  void aRestartedNodeIsANewHistoryAndAProcessWithAnUnansweredKillIsLeftOut() {
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", A));
+    ok(PgOps.JOIN, slot(A), Map.of());
+    h.nemesis(dev.procgroups.model.history.OpType.INFO, PgOps.KILL_NODE, "n1", now += 5);
+    h.nemesis(dev.procgroups.model.history.OpType.INFO, PgOps.KILL_NODE, "n1", now += 5);
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", B));
+    ok(PgOps.JOIN, slot(B), Map.of());
+    h.invoke(0, PgOps.KILL_PROCESS, map("node", "n1", "pid", B), now += 5);
+    h.info(0, map("node", "n1", "pid", B), "timeout", now += 5);
+    ok(PgOps.GET_LOCAL_MEMBERS, slot(B), map("members", List.of()));
+    CheckResult r = LocalLinearizability.check(h.build());
+    assertThat(r.validity()).as("1 of 3 local calls (B's join) is left out: %s", r.summary())
+        .isEqualTo(Validity.UNKNOWN);
+    assertThat(r.counts()).containsEntry("incarnations", 2L).containsEntry("left-out-calls", 1L);
   }
 
   @Test
@@ -39,6 +68,21 @@ class LocalLinearizabilityTest {
     CheckResult r = LocalLinearizability.check(h.build());
     assertThat(r.validity()).isEqualTo(Validity.INVALID);
     assertThat(r.problems()).extracting(Problem::kind).containsExactly("not-linearizable");
+  }
+
+  @Test
+  void aPidReusedByTheNextIncarnationIsAnotherProcess() {
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", A));
+    ok(PgOps.JOIN, slot(A), Map.of());
+    ok(PgOps.KILL_PROCESS, map("node", "n1", "pid", A), Map.of());
+    h.nemesis(dev.procgroups.model.history.OpType.INFO, PgOps.KILL_NODE, "n1", now += 5);
+    h.nemesis(dev.procgroups.model.history.OpType.INFO, PgOps.KILL_NODE, "n1", now += 5);
+    ok(PgOps.SPAWN, map("node", "n1"), map("pid", A));
+    ok(PgOps.JOIN, slot(A), Map.of());
+    ok(PgOps.GET_LOCAL_MEMBERS, slot(A), map("members", List.of(A)));
+    CheckResult r = LocalLinearizability.check(h.build());
+    assertThat(r.validity()).as(r.summary()).isEqualTo(Validity.VALID);
+    assertThat(r.counts()).containsEntry("incarnations", 2L).containsEntry("killed-processes-modelled", 1L);
   }
 
   private static Map<Keyword, Object> slot(String pid) {

@@ -44,7 +44,28 @@ class MonitorCheckerTest {
     assertThat(r.counts()).containsEntry("dropped-events", 5L).containsEntry("subscriptions-with-drops", 1L);
   }
 
+  @Test
+  void theSliceBeforeADropIsFoldedAndCounted() {
+    List<MonitorEvent> events = List.of(new MonitorEvent(Kind.JOINED, "g", List.of("b")),
+        new MonitorEvent(Kind.LEFT, "g", List.of("z")));
+    CheckResult r = MonitorChecker.check(List.of(new Subscription(7, "n1", "g", List.of(), events, 3, 1, 42, null)));
+    assertThat(r.validity()).as("1 of 5 events checked").isEqualTo(Validity.UNKNOWN);
+    assertThat(r.checked()).isEqualTo(1);
+    assertThat(r.checkable()).isEqualTo(5);
+    List<MonitorEvent> bad = List.of(new MonitorEvent(Kind.LEFT, "g", List.of("z")));
+    assertFlags(MonitorChecker.check(List.of(new Subscription(7, "n1", "g", List.of(), bad, 3, 1, 42, null))),
+        "left-non-member");
+  }
+
+  @Test
+  void aRunThatFoldedLessThanTheStatedShareIsUnknown() {
+    Subscription whole = sub(List.of("a"), EVENTS, 0, List.of("c", "b", "c"));
+    Subscription overflowed = new Subscription(8, "n1", "g", List.of(), List.of(), 9, 0, 43, null);
+    assertThat(MonitorChecker.check(List.of(whole, overflowed)).validity()).isEqualTo(Validity.UNKNOWN);
+    assertThat(MonitorChecker.check(List.of(whole)).coverage()).isEqualTo(1.0);
+  }
+
   private static Subscription sub(List<String> snapshot, List<MonitorEvent> events, long dropped, List<String> view) {
-    return new Subscription(7, "n1", "g", snapshot, events, dropped, 42, view);
+    return new Subscription(7, "n1", "g", snapshot, events, dropped, dropped == 0 ? events.size() : 0, 42, view);
   }
 }

@@ -21,7 +21,7 @@ class PgHistoryTest {
   private long now;
 
   @Test
-  void readsABroadcastRunAndItsWholeWindows() {
+  void readsABroadcastRunAndItsFaultFreeWindows() {
     spawn(0, "n1", A);
     spawn(1, "n2", B);
     call(0, PgOps.JOIN, map("node", "n1", "pid", A, "group", "g"), null);
@@ -36,8 +36,8 @@ class PgHistoryTest {
 
     assertThat(read.membership()).hasSize(2).allMatch(o -> o.outcome() == Outcome.OK);
     assertThat(read.sends()).extracting(BroadcastSend::message).containsExactly(1L, 2L);
-    assertThat(read.wholeWindows(3)).containsExactly(new Window(3, 55), new Window(83, 100));
-    CheckResult r = BroadcastChecker.check(read.broadcast(3));
+    assertThat(read.faultFree()).containsExactly(new Window(0, 55, false), new Window(80, 100, true));
+    CheckResult r = BroadcastChecker.check(read.broadcast());
     assertThat(r.problems()).extracting(Problem::kind).containsExactly("duplicate");
   }
 
@@ -56,6 +56,17 @@ class PgHistoryTest {
       assertThat(s.viewAtRead()).containsExactly(B, C);
     });
     assertThat(MonitorChecker.check(subs).problems()).extracting(Problem::kind).containsExactly("drift");
+  }
+
+  @Test
+  void nestedFaultsKeepTheWindowClosedUntilTheLastIsUndone() {
+    nemesis(PgOps.PAUSE_NODE, "n1");
+    nemesis(PgOps.START_PARTITION, "halves");
+    nemesis(PgOps.STOP_PARTITION, "healed");
+    nemesis(PgOps.START_LOSS, "20%");
+    nemesis(PgOps.STOP_LOSS, "20%");
+    nemesis(PgOps.RESUME_NODE, "n1");
+    assertThat(new PgHistory(h.build()).faultFree()).extracting(Window::last).containsExactly(false, true);
   }
 
   @Test

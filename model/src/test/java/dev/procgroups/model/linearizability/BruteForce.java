@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * pending-effect bookkeeping, no memo, no event list), and every order of the calls that respects
  * real time, a crashed call taking effect at any point after its invocation or never.
  */
-final class BruteForce {
+public final class BruteForce {
 
     private record Call(History.Call call, UnaryOperator<MembershipState> effect) {
         boolean mustHappen() {
@@ -23,7 +23,7 @@ final class BruteForce {
 
     private final List<Call> calls = new ArrayList<>();
 
-    BruteForce(History history) {
+    public BruteForce(History history) {
         for (History.Call call : history.calls()) {
             UnaryOperator<MembershipState> effect = effect(call);
             if (effect != null) {
@@ -62,7 +62,7 @@ final class BruteForce {
         return s -> s.members(group).equals(seen) ? s : null;
     }
 
-    boolean linearizable() {
+    public boolean linearizable() {
         return search(MembershipState.EMPTY, 0);
     }
 

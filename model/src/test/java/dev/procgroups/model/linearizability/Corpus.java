@@ -7,9 +7,9 @@ import java.util.List;
  * Hand-written membership histories with known verdicts. For invalid ones, {@code failingIndex} is
  * the index of the op that ends the shortest non-linearizable prefix.
  */
-final class Corpus {
+public final class Corpus {
 
-    record Case(String name, History history, boolean valid, long failingIndex, Specification<?> spec) {
+    public record Case(String name, History history, boolean valid, long failingIndex, Specification<?> spec) {
 
         Case(String name, History history, boolean valid, long failingIndex) {
             this(name, history, valid, failingIndex, new MembershipSpecification());
@@ -43,7 +43,7 @@ final class Corpus {
                         "0 w 1", "0 ok", "1 w 2", "1 ok", "2 r", "2 ok 1"), false, 5, new RegisterSpecification()));
     }
 
-    static List<Case> cases() {
+    public static List<Case> cases() {
         return List.of(
                 valid("empty history"),
                 valid("sequential join, read, leave, read",

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Random;
 
 /** Changes the outcome of one completed call of a membership history. */
-final class Corruption {
+public final class Corruption {
 
     private Corruption() {
     }
 
     /** The completions a corruption may change, as positions. */
-    static List<Integer> targets(History history) {
+    public static List<Integer> targets(History history) {
         List<Integer> positions = new ArrayList<>();
         for (History.Call call : history.calls()) {
             if (call.completion() != null) {
@@ -26,7 +26,7 @@ final class Corruption {
         return positions;
     }
 
-    static History corrupt(History history, int position, Random random) {
+    public static History corrupt(History history, int position, Random random) {
         Operation op = history.get(position);
         Operation changed = change(op, random);
         List<Operation> ops = new ArrayList<>(history.operations());

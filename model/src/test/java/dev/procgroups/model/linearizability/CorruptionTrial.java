@@ -1,7 +1,6 @@
 package dev.procgroups.model.linearizability;
 
 import dev.procgroups.model.history.History;
-import dev.procgroups.model.linearizability.bench.RandomMembershipHistory;
 import java.util.List;
 import java.util.Random;
 

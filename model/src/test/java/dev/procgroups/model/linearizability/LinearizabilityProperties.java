@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.model.history.History;
 import dev.procgroups.model.history.OpType;
-import dev.procgroups.model.linearizability.bench.RandomMembershipHistory;
 import dev.procgroups.model.history.Operation;
 import java.util.ArrayList;
 import java.util.List;

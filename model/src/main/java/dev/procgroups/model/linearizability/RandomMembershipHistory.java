@@ -1,16 +1,16 @@
-package dev.procgroups.model.linearizability.bench;
+package dev.procgroups.model.linearizability;
 
 import dev.procgroups.model.history.History;
 import dev.procgroups.model.history.Keyword;
 import dev.procgroups.model.history.OpType;
 import dev.procgroups.model.history.Operation;
-import dev.procgroups.model.linearizability.MembershipOps;
-import dev.procgroups.model.linearizability.MembershipState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Map;
 
 /**
  * Generates linearizable membership histories: calls are applied one by one to the sequential
@@ -29,8 +29,24 @@ public record RandomMembershipHistory(int processes, int groups, int pids, int l
     private static final int GAP = 10;
 
     public History generate(int calls, long seed) {
+        return generate(calls, seed, false);
+    }
+
+    /**
+     * The same history as {@link #generate} with one more call at the very end, after every other
+     * call completed: a read of a group that lists the true final slots except one PID, of which it
+     * lists one slot more than its ok and crashed joins minus its ok leaves could have left. No
+     * linearization explains it, and a checker only finds that out after placing the whole history.
+     */
+    public History generateWithViolationAtEnd(int calls, long seed) {
+        return generate(calls, seed, true);
+    }
+
+    private History generate(int calls, long seed, boolean violationAtEnd) {
         Random random = new Random(seed);
         MembershipState state = MembershipState.EMPTY;
+        // Per "group pid": ok and crashed joins minus ok leaves, the most slots any linearization can leave.
+        Map<String, Integer> mostSlots = new HashMap<>();
         long[] freeAt = new long[processes];
         List<Operation> events = new ArrayList<>(2 * calls);
         long point = 0;
@@ -45,7 +61,7 @@ public record RandomMembershipHistory(int processes, int groups, int pids, int l
             long complete = point + random.nextInt(latency + 1);
             freeAt[process] = complete;
             String group = "g" + random.nextInt(groups);
-            String pid = "{n1@app:processes|" + String.format("%06x", random.nextInt(pids)) + "}";
+            String pid = pid(random.nextInt(pids));
             boolean crashed = random.nextDouble() < crashRate;
             boolean takesEffect = !crashed || random.nextBoolean();
             Keyword f;
@@ -62,6 +78,7 @@ public record RandomMembershipHistory(int processes, int groups, int pids, int l
                 value = MembershipOps.slot(pid, group);
                 result = value;
                 state = takesEffect ? state.join(group, pid) : state;
+                mostSlots.merge(group + " " + pid, 1, Integer::sum);
             } else if (write) {
                 f = MembershipOps.LEAVE;
                 value = MembershipOps.slot(pid, group);
@@ -73,6 +90,7 @@ public record RandomMembershipHistory(int processes, int groups, int pids, int l
                     result = null;
                 }
                 state = takesEffect && has ? state.leave(group, pid) : state;
+                mostSlots.merge(group + " " + pid, type == OpType.OK ? -1 : 0, Integer::sum);
             } else {
                 f = kind == 0 ? MembershipOps.GET_MEMBERS : MembershipOps.GET_LOCAL_MEMBERS;
                 value = MembershipOps.read(group);
@@ -80,11 +98,28 @@ public record RandomMembershipHistory(int processes, int groups, int pids, int l
             }
             events.add(new Operation(invoke, invoke, OpType.INVOKE, process, f, value));
             events.add(new Operation(complete, complete, type, process, f, result,
-                    error == null ? java.util.Map.of() : java.util.Map.of(Operation.ERROR, error)));
+                    error == null ? Map.of() : Map.of(Operation.ERROR, error)));
+        }
+        if (violationAtEnd) {
+            long end = events.stream().mapToLong(Operation::time).max().orElse(0) + 1;
+            String group = "g" + random.nextInt(groups);
+            String pid = pid(random.nextInt(pids));
+            List<String> members = new ArrayList<>(state.members(group));
+            int most = mostSlots.getOrDefault(group + " " + pid, 0);
+            for (int n = slots(state, group, pid); n <= most; n++) {
+                members.add(pid);
+            }
+            events.add(new Operation(end, end, OpType.INVOKE, 0, MembershipOps.GET_MEMBERS, MembershipOps.read(group)));
+            events.add(new Operation(end + 1, end + 1, OpType.OK, 0, MembershipOps.GET_MEMBERS,
+                    MembershipOps.readResult(group, members)));
         }
         // The index field carried the time so far: sort by it (invocations first on ties), then renumber.
         events.sort(Comparator.comparingLong(Operation::time).thenComparing(op -> op.type() != OpType.INVOKE));
         return new History(events).reindexed();
+    }
+
+    private static String pid(int n) {
+        return "{n1@app:processes|" + String.format("%06x", n) + "}";
     }
 
     private static int slots(MembershipState state, String group, String pid) {

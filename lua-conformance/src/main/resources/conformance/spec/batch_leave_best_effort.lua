@@ -1,6 +1,7 @@
 -- conformance: batch_leave_best_effort
 -- tags: spec
 -- nodes: 1
+-- needs: core
 -- describe: pg-api.txt: leave is best-effort across a batch; INVALID only if a member of none.
 local t = require("harness")
 local rows = require("helpers.rows")
