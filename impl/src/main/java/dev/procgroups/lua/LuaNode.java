@@ -105,6 +105,19 @@ public final class LuaNode implements LuaHost {
     return runtime.spawn(context -> runner.run(context, script, values));
   }
 
+  /**
+   * Compiles {@code script} without running it: its syntax error, if any, as Lua reports it
+   * ({@code main.lua:3: '=' expected near 'x'}). Needs no node: a check before one starts.
+   */
+  public static Optional<String> syntaxError(LuaScript script) {
+    try {
+      LuaScriptRunner.compile(script);
+      return Optional.empty();
+    } catch (LuaScriptFailure e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   /** Starts the library's script {@code name}; empty if the library has none by that name. */
   @Override
   public Optional<RunningProcess> spawn(String name, Object... args) {

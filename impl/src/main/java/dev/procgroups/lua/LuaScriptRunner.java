@@ -71,15 +71,21 @@ final class LuaScriptRunner {
   }
 
   private Prototype prototype(LuaScript script) {
-    return compiled.computeIfAbsent(script, s -> {
-      try {
-        return LuaC.instance.compile(
-            new ByteArrayInputStream(s.source().getBytes(StandardCharsets.UTF_8)), s.name());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (LuaError syntax) {
-        throw new LuaScriptFailure(syntax.getMessage());
-      }
-    });
+    return compiled.computeIfAbsent(script, LuaScriptRunner::compile);
+  }
+
+  /** Compiles {@code script}; a syntax error is a {@link LuaScriptFailure} with Lua's message. */
+  static Prototype compile(LuaScript script) {
+    try {
+      return LuaC.instance.compile(
+          new ByteArrayInputStream(script.source().getBytes(StandardCharsets.UTF_8)),
+          script.name());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (LuaError syntax) {
+      // LuaJ names a chunk [string "main.lua"] where Lua names a file chunk main.lua
+      throw new LuaScriptFailure(syntax.getMessage()
+          .replace("[string \"" + script.name() + "\"]", script.name()));
+    }
   }
 }

@@ -139,6 +139,62 @@ class RunCommandTest {
   }
 
   @Test
+  void aSyntaxErrorIsReportedBeforeAnythingRuns() throws IOException {
+    int code = run("main.lua", "print('never')\nx = = 1\n");
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr()).isEqualTo("script check: 0 findings\n"
+        + "script check: exit 1 (failed: main.lua:2: unexpected symbol 61 (=))\n");
+  }
+
+  @Test
+  void findingsAreCountedExactlyPerPlaceAndTheFirstFewPrinted() throws IOException {
+    Path json = dir.resolve("report.json");
+    int code = run("main.lua", """
+        local g = assert(require("pg").open("app:pg"))
+        for i = 1, 20000 do g:join("") end
+        for i = 1, 3 do g:leave("") end
+        g:get_members("") g:get_local_members("") g:broadcast("", "t") g:join(42)
+        for i = 1, 2000 do g:monitor("w" .. i) end
+        """, "--json", dir.resolve("report.json").toString());
+    assertThat(code).isZero();
+    List<String> lines = lines(stderr());
+    assertThat(lines.get(0)).isEqualTo("script check: 22007 findings");
+    assertThat(lines.get(1)).startsWith("  misuse: join() in {n1@")
+        .endsWith("failed: Invalid (group: must not be empty) (20000 times)");
+    assertThat(lines.get(2)).endsWith("(3 times)");
+    assertThat(lines.get(6)).isEqualTo("  and 1 more misuse findings in 1 more places");
+    assertThat(lines.get(7)).startsWith("  unclosed subscription: monitor() in {n1@")
+        .endsWith("opened one that was never closed (2000 times)");
+    assertThat(lines).hasSize(9);
+    String report = Files.readString(json);
+    assertThat(report).contains("\"total\" : 22007", "\"count\" : 20000", "\"count\" : 2000",
+        "\"kind\" : \"unclosed_subscription\"", "\"code\" : 0");
+  }
+
+  @Test
+  void listsHowEachSpawnedProcessEnded() throws IOException {
+    Files.writeString(dir.resolve("fine.lua"), "return");
+    Files.writeString(dir.resolve("broken.lua"), "error('worker broke', 0)");
+    Files.writeString(dir.resolve("waits.lua"), "process.listen('never'):receive()");
+    int code = run("main.lua", """
+        local time = require("time")
+        process.spawn("fine")
+        process.spawn("broken")
+        process.kill(process.spawn("waits"))
+        process.spawn("waits")
+        time.sleep(2000)
+        """);
+    assertThat(code).isZero();
+    List<String> lines = lines(stderr());
+    assertThat(lines.get(1)).isEqualTo("script check: 4 spawned processes");
+    assertThat(lines.get(2)).startsWith("  fine {n1@").endsWith(": ok");
+    assertThat(lines.get(3)).startsWith("  broken {n1@").endsWith(": error: worker broke");
+    assertThat(lines.get(4)).startsWith("  waits {n1@").endsWith(": killed");
+    assertThat(lines.get(5)).startsWith("  waits {n1@").endsWith(": still running at exit");
+  }
+
+  @Test
   void aMissingScriptOrBadPolicyIsAUsageError() throws IOException {
     assertThat(command("run", dir.resolve("absent.lua").toString())).isEqualTo(RunCommand.USAGE);
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"rulez\": []}");

@@ -60,7 +60,6 @@ class HostileScriptsTest {
       "rep_separator_bomb  | resulting string too large (over 64 MiB)",
       "gsub_bomb           | string too large (over 64 MiB)",
       "print_bomb          | string too large (over 64 MiB)",
-      "upper_bomb          | not enough memory",
       "unpack_bomb         | too many results to unpack",
       "string_byte_bomb    | string slice too long",
   })
@@ -86,12 +85,12 @@ class HostileScriptsTest {
   @Test
   void pcallCatchesTheMemoryErrorAndARetryFailsAgainAtOnce() throws InterruptedException {
     node.memory = guardAbove(192 << 20, 64 << 20);
-    LuaRunResult result = node.runSource("""
+    LuaRunResult result = node.runSource(LONG, """
         local kept = {}
         for try = 1, 3 do
           print(pcall(function()
             local n = #kept
-            for i = 1, 1e8 do kept[n + i] = ("x"):rep(100) .. i end
+            for i = 1, 1e8 do kept[n + i] = ("x"):rep(10000) .. i end
           end))
         end
         kept = nil
@@ -183,17 +182,6 @@ class HostileScriptsTest {
   }
 
   @Test
-  void aLargeStringTheHeapHasNoRoomForFailsTheProcessAlone() throws InterruptedException {
-    // No guard mark is ever reached: the JVM itself refuses one of the 64 MiB upper-cased copies
-    // (the guard's fragmented-heap case), and that fails the process like the guard would.
-    node.memory = MemoryGuard.of(Long.MAX_VALUE, Long.MAX_VALUE);
-    LuaRunResult result = node.run("upper_bomb", LONG);
-    assertThat(result.error()).hasValue("not enough memory");
-    assertNodeServes();
-    assertHeapRecovers();
-  }
-
-  @Test
   void aLargeLoadIsChargedBeforeItCompiles() throws InterruptedException {
     // 16 MiB of source, charged 256 MiB up front: the compiler allocates hundreds of MiB within
     // one instruction, mostly garbage the young collections take back before the mark sees it.
@@ -207,7 +195,7 @@ class HostileScriptsTest {
 
   @Test
   void allocationsOfAProcessCountTogetherAcrossItsCoroutines() throws InterruptedException {
-    // Each coroutine allocates ~6 MiB, under the 32 MiB allowance; the process as a whole
+    // Each coroutine allocates ~5 MiB, under the 32 MiB allowance; the process as a whole
     // keeps growing. Counted per thread, no coroutine would ever be stopped.
     node.memory = guardAbove(96 << 20, 32 << 20);
     LuaRunResult result = node.runSource("""
@@ -215,7 +203,7 @@ class HostileScriptsTest {
         for k = 1, 1e6 do
           coroutine.wrap(function()
             local n = #t
-            for i = 1, 50000 do t[n + i] = n .. ":" .. i end
+            for i = 1, 5000 do t[n + i] = ("x"):rep(1000) .. n .. ":" .. i end
           end)()
         end
         """);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.procgroups.lua.LuaRunResult;
 import dev.procgroups.lua.LuaRunResult.Status;
+import dev.procgroups.lua.sandbox.MemoryGuard;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15: the standard memory guard against scripts that fill a real heap, in a JVM of its own
+ * Issue 15: the memory guard against scripts that fill a real heap (the standard guard unless
+ * said), in a JVM of its own
  * with a 512 MiB heap (impl/pom.xml's {@code small-heap} run; G1 regions of 1 MiB there, so a
  * string of 1 MiB and a suffix takes two regions). Runs on JDK 17 and, in {@code .ci/run}, on the
  * newest JDK, where processes run on virtual threads.
@@ -81,6 +83,24 @@ class MemoryGuardTest {
   @Test
   void theCatalogueTableBombEndsWithNotEnoughMemory() throws InterruptedException {
     LuaRunResult result = node.run("table_bomb", LONG);
+    assertThat(result.error()).hasValue("not enough memory");
+    assertNodeServesAndHeapRecovers();
+  }
+
+  @Test
+  void keptCopiesOfA64MebibyteStringEndWithNotEnoughMemory() throws InterruptedException {
+    LuaRunResult result = node.run("upper_bomb", LONG);
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).hasValue("not enough memory");
+    assertNodeServesAndHeapRecovers();
+  }
+
+  @Test
+  void aLargeStringTheHeapHasNoRoomForFailsTheProcessAlone() throws InterruptedException {
+    // No guard mark is ever reached: the JVM itself refuses one of the 64 MiB upper-cased copies
+    // (the guard's fragmented-heap case), and that fails the process like the guard would.
+    node.memory = MemoryGuard.of(Long.MAX_VALUE, Long.MAX_VALUE);
+    LuaRunResult result = node.run("upper_bomb", LONG);
     assertThat(result.error()).hasValue("not enough memory");
     assertNodeServesAndHeapRecovers();
   }
