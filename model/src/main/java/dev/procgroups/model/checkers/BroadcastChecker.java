@@ -113,9 +113,15 @@ public final class BroadcastChecker {
    *   <li>the view: earlier in the window, a {@code get_members(g)} on A listed r k times, or an
    *       earlier broadcast from A to g reached r k times (so the heal's resync had reached A), and
    *       r began no leave of g since;
-   *   <li>the path: a later broadcast of {@code p} in the window reached r (per-sender FIFO: s went
-   *       first), or the window is the last one (nothing cut it short before the final reads).
+   *   <li>the path, after a heal: an earlier broadcast of {@code p} begun in the window reached r
+   *       before s began (the connection was back: a broadcast sent while r's node was still
+   *       unreachable may be lost, SEMANTICS.md); the first window follows no fault;
+   *   <li>the path, before the next fault: a later broadcast of {@code p} in the window reached r
+   *       (per-sender FIFO: s went first), or the window is the last one (nothing cut it short
+   *       before the final reads).
    * </ul>
+   * A later arrival alone does not show s's path: FIFO orders what arrives, it does not say that
+   * nothing before it was lost while the connection came back.
    * Returns the coverage: pairs (send, receiver) where r certainly held a slot during a fault-free
    * send, those with the view observed, and those decided.
    */
@@ -144,7 +150,10 @@ public final class BroadcastChecker {
           continue;
         }
         pairs[1]++;
-        if (!w.last() && !laterArrived(bySender.get(s.sender()), rank.get(s.message()), got, w)) {
+        List<BroadcastSend> senderSends = bySender.get(s.sender());
+        int at = rank.get(s.message());
+        if (w.start() > 0 && !earlierArrived(senderSends, at, got, w, s)
+            || !w.last() && !laterArrived(senderSends, at, got, w)) {
           continue;
         }
         pairs[2]++;
@@ -186,6 +195,20 @@ public final class BroadcastChecker {
       }
     }
     return held;
+  }
+
+  /**
+   * True if a broadcast of the same sender, begun in the window and done before {@code s} began,
+   * reached the receiver.
+   */
+  private static boolean earlierArrived(List<BroadcastSend> own, int before, Map<Long, Long> got,
+                                        Window w, BroadcastSend s) {
+    for (int i = before - 1; i >= 0 && own.get(i).invoke() >= w.start(); i--) {
+      if (own.get(i).complete() <= s.invoke() && got.containsKey(own.get(i).message())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True if a broadcast of the same sender begun later in the window reached the receiver. */

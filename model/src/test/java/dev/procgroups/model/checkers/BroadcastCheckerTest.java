@@ -14,7 +14,8 @@ class BroadcastCheckerTest {
   static final String P1 = "{n1@app:processes|000001}";
   static final String P2 = "{n2@app:processes|000002}";
   static final String P3 = "{n3@app:processes|000003}";
-  static final Window WHOLE = new Window(100, 10_000, true);
+  /** The only window: no fault before it, none after. */
+  static final Window WHOLE = new Window(0, 10_000, true);
   static final long READ = 20_000;
 
   private final List<MembershipOp> membership = new ArrayList<>(List.of(
@@ -80,11 +81,21 @@ class BroadcastCheckerTest {
 
   @Test
   void beforeAFaultOnlyALaterArrivalFromTheSameSenderDecides() {
-    window = new Window(100, 10_000, false);
+    window = new Window(0, 10_000, false);
     assertFlags(check(log(P1, 1, 2), log(P2, 2)), "missed");
     CheckResult r = check(log(P1, 1, 2), log(P2, 1));
     assertThat(r.validity()).as("message 2 may have been cut by the next fault").isEqualTo(Validity.UNKNOWN);
     assertThat(r.counts()).containsEntry("pairs-decided", 1L).containsEntry("pairs-view-observed", 4L);
+  }
+
+  @Test
+  void afterAHealOnlyAnEarlierArrivalShowsThePathWasBack() {
+    window = new Window(100, 10_000, true);
+    CheckResult lostWhileReconnecting = check(log(P1, 1, 2), log(P2, 2));
+    assertThat(lostWhileReconnecting.validity()).as("message 1 may have gone out before the connection was back")
+        .isNotEqualTo(Validity.INVALID);
+    assertThat(lostWhileReconnecting.counts()).containsEntry("pairs-decided", 1L);
+    assertFlags(check(log(P1, 1, 2), log(P2, 1)), "missed");
   }
 
   @Test
