@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,6 +54,7 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   private final BoundedHandOff deliveryLane;
   private final AtomicLong droppedProtocol = new AtomicLong();
   private final AtomicLong droppedDeliveries = new AtomicLong();
+  private final PeerView peerView;
 
   /** With {@link InboundLanes#DEFAULT} lanes. */
   public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
@@ -69,6 +71,7 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
     this.clock = clock;
     this.inbound = inbound;
     this.delivery = new DeliveryCore(transport.self(), settings);
+    this.peerView = new PeerView(transport.self().name());
     this.replicationLane = new BoundedHandOff(inbound, lanes.replicationBytes());
     this.deliveryLane = new BoundedHandOff(inbound, lanes.deliveryBytes());
     transport.onMessage(this::handOff);
@@ -77,6 +80,19 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
 
   public NodeId self() {
     return transport.self();
+  }
+
+  /** The peers up now, by name, with their incarnations (a snapshot; any thread). */
+  public Map<String, NodeId> peers() {
+    return peerView.peers();
+  }
+
+  /**
+   * Calls {@code listener} at every peer up or down, after {@link #peers()} has changed, on the
+   * node's replication thread: keep it short. Peers already up are not replayed.
+   */
+  public void onPeerChange(Consumer<PeerEvent> listener) {
+    peerView.onChange(listener);
   }
 
   /**
@@ -186,6 +202,7 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
     }
     long now = clock.getAsLong();
     scopes.values().forEach(s -> guarded(() -> s.peerEvent(event, now)));
+    peerView.apply(event);
   }
 
   /** Runs one input; a malformed message is counted and changes nothing. */

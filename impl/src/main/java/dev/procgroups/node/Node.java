@@ -13,6 +13,9 @@ import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.atomix.AtomixTransport;
 import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,7 +44,8 @@ public final class Node implements AutoCloseable {
 
   private Node(NodeConfig config) throws RegistryException {
     this.config = config;
-    this.processes = ProcessRuntime.builder(config.name()).incarnation(config.incarnation())
+    long incarnation = incarnationAtStart(config);
+    this.processes = ProcessRuntime.builder(config.name()).incarnation(incarnation)
         .mailboxCapacity(config.mailboxCapacity()).mailboxBytes(config.mailboxBytes()).build();
     this.registry = new Registry();
     for (Map.Entry<String, Map<String, Object>> scope : config.scopes().entrySet()) {
@@ -49,7 +53,7 @@ public final class Node implements AutoCloseable {
     }
     this.transport = new AtomixTransport(AtomixTransportConfig.builder()
         .nodeName(config.name())
-        .incarnation(config.incarnation())
+        .incarnation(incarnation)
         .bind(config.bindHost(), config.bindPort() == 0 ? FreePorts.next() : config.bindPort())
         .seeds(config.seeds())
         .swimProfile(config.swim())
@@ -63,7 +67,7 @@ public final class Node implements AutoCloseable {
         new LinkedBlockingQueue<>(), named(config.name() + "-replication"));
     this.metrics = new ProcgroupsMetrics(config.meters(), config.name());
     this.cluster = new ClusterNode(metrics.meter(transport), processes, config.replication(),
-        System::currentTimeMillis, inbound,
+        config.clock()::monotonicMillis, inbound,
         new InboundLanes(config.replicationQueueBytes(), config.deliveryQueueBytes()));
     metrics.node(cluster, transport, inbound.getQueue());
     metrics.processes(processes);
@@ -83,9 +87,30 @@ public final class Node implements AutoCloseable {
     Node node = new Node(config);
     node.transport.start();
     long period = Math.max(1, config.replication().digestInterval() / 4);
-    node.timer.scheduleAtFixedRate(() -> node.cluster.tick(System.currentTimeMillis()),
+    node.timer.scheduleAtFixedRate(() -> node.cluster.tick(config.clock().monotonicMillis()),
         period, period, TimeUnit.MILLISECONDS);
     return node;
+  }
+
+  /**
+   * The configured incarnation; else one larger than the last recorded in the data directory
+   * ({@link IncarnationFile}); else, without a data directory, the wall clock's time in
+   * centiseconds (larger at each start only while the clock does not step back).
+   */
+  private static long incarnationAtStart(NodeConfig config) {
+    if (config.incarnation() > 0) {
+      return config.incarnation();
+    }
+    long wall = config.clock().wallMillis();
+    if (config.dataDir() == null) {
+      return wall / 10;
+    }
+    try {
+      return IncarnationFile.next(config.dataDir(), wall);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record this start's incarnation in "
+          + config.dataDir() + ": " + e.getMessage(), e);
+    }
   }
 
   public NodeConfig config() {
@@ -94,6 +119,11 @@ public final class Node implements AutoCloseable {
 
   public NodeId id() {
     return transport.self();
+  }
+
+  /** The peers this node hears now (authenticated, within the failure detector's limit). */
+  public List<NodeId> peersUp() {
+    return transport.peersUp();
   }
 
   public ProcessRuntime processes() {

@@ -11,6 +11,7 @@ import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ import java.util.Objects;
  * @param mailboxCapacity the most messages one process's mailbox holds (more are dropped)
  * @param mailboxBytes the most bytes one process's mailbox holds, each message charged its
  *     payload's encoded size and a fixed overhead (more are dropped)
+ * @param incarnation this start's incarnation, or 0 to choose one at start
+ * @param clock the clocks the node reads
+ * @param dataDir where the node keeps its last incarnation, or null
  */
 public record NodeConfig(
     String name,
@@ -52,7 +56,9 @@ public record NodeConfig(
     long replicationQueueBytes,
     long deliveryQueueBytes,
     int mailboxCapacity,
-    long mailboxBytes) {
+    long mailboxBytes,
+    NodeClock clock,
+    Path dataDir) {
 
   public NodeConfig {
     Objects.requireNonNull(name, "name");
@@ -64,6 +70,10 @@ public record NodeConfig(
     Objects.requireNonNull(replication, "replication");
     Objects.requireNonNull(secret, AtomixTransportConfig.NO_SECRET);
     Objects.requireNonNull(meters, "meters");
+    Objects.requireNonNull(clock, "clock");
+    if (incarnation < 0) {
+      throw new IllegalArgumentException("incarnation must be positive: " + incarnation);
+    }
   }
 
   public static Builder builder(String name) {
@@ -76,9 +86,7 @@ public record NodeConfig(
    */
   public static final class Builder {
     private final String name;
-    // Centiseconds: larger for every restart (a JVM takes longer than 10 ms to start again) and
-    // small enough for the PID counter's k << 24 (docs/DECISIONS.md) until the year 2144.
-    private long incarnation = System.currentTimeMillis() / 10;
+    private long incarnation; // 0: chosen at start (Node.incarnationAtStart)
     private String bindHost = "127.0.0.1";
     private int bindPort;
     private final List<SeedMember> seeds = new ArrayList<>();
@@ -93,11 +101,14 @@ public record NodeConfig(
     private long deliveryQueueBytes = InboundLanes.DEFAULT_DELIVERY_BYTES;
     private int mailboxCapacity = ProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
     private long mailboxBytes = ProcessRuntime.DEFAULT_MAILBOX_BYTES;
+    private NodeClock clock = NodeClock.SYSTEM;
+    private Path dataDir;
 
     private Builder(String name) {
       this.name = name;
     }
 
+    /** This start's incarnation (default: chosen at start, see {@link #dataDir}). */
     public Builder incarnation(long incarnation) {
       this.incarnation = incarnation;
       return this;
@@ -195,11 +206,27 @@ public record NodeConfig(
       return this;
     }
 
+    /** The clocks the node reads (default {@link NodeClock#SYSTEM}; tests step the wall clock). */
+    public Builder clock(NodeClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * The node's own directory, where it keeps the last incarnation it used so that the next
+     * start's is larger whatever the wall clock says (docs/DECISIONS.md). Without one, and
+     * without {@link #incarnation}, the incarnation is the wall clock's time at start.
+     */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
           replication, secret, meters == null ? new SimpleMeterRegistry() : meters,
           transportQueueBytes, replicationQueueBytes, deliveryQueueBytes, mailboxCapacity,
-          mailboxBytes);
+          mailboxBytes, clock, dataDir);
     }
   }
 }

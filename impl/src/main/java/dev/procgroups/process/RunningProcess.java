@@ -145,6 +145,9 @@ public final class RunningProcess implements ProcessHandle {
       reason = killRequested ? ExitReason.KILLED : ExitReason.NORMAL;
     } catch (Throwable error) {
       reason = killRequested ? ExitReason.KILLED : new ExitReason.Failed(error);
+      if (!killRequested) {
+        LOG.warn("process {} failed", pid, error); // else nobody would ever know
+      }
     }
     exit(reason);
   }

@@ -34,6 +34,7 @@ class JepsenCommandTest {
     cli.setOut(new PrintWriter(out));
     cli.execute("jepsen", "--help");
     assertThat(out.toString()).contains("Exit codes:", "0   every checker valid", "1   a checker found",
-        "2   setup or environment failure", "disk full", "3   a verdict is unknown");
+        "2   setup or environment failure", "disk full", "3   a verdict is unknown", "90 % of")
+        .doesNotContain("%n");
   }
 }

@@ -6,19 +6,12 @@ import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
 import dev.procgroups.transport.atomix.EnvelopeSeal.Opened;
 import dev.procgroups.transport.auth.RejectionLog;
-import io.atomix.cluster.AtomixCluster;
-import io.atomix.cluster.ClusterMembershipEvent;
-import io.atomix.cluster.Member;
-import io.atomix.cluster.Node;
-import io.atomix.cluster.discovery.BootstrapDiscoveryProvider;
-import io.atomix.cluster.protocol.GroupMembershipProtocol;
-import io.atomix.cluster.protocol.SwimMembershipProtocol;
-import io.atomix.cluster.protocol.SwimMembershipProtocolConfig;
+import io.atomix.cluster.messaging.ManagedMessagingService;
+import io.atomix.cluster.messaging.MessagingConfig;
+import io.atomix.cluster.messaging.impl.NettyMessagingService;
 import io.atomix.utils.net.Address;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,75 +27,90 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Transport} over the Atomix cluster module: bootstrap discovery of the seeds, SWIM for
- * peer up/down, Atomix messaging for our {@code byte[]} messages.
- *
- * <p>Atomix pitfalls handled here: the server binds only the configured address; messages carry
- * our own sender field and reach Atomix as {@code byte[]} only; handlers run on our own thread,
- * never on Netty's; each start publishes its incarnation in the member properties so a restart
- * within the failure timeout is reported as Down(old) + Up(new); a closing node says farewell so
- * its peers report it down at once; messages to a peer travel in batches, one Atomix message
- * carrying whatever queued up while the previous one was written.
+ * {@link Transport} over Atomix's messaging service (Netty, one pooled TCP connection per peer):
+ * our own authenticated heartbeats for peer up/down, batches of our {@code byte[]} messages.
  *
  * <p>Trust: every Atomix message carries an HMAC-SHA256 tag under a key derived from the
  * cluster secret, and a per-start sequence number against replays; anything else is dropped,
  * counted ({@link #rejectedMessages()}) and logged at most once per claimed sender per minute.
- * SWIM itself is not authenticated, so a member SWIM lists is only a candidate: it is reported
- * {@link PeerEvent.Up} once an authenticated message from that very start arrived (each side
- * sends a HELLO, repeated until it hears from the other, which answers every HELLO).
+ * Membership and failure detection use nothing else ({@link PeerLiveness}): a peer is Up once an
+ * authenticated message from that very start arrived, Down once silent for the profile's limit
+ * (on the monotonic clock), after its farewell, or when a later start of its name speaks. So a
+ * party without the secret can change no view: Atomix's SWIM (unauthenticated, and timed by the
+ * wall clock) is not used. Each node sends every peer it knows an empty batch each probe
+ * interval when it had nothing else to send (a HELLO, which the peer answers, until it heard that
+ * peer); empty batches carry the addresses the sender knows, so a node seeded with one member
+ * finds the others.
  *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network. Received
- * batches wait for that thread in a bounded lane ({@link BoundedHandOff}); SWIM's membership
- * events bypass it and are never dropped (all of a node's threads and queues: impl/README.md,
- * "Threads and queues").
+ * batches wait for that thread in a bounded lane ({@link BoundedHandOff}) (all of a node's threads
+ * and queues: impl/README.md, "Threads and queues").
  */
 public final class AtomixTransport implements Transport {
 
   static final String SUBJECT = "procgroups-transport";
-  static final String INCARNATION_PROPERTY = "procgroups.incarnation";
   private static final String CLUSTER_ID = "procgroups";
   private static final long START_TIMEOUT_SECONDS = 30;
   private static final long STOP_TIMEOUT_SECONDS = 10;
   private static final long FAREWELL_TIMEOUT_MILLIS = 500;
-  private static final long HELLO_RETRY_MILLIS = 500;
   private static final long REJECTION_LOG_INTERVAL_MILLIS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(AtomixTransport.class);
 
   private final AtomixTransportConfig config;
   private final NodeId self;
-  private final AtomixCluster cluster;
+  private final SeedMember selfAddress;
+  private final ManagedMessagingService messaging;
   private final ScheduledExecutorService inbound;
   private final BoundedHandOff received;
   private final EnvelopeSeal seal;
-  private final RejectionLog rejections =
-      new RejectionLog(LOG, REJECTION_LOG_INTERVAL_MILLIS, System::currentTimeMillis);
-  // Confined to the inbound thread: what SWIM lists, which starts we heard from authentically.
-  private final PeerTable peers = new PeerTable();
-  private final Map<String, Long> heard = new HashMap<>();
-  private final ConcurrentMap<String, Route> routes = new ConcurrentHashMap<>();
+  private final RejectionLog rejections = new RejectionLog(LOG, REJECTION_LOG_INTERVAL_MILLIS,
+      () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+  private final PeerLiveness liveness; // inbound thread only
+  private final ConcurrentMap<String, Link> links = new ConcurrentHashMap<>();
+  /** The peers up now, for readers on any thread (written on the inbound thread). */
+  private final ConcurrentMap<String, NodeId> up = new ConcurrentHashMap<>();
   private final AtomicLong unroutable = new AtomicLong();
   private volatile MessageHandler messageHandler = (from, message) -> {};
   private volatile Consumer<PeerEvent> peerListener = event -> {};
   private boolean started; // guarded by this
   private boolean closed; // guarded by this
 
-  /** Where messages to one start of a peer go. */
-  private record Route(long incarnation, PeerOutbox outbox) {}
+  /** Where one peer name is reached, and the queue of what goes there. */
+  private static final class Link {
+    volatile SeedMember address;
+    volatile boolean up;
+    final PeerOutbox outbox;
+
+    Link(SeedMember address, PeerOutbox.BatchSender sender) {
+      this.address = address;
+      this.outbox = new PeerOutbox(sender);
+    }
+  }
 
   /** Builds the transport; nothing listens until {@link #start()}. */
   public AtomixTransport(AtomixTransportConfig config) {
     JvmOpens.requireOpened(); // before Atomix: its serializers fail in a static initializer
     this.config = config;
     this.self = new NodeId(config.nodeName(), config.incarnation());
+    this.selfAddress = new SeedMember(config.nodeName(), config.bindHost(), config.bindPort());
     this.seal = new EnvelopeSeal(self, config.secret());
-    this.cluster = buildCluster(config);
+    SwimProfile profile = config.swimProfile();
+    this.liveness = new PeerLiveness(profile.probeTimeout().plus(profile.failureTimeout()).toNanos());
+    this.messaging = new NettyMessagingService(CLUSTER_ID,
+        Address.from(config.bindHost(), config.bindPort()),
+        new MessagingConfig()
+            .setInterfaces(List.of(config.bindHost())) // else Atomix listens on every interface
+            .setPort(config.bindPort()));
     this.inbound = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "procgroups-transport-" + config.nodeName());
       thread.setDaemon(true);
       return thread;
     });
     this.received = new BoundedHandOff(inbound, config.inboundQueueBytes());
+    config.seeds().stream()
+        .filter(seed -> !seed.name().equals(self.name()))
+        .forEach(this::learn);
   }
 
   /** Builds and starts a transport (convenience for {@code new AtomixTransport(c).start()}). */
@@ -111,8 +119,8 @@ public final class AtomixTransport implements Transport {
   }
 
   /**
-   * Binds the configured address and joins the cluster; returns once listening (peers are
-   * reported as they are found). Register handlers before, or get the current peers replayed.
+   * Binds the configured address and starts greeting the seeds; returns once listening (peers
+   * are reported as they are heard). Register handlers before, or get the current peers replayed.
    */
   public synchronized AtomixTransport start() {
     if (closed) {
@@ -126,10 +134,9 @@ public final class AtomixTransport implements Transport {
     // queueing without bound while authentication and decoding fall behind.
     BiConsumer<Address, byte[]> receiver = (ignoredAddress, payload) ->
         received.offer(payload.length, () -> deliver(payload));
-    cluster.getMessagingService().registerHandler(SUBJECT, receiver, Runnable::run);
-    cluster.getMembershipService().addListener(this::onMembershipEvent);
+    messaging.registerHandler(SUBJECT, receiver, Runnable::run);
     try {
-      cluster.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      messaging.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
@@ -138,8 +145,8 @@ public final class AtomixTransport implements Transport {
       close();
       throw new IllegalStateException("could not start Atomix transport " + describe(), e);
     }
-    inbound.scheduleWithFixedDelay(this::helloUnheard, HELLO_RETRY_MILLIS, HELLO_RETRY_MILLIS,
-        TimeUnit.MILLISECONDS);
+    long interval = config.swimProfile().probeInterval().toMillis();
+    inbound.scheduleWithFixedDelay(this::heartbeat, 0, interval, TimeUnit.MILLISECONDS);
     started = true;
     LOG.debug("started {}", describe());
     return this;
@@ -157,12 +164,10 @@ public final class AtomixTransport implements Transport {
 
   @Override
   public void send(NodeId to, byte[] message) {
-    Route route = routes.get(to.name());
-    if (route == null || route.incarnation() != to.incarnation()) {
+    Link link = links.get(to.name());
+    if (link == null || !link.outbox.offer(to.incarnation(), message)) {
       unroutable.incrementAndGet(); // not up (any more): best effort, the protocol repairs
-      return;
     }
-    route.outbox().offer(message);
   }
 
   @Override
@@ -175,8 +180,13 @@ public final class AtomixTransport implements Transport {
   public void onPeerEvent(Consumer<PeerEvent> listener) {
     inbound.execute(() -> {
       peerListener = listener;
-      peers.up().stream().filter(this::isUp).forEach(peer -> notify(new PeerEvent.Up(peer)));
+      liveness.up().forEach(peer -> notify(new PeerEvent.Up(peer)));
     });
+  }
+
+  /** The peers up now (each heard authentically within the silence limit), in no order. */
+  public List<NodeId> peersUp() {
+    return List.copyOf(up.values());
   }
 
   /**
@@ -189,14 +199,15 @@ public final class AtomixTransport implements Transport {
 
   /** Messages dropped because their peer was not up or its queue was full (for diagnostics). */
   public long droppedMessages() {
-    long queued = routes.values().stream().mapToLong(route -> route.outbox().dropped()).sum();
+    long queued = links.values().stream().mapToLong(link -> link.outbox.dropped()).sum();
     return unroutable.get() + queued;
   }
 
   /**
    * Received batches dropped unopened because {@link AtomixTransportConfig#inboundQueueBytes()} of
    * them were already waiting for this transport's thread (their messages are lost, as on a
-   * lossy network; a lost HELLO is repeated, a lost farewell leaves the Down to SWIM).
+   * lossy network; a lost HELLO or heartbeat is repeated, a lost farewell leaves the Down to the
+   * silence limit).
    */
   public long droppedInbound() {
     return received.dropped();
@@ -208,13 +219,14 @@ public final class AtomixTransport implements Transport {
   }
 
   /**
-   * Stops: sends each peer what is queued and a farewell (so it reports this node down at once
-   * rather than after SWIM's failure timeout), waits briefly for those, then leaves the cluster.
+   * Stops: sends each peer up what is queued and a farewell (so it reports this node down at
+   * once rather than after the silence limit), waits briefly for those, then stops listening.
    */
   @Override
   public synchronized void close() {
-    CompletableFuture<?>[] farewells = routes.values().stream()
-        .map(route -> route.outbox().finish())
+    CompletableFuture<?>[] farewells = links.values().stream()
+        .filter(link -> link.up)
+        .map(link -> link.outbox.finish())
         .toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(farewells).get(FAREWELL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -223,116 +235,32 @@ public final class AtomixTransport implements Transport {
     } catch (ExecutionException | TimeoutException e) {
       LOG.debug("{}: not every farewell was sent", self, e);
     }
-    routes.values().forEach(route -> route.outbox().close());
+    links.values().forEach(link -> link.outbox.close());
+    inbound.shutdownNow();
     try {
-      cluster.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      messaging.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("Atomix did not stop cleanly for {}", self, e);
+      LOG.warn("Atomix messaging did not stop cleanly for {}", self, e);
     } finally {
-      inbound.shutdownNow();
       closed = true;
     }
   }
 
-  private void onMembershipEvent(ClusterMembershipEvent event) {
-    String name = event.subject().id().id();
-    if (!name.equals(self.name())) {
-      // The event's copy of the member can be stale (a revived member is posted before its new
-      // properties are merged), so each event only says "look at this member again".
-      inbound.execute(() -> reconcile(name));
-    }
-  }
-
-  /** Compares what SWIM lists now for this name with what we reported, and reports the change. */
-  private void reconcile(String name) {
-    Optional<Member> live = cluster.getMembershipService().getMembers().stream()
-        .filter(member -> member.id().id().equals(name))
-        .findFirst();
-    Optional<Long> incarnation = live.flatMap(AtomixTransport::incarnationOf);
-    if (live.isPresent() && incarnation.isEmpty()) {
-      return; // an Atomix member that is not a procgroups node
-    }
-    List<PeerEvent> events = incarnation.isPresent()
-        ? peers.alive(new NodeId(name, incarnation.get()))
-        : peers.gone(name);
-    report(events, live.map(Member::address).orElse(null));
-  }
-
   /**
-   * Opens or closes the routes SWIM's events imply, then tells the listener about the peers it
-   * may trust: Up only once this start was heard authentically, Down only if it was Up.
+   * Every probe interval: peers silent too long go down; every peer up gets an empty batch
+   * unless something else went there since the last beat; every other one is greeted.
    */
-  private void report(List<PeerEvent> events, Address addressOfUp) {
-    for (PeerEvent event : events) {
-      NodeId peer = event.peer();
-      if (event instanceof PeerEvent.Up) {
-        PeerOutbox outbox = openRoute(peer, addressOfUp);
-        if (isHeard(peer)) {
-          notify(event);
-        } else {
-          outbox.hello();
-        }
+  private void heartbeat() {
+    report(liveness.tick(System.nanoTime()));
+    links.values().forEach(link -> {
+      if (link.up) {
+        link.outbox.keepAlive();
       } else {
-        boolean wasUp = isUp(peer);
-        closeRoute(peer);
-        heard.remove(peer.name(), peer.incarnation());
-        if (wasUp) {
-          notify(event);
-        }
-      }
-    }
-  }
-
-  /** An authenticated message from {@code from} arrived: a listed start of it is now Up. */
-  private void onHeard(NodeId from) {
-    Long before = heard.put(from.name(), from.incarnation());
-    if (!Long.valueOf(from.incarnation()).equals(before) && isUp(from)) {
-      notify(new PeerEvent.Up(from));
-    }
-  }
-
-  private boolean isHeard(NodeId peer) {
-    return Long.valueOf(peer.incarnation()).equals(heard.get(peer.name()));
-  }
-
-  /** Listed by SWIM (a route is open) and heard authentically. */
-  private boolean isUp(NodeId peer) {
-    return routeTo(peer) != null && isHeard(peer);
-  }
-
-  private PeerOutbox routeTo(NodeId peer) {
-    Route route = routes.get(peer.name());
-    return route != null && route.incarnation() == peer.incarnation() ? route.outbox() : null;
-  }
-
-  /** Asks again every listed peer not heard from yet (a HELLO or its answer may be lost). */
-  private void helloUnheard() {
-    routes.forEach((name, route) -> {
-      if (!isHeard(new NodeId(name, route.incarnation()))) {
-        route.outbox().hello();
+        link.outbox.hello();
       }
     });
-  }
-
-  private PeerOutbox openRoute(NodeId peer, Address address) {
-    PeerOutbox outbox = new PeerOutbox((batch, kind) -> cluster.getMessagingService()
-        .sendAsync(address, SUBJECT, seal.seal(peer, kind, batch)));
-    Route previous = routes.put(peer.name(), new Route(peer.incarnation(), outbox));
-    if (previous != null) {
-      previous.outbox().close();
-    }
-    return outbox;
-  }
-
-
-  private void closeRoute(NodeId peer) {
-    Route route = routes.get(peer.name());
-    if (route != null && route.incarnation() == peer.incarnation()) {
-      routes.remove(peer.name(), route);
-      route.outbox().close();
-    }
   }
 
   private void deliver(byte[] payload) {
@@ -346,23 +274,84 @@ public final class AtomixTransport implements Transport {
     }
     Envelope envelope = accepted.envelope();
     NodeId from = envelope.from();
-    onHeard(from);
+    envelope.addresses().forEach(address -> learn(address, from));
+    if (!links.containsKey(from.name())) {
+      return; // it did not say where it listens: nothing can be sent back
+    }
+    report(liveness.heard(from, System.nanoTime()));
+    if (!liveness.isUp(from)) {
+      return; // an earlier start of a peer whose later start spoke already
+    }
     if (envelope.kind() == Envelope.Kind.HELLO) {
-      PeerOutbox outbox = routeTo(from);
-      if (outbox != null) {
-        outbox.answer();
-      }
+      links.get(from.name()).outbox.answer();
     }
     MessageHandler handler = messageHandler;
     for (byte[] message : envelope.messages()) {
       try {
-        handler.handle(envelope.from(), message);
+        handler.handle(from, message);
       } catch (RuntimeException e) {
-        LOG.error("{}: message handler failed on a message from {}", self, envelope.from(), e);
+        LOG.error("{}: message handler failed on a message from {}", self, from, e);
       }
     }
     if (envelope.kind() == Envelope.Kind.FAREWELL) {
-      report(peers.left(envelope.from()), null);
+      report(liveness.farewell(from));
+    }
+  }
+
+  /**
+   * An address vouched for by an authenticated {@code sender}: its own address replaces what we
+   * had (it may have restarted elsewhere); another node's is only added if the name is new.
+   */
+  private void learn(SeedMember address, NodeId sender) {
+    if (address.name().equals(self.name())) {
+      return;
+    }
+    Link link = links.get(address.name());
+    if (link == null) {
+      learn(address);
+    } else if (address.name().equals(sender.name())) {
+      link.address = address;
+    }
+  }
+
+  private void learn(SeedMember address) {
+    links.computeIfAbsent(address.name(), name -> new Link(address,
+        (batch, kind, target) -> sendBatch(name, batch, kind, target)));
+  }
+
+  private CompletableFuture<?> sendBatch(String name, List<byte[]> batch, Envelope.Kind kind,
+      long target) {
+    Link link = links.get(name);
+    byte[] sealed = seal.seal(new NodeId(name, target), kind, addressesFor(batch), batch);
+    return messaging.sendAsync(Address.from(link.address.host(), link.address.port()), SUBJECT,
+        sealed);
+  }
+
+  /** This node's address; on an empty batch (a heartbeat) also every peer address it knows. */
+  private List<SeedMember> addressesFor(List<byte[]> batch) {
+    List<SeedMember> addresses = new ArrayList<>();
+    addresses.add(selfAddress);
+    if (batch.isEmpty()) {
+      links.values().forEach(link -> addresses.add(link.address));
+    }
+    return addresses;
+  }
+
+  /** Aims each peer's outbox at the start the events name, then tells the listener. */
+  private void report(List<PeerEvent> events) {
+    for (PeerEvent event : events) {
+      NodeId peer = event.peer();
+      Link link = links.get(peer.name());
+      boolean up = event instanceof PeerEvent.Up;
+      link.up = up;
+      link.outbox.retarget(peer.incarnation(), up);
+      if (up) {
+        this.up.put(peer.name(), peer);
+      } else {
+        this.up.remove(peer.name(), peer);
+      }
+      LOG.info("{}: peer {} {}", self, peer, up ? "up" : "down");
+      notify(event);
     }
   }
 
@@ -374,43 +363,7 @@ public final class AtomixTransport implements Transport {
     }
   }
 
-  private static Optional<Long> incarnationOf(Member member) {
-    String value = member.properties().getProperty(INCARNATION_PROPERTY);
-    try {
-      return value == null ? Optional.empty() : Optional.of(Long.parseLong(value));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
   private String describe() {
     return self + " on " + config.bindHost() + ":" + config.bindPort();
-  }
-
-  private static AtomixCluster buildCluster(AtomixTransportConfig config) {
-    Node[] seeds = config.seeds().stream()
-        .filter(seed -> !seed.name().equals(config.nodeName()))
-        .map(seed -> Node.builder()
-            .withId(seed.name())
-            .withAddress(seed.host(), seed.port())
-            .build())
-        .toArray(Node[]::new);
-    return AtomixCluster.builder()
-        .withClusterId(CLUSTER_ID)
-        .withMemberId(config.nodeName())
-        .withAddress(config.bindHost(), config.bindPort())
-        .withMessagingInterface(config.bindHost()) // else Atomix listens on every interface
-        .withProperty(INCARNATION_PROPERTY, Long.toString(config.incarnation()))
-        .withMembershipProvider(BootstrapDiscoveryProvider.builder().withNodes(seeds).build())
-        .withMembershipProtocol(swim(config.swimProfile()))
-        .build();
-  }
-
-  private static GroupMembershipProtocol swim(SwimProfile profile) {
-    SwimMembershipProtocolConfig swim = new SwimMembershipProtocolConfig()
-        .setProbeInterval(profile.probeInterval())
-        .setProbeTimeout(profile.probeTimeout())
-        .setFailureTimeout(profile.failureTimeout());
-    return SwimMembershipProtocol.TYPE.newProtocol(swim);
   }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The authenticated form of {@link Envelope}s for one node: outgoing ones are numbered (per
  * start, increasing) and tagged; incoming ones are accepted only if the tag verifies under the
  * cluster secret, they are addressed to this node, and their number is new from that sender.
- * {@link #seal} is thread-safe (one outbox sends one batch at a time, so each receiver sees a
- * sender's numbers in order); {@link #open} is confined to the inbound thread.
+ * An envelope to {@link Envelope#ANY_START} (its sender has not heard this node yet) opens for
+ * any start of it. {@link #seal} is thread-safe (one outbox sends one batch at a time, so each
+ * receiver sees a sender's numbers in order); {@link #open} is confined to the inbound thread.
  */
 final class EnvelopeSeal {
 
@@ -42,7 +43,13 @@ final class EnvelopeSeal {
 
   /** Numbers and tags one batch for {@code to}. */
   byte[] seal(NodeId to, Envelope.Kind kind, List<byte[]> messages) {
-    Envelope envelope = new Envelope(self, to, sequence.incrementAndGet(), kind, messages);
+    return seal(to, kind, List.of(), messages);
+  }
+
+  /** Numbers and tags one batch for {@code to}, vouching for {@code addresses}. */
+  byte[] seal(NodeId to, Envelope.Kind kind, List<SeedMember> addresses, List<byte[]> messages) {
+    Envelope envelope =
+        new Envelope(self, to, sequence.incrementAndGet(), kind, addresses, messages);
     return authenticator.seal(envelope.encode());
   }
 
@@ -62,7 +69,8 @@ final class EnvelopeSeal {
     if (!envelope.to().name().equals(self.name())) {
       return new Opened.Rejected(from.name(), "addressed to " + envelope.to().name());
     }
-    if (envelope.to().incarnation() != self.incarnation()) {
+    long toStart = envelope.to().incarnation();
+    if (toStart != Envelope.ANY_START && toStart != self.incarnation()) {
       return new Opened.Stale();
     }
     if (!replays.accept(from.name(), from.incarnation(), envelope.sequence())) {

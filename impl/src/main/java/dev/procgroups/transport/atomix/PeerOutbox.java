@@ -20,11 +20,14 @@ final class PeerOutbox {
   /** Sends one batch; completes when Atomix has written or failed it. */
   @FunctionalInterface
   interface BatchSender {
-    /** {@code kind} FAREWELL marks the last batch: this node is stopping. */
-    CompletableFuture<?> send(List<byte[]> messages, Envelope.Kind kind);
+    /**
+     * Sends to the peer's start {@code target} ({@link Envelope#ANY_START} before it was heard);
+     * {@code kind} FAREWELL marks the last batch: this node is stopping.
+     */
+    CompletableFuture<?> send(List<byte[]> messages, Envelope.Kind kind, long target);
   }
 
-  private record Batch(List<byte[]> messages, Envelope.Kind kind) {
+  private record Batch(List<byte[]> messages, Envelope.Kind kind, long target) {
     boolean last() {
       return kind == Envelope.Kind.FAREWELL;
     }
@@ -36,33 +39,57 @@ final class PeerOutbox {
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private State state = State.OPEN;
+  /** The peer's start messages are for, and whether it takes messages (it is up). */
+  private long target = Envelope.ANY_START;
+  private boolean accepting;
   private long queuedBytes;
   private long dropped;
   private boolean inFlight;
   private boolean farewellSent;
   private boolean helloDue;
   private boolean answerDue;
+  private boolean sentSinceKeepAlive;
 
   PeerOutbox(BatchSender sender) {
     this.sender = sender;
   }
 
-  /** Queues a message; starts a send unless one is already in flight. Never blocks on I/O. */
-  void offer(byte[] message) {
+  /**
+   * Queues a message for the peer's start {@code incarnation}; starts a send unless one is
+   * already in flight. Never blocks on I/O. False (nothing queued) if that start is not the one
+   * up now: checked under the same lock as {@link #retarget}, so no message for one start is
+   * ever sent to another.
+   */
+  boolean offer(long incarnation, byte[] message) {
     Batch batch;
     synchronized (this) {
-      if (state != State.OPEN) {
-        return;
+      if (state != State.OPEN || !accepting || incarnation != target) {
+        return false;
       }
       if (queuedBytes + message.length > MAX_QUEUED_BYTES) {
         dropped++;
-        return;
+        return true;
       }
       queue.add(message);
       queuedBytes += message.length;
       batch = startSending();
     }
     send(batch);
+    return true;
+  }
+
+  /**
+   * From now on, batches go to the peer's start {@code incarnation}, and messages are taken if
+   * {@code accepting} (it is up); what was queued for another start, or while not accepting, is
+   * dropped.
+   */
+  synchronized void retarget(long incarnation, boolean accepting) {
+    if (incarnation != target || !accepting) {
+      queue.clear();
+      queuedBytes = 0;
+    }
+    this.target = incarnation;
+    this.accepting = accepting;
   }
 
   /** Asks the peer for an answer: the next batch goes out as a HELLO, empty if need be. */
@@ -73,6 +100,26 @@ final class PeerOutbox {
   /** Answers a peer's HELLO: the next batch goes out even if empty. */
   void answer() {
     signal(false);
+  }
+
+  /**
+   * The heartbeat: unless a batch went out since the previous call, sends an empty one, so the
+   * peer hears from this node at least once per call interval.
+   */
+  void keepAlive() {
+    Batch batch;
+    synchronized (this) {
+      if (state != State.OPEN) {
+        return;
+      }
+      if (sentSinceKeepAlive) {
+        sentSinceKeepAlive = false;
+        return;
+      }
+      answerDue = true;
+      batch = startSending();
+    }
+    send(batch);
   }
 
   private void signal(boolean hello) {
@@ -135,7 +182,7 @@ final class PeerOutbox {
     while (batch != null) {
       CompletableFuture<?> sent;
       try {
-        sent = sender.send(batch.messages(), batch.kind());
+        sent = sender.send(batch.messages(), batch.kind(), batch.target());
       } catch (RuntimeException e) {
         sent = CompletableFuture.failedFuture(e);
       }
@@ -184,11 +231,13 @@ final class PeerOutbox {
         queuedBytes -= message.length;
         messages.add(message);
       }
-      return new Batch(messages, kind);
+      sentSinceKeepAlive = true;
+      // A peer not up is greeted whatever its start: it may have restarted while silent.
+      return new Batch(messages, kind, accepting ? target : Envelope.ANY_START);
     }
     if (state == State.FINISHING && !farewellSent) {
       farewellSent = true;
-      return new Batch(List.of(), Envelope.Kind.FAREWELL);
+      return new Batch(List.of(), Envelope.Kind.FAREWELL, target);
     }
     return null;
   }

@@ -3,8 +3,8 @@ package dev.procgroups.transport.atomix;
 import java.util.Objects;
 
 /**
- * A member to contact at start. The name must be the node name that member runs under: SWIM keeps
- * probing seeds whose name matches no live member, which would slow down failure detection.
+ * A member to contact at start (and the form in which heartbeats carry known addresses). The name
+ * must be the node name that member runs under: a node greets every name it knows.
  */
 public record SeedMember(String name, String host, int port) {
   public SeedMember {

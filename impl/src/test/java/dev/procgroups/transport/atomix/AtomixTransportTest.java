@@ -149,6 +149,17 @@ class AtomixTransportTest {
   }
 
   @Test
+  void aNodeSeededWithOneMemberFindsTheOthersThroughAuthenticatedAddresses() throws Exception {
+    try (LoopbackCluster cluster = new LoopbackCluster(2, SwimProfile.FAST);
+        LoopbackNode late = LoopbackNode.start("late", FreePorts.next(), 1,
+            cluster.seeds.subList(0, 1), SwimProfile.FAST, cluster.secret())) {
+      cluster.awaitAllUp(JOIN_TIMEOUT);
+      late.peerEvents.awaitUp(cluster.id(1), JOIN_TIMEOUT);
+      cluster.node(1).peerEvents.awaitUp(late.transport.self(), JOIN_TIMEOUT);
+    }
+  }
+
+  @Test
   void listensOnlyOnTheConfiguredAddress() throws Exception {
     int port = FreePorts.next();
     try (LoopbackNode node = LoopbackNode.start("solo", port, 1, List.of(), SwimProfile.FAST)) {

@@ -54,7 +54,7 @@ class EnvelopeTest {
         .isThrownBy(() -> Envelope.decode(Arrays.copyOf(encoded, encoded.length + 1)));
     encoded[0] = 99;
     assertThatIllegalArgumentException().isThrownBy(() -> Envelope.decode(encoded));
-    encoded[0] = 2;
+    encoded[0] = 3;
     encoded[1] = 3; // no such kind
     assertThatIllegalArgumentException().isThrownBy(() -> Envelope.decode(encoded));
   }

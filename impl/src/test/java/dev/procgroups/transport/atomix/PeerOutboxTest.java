@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PeerOutboxTest {
@@ -15,20 +16,66 @@ class PeerOutboxTest {
   /** A fake Atomix: records batches and completes each one only when the test says so. */
   private final List<List<byte[]>> batches = new ArrayList<>();
   private final List<Envelope.Kind> kinds = new ArrayList<>();
+  private final List<Long> targets = new ArrayList<>();
   private final List<CompletableFuture<Void>> pending = new ArrayList<>();
-  private final PeerOutbox outbox = new PeerOutbox((batch, kind) -> {
+  private final PeerOutbox outbox = new PeerOutbox((batch, kind, target) -> {
     batches.add(batch);
     kinds.add(kind);
+    targets.add(target);
     CompletableFuture<Void> sent = new CompletableFuture<>();
     pending.add(sent);
     return sent;
   });
 
+  /** The start of the peer that is up. */
+  private static final long PEER = 5;
+
+  @BeforeEach
+  void peerIsUp() {
+    outbox.retarget(PEER, true);
+  }
+
+  @Test
+  void takesMessagesOnlyForTheStartThatIsUpAndDropsWhatWasQueuedForAnother() {
+    assertThat(outbox.offer(PEER + 1, bytes(1))).isFalse();
+    assertThat(outbox.offer(PEER, bytes(1))).isTrue();
+    outbox.offer(PEER, bytes(2)); // queued behind the batch in flight
+    outbox.retarget(PEER + 1, true); // the peer restarted
+    assertThat(outbox.offer(PEER, bytes(3))).isFalse();
+    outbox.offer(PEER + 1, bytes(4));
+    pending.get(0).complete(null);
+
+    assertThat(batches).hasSize(2);
+    assertThat(batches.get(1)).containsExactly(bytes(4));
+    assertThat(targets).containsExactly(PEER, PEER + 1);
+  }
+
+  @Test
+  void aPeerNotUpTakesNoMessagesAndIsGreetedWhateverItsStart() {
+    outbox.retarget(PEER, false);
+    assertThat(outbox.offer(PEER, bytes(1))).isFalse();
+    outbox.hello();
+    assertThat(kinds).containsExactly(HELLO);
+    assertThat(targets).containsExactly(Envelope.ANY_START);
+  }
+
+  @Test
+  void keepAliveSendsAnEmptyBatchOnlyIfNothingWentOutSinceTheLastOne() {
+    outbox.offer(PEER, bytes(1));
+    pending.get(0).complete(null);
+    outbox.keepAlive(); // a batch went out since: nothing
+    assertThat(batches).hasSize(1);
+    outbox.keepAlive();
+    assertThat(batches).hasSize(2);
+    assertThat(batches.get(1)).isEmpty();
+    assertThat(kinds.get(1)).isEqualTo(DATA);
+  }
+
   @Test
   void keepsOneBatchInFlightAndSendsTheRestInOrderAsOneBatch() {
-    outbox.offer(bytes(1));
-    outbox.offer(bytes(2));
-    outbox.offer(bytes(3));
+    outbox.offer(PEER, bytes(1));
+    outbox.offer(PEER, bytes(2));
+    outbox.offer(PEER, bytes(3));
     assertThat(batches).hasSize(1);
 
     pending.get(0).complete(null);
@@ -37,14 +84,14 @@ class PeerOutboxTest {
     assertThat(batches.get(1)).containsExactly(bytes(2), bytes(3));
 
     pending.get(1).complete(null);
-    outbox.offer(bytes(4));
+    outbox.offer(PEER, bytes(4));
     assertThat(batches).hasSize(3);
   }
 
   @Test
   void aFailedBatchIsCountedAsDroppedAndSendingGoesOn() {
-    outbox.offer(bytes(1));
-    outbox.offer(bytes(2));
+    outbox.offer(PEER, bytes(1));
+    outbox.offer(PEER, bytes(2));
     pending.get(0).completeExceptionally(new IllegalStateException("connection refused"));
 
     assertThat(outbox.dropped()).isEqualTo(1);
@@ -53,10 +100,10 @@ class PeerOutboxTest {
 
   @Test
   void splitsLargeBacklogsIntoBoundedBatches() {
-    outbox.offer(bytes(0));
+    outbox.offer(PEER, bytes(0));
     byte[] half = new byte[PeerOutbox.MAX_BATCH_BYTES / 2];
     for (int i = 0; i < 4; i++) {
-      outbox.offer(half);
+      outbox.offer(PEER, half);
     }
     pending.get(0).complete(null);
     assertThat(batches.get(1)).hasSize(2);
@@ -66,30 +113,30 @@ class PeerOutboxTest {
 
   @Test
   void dropsWhatWouldOverfillTheQueue() {
-    outbox.offer(bytes(0)); // in flight, never completes
+    outbox.offer(PEER, bytes(0)); // in flight, never completes
     byte[] big = new byte[(int) (PeerOutbox.MAX_QUEUED_BYTES / 4)];
     for (int i = 0; i < 5; i++) {
-      outbox.offer(big);
+      outbox.offer(PEER, big);
     }
     assertThat(outbox.dropped()).isEqualTo(1);
   }
 
   @Test
   void aClosedOutboxSendsNothingMore() {
-    outbox.offer(bytes(1));
-    outbox.offer(bytes(2));
+    outbox.offer(PEER, bytes(1));
+    outbox.offer(PEER, bytes(2));
     outbox.close();
     pending.get(0).complete(null);
-    outbox.offer(bytes(3));
+    outbox.offer(PEER, bytes(3));
     assertThat(batches).hasSize(1);
   }
 
   @Test
   void finishSendsWhatIsQueuedThenTheFarewellAndRefusesNewMessages() {
-    outbox.offer(bytes(1));
-    outbox.offer(bytes(2));
+    outbox.offer(PEER, bytes(1));
+    outbox.offer(PEER, bytes(2));
     CompletableFuture<Void> finished = outbox.finish();
-    outbox.offer(bytes(3));
+    outbox.offer(PEER, bytes(3));
 
     pending.get(0).complete(null);
     assertThat(batches.get(1)).containsExactly(bytes(2));
@@ -111,7 +158,7 @@ class PeerOutboxTest {
 
   @Test
   void closeReleasesAWaitingFinish() {
-    outbox.offer(bytes(1));
+    outbox.offer(PEER, bytes(1));
     CompletableFuture<Void> finished = outbox.finish();
     outbox.close();
     assertThat(finished).isDone();
@@ -123,7 +170,7 @@ class PeerOutboxTest {
   void aHelloGoesOutEmptyOrRidesOnTheNextBatchAndAnAnswerIsAnEmptyBatch() {
     outbox.hello();
     assertThat(batches.get(0)).isEmpty();
-    outbox.offer(bytes(1));
+    outbox.offer(PEER, bytes(1));
     outbox.hello();
     pending.get(0).complete(null);
     assertThat(batches.get(1)).containsExactly(bytes(1));

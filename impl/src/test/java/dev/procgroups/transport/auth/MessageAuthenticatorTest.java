@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,7 @@ class MessageAuthenticatorTest {
     assertThatIllegalArgumentException().isThrownBy(() -> ClusterSecret.of(new byte[15]));
     Path file = dir.resolve("secret");
     Files.writeString(file, "0123456789abcdef\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     ClusterSecret fromFile = ClusterSecret.readFile(file);
     byte[] sealed = new MessageAuthenticator(fromFile).seal(message);
     ClusterSecret same = ClusterSecret.of("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
@@ -64,5 +66,23 @@ class MessageAuthenticatorTest {
     Files.writeString(file, "short\n");
     assertThatIllegalArgumentException().isThrownBy(() -> ClusterSecret.readFile(file));
     assertThat(fromFile.toString()).doesNotContain("0123");
+  }
+
+  @Test
+  void aWeakSecretOrAFileOthersCanReadIsRefusedWithTheReason(@TempDir Path dir)
+      throws Exception {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClusterSecret.of("aaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII)))
+        .withMessageContaining("too weak");
+    assertThatIllegalArgumentException().isThrownBy(() -> ClusterSecret.of(new byte[32]));
+    Path file = dir.resolve("secret");
+    Files.writeString(file, "0123456789abcdef\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatIllegalArgumentException().isThrownBy(() -> ClusterSecret.readFile(file))
+        .withMessageContaining("chmod 600");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
+    assertThatIllegalArgumentException().isThrownBy(() -> ClusterSecret.readFile(file));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(ClusterSecret.readFile(file)).isNotNull();
   }
 }

@@ -18,9 +18,23 @@ import java.util.concurrent.Executors;
  */
 public final class ControlServer implements AutoCloseable {
 
+  /**
+   * The largest request body: a broadcast payload is at most 1 MiB in the wire encoding, and its
+   * JSON form a few times that. A larger body is refused (413) without being read.
+   */
+  static final int MAX_BODY_BYTES = 4 << 20;
+  /** Seconds a client may take to send a request (or read a reply) before it is disconnected. */
+  static final int MAX_EXCHANGE_SECONDS = 5;
+  private static final int WORKERS = 16;
+
   static {
     // Without TCP_NODELAY small replies wait for the peer's delayed ACK (about 40 ms a call).
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Workers read requests: without these, 16 clients that connect and never finish a request
+    // hold every worker for good (the JDK server reads these once, before its first use).
+    System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_EXCHANGE_SECONDS));
+    System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(MAX_EXCHANGE_SECONDS));
+    System.setProperty("sun.net.httpserver.timerMillis", "250");
   }
 
   private final HttpServer server;
@@ -44,7 +58,7 @@ public final class ControlServer implements AutoCloseable {
       throw new IllegalArgumentException("the control token must have at least 16 characters");
     }
     HttpServer http = HttpServer.create(address, 64);
-    ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
       Thread t = new Thread(r, "control");
       t.setDaemon(true);
       return t;
@@ -72,12 +86,16 @@ public final class ControlServer implements AutoCloseable {
         send(exchange, 404, Reply.error("NotFound", "POST one of the control endpoints"));
         return;
       }
-      Call call;
+      byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
-        byte[] body = in.readAllBytes();
-        call = body.length == 0 ? Call.none() : Json.MAPPER.readValue(body, Call.class);
+        body = in.readNBytes(MAX_BODY_BYTES + 1);
       }
-      send(exchange, 200, Reply.value(dispatch(endpoint, call)));
+      if (body.length > MAX_BODY_BYTES) {
+        send(exchange, 413, Reply.error("TooLarge", "the body is larger than " + MAX_BODY_BYTES
+            + " bytes"));
+        return;
+      }
+      send(exchange, 200, Reply.value(dispatch(endpoint, parse(body))));
     } catch (PgCallException e) {
       send(exchange, 200, Reply.error(e.kind(), e.getMessage()));
     } catch (IllegalArgumentException | IOException e) {
@@ -87,6 +105,18 @@ public final class ControlServer implements AutoCloseable {
     } finally {
       exchange.close();
     }
+  }
+
+  /** The call in {@code body}; an empty body is a call without arguments, JSON null is not. */
+  private static Call parse(byte[] body) throws IOException {
+    if (body.length == 0) {
+      return Call.none();
+    }
+    Call call = Json.MAPPER.readValue(body, Call.class);
+    if (call == null) {
+      throw new IllegalArgumentException("the body must be a JSON object, not null");
+    }
+    return call;
   }
 
   private Object dispatch(Endpoint endpoint, Call c) throws PgCallException {

@@ -31,7 +31,8 @@ public final class NamespaceCluster implements Cluster {
 
   static final int CLUSTER_PORT = 7000;
   static final int CONTROL_PORT = 8000;
-  private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+  // Seven JVMs starting at once on a loaded two-core machine took more than 90 s.
+  private static final Duration READY_WITHIN = Duration.ofSeconds(240);
   /** Small, quick-starting node JVMs: several share two cores with the harness. */
   private static final List<String> NODE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
@@ -71,17 +72,22 @@ public final class NamespaceCluster implements Cluster {
   /**
    * A node JVM under {@code victim}'s name on the spare address (the one after the nodes'), with a
    * secret of its own: it does not know the cluster's. Its incarnation is the default (the clock),
-   * larger than any the harness gives, so a cluster that believed it would prefer it.
+   * larger than any the harness gives, so a cluster that believed it would prefer it. Returned
+   * running: started, and answering on its control endpoint.
    */
   private NodeProcess impostor(NetNamespace ns, String victim, Path logs, String token) {
     NodeAddress spare = NodeAddress.cluster(nodes.size() + 1).get(nodes.size());
     String seeds = nodes.stream().map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT)
         .collect(Collectors.joining(","));
     String ownSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-    return new NodeProcess(ns, new NodeAddress(victim, spare.ip(), spare.index()), incarnation -> JavaCommand.procgroups(
-        NODE_JVM, List.of("node", "--name", victim, "--bind", spare.ip() + ":" + CLUSTER_PORT, "--control",
-            spare.ip() + ":" + CONTROL_PORT, "--seeds", seeds)),
+    NodeProcess p = new NodeProcess(ns, new NodeAddress(victim, spare.ip(), spare.index()), incarnation ->
+        JavaCommand.procgroups(NODE_JVM, List.of("node", "--name", victim, "--bind", spare.ip() + ":" + CLUSTER_PORT,
+            "--control", spare.ip() + ":" + CONTROL_PORT, "--seeds", seeds)),
         logs.resolve("impostor.log"), Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, ownSecret));
+    p.start();
+    awaitReady(p, new ControlClient(ControlClient.newHttpClient(),
+        URI.create("http://" + spare.ip() + ":" + CONTROL_PORT), token, Duration.ofSeconds(5)));
+    return p;
   }
 
   /**
@@ -89,11 +95,15 @@ public final class NamespaceCluster implements Cluster {
    * have one address more than there are nodes: the impostor nemesis's.
    *
    * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
+   * @param fakeClocks run every node under libfaketime, for the clock nemesis
    */
   public static NamespaceCluster start(NetNamespace ns, Firewall firewall, List<NodeAddress> nodes, Path logs,
-                                       List<String> nodeArgs) {
+                                       List<String> nodeArgs, boolean fakeClocks) {
     NamespaceCluster cluster = new NamespaceCluster(ns, firewall, nodes, logs, nodeArgs);
     try {
+      if (fakeClocks) {
+        cluster.processes.values().forEach(p -> p.withFakeClock(logs.resolve(p.node().name() + ".clock")));
+      }
       cluster.processes.values().forEach(NodeProcess::start);
       nodes.forEach(n -> cluster.awaitReady(n.name()));
       return cluster;
@@ -104,14 +114,18 @@ public final class NamespaceCluster implements Cluster {
   }
 
   private void awaitReady(String node) {
+    awaitReady(processes.get(node), clients.get(node));
+  }
+
+  private static void awaitReady(NodeProcess p, ControlClient client) {
+    String node = p.node().name();
     long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-    NodeProcess p = processes.get(node);
     while (System.nanoTime() < deadline) {
       if (!p.running()) {
         throw new IllegalStateException(node + " exited while starting; see " + p.log());
       }
       try {
-        clients.get(node).health();
+        client.health();
         return;
       } catch (IndeterminateException | PgCallException | IllegalStateException e) {
         sleep();

@@ -7,11 +7,11 @@ import java.util.Set;
 /**
  * The faults a run may schedule, named as on the command line ({@code --nemesis halves,kill}).
  * The trust-boundary faults (a restart with a smaller incarnation, an impostor without the secret
- * under a live node's name) fail on the code before issue 14; they are not in {@code all} until
+ * under a live node's name, a node's wall clock jumping) fail on the code before issue 14; they are not in {@code all} until
  * it lands and are named on their own or as {@code trust}.
  */
 public enum NemesisKind {
-  HALVES, ISOLATE, RING, BRIDGE, ONE_WAY, KILL, PAUSE, LOSS, STALE_RESTART, IMPOSTOR;
+  HALVES, ISOLATE, RING, BRIDGE, ONE_WAY, KILL, PAUSE, LOSS, STALE_RESTART, IMPOSTOR, CLOCK;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -23,12 +23,12 @@ public enum NemesisKind {
 
   /** Faults that hit one node (different nodes when they nest). */
   boolean onNode() {
-    return this == KILL || this == PAUSE || this == STALE_RESTART || this == IMPOSTOR;
+    return this == KILL || this == PAUSE || this == STALE_RESTART || this == IMPOSTOR || this == CLOCK;
   }
 
   /** The trust-boundary faults, left out of {@code all} until issue 14 lands. */
   boolean trustBoundary() {
-    return this == STALE_RESTART || this == IMPOSTOR;
+    return this == STALE_RESTART || this == IMPOSTOR || this == CLOCK;
   }
 
   /** Faults of one category cannot nest (one firewall table, one process state per node). */
@@ -48,7 +48,7 @@ public enum NemesisKind {
       switch (w) {
         case "", "none" -> { }
         case "all" -> EnumSet.allOf(NemesisKind.class).stream().filter(k -> !k.trustBoundary()).forEach(kinds::add);
-        case "trust" -> kinds.addAll(EnumSet.of(STALE_RESTART, IMPOSTOR));
+        case "trust" -> kinds.addAll(EnumSet.of(STALE_RESTART, IMPOSTOR, CLOCK));
         case "partition" -> kinds.addAll(EnumSet.of(HALVES, ISOLATE, RING, BRIDGE, ONE_WAY));
         default -> kinds.add(of(w));
       }

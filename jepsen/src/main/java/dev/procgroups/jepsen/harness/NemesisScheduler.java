@@ -106,6 +106,10 @@ final class NemesisScheduler implements Runnable {
       int percent = 10 + random.nextInt(31);
       current = "loss " + percent + "%";
       recorder.nemesis(PgOps.START_LOSS, percent + "%", () -> faults.apply(new Fault.Loss(percent)));
+    } else if (kind == NemesisKind.CLOCK) {
+      long seconds = (random.nextBoolean() ? 1 : -1) * (30 + random.nextInt(271));
+      current = "clock " + node + " " + seconds + " s";
+      recorder.nemesis(PgOps.START_CLOCK, node, () -> faults.apply(new Fault.ClockJump(node, seconds)));
     } else if (kind == NemesisKind.IMPOSTOR) {
       current = "impostor " + node;
       recorder.nemesis(PgOps.START_IMPOSTOR, node, () -> faults.apply(new Fault.Impostor(node)));
@@ -124,6 +128,8 @@ final class NemesisScheduler implements Runnable {
       recorder.nemesis(PgOps.STOP_PARTITION, "healed", () -> faults.apply(new Fault.Heal()));
     } else if (kind == NemesisKind.LOSS) {
       recorder.nemesis(PgOps.STOP_LOSS, "no loss", () -> faults.apply(new Fault.NoLoss()));
+    } else if (kind == NemesisKind.CLOCK) {
+      recorder.nemesis(PgOps.STOP_CLOCK, node, () -> faults.apply(new Fault.ClockJump(node, 0)));
     } else if (kind == NemesisKind.IMPOSTOR) {
       recorder.nemesis(PgOps.STOP_IMPOSTOR, node, () -> faults.apply(new Fault.ImpostorGone()));
     } else if (kind == NemesisKind.STALE_RESTART) {

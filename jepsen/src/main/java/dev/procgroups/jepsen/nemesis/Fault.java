@@ -67,6 +67,20 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * Sets {@code node}'s wall clock {@code seconds} off the real one (0: back to it), through
+   * libfaketime; its monotonic clock is untouched.
+   */
+  record ClockJump(String node, long seconds) implements Fault {
+    public String f() {
+      return seconds == 0 ? "stop-clock" : "start-clock";
+    }
+
+    public String value() {
+      return node;
+    }
+  }
+
   /** Kills the impostor. */
   record ImpostorGone() implements Fault {
     public String f() {

@@ -19,12 +19,13 @@ public final class Nemesis implements FaultInjector {
   private final Consumer<NodeProcess> onRestart;
   private final java.util.function.Function<String, NodeProcess> impostors;
   private NodeProcess impostor;
+  private final Map<String, Boolean> clocksOff = new LinkedHashMap<>();
   private boolean partitioned;
   private boolean lossy;
 
   /**
    * @param onRestart called after a node starts again (the harness waits for its endpoint)
-   * @param impostors makes the JVM of an impostor of the named node (not yet started)
+   * @param impostors starts the JVM of an impostor of the named node and returns it once it runs
    */
   public Nemesis(Firewall firewall, List<NodeProcess> nodes, Consumer<NodeProcess> onRestart,
                  java.util.function.Function<String, NodeProcess> impostors) {
@@ -62,8 +63,12 @@ public final class Nemesis implements FaultInjector {
         impostor.kill();
       }
       impostor = impostors.apply(i.victim());
-      impostor.start();
       return "impostor of " + i.victim() + " started";
+    }
+    if (fault instanceof Fault.ClockJump j) {
+      node(j.node()).setClockOffset(j.seconds());
+      clocksOff.put(j.node(), j.seconds() != 0);
+      return j.node() + "'s clock " + (j.seconds() == 0 ? "back to real time" : "set " + j.seconds() + " s off");
     }
     if (fault instanceof Fault.ImpostorGone) {
       if (impostor != null) {
@@ -106,6 +111,11 @@ public final class Nemesis implements FaultInjector {
     if (impostor != null) {
       done.add(apply(new Fault.ImpostorGone()));
     }
+    for (String n : List.copyOf(clocksOff.keySet())) {
+      if (clocksOff.get(n)) {
+        done.add(apply(new Fault.ClockJump(n, 0)));
+      }
+    }
     for (NodeProcess n : nodes.values()) {
       if (n.paused()) {
         done.add(apply(Fault.resume(n.node().name())));
@@ -118,7 +128,7 @@ public final class Nemesis implements FaultInjector {
 
   /** True while no partition is in force and every node runs unpaused. */
   public synchronized boolean whole() {
-    return !partitioned && !lossy && impostor == null && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
+    return !partitioned && !lossy && impostor == null && !clocksOff.containsValue(true) && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
   }
 
   private NodeProcess node(String name) {

@@ -28,6 +28,7 @@ public final class NodeProcess {
   private boolean paused;
   private int starts;
   private int incarnation;
+  private Path clock;
   private static final int STEP = 10;
 
   /**
@@ -46,6 +47,32 @@ public final class NodeProcess {
     this.command = command;
     this.log = log;
     this.environment = Map.copyOf(environment);
+  }
+
+  /** libfaketime, multi-threaded build: the single-threaded one hangs a JVM at start. */
+  public static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
+
+  /**
+   * Runs the JVM under libfaketime with its wall-clock offset read from {@code file} at every call
+   * (the monotonic clock stays real), so {@link #setClockOffset} can make it jump. Call before
+   * {@link #start()}.
+   */
+  public synchronized NodeProcess withFakeClock(Path file) {
+    clock = file;
+    setClockOffset(0);
+    return this;
+  }
+
+  /** Sets the wall clock {@code seconds} off real time (needs {@link #withFakeClock}). */
+  public synchronized void setClockOffset(long seconds) {
+    if (clock == null) {
+      throw new IllegalStateException(node.name() + " runs without a fake clock");
+    }
+    try {
+      Files.writeString(clock, (seconds < 0 ? "" : "+") + seconds + "s\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set " + node.name() + "'s clock", e);
+    }
   }
 
   public NodeAddress node() {
@@ -83,6 +110,11 @@ public final class NodeProcess {
       incarnation = next;
       ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.apply(next))));
       environment.forEach(builder.environment()::put);
+      if (clock != null) {
+        builder.environment().putAll(Map.of("LD_PRELOAD", LIBFAKETIME.toString(), "FAKETIME_TIMESTAMP_FILE",
+            clock.toAbsolutePath().toString(), "FAKETIME_NO_CACHE", "1", "DONT_FAKE_MONOTONIC", "1",
+            "FAKETIME_FORCE_MONOTONIC_FIX", "0"));
+      }
       process = builder
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -60,22 +60,34 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       + " default: the hex secret in $" + SECRET_ENV)
   Path secretFile;
 
+  @Option(names = "--data-dir", description = "the node's own directory: it keeps the last"
+      + " incarnation there, so a restart's is larger even if the clock stepped back (made if missing)")
+  Path dataDir;
+
   @Option(names = "--mutation", split = ",", hidden = true,
       description = "TEST ONLY: deliberately broken behaviours (ProtocolMutation or NodeMutant names)")
   List<String> mutations = List.of();
 
+  /** Shorter control tokens are guessable; the control server refuses them too. */
+  static final int MIN_TOKEN_CHARS = 16;
+  private static final long NOT_READY_NOTICE_MILLIS = 10_000;
+
   @Override
   public Integer call() throws Exception {
     String token = System.getenv(TOKEN_ENV);
-    if (token == null || token.isBlank()) {
-      System.err.println("procgroups node: set $" + TOKEN_ENV + " to the control token");
-      return 2;
+    if (token == null || token.length() < MIN_TOKEN_CHARS) {
+      return refuse("set $" + TOKEN_ENV + " to a control token of at least " + MIN_TOKEN_CHARS
+          + " characters (e.g. head -c 16 /dev/urandom | xxd -p)");
     }
-    ClusterSecret secret = secret();
+    ClusterSecret secret;
+    try {
+      secret = secret();
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      return refuse(e.getMessage());
+    }
     if (secret == null) {
-      System.err.println("procgroups node: give the cluster secret with --secret-file or $" + SECRET_ENV
+      return refuse("give the cluster secret with --secret-file or $" + SECRET_ENV
           + " (e.g. head -c 32 /dev/urandom > secret): nodes authenticate every message with it");
-      return 2;
     }
     HostPort cluster = HostPort.parse(bind);
     HostPort endpoint = HostPort.parse(control);
@@ -87,6 +99,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     if (incarnation != null) {
       config.incarnation(incarnation);
     }
+    config.dataDir(dataDir);
     seeds.forEach(seed -> config.seed(SeedMember.parse(seed)));
     Set<ProtocolMutation> protocol = EnumSet.noneOf(ProtocolMutation.class);
     Set<NodeMutant> daemon = EnumSet.noneOf(NodeMutant.class);
@@ -98,7 +111,8 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       }
     }
     config.replication(ReplicationSettings.defaults().withMutations(protocol));
-    PgNode node = new PgNode(Node.start(config.build()), scope);
+    Node started = Node.start(config.build());
+    PgNode node = new PgNode(started, scope);
     NodeBackend backend = daemon.isEmpty() ? node : new MutantBackend(node, daemon);
     ControlServer server = ControlServer.start(new InetSocketAddress(endpoint.host(), endpoint.port()), token, backend);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -107,11 +121,34 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       node.close();
       stopped.countDown();
     }, "node-shutdown"));
+    awaitAuthenticatedPeer(started);
     System.out.println("procgroups node " + name + " ready: cluster " + bind + ", control " + server.address()
         + (mutations.isEmpty() ? "" : ", MUTATIONS " + mutations));
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** One line on stderr and exit code 2: nothing was started. */
+  private static int refuse(String why) {
+    System.err.println("procgroups node: " + why);
+    return 2;
+  }
+
+  /**
+   * Waits until a peer has authenticated (none to wait for without seeds), saying every 10 s
+   * why the node is not ready yet: a node with the wrong secret never gets there.
+   */
+  private void awaitAuthenticatedPeer(Node node) throws InterruptedException {
+    long waited = 0;
+    while (!seeds.isEmpty() && node.peersUp().isEmpty()) {
+      Thread.sleep(50);
+      waited += 50;
+      if (waited % NOT_READY_NOTICE_MILLIS == 0) {
+        System.err.println("procgroups node " + name + ": no peer has authenticated after "
+            + waited / 1000 + " s (the same secret on every node? seeds reachable?)");
+      }
+    }
   }
 
   private ClusterSecret secret() throws java.io.IOException {

@@ -25,7 +25,7 @@ class PgNodeTest {
   @BeforeEach
   void start() throws Exception {
     Node daemon = Node.start(NodeConfig.builder("j1").bind("127.0.0.1", 0)
-        .secret(ClusterSecret.of(new byte[32])).scope(SCOPE, Map.of()).build());
+        .secret(ClusterSecret.random()).scope(SCOPE, Map.of()).build());
     meters = daemon.metrics().registry();
     node = new PgNode(daemon, SCOPE);
   }

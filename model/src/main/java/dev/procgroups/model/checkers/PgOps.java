@@ -20,7 +20,8 @@ import dev.procgroups.model.history.Keyword;
  * nemesis (both halves :info): :start-partition :stop-partition (value: the partition),
  *                 :kill :start :start-stale (a restart with a smaller incarnation) :pause :resume
  *                 (value: the node), :start-loss :stop-loss (value: the drop rate),
- *                 :start-impostor :stop-impostor (value: the node whose name it takes)
+ *                 :start-impostor :stop-impostor (value: the node whose name it takes),
+ *                 :start-clock :stop-clock (value: the node whose wall clock jumps, and back)
  * </pre>
  * Faults may nest (a partition during a pause): a fault is in force from the start of the
  * operation that begins it to the end of the one that undoes it.
@@ -51,6 +52,8 @@ public final class PgOps {
   public static final Keyword STOP_LOSS = Keyword.of("stop-loss");
   public static final Keyword START_IMPOSTOR = Keyword.of("start-impostor");
   public static final Keyword STOP_IMPOSTOR = Keyword.of("stop-impostor");
+  public static final Keyword START_CLOCK = Keyword.of("start-clock");
+  public static final Keyword STOP_CLOCK = Keyword.of("stop-clock");
 
   /** What a fault operation begins or undoes; node faults are keyed by their node too. */
   public record FaultKey(String kind, boolean perNode, boolean begins) {
@@ -72,7 +75,9 @@ public final class PgOps {
       java.util.Map.entry(START_LOSS, new FaultKey("loss", false, true)),
       java.util.Map.entry(STOP_LOSS, new FaultKey("loss", false, false)),
       java.util.Map.entry(START_IMPOSTOR, new FaultKey("impostor", false, true)),
-      java.util.Map.entry(STOP_IMPOSTOR, new FaultKey("impostor", false, false)));
+      java.util.Map.entry(STOP_IMPOSTOR, new FaultKey("impostor", false, false)),
+      java.util.Map.entry(START_CLOCK, new FaultKey("clock", true, true)),
+      java.util.Map.entry(STOP_CLOCK, new FaultKey("clock", true, false)));
 
   public static final Keyword NODE = Keyword.of("node");
   public static final Keyword PID = Keyword.of("pid");

@@ -21,5 +21,7 @@
  * The membership specification avoids this by recording crashed joins and leaves as pending effects.
  *
  * <p>The history shape of membership calls is in {@link dev.procgroups.model.linearizability.MembershipOps}.
+ * For membership histories, {@link dev.procgroups.model.linearizability.slots.SlotChecker} is the fast
+ * checker (what the Jepsen harness uses); this package's WGL search is its fallback and cross-check.
  */
 package dev.procgroups.model.linearizability;

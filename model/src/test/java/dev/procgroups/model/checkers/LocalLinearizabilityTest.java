@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Local calls of one node against the single-node model, through the model's WGL checker. */
+/** Local calls of one node against the single-node model, through the slot checker. */
 class LocalLinearizabilityTest {
   private static final String A = "{n1@app:processes|000001}";
   private static final String B = "{n1@app:processes|000002}";

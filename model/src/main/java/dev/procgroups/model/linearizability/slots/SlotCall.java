@@ -26,7 +26,12 @@ record SlotCall(Kind kind, int pid, int[] counts, int invokePosition, int return
     /** A crashed leave: a slot that may disappear at any later point, at most once. */
     MAY_LEAVE,
     /** A read that returned ok: exactly these counts. */
-    READ
+    READ;
+
+    /** Changes nothing when it holds without using a pending effect: it only observes. */
+    boolean observes() {
+      return this == READ || this == LEAVE_NONE;
+    }
   }
 
   /** This call seen by the projection onto one PID, whose table holds that PID alone. */

@@ -28,6 +28,12 @@ import java.util.Map;
  *   <li>A group whose search exceeds the budget goes to the model's WGL checker
  *       ({@link LinearizabilityChecker}); when that gives up too, the verdict is unknown.
  * </ol>
+ * Crashed ({@code :info}) joins and leaves may take effect at any point after their invocation, or
+ * never, as in the specification. Every verdict is exact: valid and invalid mean what the model's
+ * WGL checker would say, given the budget.
+ *
+ * <p>Cost: one pass per PID and one per group, each a search whose configurations grew about
+ * linearly with the history on generated histories (see {@code bench/results/checker.md}).
  */
 public final class SlotChecker {
 

@@ -102,7 +102,7 @@ final class SlotSearch {
             }
             stackCall[depth] = s;
             stackLog[depth] = mark;
-            stackForced[depth++] = pure;
+            stackForced[depth++] = pure && calls.get(s).kind().observes();
             events.lift(s);
             remaining--;
             entry = events.first();
@@ -113,7 +113,7 @@ final class SlotSearch {
           undoTo(mark);
           // Placing this observation led to a configuration already explored without success, and
           // the current one is dominated by it.
-          stuck = pure;
+          stuck = pure && calls.get(s).kind().observes();
         }
         if (!stuck) {
           entry = events.next(entry);
