@@ -52,8 +52,8 @@ print("The machine (2 cores) was shared with other engineers' builds and tests: 
 print(f"{load_start[0]:.1f} / {load_start[1]:.1f} / {load_start[2]:.1f} (1/5/15 min) at the start,")
 print(f"{load_end[0]:.1f} / {load_end[1]:.1f} / {load_end[2]:.1f} at the end.\n")
 notes = {"before": "the launcher and CLI before issue 15 (cluster first, then compile; no cache)",
-         "after": "compile first, one node without the cluster layer, JDK 25 AOT cache (the default)",
-         "after-no-aot": "the same with PROCGROUPS_AOT=0",
+         "after": "compile first, one node without the cluster layer, AppCDS archive (the default)",
+         "after-no-aot": "the same with PROCGROUPS_AOT=0 (no archive)",
          "after-c1": "the default plus -XX:TieredStopAtLevel=1 (C1 only)"}
 for v in variants:
     print(f"- {v}: {notes[v]}.")
