@@ -27,7 +27,7 @@ class JepsenSuiteTest {
     RootTools.assume();
     // Faults 3 s long every 6 s, nested with --overlap: fault-free windows in which completeness counts.
     int exit = jepsen("--workload", "all", "--time-limit", "20", "--fault-every", "6", "--fault-for", "3",
-        "--quiet", "5", "--nemesis", "halves,isolate,one-way,ring,kill,pause,loss", "--overlap", "--seed", "7");
+        "--quiet", "15", "--nemesis", "halves,isolate,one-way,ring,kill,pause,loss", "--overlap", "--seed", "7");
     assertThat(exit).as("exit code (0 valid, 1 invalid, 2 setup, 3 unknown)").isZero();
     for (String workload : List.of("membership", "broadcast", "monitor")) {
       Path run = latest(workload);
@@ -53,7 +53,7 @@ class JepsenSuiteTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("procgroups.jepsen.trust"),
         "trust-boundary faults fail until issue 14 lands; run with -Dprocgroups.jepsen.trust=true");
     int exit = jepsen("--workload", "membership,broadcast", "--time-limit", "15", "--fault-every", "2",
-        "--fault-for", "3", "--quiet", "5", "--nemesis", "trust", "--seed", "13");
+        "--fault-for", "3", "--quiet", "15", "--nemesis", "trust", "--seed", "13");
     assertThat(exit).as("exit code (0 valid, 1 invalid, 2 setup, 3 unknown)").isZero();
   }
 
