@@ -40,7 +40,7 @@ for _ in range(runs):
             cpu.setdefault((case, v), []).append(
                 now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime)
 load_end = os.getloadavg()
-java = next(open(p).read().strip() for p in (f"{after}/benchmarks/target/launcher-java.txt",
+java = next(open(p).read().split()[0] for p in (f"{after}/benchmarks/target/launcher-java.txt",
                                               f"{after}/jepsen/target/launcher-java.txt")
             if os.path.exists(p))
 version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
