@@ -31,8 +31,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-    "--add-opens=java.base/java.util=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED",
+      "--enable-native-access=ALL-UNNAMED"
+    })
 public class JavaApiBenchmark {
 
   private static final GroupName JOINED = GroupName.of("joined");
@@ -49,14 +54,19 @@ public class JavaApiBenchmark {
   public void start() throws Exception {
     cluster = new LocalCluster(1, Map.of("app:pg", Map.of()), SecurityPolicy.allowAll());
     groups = ProcessGroups.open(cluster.node(1), "app:pg");
-    member = groups.register(d -> { });
-    target = groups.register(d -> { });
+    member = groups.register(d -> {});
+    target = groups.register(d -> {});
     target.join(TARGET);
-    luaShapedProcess = cluster.node(1).processes().spawn(ctx -> {
-      while (ctx.inbox().receive().ok()) {
-        // drops what it gets
-      }
-    });
+    luaShapedProcess =
+        cluster
+            .node(1)
+            .processes()
+            .spawn(
+                ctx -> {
+                  while (ctx.inbox().receive().ok()) {
+                    // drops what it gets
+                  }
+                });
     luaShaped = cluster.node(1).pg().open(luaShapedProcess, "app:pg");
   }
 

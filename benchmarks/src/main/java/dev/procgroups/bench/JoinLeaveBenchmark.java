@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One {@code join} plus one {@code leave} through the pg API, in a group that already holds
- * {@code groupSize} slots of other processes. The cost must not grow with the group (Erlang pg
- * rewrites the whole member list on every join).
+ * One {@code join} plus one {@code leave} through the pg API, in a group that already holds {@code
+ * groupSize} slots of other processes. The cost must not grow with the group (Erlang pg rewrites
+ * the whole member list on every join).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

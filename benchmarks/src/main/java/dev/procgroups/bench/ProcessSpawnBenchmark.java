@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ProcessSpawnBenchmark {
 
-  private static final ProcessBody RETURN_AT_ONCE = context -> { };
-  private static final Runnable NO_OP_HOOK = () -> { };
+  private static final ProcessBody RETURN_AT_ONCE = context -> {};
+  private static final Runnable NO_OP_HOOK = () -> {};
   private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
   @Param({"AUTO", "PLATFORM"})

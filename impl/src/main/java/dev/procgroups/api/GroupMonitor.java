@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A monitor of one group, or of every group of the scope: the members at subscription time
- * ({@link #members()}, taken atomically with the subscription, so no event is missed or counted
- * twice) and every later join and leave, handed to a listener on the monitor's own thread, in
- * order. Events wait in the scope's bounded buffer ({@code monitor_buffer}); past it they are
- * dropped and counted ({@link #dropped()}), as for a Lua monitor. Close it when done.
+ * A monitor of one group, or of every group of the scope: the members at subscription time ({@link
+ * #members()}, taken atomically with the subscription, so no event is missed or counted twice) and
+ * every later join and leave, handed to a listener on the monitor's own thread, in order. Events
+ * wait in the scope's bounded buffer ({@code monitor_buffer}); past it they are dropped and counted
+ * ({@link #dropped()}), as for a Lua monitor. Close it when done.
  */
 public final class GroupMonitor implements AutoCloseable {
 
@@ -25,8 +25,11 @@ public final class GroupMonitor implements AutoCloseable {
   private final Map<String, List<Pid>> members;
   private final Thread thread;
 
-  GroupMonitor(Subscription subscription, Map<String, List<Pid>> members,
-      Consumer<GroupEvent> listener, String name) {
+  GroupMonitor(
+      Subscription subscription,
+      Map<String, List<Pid>> members,
+      Consumer<GroupEvent> listener,
+      String name) {
     this.subscription = subscription;
     this.members = Map.copyOf(members);
     this.thread = new Thread(() -> pump(listener), name);

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A registered member: a process of the node that Java code drives from any thread. It joins and
  * leaves groups; messages broadcast to its groups reach its listener, called on the member's own
- * thread, one message at a time. {@link #close()} is its exit: it leaves every group it joined,
- * as any exiting process does.
+ * thread, one message at a time. {@link #close()} is its exit: it leaves every group it joined, as
+ * any exiting process does.
  */
 public final class Member implements AutoCloseable {
 
@@ -40,10 +40,11 @@ public final class Member implements AutoCloseable {
 
   /** Joins every group of the batch (a member may join a group several times, as in pg). */
   public void join(Collection<GroupName> batch) {
-    unchecked(() -> {
-      groups.join(names(batch));
-      return null;
-    });
+    unchecked(
+        () -> {
+          groups.join(names(batch));
+          return null;
+        });
   }
 
   public void leave(GroupName group, GroupName... more) {
@@ -51,10 +52,11 @@ public final class Member implements AutoCloseable {
   }
 
   public void leave(Collection<GroupName> batch) {
-    unchecked(() -> {
-      groups.leave(names(batch));
-      return null;
-    });
+    unchecked(
+        () -> {
+          groups.leave(names(batch));
+          return null;
+        });
   }
 
   /** The groups this member is in. */

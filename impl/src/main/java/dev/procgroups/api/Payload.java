@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A message payload of the shapes every node (and the Lua binding) can copy: nothing, a string,
- * a whole number, a floating point number, a boolean, and lists and string-keyed maps of those,
- * at most {@value Payloads#MAX_DEPTH} containers deep. Only those shapes can be built, so a
- * payload that compiles is one that can be sent. Immutable.
+ * A message payload of the shapes every node (and the Lua binding) can copy: nothing, a string, a
+ * whole number, a floating point number, a boolean, and lists and string-keyed maps of those, at
+ * most {@value Payloads#MAX_DEPTH} containers deep. Only those shapes can be built, so a payload
+ * that compiles is one that can be sent. Immutable.
  *
- * <p>A broadcast carries exactly one payload: use {@link #list} for several values. A message
- * sent by a Lua process with several values arrives as a list.
+ * <p>A broadcast carries exactly one payload: use {@link #list} for several values. A message sent
+ * by a Lua process with several values arrives as a list.
  */
 public final class Payload {
 

@@ -1,9 +1,9 @@
 package dev.procgroups.api;
 
 /**
- * Maps an application type (typically a record) to a {@link Payload} and back. A record is not
- * sent as such: the runtime copies only payload shapes, so that no receiver shares state with the
- * sender and a Lua process can read it. For example:
+ * Maps an application type (typically a record) to a {@link Payload} and back. A record is not sent
+ * as such: the runtime copies only payload shapes, so that no receiver shares state with the sender
+ * and a Lua process can read it. For example:
  *
  * <pre>{@code
  * record Task(String id, long attempt) {}
@@ -22,7 +22,8 @@ public interface PayloadCodec<T> {
   T decode(Payload payload);
 
   /** A codec from two functions. */
-  static <T> PayloadCodec<T> of(java.util.function.Function<T, Payload> encode,
+  static <T> PayloadCodec<T> of(
+      java.util.function.Function<T, Payload> encode,
       java.util.function.Function<Payload, T> decode) {
     return new PayloadCodec<>() {
       @Override

@@ -54,13 +54,13 @@ public final class ProcessGroups implements AutoCloseable {
    *     node's policy refuses {@code pg.open}
    */
   public static ProcessGroups open(Node node, String scope) {
-    return new ProcessGroups(Objects.requireNonNull(node, "node"),
-        Objects.requireNonNull(scope, "scope"));
+    return new ProcessGroups(
+        Objects.requireNonNull(node, "node"), Objects.requireNonNull(scope, "scope"));
   }
 
   /**
-   * Registers a member whose messages go to {@code listener}, called on the member's own thread;
-   * a listener that throws is logged with the member's PID and the member goes on.
+   * Registers a member whose messages go to {@code listener}, called on the member's own thread; a
+   * listener that throws is logged with the member's PID and the member goes on.
    */
   public Member register(Consumer<Delivery> listener) {
     Objects.requireNonNull(listener, "listener");
@@ -80,10 +80,11 @@ public final class ProcessGroups implements AutoCloseable {
 
   /** Sends {@code payload} under {@code topic} to every member of {@code group}, on every node. */
   public void broadcast(GroupName group, String topic, Payload payload) {
-    unchecked(() -> {
-      reader.broadcast(group.value(), topic, payload.value());
-      return null;
-    });
+    unchecked(
+        () -> {
+          reader.broadcast(group.value(), topic, payload.value());
+          return null;
+        });
   }
 
   /** {@link #broadcast(GroupName, String, Payload)} of {@code value} encoded by {@code codec}. */
@@ -94,15 +95,18 @@ public final class ProcessGroups implements AutoCloseable {
   /** Monitors one group: its members now and, to {@code listener}, every later change. */
   public GroupMonitor monitor(GroupName group, Consumer<GroupEvent> listener) {
     MonitorSnapshot snapshot = unchecked(() -> reader.monitor(group.value()));
-    return new GroupMonitor(snapshot.subscription(), Map.of(group.value(), snapshot.members()),
-        listener, "monitor-" + group.value());
+    return new GroupMonitor(
+        snapshot.subscription(),
+        Map.of(group.value(), snapshot.members()),
+        listener,
+        "monitor-" + group.value());
   }
 
   /** Monitors every group of the scope: all members now and every later change. */
   public GroupMonitor events(Consumer<GroupEvent> listener) {
     EventsSnapshot snapshot = unchecked(reader::events);
-    return new GroupMonitor(snapshot.subscription(), snapshot.groups(), listener,
-        "events-" + scope);
+    return new GroupMonitor(
+        snapshot.subscription(), snapshot.groups(), listener, "events-" + scope);
   }
 
   /** Ends the owning process (its monitors stop); members registered here stay until closed. */

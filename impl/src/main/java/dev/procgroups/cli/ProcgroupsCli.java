@@ -30,8 +30,10 @@ public final class ProcgroupsCli {
     @Override
     public String[] getVersion() {
       String v = ProcgroupsCli.class.getPackage().getImplementationVersion();
-      return new String[] {"procgroups " + (v == null ? "dev" : v),
-          "JVM " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
+      return new String[] {
+        "procgroups " + (v == null ? "dev" : v),
+        "JVM " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"
+      };
     }
   }
 }

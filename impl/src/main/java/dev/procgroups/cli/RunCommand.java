@@ -30,47 +30,63 @@ import picocli.CommandLine.Parameters;
  * {@code procgroups run SCRIPT.lua}: compiles the script (a syntax error is reported before any
  * node starts), runs it as a process on node 1 ({@link ScriptNodes}: an embedded cluster of real
  * nodes, or one node alone), passes its output through, then reports on stderr what {@link
- * ScriptCheck} found (counted per kind and place, the first {@value #SHOWN_PER_KIND} places of
- * each kind printed), how each process it spawned ended, and how the script ended; with
- * {@code --json FILE}, the same as JSON. The exit code is the script's ({@link
- * LuaRunResult.Status#exitCode()}), or {@value #USAGE} when the command could not start it.
+ * ScriptCheck} found (counted per kind and place, the first {@value #SHOWN_PER_KIND} places of each
+ * kind printed), how each process it spawned ended, and how the script ended; with {@code --json
+ * FILE}, the same as JSON. The exit code is the script's ({@link LuaRunResult.Status#exitCode()}),
+ * or {@value #USAGE} when the command could not start it.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Compiles a Lua script (syntax errors are reported before any node starts), runs it as a",
-        "process on node 1 of an embedded cluster (one node: without the cluster layer), prints",
-        "what it prints, then reports on stderr, counted per kind and place: pg errors it ignored,",
-        "API misuse (Invalid errors, calls on a released instance), subscriptions never closed;",
-        "how each process it spawned ended, and how it ended. --json FILE: the same as JSON.",
-        "Exit code: 0 ok, 1 failed, 124 timed out, 137 killed, 2 the script could not be run."})
+      "Compiles a Lua script (syntax errors are reported before any node starts), runs it as a",
+      "process on node 1 of an embedded cluster (one node: without the cluster layer), prints",
+      "what it prints, then reports on stderr, counted per kind and place: pg errors it ignored,",
+      "API misuse (Invalid errors, calls on a released instance), subscriptions never closed;",
+      "how each process it spawned ended, and how it ended. --json FILE: the same as JSON.",
+      "Exit code: 0 ok, 1 failed, 124 timed out, 137 killed, 2 the script could not be run."
+    })
 public final class RunCommand implements Subcommand, Callable<Integer> {
 
   static final int USAGE = 2;
   static final int SHOWN_PER_KIND = 5;
 
-  @Parameters(index = "0", paramLabel = "SCRIPT.lua", description = "The script to run; "
-      + "process.spawn(name) finds name.lua beside it.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCRIPT.lua",
+      description = "The script to run; " + "process.spawn(name) finds name.lua beside it.")
   Path script;
 
-  @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--nodes",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Nodes in the embedded cluster (default: ${DEFAULT-VALUE}).")
   int nodes;
 
-  @Option(names = "--policy", paramLabel = "FILE",
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
       description = "A JSON permission policy (see impl/README.md); default: allow everything.")
   Path policy;
 
-  @Option(names = "--scope", paramLabel = "ID", defaultValue = "app:pg",
+  @Option(
+      names = "--scope",
+      paramLabel = "ID",
+      defaultValue = "app:pg",
       description = "A scope every node hosts; repeat for more (default: ${DEFAULT-VALUE}).")
   List<String> scopes;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
       description = "Kill the script after this long (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
-  @Option(names = "--json", paramLabel = "FILE",
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
       description = "Also write the report as JSON to FILE (for CI annotations).")
   Path json;
 
@@ -122,8 +138,9 @@ public final class RunCommand implements Subcommand, Callable<Integer> {
     List<ScriptCheck.ProcessEnd> ends;
     try (ScriptNodes node = ScriptNodes.start(nodes, scopeConfigs(), permissions)) {
       LuaNode.Builder lua = LuaNode.builder(node.processes()).pg(node.pg()).observer(check);
-      result = LuaScripts.runFile(script, lua,
-          Duration.ofMillis(Math.round(timeoutSeconds * 1000)), out);
+      result =
+          LuaScripts.runFile(
+              script, lua, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), out);
       ends = check.processEnds(); // before closing ends the ones still running
       // Closing the node ends the processes the script left running; they report as they exit.
     } catch (RegistryException e) {
@@ -153,21 +170,32 @@ public final class RunCommand implements Subcommand, Callable<Integer> {
       ofKind.stream().limit(SHOWN_PER_KIND).forEach(f -> err.println("  " + f.line()));
       if (ofKind.size() > SHOWN_PER_KIND) {
         List<ScriptCheck.Finding> rest = ofKind.subList(SHOWN_PER_KIND, ofKind.size());
-        err.println("  and " + rest.stream().mapToLong(ScriptCheck.Finding::count).sum()
-            + " more " + kind.label + " findings in " + rest.size() + " more places");
+        err.println(
+            "  and "
+                + rest.stream().mapToLong(ScriptCheck.Finding::count).sum()
+                + " more "
+                + kind.label
+                + " findings in "
+                + rest.size()
+                + " more places");
       }
     }
     if (!ends.isEmpty()) {
-      err.println("script check: " + ends.size() + " spawned "
-          + (ends.size() == 1 ? "process" : "processes"));
+      err.println(
+          "script check: "
+              + ends.size()
+              + " spawned "
+              + (ends.size() == 1 ? "process" : "processes"));
       ends.stream().limit(SHOWN_PER_KIND).forEach(e -> err.println("  " + e.line()));
       if (ends.size() > SHOWN_PER_KIND) {
         err.println("  and " + (ends.size() - SHOWN_PER_KIND) + " more");
       }
     }
     String status = result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    // "failed: main.lua:2: boom", but "timed out after 1000 ms" rather than "timed out: timed out …"
-    String how = result.error().map(e -> e.startsWith(status) ? e : status + ": " + e).orElse(status);
+    // "failed: main.lua:2: boom", but "timed out after 1000 ms" rather than "timed out: timed out
+    // …"
+    String how =
+        result.error().map(e -> e.startsWith(status) ? e : status + ": " + e).orElse(status);
     err.println("script check: exit " + result.status().exitCode() + " (" + how + ")");
     if (json != null) {
       try {
@@ -180,25 +208,38 @@ public final class RunCommand implements Subcommand, Callable<Integer> {
     return result.status().exitCode();
   }
 
-  private void writeJson(List<ScriptCheck.Finding> findings, long total,
-      List<ScriptCheck.ProcessEnd> ends, LuaRunResult result) throws IOException {
+  private void writeJson(
+      List<ScriptCheck.Finding> findings,
+      long total,
+      List<ScriptCheck.ProcessEnd> ends,
+      LuaRunResult result)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("script", script.toString());
     root.put("total", total);
     ArrayNode places = root.putArray("findings");
     for (ScriptCheck.Finding f : findings) {
-      places.addObject().put("kind", f.kind().name().toLowerCase(Locale.ROOT))
-          .put("method", f.method()).put("detail", f.detail())
-          .put("first_process", f.firstProcess().toString()).put("count", f.count())
+      places
+          .addObject()
+          .put("kind", f.kind().name().toLowerCase(Locale.ROOT))
+          .put("method", f.method())
+          .put("detail", f.detail())
+          .put("first_process", f.firstProcess().toString())
+          .put("count", f.count())
           .put("text", f.line());
     }
     ArrayNode processes = root.putArray("spawned");
     for (ScriptCheck.ProcessEnd e : ends) {
-      processes.addObject().put("pid", e.process().toString()).put("script", e.script())
-          .put("end", e.end()).put("message", e.message());
+      processes
+          .addObject()
+          .put("pid", e.process().toString())
+          .put("script", e.script())
+          .put("end", e.end())
+          .put("message", e.message());
     }
-    root.putObject("exit").put("code", result.status().exitCode())
+    root.putObject("exit")
+        .put("code", result.status().exitCode())
         .put("status", result.status().name().toLowerCase(Locale.ROOT))
         .put("error", result.error().orElse(null));
     mapper.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);

@@ -46,12 +46,13 @@ final class ScriptCheck implements LuaObserver {
 
     String line() {
       String call = method + "() in " + firstProcess;
-      String text = switch (kind) {
-        case MISUSE -> call + " failed: " + detail;
-        case RELEASED_INSTANCE -> call + " was called on a released instance";
-        case IGNORED_ERROR -> call + " returned " + detail + " that the script never looked at";
-        case UNCLOSED_SUBSCRIPTION -> call + " opened one that was never closed";
-      };
+      String text =
+          switch (kind) {
+            case MISUSE -> call + " failed: " + detail;
+            case RELEASED_INSTANCE -> call + " was called on a released instance";
+            case IGNORED_ERROR -> call + " returned " + detail + " that the script never looked at";
+            case UNCLOSED_SUBSCRIPTION -> call + " opened one that was never closed";
+          };
       return kind.label + ": " + text + (count > 1 ? " (" + count + " times)" : "");
     }
   }
@@ -82,8 +83,8 @@ final class ScriptCheck implements LuaObserver {
   }
 
   @Override
-  public void errorsIgnored(Pid process, String method, ErrorKind kind, String message,
-      long count) {
+  public void errorsIgnored(
+      Pid process, String method, ErrorKind kind, String message, long count) {
     if (kind != ErrorKind.INVALID) {
       // one place per method and kind: messages can name every group the script touched
       add(Kind.IGNORED_ERROR, process, method, kind.luaName() + " (e.g. " + message + ")", count);
@@ -122,8 +123,9 @@ final class ScriptCheck implements LuaObserver {
       } else if (reason instanceof ExitReason.Failed failed) {
         ends.add(new ProcessEnd(p.pid(), script, "error", LuaScripts.describe(failed.error())));
       } else {
-        ends.add(new ProcessEnd(p.pid(), script,
-            reason instanceof ExitReason.Killed ? "killed" : "ok", ""));
+        ends.add(
+            new ProcessEnd(
+                p.pid(), script, reason instanceof ExitReason.Killed ? "killed" : "ok", ""));
       }
     }
     return ends;
@@ -135,8 +137,11 @@ final class ScriptCheck implements LuaObserver {
       place = new Place(kind, OTHER_PLACES, "");
     }
     Finding old = findings.get(place);
-    findings.put(place, old == null ? new Finding(kind, place.method(), detail, process, n)
-        : new Finding(kind, old.method(), old.detail(), old.firstProcess(), old.count() + n));
+    findings.put(
+        place,
+        old == null
+            ? new Finding(kind, place.method(), detail, process, n)
+            : new Finding(kind, old.method(), old.detail(), old.firstProcess(), old.count() + n));
   }
 
   private static String describe(ErrorKind kind, String message) {

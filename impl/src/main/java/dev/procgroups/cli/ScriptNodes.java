@@ -10,10 +10,10 @@ import dev.procgroups.security.SecurityPolicy;
 import java.util.Map;
 
 /**
- * Where {@code procgroups run} runs a script: node 1 of an embedded cluster of real nodes, or,
- * for one node, that node's process runtime and pg alone. With one node there is nobody to
- * replicate to or hear from, so the cluster layer (Atomix, sockets, membership) would only cost
- * start-up time; scopes, policy and the pg API are the same.
+ * Where {@code procgroups run} runs a script: node 1 of an embedded cluster of real nodes, or, for
+ * one node, that node's process runtime and pg alone. With one node there is nobody to replicate to
+ * or hear from, so the cluster layer (Atomix, sockets, membership) would only cost start-up time;
+ * scopes, policy and the pg API are the same.
  */
 interface ScriptNodes extends AutoCloseable {
 
@@ -26,8 +26,9 @@ interface ScriptNodes extends AutoCloseable {
   @Override
   void close();
 
-  static ScriptNodes start(int nodes, Map<String, Map<String, Object>> scopes,
-      SecurityPolicy policy) throws RegistryException {
+  static ScriptNodes start(
+      int nodes, Map<String, Map<String, Object>> scopes, SecurityPolicy policy)
+      throws RegistryException {
     return nodes == 1 ? alone(scopes, policy) : cluster(nodes, scopes, policy);
   }
 
@@ -57,8 +58,9 @@ interface ScriptNodes extends AutoCloseable {
     };
   }
 
-  private static ScriptNodes cluster(int nodes, Map<String, Map<String, Object>> scopes,
-      SecurityPolicy policy) throws RegistryException {
+  private static ScriptNodes cluster(
+      int nodes, Map<String, Map<String, Object>> scopes, SecurityPolicy policy)
+      throws RegistryException {
     LocalCluster cluster = new LocalCluster(nodes, scopes, policy);
     return new ScriptNodes() {
       @Override

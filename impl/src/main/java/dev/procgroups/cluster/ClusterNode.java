@@ -34,10 +34,10 @@ import java.util.function.LongSupplier;
  * <p>Backpressure: messages reach the inbound executor through two {@link BoundedHandOff} lanes,
  * one for replication messages (repaired by digests and resyncs) and one for remote deliveries (at
  * most once anyway), sized by {@link InboundLanes}; when the messages of a kind waiting there hold
- * more than its lane's capacity, further ones of that kind are dropped and counted. Both lanes
- * feed the one executor queue, so messages keep their arrival order. Peer events, ticks and
- * local-change flushes bypass the lanes and are never dropped. All of a node's threads and
- * queues: impl/README.md, "Threads and queues".
+ * more than its lane's capacity, further ones of that kind are dropped and counted. Both lanes feed
+ * the one executor queue, so messages keep their arrival order. Peer events, ticks and local-change
+ * flushes bypass the lanes and are never dropped. All of a node's threads and queues:
+ * impl/README.md, "Threads and queues".
  */
 public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   private final Transport transport;
@@ -47,8 +47,10 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   private final Executor inbound;
   private final DeliveryCore delivery;
   private final Map<String, ScopeReplica> scopes = new ConcurrentHashMap<>();
+
   /** Peers up now, so that a scope replicated later starts with them (inbound thread only). */
   private final Map<String, NodeId> upPeers = new TreeMap<>();
+
   private final AtomicLong rejected = new AtomicLong();
   private final BoundedHandOff replicationLane;
   private final BoundedHandOff deliveryLane;
@@ -57,14 +59,25 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   private final PeerView peerView;
 
   /** With {@link InboundLanes#DEFAULT} lanes. */
-  public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
-      LongSupplier clock, Executor inbound) {
+  public ClusterNode(
+      Transport transport,
+      MessageSink sink,
+      ReplicationSettings settings,
+      LongSupplier clock,
+      Executor inbound) {
     this(transport, sink, settings, clock, inbound, InboundLanes.DEFAULT);
   }
 
-  /** @param lanes how many bytes of messages of each kind may wait for {@code inbound} */
-  public ClusterNode(Transport transport, MessageSink sink, ReplicationSettings settings,
-      LongSupplier clock, Executor inbound, InboundLanes lanes) {
+  /**
+   * @param lanes how many bytes of messages of each kind may wait for {@code inbound}
+   */
+  public ClusterNode(
+      Transport transport,
+      MessageSink sink,
+      ReplicationSettings settings,
+      LongSupplier clock,
+      Executor inbound,
+      InboundLanes lanes) {
     this.transport = transport;
     this.sink = sink;
     this.settings = settings;
@@ -100,13 +113,20 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
    * before any local change: the core learns local slots only from the store's change stream.
    */
   public void addScope(String scope, ReplicatedStore store) {
-    ScopeReplica replica = new ScopeReplica(
-        new ReplicationCore(scope, transport.self(), settings), store, transport, inbound);
+    ScopeReplica replica =
+        new ScopeReplica(
+            new ReplicationCore(scope, transport.self(), settings), store, transport, inbound);
     if (scopes.putIfAbsent(scope, replica) != null) {
       throw new IllegalStateException("scope already replicated: " + scope);
     }
-    inbound.execute(() -> upPeers.values().forEach(
-        peer -> guarded(() -> replica.peerEvent(new PeerEvent.Up(peer), clock.getAsLong()))));
+    inbound.execute(
+        () ->
+            upPeers
+                .values()
+                .forEach(
+                    peer ->
+                        guarded(
+                            () -> replica.peerEvent(new PeerEvent.Up(peer), clock.getAsLong()))));
   }
 
   /** Messages that failed validation or named a scope not replicated here, since start. */
@@ -142,16 +162,18 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   @Override
   public void send(String node, Pid from, String topic, Object payload, List<Pid> targets) {
     synchronized (delivery) {
-      Outputs.send(transport, delivery.send(node, from.toString(), topic, payload,
-          targets.stream().map(Pid::toString).toList()));
+      Outputs.send(
+          transport,
+          delivery.send(
+              node, from.toString(), topic, payload, targets.stream().map(Pid::toString).toList()));
     }
   }
 
   @Override
   public boolean route(Pid to, Pid from, String topic, Object payload) {
     synchronized (delivery) {
-      List<Output> out = delivery.send(to.node(), from.toString(), topic, payload,
-          List.of(to.toString()));
+      List<Output> out =
+          delivery.send(to.node(), from.toString(), topic, payload, List.of(to.toString()));
       Outputs.send(transport, out);
       return !out.isEmpty();
     }
@@ -166,25 +188,26 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   }
 
   private void onMessage(NodeId from, byte[] bytes) {
-    guarded(() -> {
-      ProtocolCodec.Decoded decoded = ProtocolCodec.decodeMeasured(bytes);
-      WireMessage wire = decoded.message();
-      if (wire instanceof WireMessage.Delivery d) {
-        List<Output> out;
-        synchronized (delivery) {
-          out = delivery.receive(from, d);
-        }
-        Outputs.deliver(out, sink, decoded.payloadBytes());
-        return;
-      }
-      WireMessage.ForScope f = (WireMessage.ForScope) wire;
-      ScopeReplica replica = scopes.get(f.scope());
-      if (replica == null) {
-        rejected.incrementAndGet();
-        return;
-      }
-      replica.receive(from, f.message(), clock.getAsLong());
-    });
+    guarded(
+        () -> {
+          ProtocolCodec.Decoded decoded = ProtocolCodec.decodeMeasured(bytes);
+          WireMessage wire = decoded.message();
+          if (wire instanceof WireMessage.Delivery d) {
+            List<Output> out;
+            synchronized (delivery) {
+              out = delivery.receive(from, d);
+            }
+            Outputs.deliver(out, sink, decoded.payloadBytes());
+            return;
+          }
+          WireMessage.ForScope f = (WireMessage.ForScope) wire;
+          ScopeReplica replica = scopes.get(f.scope());
+          if (replica == null) {
+            rejected.incrementAndGet();
+            return;
+          }
+          replica.receive(from, f.message(), clock.getAsLong());
+        });
   }
 
   private void onPeerEvent(PeerEvent event) {

@@ -4,8 +4,8 @@ import dev.procgroups.process.MessageSink;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolCodec;
-import dev.procgroups.store.StoreChange;
 import dev.procgroups.replication.WireMessage;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.Transport;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Carries out a core step's outputs. Sends happen while the core's lock is held (so messages
- * leave in the order the core made them); store writes and deliveries happen after it is
- * released, on the node's inbound thread (so the store's writer, which calls the core under its
- * own lock, can never deadlock with us).
+ * Carries out a core step's outputs. Sends happen while the core's lock is held (so messages leave
+ * in the order the core made them); store writes and deliveries happen after it is released, on the
+ * node's inbound thread (so the store's writer, which calls the core under its own lock, can never
+ * deadlock with us).
  */
 final class Outputs {
   private Outputs() {}
@@ -44,8 +44,8 @@ final class Outputs {
   }
 
   /**
-   * Delivers the outputs of one received delivery, whose payload the codec measured as
-   * {@code payloadBytes} (its {@code EncodedSize}, charged to each mailbox).
+   * Delivers the outputs of one received delivery, whose payload the codec measured as {@code
+   * payloadBytes} (its {@code EncodedSize}, charged to each mailbox).
    */
   static void deliver(List<Output> outputs, MessageSink sink, long payloadBytes) {
     for (Output o : outputs) {

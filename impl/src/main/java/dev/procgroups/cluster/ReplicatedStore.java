@@ -1,7 +1,7 @@
 package dev.procgroups.cluster;
 
-import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.MembershipStore;
+import dev.procgroups.store.StoreChange;
 import java.util.List;
 import java.util.function.Consumer;
 

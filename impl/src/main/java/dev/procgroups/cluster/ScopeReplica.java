@@ -4,8 +4,8 @@ import dev.procgroups.replication.MalformedMessageException;
 import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolMessage;
 import dev.procgroups.replication.ReplicationCore;
-import dev.procgroups.store.StoreChange;
 import dev.procgroups.replication.WireMessage;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread), one at a time, and carries out what each step outputs.
  *
  * <p>Local changes are queued in commit order and handed to the core by a flush on the inbound
- * executor: the changes committed meanwhile travel as one message per peer (consecutive seqs), so
- * a burst of joins costs one encoding and one send per peer rather than one per join.
+ * executor: the changes committed meanwhile travel as one message per peer (consecutive seqs), so a
+ * burst of joins costs one encoding and one send per peer rather than one per join.
  */
 final class ScopeReplica {
   /** Bounds one message's size; a longer queue is flushed in several messages. */
@@ -38,6 +38,7 @@ final class ScopeReplica {
   private final Queue<StoreChange.Delta> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final AtomicInteger queued = new AtomicInteger();
+
   /** Resync requests sent, written under the core's lock. */
   private volatile long resyncRequests;
 
@@ -94,8 +95,11 @@ final class ScopeReplica {
   }
 
   void peerEvent(PeerEvent event, long now) throws MalformedMessageException {
-    step(() -> event instanceof PeerEvent.Up up ? core.peerUp(up.peer(), now)
-        : core.peerDown(event.peer()));
+    step(
+        () ->
+            event instanceof PeerEvent.Up up
+                ? core.peerUp(up.peer(), now)
+                : core.peerDown(event.peer()));
   }
 
   void tick(long now) throws MalformedMessageException {
@@ -107,7 +111,8 @@ final class ScopeReplica {
   }
 
   private static boolean asksResync(Output o) {
-    return o instanceof Output.Send s && s.message() instanceof WireMessage.ForScope f
+    return o instanceof Output.Send s
+        && s.message() instanceof WireMessage.ForScope f
         && f.message() instanceof ProtocolMessage.ResyncRequest;
   }
 

@@ -17,20 +17,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Runs Lua scripts as processes of one node's {@link ProcessRuntime}: each process is one script
- * in its own sandboxed globals ({@link LuaSandbox}) on its own thread (virtual when the JVM has
- * them). Scripts see the globals {@code process}, {@code channel} and {@code errors}, and can
- * {@code require} {@code "pg"} (when the node has a {@link Pg}), {@code "time"}, any module
- * added with {@link Builder#module}, and Lua modules on the {@link Builder#modulePath}. Everything
- * they print goes to the node's output.
+ * Runs Lua scripts as processes of one node's {@link ProcessRuntime}: each process is one script in
+ * its own sandboxed globals ({@link LuaSandbox}) on its own thread (virtual when the JVM has them).
+ * Scripts see the globals {@code process}, {@code channel} and {@code errors}, and can {@code
+ * require} {@code "pg"} (when the node has a {@link Pg}), {@code "time"}, any module added with
+ * {@link Builder#module}, and Lua modules on the {@link Builder#modulePath}. Everything they print
+ * goes to the node's output.
  *
  * <p>A script ends normally when its chunk returns, unless it returns {@code nil, err} (the
- * documented examples' way to fail): then, like an error it raised, the process fails with
- * {@code tostring(err)}, see {@link LuaScriptFailure}.
+ * documented examples' way to fail): then, like an error it raised, the process fails with {@code
+ * tostring(err)}, see {@link LuaScriptFailure}.
  *
  * <p>An entry point of the binding: its code names no LuaJ class, so the JVM loads none to verify
- * it, and its initialization installs {@link LuaJPatch} before LuaJ is used
- * ({@link LuaScriptRunner} runs the scripts).
+ * it, and its initialization installs {@link LuaJPatch} before LuaJ is used ({@link
+ * LuaScriptRunner} runs the scripts).
  */
 public final class LuaNode implements LuaHost {
 
@@ -94,8 +94,8 @@ public final class LuaNode implements LuaHost {
   }
 
   /**
-   * Starts {@code script} as a new process; {@code args} (payload values) are the chunk's
-   * {@code ...}.
+   * Starts {@code script} as a new process; {@code args} (payload values) are the chunk's {@code
+   * ...}.
    *
    * @throws IllegalStateException if the runtime is closed
    */
@@ -106,8 +106,8 @@ public final class LuaNode implements LuaHost {
   }
 
   /**
-   * Compiles {@code script} without running it: its syntax error, if any, as Lua reports it
-   * ({@code main.lua:3: '=' expected near 'x'}). Needs no node: a check before one starts.
+   * Compiles {@code script} without running it: its syntax error, if any, as Lua reports it ({@code
+   * main.lua:3: '=' expected near 'x'}). Needs no node: a check before one starts.
    */
   public static Optional<String> syntaxError(LuaScript script) {
     try {
@@ -185,7 +185,9 @@ public final class LuaNode implements LuaHost {
       return this;
     }
 
-    /** When a process that keeps allocating on a nearly full heap is stopped (default: standard). */
+    /**
+     * When a process that keeps allocating on a nearly full heap is stopped (default: standard).
+     */
     public Builder memoryGuard(MemoryGuard memory) {
       this.memory = Objects.requireNonNull(memory, "memory");
       return this;

@@ -3,8 +3,8 @@ package dev.procgroups.lua;
 import java.util.Optional;
 
 /**
- * How a script run ended: its status, everything printed (by it and the processes it spawned on
- * the same node) while it ran, and the error text when it failed.
+ * How a script run ended: its status, everything printed (by it and the processes it spawned on the
+ * same node) while it ran, and the error text when it failed.
  */
 public record LuaRunResult(Status status, String output, Optional<String> error) {
 

@@ -16,6 +16,7 @@ public record LuaScript(String name, String source) {
 
   /** Reads a script file (UTF-8); its name is the file name. */
   public static LuaScript read(Path file) throws IOException {
-    return new LuaScript(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+    return new LuaScript(
+        file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
   }
 }

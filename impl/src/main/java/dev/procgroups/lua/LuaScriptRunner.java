@@ -23,8 +23,8 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 
 /**
- * Runs the scripts of one {@link LuaNode} as processes: each in its own sandboxed globals, with
- * the node's modules; compiled once per script.
+ * Runs the scripts of one {@link LuaNode} as processes: each in its own sandboxed globals, with the
+ * node's modules; compiled once per script.
  */
 final class LuaScriptRunner {
   private final LuaNode node;
@@ -38,10 +38,14 @@ final class LuaScriptRunner {
     InstructionBudget budget = new InstructionBudget(node.memory());
     context.onKill(budget::kill);
     LuaProcess process = new LuaProcess(node, context, budget, node.observer());
-    Globals globals = LuaSandbox.newGlobals(node.out(), budget, (name, g) -> {
-      LuaModule module = node.modules().get(name);
-      return module != null ? module.open(process) : luaModule(name, g);
-    });
+    Globals globals =
+        LuaSandbox.newGlobals(
+            node.out(),
+            budget,
+            (name, g) -> {
+              LuaModule module = node.modules().get(name);
+              return module != null ? module.open(process) : luaModule(name, g);
+            });
     LuaValue require = globals.get("require");
     for (String name : BuiltinModules.GLOBALS) {
       globals.rawset(name, require.call(name));
@@ -55,8 +59,10 @@ final class LuaScriptRunner {
     try {
       Varargs result = new LuaClosure(prototype(script), globals).invoke(luaArgs);
       if (!result.arg1().toboolean() && result.narg() >= 2 && !result.arg(2).isnil()) {
-        throw new LuaScriptFailure(script.name() + ": returned nil, "
-            + LuaStringFormat.toLuaString(result.arg(2)).tojstring());
+        throw new LuaScriptFailure(
+            script.name()
+                + ": returned nil, "
+                + LuaStringFormat.toLuaString(result.arg(2)).tojstring());
       }
     } finally {
       budget.end(); // its coroutines end with it
@@ -65,7 +71,8 @@ final class LuaScriptRunner {
 
   /** A module written in Lua, from the module path: {@code a.b} is the file {@code a/b.lua}. */
   private LuaValue luaModule(String name, Globals globals) {
-    return node.modulePath().find(name.replace('.', '/') + ".lua")
+    return node.modulePath()
+        .find(name.replace('.', '/') + ".lua")
         .map(script -> new LuaClosure(prototype(script), globals).call(LuaValue.valueOf(name)))
         .orElse(null);
   }
@@ -84,8 +91,8 @@ final class LuaScriptRunner {
       throw new UncheckedIOException(e);
     } catch (LuaError syntax) {
       // LuaJ names a chunk [string "main.lua"] where Lua names a file chunk main.lua
-      throw new LuaScriptFailure(syntax.getMessage()
-          .replace("[string \"" + script.name() + "\"]", script.name()));
+      throw new LuaScriptFailure(
+          syntax.getMessage().replace("[string \"" + script.name() + "\"]", script.name()));
     }
   }
 }

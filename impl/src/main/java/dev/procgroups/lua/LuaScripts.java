@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.luaj.vm2.LuaError;
 
 /**
- * Runs one script as a process and waits for it: the entry point of the conformance runner and
- * of {@code procgroups run}. The node is built by the caller (runtime, pg, library, modules); its
+ * Runs one script as a process and waits for it: the entry point of the conformance runner and of
+ * {@code procgroups run}. The node is built by the caller (runtime, pg, library, modules); its
  * output is captured here, and also copied to {@code echo} if given.
  */
 public final class LuaScripts {
@@ -23,8 +23,9 @@ public final class LuaScripts {
   private LuaScripts() {}
 
   /** Runs the script file {@code file}; {@code process.spawn} finds scripts beside it. */
-  public static LuaRunResult runFile(Path file, LuaNode.Builder builder, Duration timeout,
-      OutputStream echo) throws IOException, InterruptedException {
+  public static LuaRunResult runFile(
+      Path file, LuaNode.Builder builder, Duration timeout, OutputStream echo)
+      throws IOException, InterruptedException {
     Path dir = file.toAbsolutePath().getParent();
     return run(LuaScript.read(file), builder.library(ScriptLibrary.directory(dir)), timeout, echo);
   }
@@ -33,8 +34,9 @@ public final class LuaScripts {
    * Runs {@code script} on a node made from {@code builder} (its output is set here) and waits up
    * to {@code timeout}; past that the process is killed and the result is TIMED_OUT.
    */
-  public static LuaRunResult run(LuaScript script, LuaNode.Builder builder, Duration timeout,
-      OutputStream echo) throws InterruptedException {
+  public static LuaRunResult run(
+      LuaScript script, LuaNode.Builder builder, Duration timeout, OutputStream echo)
+      throws InterruptedException {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     OutputStream sink = echo == null ? captured : new Tee(captured, echo);
     PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
@@ -49,11 +51,14 @@ public final class LuaScripts {
     String output = captured.toString(StandardCharsets.UTF_8);
     ExitReason reason = process.exitReason().orElse(ExitReason.KILLED);
     if (timedOut) {
-      return new LuaRunResult(LuaRunResult.Status.TIMED_OUT, output,
+      return new LuaRunResult(
+          LuaRunResult.Status.TIMED_OUT,
+          output,
           Optional.of("timed out after " + timeout.toMillis() + " ms"));
     }
     if (reason instanceof ExitReason.Failed failed) {
-      return new LuaRunResult(LuaRunResult.Status.FAILED, output, Optional.of(describe(failed.error())));
+      return new LuaRunResult(
+          LuaRunResult.Status.FAILED, output, Optional.of(describe(failed.error())));
     }
     return reason instanceof ExitReason.Killed
         ? new LuaRunResult(LuaRunResult.Status.KILLED, output, Optional.of("killed"))

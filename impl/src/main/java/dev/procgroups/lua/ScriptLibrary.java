@@ -33,12 +33,15 @@ public interface ScriptLibrary {
   static ScriptLibrary directory(Path root) {
     Path base = root.toAbsolutePath().normalize();
     return name -> {
-      for (String candidate : name.endsWith(".lua") ? new String[] {name}
-          : new String[] {name, name + ".lua"}) {
+      for (String candidate :
+          name.endsWith(".lua") ? new String[] {name} : new String[] {name, name + ".lua"}) {
         Path file = base.resolve(candidate).normalize();
-        if (file.startsWith(base) && !Path.of(candidate).isAbsolute() && Files.isRegularFile(file)) {
+        if (file.startsWith(base)
+            && !Path.of(candidate).isAbsolute()
+            && Files.isRegularFile(file)) {
           try {
-            return Optional.of(new LuaScript(base.relativize(file).toString(), Files.readString(file)));
+            return Optional.of(
+                new LuaScript(base.relativize(file).toString(), Files.readString(file)));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * A {@link Transport} that counts what passes through it: protocol messages out and in, and the
- * failure detector's verdicts (peer up, peer down). Counting here needs no hook in the layers
- * above or below.
+ * failure detector's verdicts (peer up, peer down). Counting here needs no hook in the layers above
+ * or below.
  */
 final class MeteredTransport implements Transport {
   private final Transport delegate;
@@ -18,8 +18,8 @@ final class MeteredTransport implements Transport {
   private final Counter peersUp;
   private final Counter peersDown;
 
-  MeteredTransport(Transport delegate, Counter sent, Counter received, Counter peersUp,
-      Counter peersDown) {
+  MeteredTransport(
+      Transport delegate, Counter sent, Counter received, Counter peersUp, Counter peersDown) {
     this.delegate = delegate;
     this.sent = sent;
     this.received = received;
@@ -40,18 +40,20 @@ final class MeteredTransport implements Transport {
 
   @Override
   public void onMessage(MessageHandler handler) {
-    delegate.onMessage((from, message) -> {
-      received.increment();
-      handler.handle(from, message);
-    });
+    delegate.onMessage(
+        (from, message) -> {
+          received.increment();
+          handler.handle(from, message);
+        });
   }
 
   @Override
   public void onPeerEvent(Consumer<PeerEvent> listener) {
-    delegate.onPeerEvent(event -> {
-      (event instanceof PeerEvent.Up ? peersUp : peersDown).increment();
-      listener.accept(event);
-    });
+    delegate.onPeerEvent(
+        event -> {
+          (event instanceof PeerEvent.Up ? peersUp : peersDown).increment();
+          listener.accept(event);
+        });
   }
 
   @Override

@@ -48,7 +48,8 @@ public final class ProcgroupsMetrics {
 
   /** {@code transport}, counting protocol messages out and in and peer up/down events. */
   public Transport meter(Transport transport) {
-    return new MeteredTransport(transport,
+    return new MeteredTransport(
+        transport,
         counter(MESSAGES, "protocol messages handed to the transport", "direction", "out"),
         counter(MESSAGES, "protocol messages received from peers", "direction", "in"),
         counter(PEER_EVENTS, "peers reported up by the failure detector", "event", "up"),
@@ -57,37 +58,97 @@ public final class ProcgroupsMetrics {
 
   /** The node-wide readings: rejections, drops, resyncs and the inbound backlog. */
   public void node(ClusterNode cluster, AtomixTransport transport, BlockingQueue<?> inbound) {
-    functionCounter(REJECTED, "malformed messages or for a scope not replicated here",
-        cluster, ClusterNode::rejectedMessages, "layer", "protocol");
-    functionCounter(REJECTED, "messages failing authentication, replayed or misaddressed",
-        transport, AtomixTransport::rejectedMessages, "layer", "transport");
-    functionCounter(DROPPED, "messages to a peer not up or with a full outbox",
-        transport, AtomixTransport::droppedMessages, "layer", "transport");
-    functionCounter(RESYNCS, "full resyncs this node asked its peers for",
-        cluster, ClusterNode::resyncRequests);
+    functionCounter(
+        REJECTED,
+        "malformed messages or for a scope not replicated here",
+        cluster,
+        ClusterNode::rejectedMessages,
+        "layer",
+        "protocol");
+    functionCounter(
+        REJECTED,
+        "messages failing authentication, replayed or misaddressed",
+        transport,
+        AtomixTransport::rejectedMessages,
+        "layer",
+        "transport");
+    functionCounter(
+        DROPPED,
+        "messages to a peer not up or with a full outbox",
+        transport,
+        AtomixTransport::droppedMessages,
+        "layer",
+        "transport");
+    functionCounter(
+        RESYNCS,
+        "full resyncs this node asked its peers for",
+        cluster,
+        ClusterNode::resyncRequests);
     Gauge.builder(INBOUND_QUEUE, inbound, BlockingQueue::size)
         .description("messages, peer events and ticks waiting for the replication thread")
-        .tags(node).strongReference(true).register(registry);
-    functionCounter(INBOUND_DROPPED, "received batches dropped unopened: transport lane full",
-        transport, AtomixTransport::droppedInbound, "lane", "transport", "kind", "batch");
-    functionCounter(INBOUND_DROPPED, "replication messages dropped: replication lane full",
-        cluster, ClusterNode::droppedProtocolMessages, "lane", "replication", "kind", "protocol");
-    functionCounter(INBOUND_DROPPED, "remote deliveries dropped: delivery lane full",
-        cluster, ClusterNode::droppedDeliveries, "lane", "replication", "kind", "delivery");
-    gauge(INBOUND_BYTES, "bytes of received batches waiting for the transport's thread",
-        transport, AtomixTransport::queuedInboundBytes, "lane", "transport");
-    gauge(INBOUND_BYTES, "bytes of messages waiting for the replication thread",
-        cluster, ClusterNode::queuedInboundBytes, "lane", "replication");
+        .tags(node)
+        .strongReference(true)
+        .register(registry);
+    functionCounter(
+        INBOUND_DROPPED,
+        "received batches dropped unopened: transport lane full",
+        transport,
+        AtomixTransport::droppedInbound,
+        "lane",
+        "transport",
+        "kind",
+        "batch");
+    functionCounter(
+        INBOUND_DROPPED,
+        "replication messages dropped: replication lane full",
+        cluster,
+        ClusterNode::droppedProtocolMessages,
+        "lane",
+        "replication",
+        "kind",
+        "protocol");
+    functionCounter(
+        INBOUND_DROPPED,
+        "remote deliveries dropped: delivery lane full",
+        cluster,
+        ClusterNode::droppedDeliveries,
+        "lane",
+        "replication",
+        "kind",
+        "delivery");
+    gauge(
+        INBOUND_BYTES,
+        "bytes of received batches waiting for the transport's thread",
+        transport,
+        AtomixTransport::queuedInboundBytes,
+        "lane",
+        "transport");
+    gauge(
+        INBOUND_BYTES,
+        "bytes of messages waiting for the replication thread",
+        cluster,
+        ClusterNode::queuedInboundBytes,
+        "lane",
+        "replication");
   }
 
   /** The process runtime's readings: drops at full mailboxes, the fullest mailbox. */
   public void processes(ProcessRuntime processes) {
-    functionCounter(MAILBOX_DROPPED, "messages dropped because a local mailbox was full",
-        processes, ProcessRuntime::droppedMessages);
-    gauge(MAILBOX_LARGEST, "messages waiting in the fullest local mailbox",
-        processes, ProcessRuntime::largestMailbox);
-    gauge(MAILBOX_LARGEST_BYTES, "bytes charged for the messages of the local mailbox charged most",
-        processes, ProcessRuntime::largestMailboxBytes);
+    functionCounter(
+        MAILBOX_DROPPED,
+        "messages dropped because a local mailbox was full",
+        processes,
+        ProcessRuntime::droppedMessages);
+    gauge(
+        MAILBOX_LARGEST,
+        "messages waiting in the fullest local mailbox",
+        processes,
+        ProcessRuntime::largestMailbox);
+    gauge(
+        MAILBOX_LARGEST_BYTES,
+        "bytes charged for the messages of the local mailbox charged most",
+        processes,
+        ProcessRuntime::largestMailboxBytes);
   }
 
   /** The readings of one scope's store: slots and groups in this node's view, dropped events. */
@@ -95,13 +156,18 @@ public final class ProcgroupsMetrics {
     Tags tags = node.and("scope", scope);
     Gauge.builder(SLOTS, store, ProcgroupsMetrics::slots)
         .description("member slots in this node's view (local and remote)")
-        .tags(tags).strongReference(true).register(registry);
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
     Gauge.builder(GROUPS, store, s -> s.groups().size())
         .description("groups with at least one slot in this node's view")
-        .tags(tags).strongReference(true).register(registry);
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
     FunctionCounter.builder(EVENTS_DROPPED, store, MembershipStore::droppedEvents)
         .description("monitor/events notifications dropped because a subscriber's buffer was full")
-        .tags(tags).register(registry);
+        .tags(tags)
+        .register(registry);
   }
 
   private static double slots(MembershipStore store) {
@@ -109,19 +175,29 @@ public final class ProcgroupsMetrics {
   }
 
   private Counter counter(String name, String description, String key, String value) {
-    return Counter.builder(name).description(description).tags(node).tag(key, value)
+    return Counter.builder(name)
+        .description(description)
+        .tags(node)
+        .tag(key, value)
         .register(registry);
   }
 
-  private <T> void gauge(String name, String description, T source, ToDoubleFunction<T> reading,
-      String... tags) {
-    Gauge.builder(name, source, reading).description(description).tags(node).tags(tags)
-        .strongReference(true).register(registry);
+  private <T> void gauge(
+      String name, String description, T source, ToDoubleFunction<T> reading, String... tags) {
+    Gauge.builder(name, source, reading)
+        .description(description)
+        .tags(node)
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
   }
 
-  private <T> void functionCounter(String name, String description, T source,
-      ToDoubleFunction<T> reading, String... tags) {
-    FunctionCounter.builder(name, source, reading).description(description)
-        .tags(node).tags(tags).register(registry);
+  private <T> void functionCounter(
+      String name, String description, T source, ToDoubleFunction<T> reading, String... tags) {
+    FunctionCounter.builder(name, source, reading)
+        .description(description)
+        .tags(node)
+        .tags(tags)
+        .register(registry);
   }
 }

@@ -30,13 +30,17 @@ public final class IncarnationFile {
     // Centiseconds keep the PID counter's k << 24 within a long until 2144 (docs/DECISIONS.md).
     long next = Math.max(wallMillis / 10, last + 1);
     Path temporary = dataDir.resolve(NAME + ".tmp");
-    try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(
+            temporary,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       out.write(ByteBuffer.wrap((next + "\n").getBytes(StandardCharsets.US_ASCII)));
       out.force(true);
     }
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return next;
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A cluster of real nodes in this JVM, each on its own free port of 127.0.0.1, all seeded with
- * each other, sharing one random cluster secret (so nothing outside this JVM can join) and
- * hosting the same scopes: what {@code procgroups run} and the conformance suite run scripts on.
+ * A cluster of real nodes in this JVM, each on its own free port of 127.0.0.1, all seeded with each
+ * other, sharing one random cluster secret (so nothing outside this JVM can join) and hosting the
+ * same scopes: what {@code procgroups run} and the conformance suite run scripts on.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -22,15 +22,19 @@ public final class LocalCluster implements AutoCloseable {
   /** Starts {@code size} nodes named n1, n2, … with {@code scopes} (id → config) and a policy. */
   public LocalCluster(int size, Map<String, Map<String, Object>> scopes, SecurityPolicy policy)
       throws RegistryException {
-    this(size, scopes, policy, config -> { });
+    this(size, scopes, policy, config -> {});
   }
 
   /**
    * The same, each node's config adjusted by {@code tune} before it starts (protocol timing,
    * limits; in tests, planted bugs).
    */
-  public LocalCluster(int size, Map<String, Map<String, Object>> scopes, SecurityPolicy policy,
-      Consumer<NodeConfig.Builder> tune) throws RegistryException {
+  public LocalCluster(
+      int size,
+      Map<String, Map<String, Object>> scopes,
+      SecurityPolicy policy,
+      Consumer<NodeConfig.Builder> tune)
+      throws RegistryException {
     if (size < 1) {
       throw new IllegalArgumentException("a cluster needs at least one node, got " + size);
     }
@@ -41,8 +45,12 @@ public final class LocalCluster implements AutoCloseable {
     }
     try {
       for (SeedMember seed : seeds) {
-        NodeConfig.Builder config = NodeConfig.builder(seed.name())
-            .bind(seed.host(), seed.port()).seeds(seeds).policy(policy).secret(secret);
+        NodeConfig.Builder config =
+            NodeConfig.builder(seed.name())
+                .bind(seed.host(), seed.port())
+                .seeds(seeds)
+                .policy(policy)
+                .secret(secret);
         scopes.forEach(config::scope);
         tune.accept(config);
         nodes.add(Node.start(config.build()));

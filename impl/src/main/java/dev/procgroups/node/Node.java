@@ -1,9 +1,9 @@
 package dev.procgroups.node;
 
-import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.cluster.ClusterNode;
 import dev.procgroups.cluster.InboundLanes;
 import dev.procgroups.cluster.ReplicatedStore;
+import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.pg.Pg;
 import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.registry.Registry;
@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * One running node, put together: the process runtime, the {@code pg.scope} registry, the pg
  * module, and replication of every scope over a real Atomix transport with a timer for
  * anti-entropy. This is the composition root the CLI, the conformance runner and the Jepsen node
- * daemon start; a Java service embedding procgroups starts one per JVM. Its threads and the
- * bounded queues in front of them: impl/README.md, "Threads and queues".
+ * daemon start; a Java service embedding procgroups starts one per JVM. Its threads and the bounded
+ * queues in front of them: impl/README.md, "Threads and queues".
  */
 public final class Node implements AutoCloseable {
 
@@ -45,30 +45,49 @@ public final class Node implements AutoCloseable {
   private Node(NodeConfig config) throws RegistryException {
     this.config = config;
     long incarnation = incarnationAtStart(config);
-    this.processes = ProcessRuntime.builder(config.name()).incarnation(incarnation)
-        .mailboxCapacity(config.mailboxCapacity()).mailboxBytes(config.mailboxBytes()).build();
+    this.processes =
+        ProcessRuntime.builder(config.name())
+            .incarnation(incarnation)
+            .mailboxCapacity(config.mailboxCapacity())
+            .mailboxBytes(config.mailboxBytes())
+            .build();
     this.registry = new Registry();
     for (Map.Entry<String, Map<String, Object>> scope : config.scopes().entrySet()) {
       registry.registerScope(scope.getKey(), scope.getValue());
     }
-    this.transport = new AtomixTransport(AtomixTransportConfig.builder()
-        .nodeName(config.name())
-        .incarnation(incarnation)
-        .bind(config.bindHost(), config.bindPort() == 0 ? FreePorts.next() : config.bindPort())
-        .seeds(config.seeds())
-        .swimProfile(config.swim())
-        .secret(config.secret())
-        .inboundQueueBytes(config.transportQueueBytes())
-        .build());
+    this.transport =
+        new AtomixTransport(
+            AtomixTransportConfig.builder()
+                .nodeName(config.name())
+                .incarnation(incarnation)
+                .bind(
+                    config.bindHost(),
+                    config.bindPort() == 0 ? FreePorts.next() : config.bindPort())
+                .seeds(config.seeds())
+                .swimProfile(config.swim())
+                .secret(config.secret())
+                .inboundQueueBytes(config.transportQueueBytes())
+                .build());
     // One thread; a pool executor rather than Executors' wrapper so its backlog can be metered.
     // Its queue is unbounded, but messages enter it only through ClusterNode's bounded hand-off;
     // the rest (peer events, ticks, one flush per scope at a time) cannot pile up.
-    this.inbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), named(config.name() + "-replication"));
+    this.inbound =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            named(config.name() + "-replication"));
     this.metrics = new ProcgroupsMetrics(config.meters(), config.name());
-    this.cluster = new ClusterNode(metrics.meter(transport), processes, config.replication(),
-        config.clock()::monotonicMillis, inbound,
-        new InboundLanes(config.replicationQueueBytes(), config.deliveryQueueBytes()));
+    this.cluster =
+        new ClusterNode(
+            metrics.meter(transport),
+            processes,
+            config.replication(),
+            config.clock()::monotonicMillis,
+            inbound,
+            new InboundLanes(config.replicationQueueBytes(), config.deliveryQueueBytes()));
     metrics.node(cluster, transport, inbound.getQueue());
     metrics.processes(processes);
     processes.remoteRouter(cluster);
@@ -87,8 +106,11 @@ public final class Node implements AutoCloseable {
     Node node = new Node(config);
     node.transport.start();
     long period = Math.max(1, config.replication().digestInterval() / 4);
-    node.timer.scheduleAtFixedRate(() -> node.cluster.tick(config.clock().monotonicMillis()),
-        period, period, TimeUnit.MILLISECONDS);
+    node.timer.scheduleAtFixedRate(
+        () -> node.cluster.tick(config.clock().monotonicMillis()),
+        period,
+        period,
+        TimeUnit.MILLISECONDS);
     return node;
   }
 
@@ -108,8 +130,9 @@ public final class Node implements AutoCloseable {
     try {
       return IncarnationFile.next(config.dataDir(), wall);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record this start's incarnation in "
-          + config.dataDir() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot record this start's incarnation in " + config.dataDir() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -153,8 +176,8 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * Messages the transport refused: failed authentication (a node with another cluster secret,
-   * or none), replayed, or addressed to another node.
+   * Messages the transport refused: failed authentication (a node with another cluster secret, or
+   * none), replayed, or addressed to another node.
    */
   public long rejectedMessages() {
     return transport.rejectedMessages();

@@ -5,10 +5,10 @@ import dev.procgroups.process.ProcessRuntime;
 import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.transport.BoundedHandOff;
-import dev.procgroups.transport.auth.ClusterSecret;
 import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
+import dev.procgroups.transport.auth.ClusterSecret;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -22,15 +22,15 @@ import java.util.Objects;
 /**
  * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
  * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy, its protocol
- * timing, the secret its cluster shares (required), the registry its metrics go to, and its
- * limits under load.
+ * timing, the secret its cluster shares (required), the registry its metrics go to, and its limits
+ * under load.
  *
  * @param scopes scope id → config, registered in this order at start
  * @param transportQueueBytes how many bytes of received batches may wait, unopened, for the
  *     transport's thread before more are dropped
  * @param replicationQueueBytes how many bytes of replication messages may wait for the replication
- *     thread before more are dropped (larger: each one dropped costs a resync, see
- *     {@link InboundLanes})
+ *     thread before more are dropped (larger: each one dropped costs a resync, see {@link
+ *     InboundLanes})
  * @param deliveryQueueBytes how many bytes of remote deliveries (broadcasts, sends) may wait for
  *     the replication thread before more are dropped
  * @param mailboxCapacity the most messages one process's mailbox holds (more are dropped)
@@ -81,8 +81,8 @@ public record NodeConfig(
   }
 
   /**
-   * Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing.
-   * No default secret: {@link #build()} fails without {@link #secret}.
+   * Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing. No
+   * default secret: {@link #build()} fails without {@link #secret}.
    */
   public static final class Builder {
     private final String name;
@@ -172,9 +172,9 @@ public record NodeConfig(
     }
 
     /**
-     * Bytes of remote deliveries (broadcasts, sends) that may wait for the replication thread;
-     * past that, they are dropped and counted: lost, as delivery is at most once (default
-     * {@link InboundLanes#DEFAULT_DELIVERY_BYTES}, 16 MiB).
+     * Bytes of remote deliveries (broadcasts, sends) that may wait for the replication thread; past
+     * that, they are dropped and counted: lost, as delivery is at most once (default {@link
+     * InboundLanes#DEFAULT_DELIVERY_BYTES}, 16 MiB).
      */
     public Builder deliveryQueueBytes(long bytes) {
       this.deliveryQueueBytes = bytes;
@@ -183,8 +183,8 @@ public record NodeConfig(
 
     /**
      * Bytes of replication messages that may wait for the replication thread; past that, they are
-     * dropped, counted and later repaired by a resync (default
-     * {@link InboundLanes#DEFAULT_REPLICATION_BYTES}, 64 MiB).
+     * dropped, counted and later repaired by a resync (default {@link
+     * InboundLanes#DEFAULT_REPLICATION_BYTES}, 64 MiB).
      */
     public Builder replicationQueueBytes(long bytes) {
       this.replicationQueueBytes = bytes;
@@ -198,8 +198,8 @@ public record NodeConfig(
     }
 
     /**
-     * The most bytes one process's mailbox holds (default
-     * {@link ProcessRuntime#DEFAULT_MAILBOX_BYTES}, 64 MiB).
+     * The most bytes one process's mailbox holds (default {@link
+     * ProcessRuntime#DEFAULT_MAILBOX_BYTES}, 64 MiB).
      */
     public Builder mailboxBytes(long bytes) {
       this.mailboxBytes = bytes;
@@ -214,8 +214,8 @@ public record NodeConfig(
 
     /**
      * The node's own directory, where it keeps the last incarnation it used so that the next
-     * start's is larger whatever the wall clock says (docs/DECISIONS.md). Without one, and
-     * without {@link #incarnation}, the incarnation is the wall clock's time at start.
+     * start's is larger whatever the wall clock says (docs/DECISIONS.md). Without one, and without
+     * {@link #incarnation}, the incarnation is the wall clock's time at start.
      */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
@@ -223,10 +223,25 @@ public record NodeConfig(
     }
 
     public NodeConfig build() {
-      return new NodeConfig(name, incarnation, bindHost, bindPort, seeds, swim, scopes, policy,
-          replication, secret, meters == null ? new SimpleMeterRegistry() : meters,
-          transportQueueBytes, replicationQueueBytes, deliveryQueueBytes, mailboxCapacity,
-          mailboxBytes, clock, dataDir);
+      return new NodeConfig(
+          name,
+          incarnation,
+          bindHost,
+          bindPort,
+          seeds,
+          swim,
+          scopes,
+          policy,
+          replication,
+          secret,
+          meters == null ? new SimpleMeterRegistry() : meters,
+          transportQueueBytes,
+          replicationQueueBytes,
+          deliveryQueueBytes,
+          mailboxCapacity,
+          mailboxBytes,
+          clock,
+          dataDir);
     }
   }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Validation of the name arguments of pg calls: every failure is INVALID with a message
- * {@code "<argument>: <reason>"}, e.g. {@code "group[2]: must be a string, got Long"}.
+ * Validation of the name arguments of pg calls: every failure is INVALID with a message {@code
+ * "<argument>: <reason>"}, e.g. {@code "group[2]: must be a string, got Long"}.
  */
 final class Arguments {
 
@@ -33,7 +33,10 @@ final class Arguments {
     return text;
   }
 
-  /** A group name or a non-empty list of them (a batch); elements are named {@code group[i]}, 1-based. */
+  /**
+   * A group name or a non-empty list of them (a batch); elements are named {@code group[i]},
+   * 1-based.
+   */
   static List<String> names(Object value, String argument) throws PgException {
     if (!(value instanceof List<?> list)) {
       return List.of(name(value, argument));
@@ -56,7 +59,9 @@ final class Arguments {
     return PgException.invalid(argument + ": " + reason);
   }
 
-  /** UTF-8 length without encoding; stops early once past the limit (a 1 MiB name costs nothing). */
+  /**
+   * UTF-8 length without encoding; stops early once past the limit (a 1 MiB name costs nothing).
+   */
   private static long utf8Length(String text) {
     if (text.length() > MAX_NAME_BYTES) {
       return text.length();
@@ -68,7 +73,8 @@ final class Arguments {
         bytes += 1;
       } else if (c < 0x800) {
         bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         bytes += 4;
         i++;

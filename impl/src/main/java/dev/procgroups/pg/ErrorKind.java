@@ -1,8 +1,8 @@
 package dev.procgroups.pg;
 
 /**
- * The kinds of error a pg call can fail with. {@link #luaName()} is the string of the Lua
- * {@code errors} table ({@code errors.INVALID == "Invalid"}).
+ * The kinds of error a pg call can fail with. {@link #luaName()} is the string of the Lua {@code
+ * errors} table ({@code errors.INVALID == "Invalid"}).
  */
 public enum ErrorKind {
   INVALID("Invalid", false),

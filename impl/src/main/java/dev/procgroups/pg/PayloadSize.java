@@ -10,6 +10,7 @@ import dev.procgroups.process.EncodedSize;
  */
 public final class PayloadSize {
   public static final int MAX_BYTES = 1 << 20;
+
   /** What a payload over the bound is told, after the argument's name. */
   public static final String TOO_LARGE =
       "larger than " + MAX_BYTES + " bytes encoded (" + (MAX_BYTES >> 20) + " MiB)";

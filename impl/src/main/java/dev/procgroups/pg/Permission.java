@@ -20,7 +20,9 @@ public enum Permission {
     this.action = action;
   }
 
-  /** The action name a {@link dev.procgroups.security.SecurityPolicy} sees, e.g. {@code pg.join}. */
+  /**
+   * The action name a {@link dev.procgroups.security.SecurityPolicy} sees, e.g. {@code pg.join}.
+   */
   public String action() {
     return action;
   }

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pg module of one node: opens scopes for processes ({@link #open}) and owns one
- * {@link MembershipStore} per scope, which the cluster layer reaches through {@link #store}.
+ * The pg module of one node: opens scopes for processes ({@link #open}) and owns one {@link
+ * MembershipStore} per scope, which the cluster layer reaches through {@link #store}.
  */
 public final class Pg {
 
@@ -30,14 +30,23 @@ public final class Pg {
   private final Map<EntryId, MembershipStore> stores = new ConcurrentHashMap<>();
   private final Map<Pid, ProcessRecord> processes = new ConcurrentHashMap<>();
 
-  public Pg(String nodeName, Registry registry, SecurityPolicy policy, MessageSink sink,
+  public Pg(
+      String nodeName,
+      Registry registry,
+      SecurityPolicy policy,
+      MessageSink sink,
       RemoteBroadcast remote) {
     this(nodeName, registry, policy, sink, remote, Set.of());
   }
 
   /** A pg whose stores carry planted bugs, for showing that tests catch them. */
-  public Pg(String nodeName, Registry registry, SecurityPolicy policy, MessageSink sink,
-      RemoteBroadcast remote, Set<StoreMutation> mutations) {
+  public Pg(
+      String nodeName,
+      Registry registry,
+      SecurityPolicy policy,
+      MessageSink sink,
+      RemoteBroadcast remote,
+      Set<StoreMutation> mutations) {
     this.mutations = Set.copyOf(mutations);
     this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -80,8 +89,8 @@ public final class Pg {
   }
 
   /**
-   * The store of a registered scope on this node, created on first use; empty if no
-   * {@code pg.scope} entry has that id. The cluster layer attaches its listener here.
+   * The store of a registered scope on this node, created on first use; empty if no {@code
+   * pg.scope} entry has that id. The cluster layer attaches its listener here.
    */
   public Optional<MembershipStore> store(String scopeId) {
     if (!EntryId.isValid(scopeId)) {
@@ -89,7 +98,8 @@ public final class Pg {
     }
     EntryId id = EntryId.parse(scopeId);
     Optional<ScopeEntry> entry = registry.scope(id);
-    return entry.map(e -> stores.computeIfAbsent(id, x -> new MembershipStore(nodeName, e.config(), mutations)));
+    return entry.map(
+        e -> stores.computeIfAbsent(id, x -> new MembershipStore(nodeName, e.config(), mutations)));
   }
 
   /**
@@ -107,7 +117,8 @@ public final class Pg {
 
   void check(Pid pid, Permission permission, String resource) throws PgException {
     if (!policy.allows(pid, permission.action(), resource)) {
-      throw new PgException(ErrorKind.PERMISSION_DENIED,
+      throw new PgException(
+          ErrorKind.PERMISSION_DENIED,
           permission.action() + " denied on '" + resource + "' for " + pid);
     }
   }
@@ -127,10 +138,11 @@ public final class Pg {
     if (existing != null) {
       return existing;
     }
-    process.onExit(() -> {
-      fresh.exit();
-      processes.remove(pid, fresh);
-    });
+    process.onExit(
+        () -> {
+          fresh.exit();
+          processes.remove(pid, fresh);
+        });
     return fresh;
   }
 }

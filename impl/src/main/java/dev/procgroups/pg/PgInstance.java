@@ -11,11 +11,11 @@ import java.util.Set;
 
 /**
  * A scope opened by one process ({@code pg.open}): every pg method of the spec. Arguments are typed
- * {@code Object} because callers may be dynamically typed (Lua): a group is a {@code String}, a batch
- * a {@code List} of them. Each call checks, in order: released instance, arguments, permission,
- * scope limits (docs/DECISIONS.md), a running scope (else UNAVAILABLE), and changes nothing unless
- * all pass. Failures are
- * {@link PgException}s; no bad input makes a method throw anything else.
+ * {@code Object} because callers may be dynamically typed (Lua): a group is a {@code String}, a
+ * batch a {@code List} of them. Each call checks, in order: released instance, arguments,
+ * permission, scope limits (docs/DECISIONS.md), a running scope (else UNAVAILABLE), and changes
+ * nothing unless all pass. Failures are {@link PgException}s; no bad input makes a method throw
+ * anything else.
  */
 public final class PgInstance {
 
@@ -94,8 +94,11 @@ public final class PgInstance {
   public void broadcast(Object group, Object topic, Object... payload) throws PgException {
     Delivery delivery = delivery(group, topic, payload, Permission.BROADCAST);
     delivery.toLocal(store.localMembers(delivery.group));
-    store.remoteMembersByOrigin(delivery.group).forEach(
-        (node, targets) -> pg.remote().send(node, pid(), delivery.topic, delivery.payload, targets));
+    store
+        .remoteMembersByOrigin(delivery.group)
+        .forEach(
+            (node, targets) ->
+                pg.remote().send(node, pid(), delivery.topic, delivery.payload, targets));
   }
 
   /** Like {@link #broadcast} for this node's slots only. */

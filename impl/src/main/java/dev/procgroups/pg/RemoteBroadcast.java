@@ -4,9 +4,9 @@ import dev.procgroups.process.Pid;
 import java.util.List;
 
 /**
- * Carries a broadcast to the members on one remote node: one call per node, with that node's
- * target PIDs (once per slot). Implemented by the cluster layer; the receiving node fans the
- * message out locally through its {@link dev.procgroups.process.MessageSink}.
+ * Carries a broadcast to the members on one remote node: one call per node, with that node's target
+ * PIDs (once per slot). Implemented by the cluster layer; the receiving node fans the message out
+ * locally through its {@link dev.procgroups.process.MessageSink}.
  */
 @FunctionalInterface
 public interface RemoteBroadcast {

@@ -9,11 +9,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A FIFO channel between threads, with the behaviour Lua scripts expect (SEMANTICS.md): receive
- * returns a value and an ok flag, {@code null, false} once closed and empty; values buffered
- * before {@link #close()} can still be received. Unbounded, bounded (subscriptions: {@link #offer}
- * refuses when full and counts the refusal in {@link #dropped()}), or sharing a {@link Quota} with
- * other channels (a process's mailbox: its topic channels and inbox). Values may be null. Blocking calls throw {@link InterruptedException} when the thread is interrupted (that is
- * how killing a process stops a blocked receive). Waiting over several channels: {@link Select}.
+ * returns a value and an ok flag, {@code null, false} once closed and empty; values buffered before
+ * {@link #close()} can still be received. Unbounded, bounded (subscriptions: {@link #offer} refuses
+ * when full and counts the refusal in {@link #dropped()}), or sharing a {@link Quota} with other
+ * channels (a process's mailbox: its topic channels and inbox). Values may be null. Blocking calls
+ * throw {@link InterruptedException} when the thread is interrupted (that is how killing a process
+ * stops a blocked receive). Waiting over several channels: {@link Select}.
  */
 public final class Channel<T> {
 
@@ -24,14 +25,19 @@ public final class Channel<T> {
   private static final Object NULL = new Object();
 
   /** What a non-blocking put did. */
-  enum PutResult { ACCEPTED, FULL, CLOSED }
+  enum PutResult {
+    ACCEPTED,
+    FULL,
+    CLOSED
+  }
 
   // A monitor, not a ReentrantLock: sections are a few instructions and never park inside, so a
   // virtual thread holding it never blocks while pinned, and an idle channel stays small.
   private final Object lock = new Object();
   private final int capacity;
   private final Quota<T> quota; // null unless the channel shares one
-  private ArrayDeque<Object> buffer; // created on first put: most channels of idle processes stay empty
+  private ArrayDeque<Object>
+      buffer; // created on first put: most channels of idle processes stay empty
   private List<Thread> waiters; // threads parked in Waits.await on this channel
   private boolean closed;
   private long dropped;
@@ -79,10 +85,14 @@ public final class Channel<T> {
 
   /** Adds {@code value}, waiting while the channel is full. Returns false if it is closed. */
   public boolean send(T value) throws InterruptedException {
-    PutResult result = Waits.await(new Channel<?>[] {this}, () -> {
-      PutResult r = tryPut(value);
-      return r == PutResult.FULL ? null : r;
-    }, Waits.FOREVER);
+    PutResult result =
+        Waits.await(
+            new Channel<?>[] {this},
+            () -> {
+              PutResult r = tryPut(value);
+              return r == PutResult.FULL ? null : r;
+            },
+            Waits.FOREVER);
     return result == PutResult.ACCEPTED;
   }
 
@@ -240,8 +250,8 @@ public final class Channel<T> {
     }
 
     /**
-     * Runs {@code attempt} until it gives a result, parking between tries until one of
-     * {@code channels} changes. Returns null once {@code timeoutNanos} (≥ 0) has passed.
+     * Runs {@code attempt} until it gives a result, parking between tries until one of {@code
+     * channels} changes. Returns null once {@code timeoutNanos} (≥ 0) has passed.
      */
     static <R> R await(Channel<?>[] channels, Attempt<R> attempt, long timeoutNanos)
         throws InterruptedException {

@@ -47,7 +47,9 @@ public final class EncodedSize {
 
   /** A value that is neither a string nor a container: nil, booleans, numbers. */
   static int scalar(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       long v = ((Number) value).longValue();
       return 1 + varint((v << 1) ^ (v >> 63));

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * A process's incoming messages: one channel per listened topic, and the inbox for messages whose
  * topic nobody listens to (or whose listen channel was closed). Channels are made on first use so
  * an idle process costs little. All of them together hold at most {@code capacity} messages and
- * {@code maxBytes} bytes, a message being charged its payload's {@link Message#bytes()} plus
- * {@link Message#OVERHEAD_BYTES}; a message beyond either is refused and counted
- * ({@link #dropped()}), so a process that does not keep up cannot run its node out of memory, with
- * many small messages or with a few large ones.
+ * {@code maxBytes} bytes, a message being charged its payload's {@link Message#bytes()} plus {@link
+ * Message#OVERHEAD_BYTES}; a message beyond either is refused and counted ({@link #dropped()}), so
+ * a process that does not keep up cannot run its node out of memory, with many small messages or
+ * with a few large ones.
  */
 final class Mailbox implements Quota<Message> {
   private static final AtomicIntegerFieldUpdater<Mailbox> BUFFERED =

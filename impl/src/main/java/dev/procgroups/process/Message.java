@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A message as a process receives it: the sender, the topic, the payload packed and copied by
- * {@link Payloads} (null for zero values, the value for one, an unmodifiable list for several),
- * and the payload's {@link EncodedSize} in bytes (what its mailbox charges for it, with a fixed
+ * {@link Payloads} (null for zero values, the value for one, an unmodifiable list for several), and
+ * the payload's {@link EncodedSize} in bytes (what its mailbox charges for it, with a fixed
  * per-message overhead).
  */
 public record Message(Pid from, String topic, Object payload, long bytes) {

@@ -7,9 +7,9 @@ package dev.procgroups.process;
 public interface MessageSink {
   /**
    * Delivers {@code payload} (already copied; {@code bytes} its {@link EncodedSize}, which the
-   * mailbox charges) from {@code from} to {@code to} under {@code topic}. Returns false if
-   * {@code to} is not a live local process or its mailbox is full (the message is dropped; a full
-   * mailbox counts it).
+   * mailbox charges) from {@code from} to {@code to} under {@code topic}. Returns false if {@code
+   * to} is not a live local process or its mailbox is full (the message is dropped; a full mailbox
+   * counts it).
    */
   boolean deliver(Pid to, Pid from, String topic, Object payload, long bytes);
 }

@@ -18,14 +18,14 @@ import java.util.Set;
  * <p>Copyable values: {@code null}, {@link Boolean}, whole numbers ({@link Long}, {@link Integer},
  * {@link Short}, {@link Byte}, copied as {@link Long}), floating point numbers ({@link Double},
  * {@link Float}, copied as {@link Double}), {@link String}, and {@link List}s and string-keyed
- * {@link Map}s of copyable values, at most {@value #MAX_DEPTH} containers deep and acyclic. Copies of
- * lists and maps are unmodifiable (maps keep their iteration order), so one copy may be handed to
- * many receivers. Anything else is rejected with an {@link InvalidPayloadException}, which callers
- * map to INVALID naming {@code payload}.
+ * {@link Map}s of copyable values, at most {@value #MAX_DEPTH} containers deep and acyclic. Copies
+ * of lists and maps are unmodifiable (maps keep their iteration order), so one copy may be handed
+ * to many receivers. Anything else is rejected with an {@link InvalidPayloadException}, which
+ * callers map to INVALID naming {@code payload}.
  *
  * <p>Packing of a message's values (SEMANTICS.md, "Broadcast"): zero values → {@code null}, one
- * value → that value, several → a list of them. The copy adds up the packed payload's
- * {@link EncodedSize} on the way ({@link #packSized}), which a mailbox charges for it.
+ * value → that value, several → a list of them. The copy adds up the packed payload's {@link
+ * EncodedSize} on the way ({@link #packSized}), which a mailbox charges for it.
  */
 public final class Payloads {
 
@@ -96,7 +96,9 @@ public final class Payloads {
       size.bytes += 1 + EncodedSize.string(s, Long.MAX_VALUE);
       return value;
     }
-    if (value == null || value instanceof Boolean || value instanceof Long
+    if (value == null
+        || value instanceof Boolean
+        || value instanceof Long
         || value instanceof Double) {
       size.bytes += EncodedSize.scalar(value);
       return value;
@@ -113,7 +115,8 @@ public final class Payloads {
       if (depth == MAX_DEPTH) {
         throw new Failure("nested deeper than " + MAX_DEPTH + " levels").at("", value);
       }
-      return value instanceof List ? copyList((List<?>) value, depth + 1, size)
+      return value instanceof List
+          ? copyList((List<?>) value, depth + 1, size)
           : copyMap((Map<?, ?>) value, depth + 1, size);
     }
     throw new Failure("a " + value.getClass().getName() + " cannot be copied");

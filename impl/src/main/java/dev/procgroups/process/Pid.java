@@ -3,14 +3,16 @@ package dev.procgroups.process;
 import java.util.Objects;
 
 /**
- * A process identifier, written {@code {node@host|id}} (for example {@code {n1@app:processes|0001a3}}).
- * The id is lowercase hex of at least six digits; a node's counter for incarnation {@code k} starts at
- * {@code k << 24}, so a PID is never reused under one node name (docs/DECISIONS.md).
+ * A process identifier, written {@code {node@host|id}} (for example {@code
+ * {n1@app:processes|0001a3}}). The id is lowercase hex of at least six digits; a node's counter for
+ * incarnation {@code k} starts at {@code k << 24}, so a PID is never reused under one node name
+ * (docs/DECISIONS.md).
  */
 public record Pid(String node, String host, long id) {
 
   private static final int MIN_HEX = 6;
   private static final int MAX_HEX = 16;
+
   /**
    * Node and host names parsed lately, so that the PIDs of one node share their name strings (a
    * replica holds one PID per remote slot). Unsynchronized: a slot holds an immutable string or
@@ -33,11 +35,15 @@ public record Pid(String node, String host, long id) {
       throw new IllegalArgumentException("not a pid: " + text);
     }
     int bar = text.indexOf('|', at);
-    return new Pid(name(text, 1, at), name(text, at + 1, bar),
+    return new Pid(
+        name(text, 1, at),
+        name(text, at + 1, bar),
         Long.parseUnsignedLong(text, bar + 1, text.length() - 1, 16));
   }
 
-  /** {@code text[from, to)}, as the string a recent parse made for the same name if there is one. */
+  /**
+   * {@code text[from, to)}, as the string a recent parse made for the same name if there is one.
+   */
   private static String name(String text, int from, int to) {
     int len = to - from;
     int h = len;
@@ -61,9 +67,9 @@ public record Pid(String node, String host, long id) {
 
   /**
    * The index of the '@' ending the node name if {@code text} is well formed, else -1. The language
-   * is that of the regex {@code \{([^@{}|]+)@([^{}|]+)\|([0-9a-f]{6,15}|[0-7][0-9a-f]{15})\}}
-   * (ids fit a non-negative long), scanned by hand because decoding PIDs is on the replication hot
-   * path (bench/results/cluster.md).
+   * is that of the regex {@code \{([^@{}|]+)@([^{}|]+)\|([0-9a-f]{6,15}|[0-7][0-9a-f]{15})\}} (ids
+   * fit a non-negative long), scanned by hand because decoding PIDs is on the replication hot path
+   * (bench/results/cluster.md).
    */
   private static int atIndex(String text) {
     int end = text.length() - 1;
@@ -105,8 +111,13 @@ public record Pid(String node, String host, long id) {
   @Override
   public String toString() {
     String hex = Long.toHexString(id);
-    StringBuilder sb = new StringBuilder(node.length() + host.length() + MAX_HEX + 4)
-        .append('{').append(node).append('@').append(host).append('|');
+    StringBuilder sb =
+        new StringBuilder(node.length() + host.length() + MAX_HEX + 4)
+            .append('{')
+            .append(node)
+            .append('@')
+            .append(host)
+            .append('|');
     for (int pad = hex.length(); pad < MIN_HEX; pad++) {
       sb.append('0');
     }

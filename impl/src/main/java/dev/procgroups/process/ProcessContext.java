@@ -26,8 +26,8 @@ public final class ProcessContext {
   }
 
   /**
-   * Sends {@code values} (packed and copied by {@link Payloads}) to {@code to} under
-   * {@code topic}; see {@link ProcessRuntime#send}.
+   * Sends {@code values} (packed and copied by {@link Payloads}) to {@code to} under {@code topic};
+   * see {@link ProcessRuntime#send}.
    *
    * @throws InvalidPayloadException if a value cannot be copied
    * @throws MailboxFullException if {@code to} is local and its mailbox is full

@@ -19,12 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Messages: {@link #send} packs and copies the payload ({@link Payloads}) and puts it in the
  * receiver's mailbox; messages between one sender and one receiver arrive in send order. A PID of
  * another node goes to the {@link RemoteRouter}. Delivery to a process that does not exist (or has
- * exited) drops the message, as in Erlang. A mailbox holds at most {@code mailboxCapacity}
- * messages (default {@link #DEFAULT_MAILBOX_CAPACITY}) and {@code mailboxBytes} bytes (default
- * {@link #DEFAULT_MAILBOX_BYTES}; each message charged its payload's {@link EncodedSize} plus
- * {@link Message#OVERHEAD_BYTES}): a delivery beyond either is dropped and counted, per process and
- * node-wide ({@link #droppedMessages()}); {@link #send} also tells its caller
- * ({@link MailboxFullException}).
+ * exited) drops the message, as in Erlang. A mailbox holds at most {@code mailboxCapacity} messages
+ * (default {@link #DEFAULT_MAILBOX_CAPACITY}) and {@code mailboxBytes} bytes (default {@link
+ * #DEFAULT_MAILBOX_BYTES}; each message charged its payload's {@link EncodedSize} plus {@link
+ * Message#OVERHEAD_BYTES}): a delivery beyond either is dropped and counted, per process and
+ * node-wide ({@link #droppedMessages()}); {@link #send} also tells its caller ({@link
+ * MailboxFullException}).
  */
 public final class ProcessRuntime implements MessageSink, AutoCloseable {
 
@@ -38,10 +38,10 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
   public static final int DEFAULT_MAILBOX_CAPACITY = 100_000;
 
   /**
-   * Bytes one process's mailbox holds by default (64 MiB): 64 messages of the largest payload
-   * (1 MiB), or the whole {@link #DEFAULT_MAILBOX_CAPACITY} of messages up to ~600 bytes, so the
-   * count bound still governs small messages while a flood of large ones stops at the same order
-   * of memory as a full mailbox of small ones.
+   * Bytes one process's mailbox holds by default (64 MiB): 64 messages of the largest payload (1
+   * MiB), or the whole {@link #DEFAULT_MAILBOX_CAPACITY} of messages up to ~600 bytes, so the count
+   * bound still governs small messages while a flood of large ones stops at the same order of
+   * memory as a full mailbox of small ones.
    */
   public static final long DEFAULT_MAILBOX_BYTES = 64L << 20;
 
@@ -66,9 +66,14 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     if (builder.incarnation < 1 || builder.incarnation > MAX_INCARNATION) {
       // The PID counter starts at incarnation << 24 and must stay a positive long: a start time in
       // milliseconds (about 2^41) does not fit, one in seconds does.
-      throw new IllegalArgumentException("incarnation must be in 1.." + MAX_INCARNATION
-          + " so that its first PID id (incarnation << 24) fits a long; got " + builder.incarnation
-          + (builder.incarnation > MAX_INCARNATION ? " (a time in milliseconds? use seconds)" : ""));
+      throw new IllegalArgumentException(
+          "incarnation must be in 1.."
+              + MAX_INCARNATION
+              + " so that its first PID id (incarnation << 24) fits a long; got "
+              + builder.incarnation
+              + (builder.incarnation > MAX_INCARNATION
+                  ? " (a time in milliseconds? use seconds)"
+                  : ""));
     }
     Pid first = new Pid(builder.node, builder.host, builder.incarnation << 24);
     if (!Pid.isPid(first.toString())) {
@@ -79,8 +84,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     this.incarnation = builder.incarnation;
     this.nextId = new AtomicLong(first.id());
     if (builder.mailboxCapacity < 1) {
-      throw new IllegalArgumentException("mailboxCapacity must be at least 1: "
-          + builder.mailboxCapacity);
+      throw new IllegalArgumentException(
+          "mailboxCapacity must be at least 1: " + builder.mailboxCapacity);
     }
     this.mailboxCapacity = builder.mailboxCapacity;
     if (builder.mailboxBytes < 1) {
@@ -90,8 +95,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     this.mailboxBytes = builder.mailboxBytes;
     this.chargePayloads = builder.chargePayloads;
     this.threads = builder.threads.factory();
-    this.virtualThreads = builder.threads != ProcessThreads.PLATFORM
-        && ProcessThreads.virtualAvailable();
+    this.virtualThreads =
+        builder.threads != ProcessThreads.PLATFORM && ProcessThreads.virtualAvailable();
   }
 
   /** A runtime for {@code node} with the default host, on virtual threads if available. */
@@ -126,8 +131,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
   }
 
   /**
-   * Starts a process running {@code body}. The process exists (and can receive messages) when
-   * this returns.
+   * Starts a process running {@code body}. The process exists (and can receive messages) when this
+   * returns.
    *
    * @throws IllegalStateException if the runtime is closed
    */
@@ -137,7 +142,10 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
       throw new IllegalStateException("process runtime of " + node + " is closed");
     }
     RunningProcess process =
-        new RunningProcess(this, new Pid(node, host, nextId.getAndIncrement()), body,
+        new RunningProcess(
+            this,
+            new Pid(node, host, nextId.getAndIncrement()),
+            body,
             new Mailbox(mailboxCapacity, mailboxBytes, chargePayloads));
     processes.put(process.pid().id(), process);
     try {
@@ -179,8 +187,8 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
   }
 
   /**
-   * Delivers an already copied payload to a local process; false if there is no such process or
-   * its mailbox is full (then the message is counted in {@link #droppedMessages()}).
+   * Delivers an already copied payload to a local process; false if there is no such process or its
+   * mailbox is full (then the message is counted in {@link #droppedMessages()}).
    */
   @Override
   public boolean deliver(Pid to, Pid from, String topic, Object payload, long bytes) {
@@ -318,9 +326,9 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     }
 
     /**
-     * The most bytes one process's mailbox holds (≥ 1), each message charged its payload's
-     * encoded size plus {@link Message#OVERHEAD_BYTES}; default 64 MiB. A message larger than
-     * this never fits.
+     * The most bytes one process's mailbox holds (≥ 1), each message charged its payload's encoded
+     * size plus {@link Message#OVERHEAD_BYTES}; default 64 MiB. A message larger than this never
+     * fits.
      */
     public Builder mailboxBytes(long bytes) {
       this.mailboxBytes = bytes;

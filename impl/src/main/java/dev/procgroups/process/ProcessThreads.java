@@ -31,8 +31,10 @@ public enum ProcessThreads {
       case PLATFORM:
         return ProcessThreads::platformThread;
       case VIRTUAL:
-        return VIRTUAL_FACTORY.orElseThrow(() -> new IllegalStateException(
-            "virtual threads need Java 21+, this is " + Runtime.version()));
+        return VIRTUAL_FACTORY.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "virtual threads need Java 21+, this is " + Runtime.version()));
       default:
         return VIRTUAL_FACTORY.orElse(ProcessThreads::platformThread);
     }
@@ -49,8 +51,10 @@ public enum ProcessThreads {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       Class<?> builder = Class.forName("java.lang.Thread$Builder");
       Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
-      MethodHandle newBuilder = lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtual));
-      MethodHandle factory = lookup.findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class));
+      MethodHandle newBuilder =
+          lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtual));
+      MethodHandle factory =
+          lookup.findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class));
       return Optional.of((ThreadFactory) factory.invoke(newBuilder.invoke()));
     } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
       return Optional.empty();

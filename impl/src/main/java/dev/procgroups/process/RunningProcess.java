@@ -85,9 +85,9 @@ public final class RunningProcess implements ProcessHandle {
   }
 
   /**
-   * Asks the process to stop: interrupts its thread (a blocked receive throws
-   * {@link InterruptedException}) and raises {@link ProcessContext#killRequested()}. The exit
-   * reason is {@link ExitReason#KILLED}. Returns false if it had already exited.
+   * Asks the process to stop: interrupts its thread (a blocked receive throws {@link
+   * InterruptedException}) and raises {@link ProcessContext#killRequested()}. The exit reason is
+   * {@link ExitReason#KILLED}. Returns false if it had already exited.
    */
   public boolean kill() {
     List<Runnable> listeners;

@@ -49,7 +49,8 @@ public final class Select {
   private static Selected attempt(int index, SelectCase selectCase) {
     if (selectCase instanceof SelectCase.Receive) {
       Received<?> received = selectCase.channel().tryTake();
-      return received == null ? null
+      return received == null
+          ? null
           : new Selected(index, selectCase, received.value(), received.ok());
     }
     return attemptSend(index, (SelectCase.Send<?>) selectCase);
@@ -57,7 +58,8 @@ public final class Select {
 
   private static <T> Selected attemptSend(int index, SelectCase.Send<T> send) {
     Channel.PutResult result = send.channel().tryPut(send.value());
-    return result == Channel.PutResult.FULL ? null
+    return result == Channel.PutResult.FULL
+        ? null
         : new Selected(index, send, send.value(), result == Channel.PutResult.ACCEPTED);
   }
 }

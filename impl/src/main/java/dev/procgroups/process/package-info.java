@@ -21,7 +21,8 @@
  *       copy, and the packing of several values; a bad payload is an {@link
  *       dev.procgroups.process.InvalidPayloadException} (an {@link IllegalArgumentException}) that
  *       callers map to INVALID naming {@code payload}. The copy adds up the payload's {@link
- *       dev.procgroups.process.EncodedSize}, the one size rule (wire bytes), which mailboxes charge.
+ *       dev.procgroups.process.EncodedSize}, the one size rule (wire bytes), which mailboxes
+ *       charge.
  * </ul>
  */
 package dev.procgroups.process;

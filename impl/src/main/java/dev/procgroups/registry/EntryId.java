@@ -16,7 +16,9 @@ public record EntryId(String namespace, String name) {
     }
   }
 
-  /** Parses {@code namespace:name}; throws {@link IllegalArgumentException} saying what is wrong. */
+  /**
+   * Parses {@code namespace:name}; throws {@link IllegalArgumentException} saying what is wrong.
+   */
   public static EntryId parse(String text) {
     Objects.requireNonNull(text, "text");
     int colon = text.indexOf(':');

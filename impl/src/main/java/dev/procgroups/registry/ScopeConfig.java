@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * subscription buffers, default 64), {@code max_groups} (groups with a local member on this node)
  * and {@code max_members_per_group} (local slots of one group); the two limits default to none.
  */
-public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups, OptionalInt maxMembersPerGroup) {
+public record ScopeConfig(
+    int monitorBuffer, OptionalInt maxGroups, OptionalInt maxMembersPerGroup) {
 
   public static final int DEFAULT_MONITOR_BUFFER = 64;
   public static final ScopeConfig DEFAULTS =
@@ -54,9 +55,13 @@ public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups, OptionalInt 
     if (value == null) {
       return OptionalInt.empty();
     }
-    boolean integral = value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte;
-    if (integral && ((Number) value).longValue() >= 1
+    boolean integral =
+        value instanceof Integer
+            || value instanceof Long
+            || value instanceof Short
+            || value instanceof Byte;
+    if (integral
+        && ((Number) value).longValue() >= 1
         && ((Number) value).longValue() <= Integer.MAX_VALUE) {
       return OptionalInt.of(((Number) value).intValue());
     }

@@ -10,10 +10,10 @@ import java.util.TreeMap;
 
 /**
  * Messages from local processes to processes on other nodes (remote broadcasts, one message per
- * node carrying its target PIDs, and process-to-process sends), as a pure state machine like
- * {@link ReplicationCore}. Each link numbers its messages so that the receiver delivers them at most
- * once and in order (FIFO per sender and receiver, across scopes), whatever the network does; one
- * that arrives late is dropped (best effort). Nothing goes to a peer that is not up.
+ * node carrying its target PIDs, and process-to-process sends), as a pure state machine like {@link
+ * ReplicationCore}. Each link numbers its messages so that the receiver delivers them at most once
+ * and in order (FIFO per sender and receiver, across scopes), whatever the network does; one that
+ * arrives late is dropped (best effort). Nothing goes to a peer that is not up.
  */
 public final class DeliveryCore {
   private final NodeId self;
@@ -47,8 +47,11 @@ public final class DeliveryCore {
       return List.of();
     }
     link.sent++; // never reset within our incarnation, so the receiver's order check holds
-    return List.of(new Send(link.up, new Delivery(
-        self.incarnation(), link.sent, sender, topic, payload, List.copyOf(targets))));
+    return List.of(
+        new Send(
+            link.up,
+            new Delivery(
+                self.incarnation(), link.sent, sender, topic, payload, List.copyOf(targets))));
   }
 
   /**

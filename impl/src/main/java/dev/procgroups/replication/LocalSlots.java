@@ -8,21 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * This node's own slots of one scope, as the core needs them for full syncs and digests: per
- * group, each pid with its slot count, so a join or leave costs O(1) whatever the group size.
+ * This node's own slots of one scope, as the core needs them for full syncs and digests: per group,
+ * each pid with its slot count, so a join or leave costs O(1) whatever the group size.
  *
- * <p>A group holding one slot (the common case when there are many groups) is stored as that
- * pid's string alone; a map of counts is made only for a group's second slot.
+ * <p>A group holding one slot (the common case when there are many groups) is stored as that pid's
+ * string alone; a map of counts is made only for a group's second slot.
  */
 final class LocalSlots {
-  /** Group → its only slot's pid (a String) or pid → slot count (a LinkedHashMap), in join order. */
+  /**
+   * Group → its only slot's pid (a String) or pid → slot count (a LinkedHashMap), in join order.
+   */
   private final Map<String, Object> slotsByGroup = new LinkedHashMap<>();
+
   private long hash;
 
   LocalSlots copy() {
     LocalSlots c = new LocalSlots();
-    slotsByGroup.forEach((g, slots) -> c.slotsByGroup.put(g, slots instanceof String ? slots
-        : new LinkedHashMap<>(counts(slots))));
+    slotsByGroup.forEach(
+        (g, slots) ->
+            c.slotsByGroup.put(
+                g, slots instanceof String ? slots : new LinkedHashMap<>(counts(slots))));
     c.hash = hash;
     return c;
   }
@@ -84,15 +89,16 @@ final class LocalSlots {
   /** Every slot, group by group, a pid repeated once per slot. */
   Map<String, List<String>> snapshot() {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    slotsByGroup.forEach((group, slots) -> {
-      if (slots instanceof String only) {
-        out.put(group, List.of(only));
-        return;
-      }
-      List<String> pids = new ArrayList<>();
-      counts(slots).forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
-      out.put(group, Collections.unmodifiableList(pids));
-    });
+    slotsByGroup.forEach(
+        (group, slots) -> {
+          if (slots instanceof String only) {
+            out.put(group, List.of(only));
+            return;
+          }
+          List<String> pids = new ArrayList<>();
+          counts(slots).forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
+          out.put(group, Collections.unmodifiableList(pids));
+        });
     return Collections.unmodifiableMap(out);
   }
 

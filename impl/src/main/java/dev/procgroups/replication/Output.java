@@ -4,7 +4,10 @@ import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.NodeId;
 import java.util.List;
 
-/** What a {@link ReplicationCore} or {@link DeliveryCore} step asks its driver to do; a step has no other effect. */
+/**
+ * What a {@link ReplicationCore} or {@link DeliveryCore} step asks its driver to do; a step has no
+ * other effect.
+ */
 public sealed interface Output {
 
   /** Send {@code message} to {@code to} (best effort). */

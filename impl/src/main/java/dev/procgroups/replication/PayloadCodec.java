@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Broadcast payloads on the wire: nil, booleans, longs, doubles, strings, lists and string-keyed
- * maps of these, nested at most {@link #MAX_DEPTH} deep (docs/DECISIONS.md). Decoded lists and
- * maps are unmodifiable; integers of any width come back as {@link Long}.
+ * maps of these, nested at most {@link #MAX_DEPTH} deep (docs/DECISIONS.md). Decoded lists and maps
+ * are unmodifiable; integers of any width come back as {@link Long}.
  */
 final class PayloadCodec {
   static final int MAX_DEPTH = 32;
@@ -34,7 +34,9 @@ final class PayloadCodec {
       out.writeByte(NIL);
     } else if (value instanceof Boolean b) {
       out.writeByte(b ? TRUE : FALSE);
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       out.writeByte(LONG);
       long v = ((Number) value).longValue();
@@ -78,34 +80,37 @@ final class PayloadCodec {
         return Boolean.FALSE;
       case TRUE:
         return Boolean.TRUE;
-      case LONG: {
-        long z = in.readVarLong();
-        return (z >>> 1) ^ -(z & 1);
-      }
+      case LONG:
+        {
+          long z = in.readVarLong();
+          return (z >>> 1) ^ -(z & 1);
+        }
       case DOUBLE:
         return in.readDouble();
       case STRING:
         return in.readString(MAX_STRING_BYTES, "payload string");
-      case LIST: {
-        int n = in.readCount(Integer.MAX_VALUE, "payload list");
-        List<Object> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          list.add(read(in, depth + 1));
-        }
-        return Collections.unmodifiableList(list);
-      }
-      case MAP: {
-        int n = in.readCount(Integer.MAX_VALUE, "payload map");
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-          String key = in.readString(MAX_STRING_BYTES, "payload key");
-          if (map.containsKey(key)) {
-            throw new MalformedMessageException("payload map repeats key " + key);
+      case LIST:
+        {
+          int n = in.readCount(Integer.MAX_VALUE, "payload list");
+          List<Object> list = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            list.add(read(in, depth + 1));
           }
-          map.put(key, read(in, depth + 1));
+          return Collections.unmodifiableList(list);
         }
-        return Collections.unmodifiableMap(map);
-      }
+      case MAP:
+        {
+          int n = in.readCount(Integer.MAX_VALUE, "payload map");
+          Map<String, Object> map = new LinkedHashMap<>();
+          for (int i = 0; i < n; i++) {
+            String key = in.readString(MAX_STRING_BYTES, "payload key");
+            if (map.containsKey(key)) {
+              throw new MalformedMessageException("payload map repeats key " + key);
+            }
+            map.put(key, read(in, depth + 1));
+          }
+          return Collections.unmodifiableMap(map);
+        }
       default:
         throw new MalformedMessageException("unknown payload tag " + tag);
     }

@@ -6,18 +6,23 @@ import dev.procgroups.transport.NodeId;
 final class PeerState {
   /** The incarnation the transport reports up, or null while the peer is down. */
   NodeId up;
+
   /** Silent for too long: its slots are dropped until it is heard again. */
   boolean suspected;
+
   long lastHeard;
   long lastDigestSent = Long.MIN_VALUE / 2;
   long lastResyncRequest = Long.MIN_VALUE / 2;
 
   /** True once a full sync of the current incarnation has been applied. */
   boolean synced;
+
   /** A full sync was asked for (or is due after up) and has not arrived yet. */
   boolean resyncPending;
+
   /** Whether the store may hold slots of this peer (a Drop is due when forgetting it). */
   boolean holding;
+
   long appliedSeq;
   long replicaHash;
 
@@ -47,7 +52,18 @@ final class PeerState {
 
   /** A key of everything that matters for the protocol's future, for state hashing. */
   String fingerprint() {
-    return up + "/" + suspected + "/" + synced + "/" + resyncPending + "/" + holding + "/" + appliedSeq + "/"
+    return up
+        + "/"
+        + suspected
+        + "/"
+        + synced
+        + "/"
+        + resyncPending
+        + "/"
+        + holding
+        + "/"
+        + appliedSeq
+        + "/"
         + replicaHash;
   }
 }

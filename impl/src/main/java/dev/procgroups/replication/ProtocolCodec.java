@@ -17,15 +17,17 @@ import java.util.Map;
 
 /**
  * The binary form of {@link WireMessage}s: a version byte, a type byte, the scope for replication
- * messages, then the fields as unsigned varints and length-prefixed UTF-8. Decoding checks every field (ranges, sizes,
- * counts against the bytes left, PID syntax, no trailing bytes) and rejects the whole message on
- * the first violation.
+ * messages, then the fields as unsigned varints and length-prefixed UTF-8. Decoding checks every
+ * field (ranges, sizes, counts against the bytes left, PID syntax, no trailing bytes) and rejects
+ * the whole message on the first violation.
  */
 public final class ProtocolCodec {
   /** Largest accepted message; a full sync of a big scope fits, a runaway one does not. */
   public static final int MAX_MESSAGE_BYTES = 256 << 20;
+
   /** Group names, topics and scope ids: at most 1024 bytes of UTF-8 (docs/DECISIONS.md). */
   public static final int MAX_NAME_BYTES = 1024;
+
   static final int MAX_PID_BYTES = 512;
 
   private static final int VERSION = 1;
@@ -37,7 +39,9 @@ public final class ProtocolCodec {
 
   private ProtocolCodec() {}
 
-  /** Whether {@code bytes} claim to be a {@link Delivery}, from the type byte only (no decoding). */
+  /**
+   * Whether {@code bytes} claim to be a {@link Delivery}, from the type byte only (no decoding).
+   */
   public static boolean isDelivery(byte[] bytes) {
     return bytes.length > 1 && bytes[1] == DELIVERY;
   }
@@ -129,17 +133,19 @@ public final class ProtocolCodec {
       case RESYNC_REQUEST:
         m = new ResyncRequest(incarnation);
         break;
-      case DELIVERY: {
-        long number = in.readBounded(Long.MAX_VALUE, "delivery number");
-        String sender = readPid(in);
-        String topic = readName(in, "topic");
-        int payloadStart = in.position();
-        Object payload = PayloadCodec.read(in, 0);
-        long payloadBytes = in.position() - payloadStart;
-        Delivery d = new Delivery(incarnation, number, sender, topic, payload, readPids(in, false));
-        in.expectEnd();
-        return new Decoded(d, payloadBytes);
-      }
+      case DELIVERY:
+        {
+          long number = in.readBounded(Long.MAX_VALUE, "delivery number");
+          String sender = readPid(in);
+          String topic = readName(in, "topic");
+          int payloadStart = in.position();
+          Object payload = PayloadCodec.read(in, 0);
+          long payloadBytes = in.position() - payloadStart;
+          Delivery d =
+              new Delivery(incarnation, number, sender, topic, payload, readPids(in, false));
+          in.expectEnd();
+          return new Decoded(d, payloadBytes);
+        }
       default:
         throw new MalformedMessageException("unknown message type " + type);
     }

@@ -26,15 +26,16 @@ import java.util.TreeMap;
 /**
  * The replication protocol of one scope on one node, as a pure state machine: no threads, sockets
  * or clocks inside. Each input method returns the {@link Output}s of that step (messages to send,
- * peers' changes to apply to the store) and has no other effect. Not
- * thread-safe: the driver feeds it one input at a time.
+ * peers' changes to apply to the store) and has no other effect. Not thread-safe: the driver feeds
+ * it one input at a time.
  *
  * <p>As Erlang {@code pg}: this node is the only writer of its processes' slots and pushes each
  * local change to every peer; a peer that comes up gets a full sync; a peer that goes down has its
- * slots dropped. Hardened: changes carry (incarnation, seq) so gaps trigger a resync, duplicates are
- * ignored and a newer incarnation drops the older one's slots; periodic digests (last seq and an
- * order-free hash of the local slots) repair lost messages; a peer silent for {@code suspectAfter}
- * is treated as down for this scope until it is heard again (SWIM misses one-link cuts).
+ * slots dropped. Hardened: changes carry (incarnation, seq) so gaps trigger a resync, duplicates
+ * are ignored and a newer incarnation drops the older one's slots; periodic digests (last seq and
+ * an order-free hash of the local slots) repair lost messages; a peer silent for {@code
+ * suspectAfter} is treated as down for this scope until it is heard again (SWIM misses one-link
+ * cuts).
  */
 public final class ReplicationCore {
   private final String scope;
@@ -48,8 +49,13 @@ public final class ReplicationCore {
     this(scope, self, settings, new LocalSlots(), new TreeMap<>(), 0);
   }
 
-  private ReplicationCore(String scope, NodeId self, ReplicationSettings settings,
-      LocalSlots local, TreeMap<String, PeerState> peers, long localSeq) {
+  private ReplicationCore(
+      String scope,
+      NodeId self,
+      ReplicationSettings settings,
+      LocalSlots local,
+      TreeMap<String, PeerState> peers,
+      long localSeq) {
     this.scope = scope;
     this.self = self;
     this.settings = settings;
@@ -124,7 +130,8 @@ public final class ReplicationCore {
   /** The transport reports {@code peer} unreachable or gone: drop its slots. */
   public List<Output> peerDown(NodeId peer) {
     PeerState p = peers.get(peer.name());
-    if (p == null || p.up == null
+    if (p == null
+        || p.up == null
         || (peer.incarnation() < p.up.incarnation() && !settings.has(IGNORE_INCARNATIONS))) {
       return List.of();
     }
@@ -161,7 +168,8 @@ public final class ReplicationCore {
       out.add(new Send(p.up, fullSync()));
     }
     // One request per loss; the peer's digests retry it if the request or its answer is lost.
-    boolean retry = message instanceof Digest && now - p.lastResyncRequest >= settings.resyncRetry();
+    boolean retry =
+        message instanceof Digest && now - p.lastResyncRequest >= settings.resyncRetry();
     if (!p.synced && (!p.resyncPending || retry)) {
       p.resyncPending = true;
       p.lastResyncRequest = now;
@@ -179,7 +187,8 @@ public final class ReplicationCore {
       if (p.up == null) {
         continue;
       }
-      if (!p.suspected && now - p.lastHeard > settings.suspectAfter()
+      if (!p.suspected
+          && now - p.lastHeard > settings.suspectAfter()
           && !settings.has(NO_SUSPICION)) {
         p.suspected = true;
         drop(e.getKey(), p, out);
@@ -244,8 +253,10 @@ public final class ReplicationCore {
       p.synced = false; // a gap: changes were lost
       return;
     }
-    int skip = settings.has(APPLY_DUPLICATES) || settings.has(APPLY_OUT_OF_ORDER)
-        ? 0 : (int) Math.max(0, Math.min(d.changes().size(), p.appliedSeq + 1 - d.firstSeq()));
+    int skip =
+        settings.has(APPLY_DUPLICATES) || settings.has(APPLY_OUT_OF_ORDER)
+            ? 0
+            : (int) Math.max(0, Math.min(d.changes().size(), p.appliedSeq + 1 - d.firstSeq()));
     for (Change c : d.changes().subList(skip, d.changes().size())) {
       out.add(new Apply(new StoreChange.Delta(origin, c.direction(), c.pidsByGroup())));
       p.replicaHash += SlotHash.delta(c.direction(), c.pidsByGroup());

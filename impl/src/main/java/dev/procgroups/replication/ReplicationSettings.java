@@ -17,7 +17,8 @@ public record ReplicationSettings(
 
   public ReplicationSettings {
     if (digestInterval <= 0 || suspectAfter <= digestInterval || resyncRetry < 0) {
-      throw new IllegalArgumentException("need 0 < digestInterval < suspectAfter, resyncRetry >= 0");
+      throw new IllegalArgumentException(
+          "need 0 < digestInterval < suspectAfter, resyncRetry >= 0");
     }
     mutations = mutations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(mutations));
   }

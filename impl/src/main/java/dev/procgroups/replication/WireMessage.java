@@ -20,6 +20,12 @@ public sealed interface WireMessage {
    * node's deliveries to this receiver in the sender's {@code incarnation}, so a late or repeated
    * one can be discarded: delivery stays FIFO per sender and receiver, and at most once.
    */
-  record Delivery(long incarnation, long number, String sender, String topic, Object payload,
-      List<String> targets) implements WireMessage {}
+  record Delivery(
+      long incarnation,
+      long number,
+      String sender,
+      String topic,
+      Object payload,
+      List<String> targets)
+      implements WireMessage {}
 }

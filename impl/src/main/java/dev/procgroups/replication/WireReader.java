@@ -62,8 +62,8 @@ final class WireReader {
   private long readWithin(int max, String what) throws MalformedMessageException {
     long n = readBounded(max, what);
     if (n > remaining()) {
-      throw new MalformedMessageException(what + " " + n + " exceeds the " + remaining()
-          + " bytes left");
+      throw new MalformedMessageException(
+          what + " " + n + " exceeds the " + remaining() + " bytes left");
     }
     return n;
   }
@@ -84,11 +84,13 @@ final class WireReader {
       return s;
     }
     try {
-      String s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(buf, pos, len))
-          .toString();
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(buf, pos, len))
+              .toString();
       pos += len;
       return s;
     } catch (CharacterCodingException e) {

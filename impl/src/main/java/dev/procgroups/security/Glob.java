@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A shell-style pattern: {@code *} matches any run of characters (dots and colons included),
- * {@code ?} exactly one; everything else matches itself.
+ * A shell-style pattern: {@code *} matches any run of characters (dots and colons included), {@code
+ * ?} exactly one; everything else matches itself.
  */
 public final class Glob {
 

@@ -104,7 +104,8 @@ public final class PolicyFile {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw new PolicyException("unknown key '" + name + "' in " + where + "; allowed: " + allowed);
+        throw new PolicyException(
+            "unknown key '" + name + "' in " + where + "; allowed: " + allowed);
       }
     }
   }

@@ -6,7 +6,10 @@ import java.util.Objects;
 /** One line of a {@link RulePolicy}: an effect for the requests whose three parts match. */
 public record Rule(Effect effect, Glob process, Glob action, Glob resource) {
 
-  public enum Effect { ALLOW, DENY }
+  public enum Effect {
+    ALLOW,
+    DENY
+  }
 
   public Rule {
     Objects.requireNonNull(effect, "effect");

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Group commit for the store's local writes (flat combining): a writer queues its write and takes
- * the lock; if its write is not done yet, it runs every queued write, in queue order, as one
- * commit (one publish of the store's state). A writer returns only after its write is published
+ * the lock; if its write is not done yet, it runs every queued write, in queue order, as one commit
+ * (one publish of the store's state). A writer returns only after its write is published
  * (read-your-writes), with its own result or exception.
  *
  * <p>Writers wait in the lock itself, not in a park of their own: a lock that lets the running
@@ -30,8 +30,10 @@ final class GroupCommit {
   }
 
   private final ReentrantLock lock;
+
   /** Runs the taken writes ({@link Pending#runIn}) and commits them once; called under the lock. */
   private final Consumer<List<Pending<?>>> combiner;
+
   private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
   GroupCommit(ReentrantLock lock, Consumer<List<Pending<?>>> combiner) {
@@ -59,7 +61,9 @@ final class GroupCommit {
 
   private void combine() {
     List<Pending<?>> taken = new ArrayList<>();
-    for (Pending<?> p = queue.poll(); p != null; p = taken.size() < MAX_WRITES ? queue.poll() : null) {
+    for (Pending<?> p = queue.poll();
+        p != null;
+        p = taken.size() < MAX_WRITES ? queue.poll() : null) {
       taken.add(p);
     }
     try {
@@ -80,6 +84,7 @@ final class GroupCommit {
     private final Write<T> write;
     private T result;
     private Throwable failure;
+
     /** Set after the commit that ran this write published; its writer may then return. */
     private volatile boolean done;
 

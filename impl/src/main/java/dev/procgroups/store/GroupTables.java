@@ -16,8 +16,10 @@ final class GroupTables {
 
   /** Null until the group's first local slot: on a replica, most groups never have one. */
   private SlotTable local;
+
   private String[] origins = NO_ORIGINS;
   private SlotTable[] remotes = NO_TABLES;
+
   /** Whether the state being built lists this group as having a local slot. */
   boolean listedLocal;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Each local process → the groups where it holds a slot, in the order of its oldest surviving
- * slot (the order of its member.left events when it exits). A process in one group (the common
- * case) is stored as that group's name alone; a set is made for its second group.
+ * Each local process → the groups where it holds a slot, in the order of its oldest surviving slot
+ * (the order of its member.left events when it exits). A process in one group (the common case) is
+ * stored as that group's name alone; a set is made for its second group.
  */
 final class LocalGroupsByPid {
   /** Pid → its only group (a String) or its groups (a LinkedHashSet). */

@@ -2,7 +2,6 @@ package dev.procgroups.store;
 
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
-import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,9 +20,9 @@ import java.util.function.Consumer;
  * The membership of one scope on one node: member slots by group, split into local slots and the
  * slots of each remote origin.
  *
- * <p>Writes (local joins, leaves and exits, and peers' {@link StoreChange}s) run one at a time under
- * a lock, publish a new immutable {@link StoreState} with one volatile write before they return
- * (read-your-writes), then emit events to subscriptions and hand local changes to the change
+ * <p>Writes (local joins, leaves and exits, and peers' {@link StoreChange}s) run one at a time
+ * under a lock, publish a new immutable {@link StoreState} with one volatile write before they
+ * return (read-your-writes), then emit events to subscriptions and hand local changes to the change
  * listener, all still under the lock so every consumer sees changes in the order they were made.
  * Reads never take the lock: they read the published state once.
  */
@@ -33,18 +32,23 @@ public final class MembershipStore {
   private final ScopeConfig config;
   private final Set<StoreMutation> mutations;
   private final ReentrantLock writer = new ReentrantLock();
+
   /** Local writes queue here; one writer commits every queued one (see {@link GroupCommit}). */
   private final GroupCommit commits = new GroupCommit(writer, this::commitLocal);
+
   private volatile StoreState state = StoreState.EMPTY;
   private volatile boolean stopped;
+
   /** Only with the STALE_READS mutant: the newest state, not yet published. */
   private StoreState heldBack;
 
   // Writer-owned, touched only under the lock.
   private final Map<String, GroupTables> tables = new HashMap<>();
   private final Map<String, Map<String, SlotTable>> remoteTablesByOrigin = new HashMap<>();
+
   /** Local process → groups where it holds a slot, in the order of its oldest surviving slot. */
   private final LocalGroupsByPid groupsByLocalPid = new LocalGroupsByPid();
+
   private final Map<String, List<Subscription>> groupSubscriptions = new HashMap<>();
   private final List<Subscription> scopeSubscriptions = new ArrayList<>();
   private Consumer<StoreChange.Delta> changeListener;
@@ -98,34 +102,35 @@ public final class MembershipStore {
   // ---------------------------------------------------------------- local writes
 
   /**
-   * Adds one local slot of {@code pid} per element of {@code groups}, in order, unless a scope limit
-   * would be passed (then nothing changes). {@code alive} is checked under the writer lock so that a
-   * join racing with the process's exit cannot leave slots behind. Returns false, changing nothing,
-   * if it says no or the scope is stopped.
+   * Adds one local slot of {@code pid} per element of {@code groups}, in order, unless a scope
+   * limit would be passed (then nothing changes). {@code alive} is checked under the writer lock so
+   * that a join racing with the process's exit cannot leave slots behind. Returns false, changing
+   * nothing, if it says no or the scope is stopped.
    */
   public boolean join(Pid pid, List<String> groups, BooleanSupplier alive)
       throws StoreLimitException {
-    return commits.submit(batch -> {
-      if (!alive.getAsBoolean()) {
-        return false;
-      }
-      Map<String, Integer> counts = countByGroup(groups);
-      checkLimits(counts, batch);
-      if (stopped) {
-        return false;
-      }
-      for (String group : groups) {
-        tables.computeIfAbsent(group, g -> new GroupTables()).local().append(pid);
-        groupsByLocalPid.add(pid, group);
-      }
-      counts.forEach(
-          (group, n) -> {
-            batch.touch(group);
-            batch.emitRepeated(GroupEvent.Kind.JOINED, group, pid, n);
-          });
-      localChange(batch, StoreChange.Direction.JOIN, pid, counts);
-      return true;
-    });
+    return commits.submit(
+        batch -> {
+          if (!alive.getAsBoolean()) {
+            return false;
+          }
+          Map<String, Integer> counts = countByGroup(groups);
+          checkLimits(counts, batch);
+          if (stopped) {
+            return false;
+          }
+          for (String group : groups) {
+            tables.computeIfAbsent(group, g -> new GroupTables()).local().append(pid);
+            groupsByLocalPid.add(pid, group);
+          }
+          counts.forEach(
+              (group, n) -> {
+                batch.touch(group);
+                batch.emitRepeated(GroupEvent.Kind.JOINED, group, pid, n);
+              });
+          localChange(batch, StoreChange.Direction.JOIN, pid, counts);
+          return true;
+        });
   }
 
   /**
@@ -134,42 +139,46 @@ public final class MembershipStore {
    * which is always the case once the scope is stopped).
    */
   public Map<String, Integer> leave(Pid pid, List<String> groups) {
-    return localWrite(batch -> {
-      Map<String, Integer> removed = new LinkedHashMap<>();
-      for (String group : groups) {
-        GroupTables t = tables.get(group);
-        if (t != null && t.removeLatestLocal(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
-          removed.merge(group, 1, Integer::sum);
-          forgetIfGone(pid, group, t);
-        }
-      }
-      if (!removed.isEmpty()) {
-        removed.forEach(
-            (group, n) -> {
-              batch.touch(group);
-              batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
-            });
-        localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
-      }
-      return removed;
-    });
+    return localWrite(
+        batch -> {
+          Map<String, Integer> removed = new LinkedHashMap<>();
+          for (String group : groups) {
+            GroupTables t = tables.get(group);
+            if (t != null && t.removeLatestLocal(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
+              removed.merge(group, 1, Integer::sum);
+              forgetIfGone(pid, group, t);
+            }
+          }
+          if (!removed.isEmpty()) {
+            removed.forEach(
+                (group, n) -> {
+                  batch.touch(group);
+                  batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
+                });
+            localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
+          }
+          return removed;
+        });
   }
 
-  /** Removes every local slot of {@code pid}: one member.left per group, oldest slot's group first. */
+  /**
+   * Removes every local slot of {@code pid}: one member.left per group, oldest slot's group first.
+   */
   public void removeProcess(Pid pid) {
-    localWrite(batch -> {
-      Map<String, Integer> removed = new LinkedHashMap<>();
-      for (String group : groupsByLocalPid.removeAll(pid)) {
-        int n = tables.get(group).local().removeAll(pid);
-        removed.put(group, n);
-        batch.touch(group);
-        batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
-      }
-      if (!removed.isEmpty()) {
-        localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
-      }
-      return null;
-    });
+    localWrite(
+        batch -> {
+          Map<String, Integer> removed = new LinkedHashMap<>();
+          for (String group : groupsByLocalPid.removeAll(pid)) {
+            int n = tables.get(group).local().removeAll(pid);
+            removed.put(group, n);
+            batch.touch(group);
+            batch.emitRepeated(GroupEvent.Kind.LEFT, group, pid, n);
+          }
+          if (!removed.isEmpty()) {
+            localChange(batch, StoreChange.Direction.LEAVE, pid, removed);
+          }
+          return null;
+        });
   }
 
   // ---------------------------------------------------------------- replication
@@ -213,8 +222,8 @@ public final class MembershipStore {
   }
 
   /**
-   * Applies peers' changes in order as one write: one publish, and the events applying them one
-   * by one would emit, in the same order. False (and nothing changes) once the scope is stopped.
+   * Applies peers' changes in order as one write: one publish, and the events applying them one by
+   * one would emit, in the same order. False (and nothing changes) once the scope is stopped.
    */
   public boolean apply(List<? extends StoreChange> changes) {
     for (StoreChange change : changes) {
@@ -246,28 +255,32 @@ public final class MembershipStore {
   }
 
   private void applyDelta(StoreChange.Delta delta, WriteBatch batch) {
-    delta.pidsByGroup().forEach(
-        (group, pidTexts) -> {
-          List<Pid> changed = new ArrayList<>(pidTexts.size());
-          boolean join = delta.direction() == StoreChange.Direction.JOIN;
-          SlotTable table =
-              join ? remoteTable(delta.origin(), group) : existingRemoteTable(delta.origin(), group);
-          for (String text : pidTexts) {
-            Pid pid = Pid.parse(text);
-            if (join) {
-              table.append(pid);
-              changed.add(pid);
-            } else if (table != null && table.removeLatest(pid, false)
-                || mutated(StoreMutation.NOTIFY_NON_MEMBERS)) {
-              changed.add(pid);
-            }
-          }
-          if (table != null && table.live() == 0) {
-            dropRemoteTable(delta.origin(), group);
-          }
-          batch.touch(group);
-          batch.emit(kindOf(delta.direction()), group, changed);
-        });
+    delta
+        .pidsByGroup()
+        .forEach(
+            (group, pidTexts) -> {
+              List<Pid> changed = new ArrayList<>(pidTexts.size());
+              boolean join = delta.direction() == StoreChange.Direction.JOIN;
+              SlotTable table =
+                  join
+                      ? remoteTable(delta.origin(), group)
+                      : existingRemoteTable(delta.origin(), group);
+              for (String text : pidTexts) {
+                Pid pid = Pid.parse(text);
+                if (join) {
+                  table.append(pid);
+                  changed.add(pid);
+                } else if (table != null && table.removeLatest(pid, false)
+                    || mutated(StoreMutation.NOTIFY_NON_MEMBERS)) {
+                  changed.add(pid);
+                }
+              }
+              if (table != null && table.live() == 0) {
+                dropRemoteTable(delta.origin(), group);
+              }
+              batch.touch(group);
+              batch.emit(kindOf(delta.direction()), group, changed);
+            });
   }
 
   /**
@@ -284,7 +297,8 @@ public final class MembershipStore {
     for (String group : allGroups) {
       SlotTable old = existingRemoteTable(origin, group);
       List<Pid> before = old == null ? List.of() : old.livePids();
-      List<Pid> after = sync.pidsByGroup().getOrDefault(group, List.of()).stream().map(Pid::parse).toList();
+      List<Pid> after =
+          sync.pidsByGroup().getOrDefault(group, List.of()).stream().map(Pid::parse).toList();
       if (before.equals(after)) {
         continue;
       }
@@ -293,7 +307,9 @@ public final class MembershipStore {
         remoteTable(origin, group).append(pid);
       }
       batch.touch(group);
-      if (mutated(StoreMutation.SYNC_WITHOUT_DIFF_EVENTS) && !before.isEmpty() && !after.isEmpty()) {
+      if (mutated(StoreMutation.SYNC_WITHOUT_DIFF_EVENTS)
+          && !before.isEmpty()
+          && !after.isEmpty()) {
         continue;
       }
       batch.emit(GroupEvent.Kind.LEFT, group, Multisets.minus(before, after));
@@ -340,8 +356,8 @@ public final class MembershipStore {
   }
 
   /**
-   * Subscribes to every group's events and returns all non-empty groups' members, atomically (closed
-   * and empty once the scope is stopped).
+   * Subscribes to every group's events and returns all non-empty groups' members, atomically
+   * (closed and empty once the scope is stopped).
    */
   public EventsSnapshot events() {
     writer.lock();
@@ -357,8 +373,8 @@ public final class MembershipStore {
   }
 
   /**
-   * Stops the scope for good: every subscription closes (buffered events stay readable), every
-   * slot is gone without events, and later writes change nothing.
+   * Stops the scope for good: every subscription closes (buffered events stay readable), every slot
+   * is gone without events, and later writes change nothing.
    */
   public void stop() {
     writer.lock();
@@ -540,8 +556,8 @@ public final class MembershipStore {
   }
 
   /**
-   * Publishes the batch's state, then emits its events and hands its local changes to the
-   * listener, in the order they were made.
+   * Publishes the batch's state, then emits its events and hands its local changes to the listener,
+   * in the order they were made.
    */
   private void commit(WriteBatch batch) {
     stage(batch);

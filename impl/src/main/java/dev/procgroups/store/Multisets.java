@@ -9,7 +9,9 @@ import java.util.Map;
 final class Multisets {
   private Multisets() {}
 
-  /** The elements of {@code a} left after removing each element of {@code b} once per occurrence. */
+  /**
+   * The elements of {@code a} left after removing each element of {@code b} once per occurrence.
+   */
   static <T> List<T> minus(List<T> a, List<T> b) {
     Map<T, Integer> toRemove = new HashMap<>();
     for (T t : b) {

@@ -11,26 +11,30 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The slots of one group from one origin, owned by the store's single writer. Join appends a slot
  * (amortized O(1)); leave stamps the process's most recent slot with a new version instead of
  * moving anything (O(1)); once dead slots outnumber live ones the table is compacted into fresh
- * arrays (O(live), paid for by the leaves that made the dead slots). Readers only ever see
- * {@link SlotView}s, which stay valid because published array prefixes are never written again
- * except for {@code leftAt} stamps newer than any published version.
+ * arrays (O(live), paid for by the leaves that made the dead slots). Readers only ever see {@link
+ * SlotView}s, which stay valid because published array prefixes are never written again except for
+ * {@code leftAt} stamps newer than any published version.
  */
 final class SlotTable {
 
   /** Room for one slot first: most tables of a many-groups scope hold one. */
   private static final int MIN_CAPACITY = 1;
+
   private static final Pid[] NO_PIDS = new Pid[0];
   private static final AtomicLongArray NO_STAMPS = new AtomicLongArray(0);
   private static final int COMPACT_MIN_DEAD = 16;
+
   /** Up to this many slots a scan finds a process's slots; past it, {@link #slotsByPid} does. */
   private static final int INDEX_FROM = 8;
 
   /** Empty until the first slot: every group has a local table, most hold no local slot. */
   private Pid[] pids = NO_PIDS;
+
   private AtomicLongArray leftAt = NO_STAMPS;
   private int size;
   private int live;
   private long version;
+
   /**
    * Each process's live slot indexes, oldest first; null while the table is small (most are: a
    * group of one member per node needs no map, and a map is most of a small table's memory).

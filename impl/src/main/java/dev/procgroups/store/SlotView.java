@@ -21,6 +21,7 @@ final class SlotView {
   private final int size;
   private final long version;
   private final int live;
+
   /**
    * The live slots once filtered, kept for later reads of this version. A racy cache: two readers
    * may both build it; {@link ArrayPrefix} has only final fields, so any reader sees it whole.
@@ -40,7 +41,10 @@ final class SlotView {
     return live;
   }
 
-  /** Appends the live slots, in slot order, to {@code out} starting at {@code at}; returns the next index. */
+  /**
+   * Appends the live slots, in slot order, to {@code out} starting at {@code at}; returns the next
+   * index.
+   */
   int copyInto(Pid[] out, int at) {
     if (live == size) {
       System.arraycopy(pids, 0, out, at, size);

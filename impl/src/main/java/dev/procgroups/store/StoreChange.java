@@ -17,7 +17,10 @@ public sealed interface StoreChange {
   String origin();
 
   /** Which way a delta moves slots. */
-  enum Direction { JOIN, LEAVE }
+  enum Direction {
+    JOIN,
+    LEAVE
+  }
 
   /** Slots added or removed for one origin, group by group; one local call or exit = one delta. */
   record Delta(String origin, Direction direction, Map<String, List<String>> pidsByGroup)

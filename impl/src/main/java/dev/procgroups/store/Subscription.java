@@ -4,8 +4,8 @@ import dev.procgroups.process.Channel;
 import java.util.Optional;
 
 /**
- * A subscription to membership events of one group ({@code monitor}) or of a whole scope
- * ({@code events}). Events arrive on {@link #channel()}; {@link #close()} stops them.
+ * A subscription to membership events of one group ({@code monitor}) or of a whole scope ({@code
+ * events}). Events arrive on {@link #channel()}; {@link #close()} stops them.
  */
 public final class Subscription {
 

@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * A persistent hash map (hash array mapped trie, 32-way): a version is never changed once built,
- * so readers use it without locks, and an update copies only the few nodes on its key's path.
+ * A persistent hash map (hash array mapped trie, 32-way): a version is never changed once built, so
+ * readers use it without locks, and an update copies only the few nodes on its key's path.
  *
  * <p>Updates go through an {@link Editor}, which owns the nodes it has copied and changes those in
- * place until {@link Editor#build}: a write of k keys copies each node on their paths once, not
- * k times (the store publishes one version per write, however many groups it touched). Replaces
+ * place until {@link Editor#build}: a write of k keys copies each node on their paths once, not k
+ * times (the store publishes one version per write, however many groups it touched). Replaces
  * pcollections' {@code HashPMap}, whose balanced int tree allocated and rebalanced on every plus.
  */
 final class TrieMap<K, V> {
@@ -98,6 +98,7 @@ final class TrieMap<K, V> {
   static final class Editor<K, V> {
     private Node root;
     private int size;
+
     /** Marks the nodes this editor created since its last build: only those change in place. */
     private Object owner = new Object();
 
@@ -176,8 +177,8 @@ final class TrieMap<K, V> {
       if (bitA == bitB) {
         return new Node(bitA, new Object[] {pair(shift + BITS, a, b)}, owner);
       }
-      Object[] slots = Integer.compareUnsigned(bitA, bitB) < 0 ? new Object[] {a, b}
-          : new Object[] {b, a};
+      Object[] slots =
+          Integer.compareUnsigned(bitA, bitB) < 0 ? new Object[] {a, b} : new Object[] {b, a};
       return new Node(bitA | bitB, slots, owner);
     }
 
@@ -207,8 +208,8 @@ final class TrieMap<K, V> {
         if (next != null) {
           // A child left with one entry folds into this node: the trie stays as shallow as a
           // fresh one with the same keys.
-          Object replacement = next.slots.length == 1 && !(next.slots[0] instanceof Node)
-              ? next.slots[0] : next;
+          Object replacement =
+              next.slots.length == 1 && !(next.slots[0] instanceof Node) ? next.slots[0] : next;
           return node.replaced(owner, index, replacement);
         }
       } else if (!((Entry<?, ?>) slot).key.equals(key)) {

@@ -1,7 +1,6 @@
 package dev.procgroups.store;
 
 import dev.procgroups.process.Pid;
-import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -10,10 +9,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What one store commit does (one write, or a group of combined local writes): the next state
- * being built, the groups touched since it was last brought up to date, the events to emit and
- * the local changes to hand to the listener, in order. Events of groups nobody watches are not
- * built at all.
+ * What one store commit does (one write, or a group of combined local writes): the next state being
+ * built, the groups touched since it was last brought up to date, the events to emit and the local
+ * changes to hand to the listener, in order. Events of groups nobody watches are not built at all.
  */
 final class WriteBatch {
 

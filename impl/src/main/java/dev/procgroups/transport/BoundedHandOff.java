@@ -8,18 +8,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * only if the messages waiting for that executor, with it, hold at most {@code capacityBytes}, or
  * if none is waiting (so that one message larger than the capacity, a big full sync, still gets
  * through an idle lane); otherwise it is dropped and counted, and the producer (a network thread)
- * never blocks. So at most {@code capacityBytes} plus one message wait. Other
- * tasks of the same executor (peer events, timer ticks, local flushes) do not go through here, so
- * they are never dropped, and they stay in order with the messages because they share its queue.
+ * never blocks. So at most {@code capacityBytes} plus one message wait. Other tasks of the same
+ * executor (peer events, timer ticks, local flushes) do not go through here, so they are never
+ * dropped, and they stay in order with the messages because they share its queue.
  *
  * <p>Dropping is safe for what travels this way: replication messages are repaired by digests and
- * resyncs, and remote deliveries are at most once, numbered per link so that a gap never stalls
- * the later ones. Where the lanes sit on a node's inbound path: impl/README.md, "Threads and
- * queues".
+ * resyncs, and remote deliveries are at most once, numbered per link so that a gap never stalls the
+ * later ones. Where the lanes sit on a node's inbound path: impl/README.md, "Threads and queues".
  */
 public final class BoundedHandOff {
   /** Default capacity of one lane. */
   public static final long DEFAULT_CAPACITY_BYTES = 16L << 20;
+
   /**
    * What a waiting message costs besides its bytes (array header, task, queue node), so that a
    * flood of tiny messages is bounded too.
@@ -54,11 +54,12 @@ public final class BoundedHandOff {
       return false;
     }
     queuedMessages.incrementAndGet();
-    executor.execute(() -> {
-      queuedBytes.addAndGet(-cost);
-      queuedMessages.decrementAndGet();
-      task.run();
-    });
+    executor.execute(
+        () -> {
+          queuedBytes.addAndGet(-cost);
+          queuedMessages.decrementAndGet();
+          task.run();
+        });
     return true;
   }
 

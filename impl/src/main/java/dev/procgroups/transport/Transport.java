@@ -3,10 +3,10 @@ package dev.procgroups.transport;
 import java.util.function.Consumer;
 
 /**
- * What the replication layer needs from a network: who is up, and a best-effort, FIFO-per-pair
- * byte channel to each peer. Implemented over Atomix (real sockets) and by the deterministic
- * simulator. Messages are opaque {@code byte[]}: each layer above encodes its own (Atomix's
- * serializer rejects records and {@code List.of}).
+ * What the replication layer needs from a network: who is up, and a best-effort, FIFO-per-pair byte
+ * channel to each peer. Implemented over Atomix (real sockets) and by the deterministic simulator.
+ * Messages are opaque {@code byte[]}: each layer above encodes its own (Atomix's serializer rejects
+ * records and {@code List.of}).
  */
 public interface Transport extends AutoCloseable {
 

@@ -30,9 +30,10 @@ class ProcessGroupsTest {
 
   record Task(String id, long attempt) {}
 
-  static final PayloadCodec<Task> TASK = PayloadCodec.of(
-      t -> Payload.map(Map.of("id", Payload.of(t.id()), "attempt", Payload.of(t.attempt()))),
-      p -> new Task(p.asMap().get("id").asString(), p.asMap().get("attempt").asLong()));
+  static final PayloadCodec<Task> TASK =
+      PayloadCodec.of(
+          t -> Payload.map(Map.of("id", Payload.of(t.id()), "attempt", Payload.of(t.attempt()))),
+          p -> new Task(p.asMap().get("id").asString(), p.asMap().get("attempt").asLong()));
 
   private static LocalCluster cluster;
 
@@ -71,7 +72,7 @@ class ProcessGroupsTest {
     GroupName b = GroupName.of("exit-b");
     try (ProcessGroups n1 = ProcessGroups.open(cluster.node(1), SCOPE);
         ProcessGroups n3 = ProcessGroups.open(cluster.node(3), SCOPE)) {
-      Member member = n1.register(d -> { });
+      Member member = n1.register(d -> {});
       member.join(List.of(a, b));
       assertThat(member.groups()).containsExactlyInAnyOrder("exit-a", "exit-b");
       eventually(() -> n3.members(b).contains(member.pid()));
@@ -90,20 +91,20 @@ class ProcessGroupsTest {
     BlockingQueue<GroupEvent> events = new LinkedBlockingQueue<>();
     try (ProcessGroups n1 = ProcessGroups.open(cluster.node(1), SCOPE);
         ProcessGroups n3 = ProcessGroups.open(cluster.node(3), SCOPE);
-        Member first = n1.register(d -> { })) {
+        Member first = n1.register(d -> {})) {
       first.join(group);
       eventually(() -> n3.members(group).contains(first.pid()));
       try (GroupMonitor monitor = n3.monitor(group, events::add)) {
         assertThat(monitor.members()).isEqualTo(Map.of("monitored", List.of(first.pid())));
         Pid second;
-        try (Member other = n1.register(d -> { })) {
+        try (Member other = n1.register(d -> {})) {
           second = other.pid();
           other.join(group);
-          assertThat(next(events)).isEqualTo(
-              new GroupEvent(GroupEvent.Kind.JOINED, "monitored", List.of(second)));
+          assertThat(next(events))
+              .isEqualTo(new GroupEvent(GroupEvent.Kind.JOINED, "monitored", List.of(second)));
         }
-        assertThat(next(events)).isEqualTo(
-            new GroupEvent(GroupEvent.Kind.LEFT, "monitored", List.of(second)));
+        assertThat(next(events))
+            .isEqualTo(new GroupEvent(GroupEvent.Kind.LEFT, "monitored", List.of(second)));
         assertThat(monitor.dropped()).isZero();
       }
     }
@@ -114,24 +115,24 @@ class ProcessGroupsTest {
     BlockingQueue<GroupEvent> events = new LinkedBlockingQueue<>();
     try (ProcessGroups n2 = ProcessGroups.open(cluster.node(2), SCOPE);
         GroupMonitor all = n2.events(events::add);
-        Member member = n2.register(d -> { })) {
+        Member member = n2.register(d -> {})) {
       member.join(GroupName.of("events-x"));
-      assertThat(next(events)).isEqualTo(
-          new GroupEvent(GroupEvent.Kind.JOINED, "events-x", List.of(member.pid())));
+      assertThat(next(events))
+          .isEqualTo(new GroupEvent(GroupEvent.Kind.JOINED, "events-x", List.of(member.pid())));
     }
   }
 
   @Test
   void failuresAreUncheckedAndCarryTheErrorKind() {
     assertThatThrownBy(() -> ProcessGroups.open(cluster.node(1), "app:missing"))
-        .isInstanceOfSatisfying(GroupsException.class,
-            e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            GroupsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
     try (ProcessGroups n1 = ProcessGroups.open(cluster.node(1), SCOPE)) {
-      Member member = n1.register(d -> { });
+      Member member = n1.register(d -> {});
       member.close();
       assertThatThrownBy(() -> member.join(WORKERS))
-          .isInstanceOfSatisfying(GroupsException.class,
-              e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID));
+          .isInstanceOfSatisfying(
+              GroupsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID));
     }
   }
 

@@ -17,8 +17,7 @@ import picocli.CommandLine;
 /** {@code procgroups run} on real embedded clusters: output, findings, exit codes. */
 class RunCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -30,7 +29,10 @@ class RunCommandTest {
 
   @Test
   void aCleanScriptPrintsAndHasNoFindings() throws IOException {
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         local g = assert(require("pg").open("app:pg"))
         assert(g:join("workers"))
         print("members", #g:get_members("workers"))
@@ -42,30 +44,44 @@ class RunCommandTest {
 
   @Test
   void scopeOptionsReplaceTheDefault() throws IOException {
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         assert(require("pg").open("other:scope"))
         local g, err = require("pg").open("app:pg")
         print(err:kind())
-        """, "--scope", "other:scope");
+        """,
+            "--scope",
+            "other:scope");
     assertThat(code).isZero();
     assertThat(stdout()).isEqualTo("NotFound\n");
   }
 
   @Test
   void reportsAnErrorIgnoredUnderAPolicy() throws IOException {
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         local g = assert(require("pg").open("app:pg"))
         g:join("admin")
-        """, "--policy", policy());
+        """,
+            "--policy",
+            policy());
     assertThat(code).isZero();
-    assertThat(stderr()).startsWith("script check: 1 finding\n  ignored error (hint): join() in {n1@")
+    assertThat(stderr())
+        .startsWith("script check: 1 finding\n  ignored error (hint): join() in {n1@")
         .contains("returned PermissionDenied (")
         .endsWith("script check: exit 0 (ok)\n");
   }
 
   @Test
   void reportsMisuseAndACallOnAReleasedInstance() throws IOException {
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         local g = assert(require("pg").open("app:pg"))
         local ok, err = g:join(42)
         print(err:kind())
@@ -75,22 +91,33 @@ class RunCommandTest {
         """);
     assertThat(code).isZero();
     assertThat(stdout()).isEqualTo("Invalid\ntrue\n");
-    assertThat(lines(stderr())).hasSize(4)
-        .anySatisfy(l -> assertThat(l).startsWith("  misuse: join() in {n1@").contains("failed: Invalid ("))
-        .anySatisfy(l -> assertThat(l).startsWith("  misuse: get_members() in {n1@")
-            .endsWith("was called on a released instance"))
+    assertThat(lines(stderr()))
+        .hasSize(4)
+        .anySatisfy(
+            l -> assertThat(l).startsWith("  misuse: join() in {n1@").contains("failed: Invalid ("))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("  misuse: get_members() in {n1@")
+                    .endsWith("was called on a released instance"))
         .startsWith("script check: 2 findings");
   }
 
   @Test
   void reportsASubscriptionNeverClosed() throws IOException {
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         local g = assert(require("pg").open("app:pg"))
         local sub, members, err = g:monitor("workers")
         assert(sub, err)
         """);
     assertThat(code).isZero();
-    assertThat(lines(stderr())).hasSize(3).element(1).asString()
+    assertThat(lines(stderr()))
+        .hasSize(3)
+        .element(1)
+        .asString()
         .startsWith("  unclosed subscription: monitor() in {n1@");
   }
 
@@ -118,12 +145,17 @@ class RunCommandTest {
 
   @Test
   void runsOnThreeNodesAndSeesASpawnedProcessJoin() throws IOException {
-    Files.writeString(dir.resolve("worker.lua"), """
+    Files.writeString(
+        dir.resolve("worker.lua"),
+        """
         local g = assert(require("pg").open("app:pg"))
         assert(g:join("workers"))
         process.listen("stop"):receive()
         """);
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         local g = assert(require("pg").open("app:pg"))
         local sub, members, err = g:monitor("workers")
         assert(sub, err)
@@ -132,7 +164,9 @@ class RunCommandTest {
         print(event.kind, event.data.PIDs[1] == worker)
         process.send(worker, "stop", true)
         sub:close()
-        """, "--nodes", "3");
+        """,
+            "--nodes",
+            "3");
     assertThat(code).isZero();
     assertThat(stdout()).isEqualTo("member.joined\ttrue\n");
     assertThat(stderr()).startsWith("script check: 0 findings\n");
@@ -143,33 +177,47 @@ class RunCommandTest {
     int code = run("main.lua", "print('never')\nx = = 1\n");
     assertThat(code).isEqualTo(1);
     assertThat(stdout()).isEmpty();
-    assertThat(stderr()).isEqualTo("script check: 0 findings\n"
-        + "script check: exit 1 (failed: main.lua:2: unexpected symbol 61 (=))\n");
+    assertThat(stderr())
+        .isEqualTo(
+            "script check: 0 findings\n"
+                + "script check: exit 1 (failed: main.lua:2: unexpected symbol 61 (=))\n");
   }
 
   @Test
   void findingsAreCountedExactlyPerPlaceAndTheFirstFewPrinted() throws IOException {
     Path json = dir.resolve("report.json");
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         local g = assert(require("pg").open("app:pg"))
         for i = 1, 20000 do g:join("") end
         for i = 1, 3 do g:leave("") end
         g:get_members("") g:get_local_members("") g:broadcast("", "t") g:join(42)
         for i = 1, 2000 do g:monitor("w" .. i) end
-        """, "--json", dir.resolve("report.json").toString());
+        """,
+            "--json",
+            dir.resolve("report.json").toString());
     assertThat(code).isZero();
     List<String> lines = lines(stderr());
     assertThat(lines.get(0)).isEqualTo("script check: 22007 findings");
-    assertThat(lines.get(1)).startsWith("  misuse: join() in {n1@")
+    assertThat(lines.get(1))
+        .startsWith("  misuse: join() in {n1@")
         .endsWith("failed: Invalid (group: must not be empty) (20000 times)");
     assertThat(lines.get(2)).endsWith("(3 times)");
     assertThat(lines.get(6)).isEqualTo("  and 1 more misuse findings in 1 more places");
-    assertThat(lines.get(7)).startsWith("  unclosed subscription: monitor() in {n1@")
+    assertThat(lines.get(7))
+        .startsWith("  unclosed subscription: monitor() in {n1@")
         .endsWith("opened one that was never closed (2000 times)");
     assertThat(lines).hasSize(9);
     String report = Files.readString(json);
-    assertThat(report).contains("\"total\" : 22007", "\"count\" : 20000", "\"count\" : 2000",
-        "\"kind\" : \"unclosed_subscription\"", "\"code\" : 0");
+    assertThat(report)
+        .contains(
+            "\"total\" : 22007",
+            "\"count\" : 20000",
+            "\"count\" : 2000",
+            "\"kind\" : \"unclosed_subscription\"",
+            "\"code\" : 0");
   }
 
   @Test
@@ -177,7 +225,10 @@ class RunCommandTest {
     Files.writeString(dir.resolve("fine.lua"), "return");
     Files.writeString(dir.resolve("broken.lua"), "error('worker broke', 0)");
     Files.writeString(dir.resolve("waits.lua"), "process.listen('never'):receive()");
-    int code = run("main.lua", """
+    int code =
+        run(
+            "main.lua",
+            """
         local time = require("time")
         process.spawn("fine")
         process.spawn("broken")
@@ -206,10 +257,13 @@ class RunCommandTest {
 
   /** Allows everything except joining {@code admin}. */
   private String policy() throws IOException {
-    return Files.writeString(dir.resolve("policy.json"), """
+    return Files.writeString(
+            dir.resolve("policy.json"),
+            """
         {"default": "allow",
          "rules": [{"effect": "deny", "action": "pg.join", "resource": "admin"}]}
-        """).toString();
+        """)
+        .toString();
   }
 
   private int run(String name, String source, String... options) throws IOException {
@@ -223,8 +277,10 @@ class RunCommandTest {
     out.reset();
     err.reset();
     CommandLine cli = new CommandLine(new Root());
-    cli.addSubcommand(new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    cli.addSubcommand(
+        new RunCommand(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)));
     return cli.execute(args);
   }
 

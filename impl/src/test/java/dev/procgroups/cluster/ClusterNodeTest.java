@@ -24,8 +24,10 @@ class ClusterNodeTest {
   private final SimNetwork network = new SimNetwork(7, NetworkFaults.none());
   private final List<String> delivered = new ArrayList<>();
   private final HeldExecutor aInbound = new HeldExecutor();
+
   /** a's inbound queue holds one waiting message at a time (more are dropped). */
   private final Node a = new Node(new NodeId("a", 1), aInbound, 1);
+
   private final Node b = new Node(new NodeId("b", 1), Runnable::run, 1 << 20);
 
   /** Runs tasks at once, or keeps them while held: a busy inbound thread. */
@@ -58,10 +60,15 @@ class ClusterNodeTest {
     Node(NodeId id, Executor inbound, long inboundQueueBytes) {
       store = new MembershipStore(id.name(), ScopeConfig.DEFAULTS);
       transport = network.start(id);
-      cluster = new ClusterNode(transport, (to, from, topic, payload, bytes) ->
-          delivered.add(from + ">" + to + " " + topic + "=" + payload),
-          new ReplicationSettings(200, 1_000, 200, Set.of()), network::now, inbound,
-          new InboundLanes(inboundQueueBytes, inboundQueueBytes));
+      cluster =
+          new ClusterNode(
+              transport,
+              (to, from, topic, payload, bytes) ->
+                  delivered.add(from + ">" + to + " " + topic + "=" + payload),
+              new ReplicationSettings(200, 1_000, 200, Set.of()),
+              network::now,
+              inbound,
+              new InboundLanes(inboundQueueBytes, inboundQueueBytes));
       cluster.addScope(SCOPE, ReplicatedStore.of(store));
       network.every(id, 100, cluster::tick);
     }
@@ -109,8 +116,9 @@ class ClusterNodeTest {
     a.cluster.send("b", from, "t", 1L, List.of(to, to));
     assertThat(a.cluster.route(to, from, "t", 2L)).isTrue();
     network.runFor(100);
-    assertThat(delivered).containsExactly(from + ">" + to + " t=1", from + ">" + to + " t=1",
-        from + ">" + to + " t=2");
+    assertThat(delivered)
+        .containsExactly(
+            from + ">" + to + " t=1", from + ">" + to + " t=1", from + ">" + to + " t=2");
   }
 
   @Test
@@ -150,7 +158,8 @@ class ClusterNodeTest {
     aInbound.release();
     b.cluster.send("a", from, "t", 4L, List.of(to));
     network.runFor(100);
-    assertThat(delivered).as("the gap in the link's numbering stalls nothing")
+    assertThat(delivered)
+        .as("the gap in the link's numbering stalls nothing")
         .containsExactly(from + ">" + to + " t=1", from + ">" + to + " t=4");
   }
 

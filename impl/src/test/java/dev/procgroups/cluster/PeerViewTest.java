@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Live peers, the peer listener, and how fast a closed node is seen gone (logged, not asserted). */
+/**
+ * Live peers, the peer listener, and how fast a closed node is seen gone (logged, not asserted).
+ */
 class PeerViewTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(PeerViewTest.class);
@@ -26,8 +28,8 @@ class PeerViewTest {
   @Test
   @Timeout(120)
   void peersAreListedWithIncarnationsAndAClosedNodeIsSeenDownByItsFarewell() throws Exception {
-    try (LocalCluster cluster = new LocalCluster(3, Map.of("app:pg", Map.of()),
-        SecurityPolicy.allowAll())) {
+    try (LocalCluster cluster =
+        new LocalCluster(3, Map.of("app:pg", Map.of()), SecurityPolicy.allowAll())) {
       Node n1 = cluster.node(1);
       NodeId n2 = cluster.node(2).id();
       NodeId n3 = cluster.node(3).id();
@@ -52,8 +54,10 @@ class PeerViewTest {
       assertThat(seen.event()).isEqualTo(new PeerEvent.Down(n3));
       assertThat(n1.cluster().peers()).isEqualTo(Map.of("n2", n2));
       // The figure of docs/java.md "Lifecycle" (SWIM's failure detector alone takes >= 1 s).
-      LOG.info("close() took {} ms; n1 saw n3 down {} ms after close() began",
-          TimeUnit.NANOSECONDS.toMillis(closed - start), TimeUnit.NANOSECONDS.toMillis(seen.nanos() - start));
+      LOG.info(
+          "close() took {} ms; n1 saw n3 down {} ms after close() began",
+          TimeUnit.NANOSECONDS.toMillis(closed - start),
+          TimeUnit.NANOSECONDS.toMillis(seen.nanos() - start));
     }
   }
 }

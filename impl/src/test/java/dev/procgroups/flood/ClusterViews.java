@@ -39,8 +39,10 @@ final class ClusterViews {
     for (Node node : nodes) {
       MembershipStore store = store(node);
       for (String group : store.localGroups()) {
-        store.localMembers(group).forEach(
-            pid -> truth.computeIfAbsent(group, g -> new ArrayList<>()).add(pid.toString()));
+        store
+            .localMembers(group)
+            .forEach(
+                pid -> truth.computeIfAbsent(group, g -> new ArrayList<>()).add(pid.toString()));
       }
     }
     truth.values().forEach(pids -> pids.sort(null));
@@ -52,7 +54,8 @@ final class ClusterViews {
     Set<String> groups = new TreeSet<>(store.groups());
     Map<String, List<String>> view = new TreeMap<>();
     for (String group : groups) {
-      List<String> pids = new ArrayList<>(store.members(group).stream().map(Pid::toString).toList());
+      List<String> pids =
+          new ArrayList<>(store.members(group).stream().map(Pid::toString).toList());
       pids.sort(null);
       view.put(group, pids);
     }

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Runs one flood (see {@link FloodRun}) and prints its figures as JSON, with the machine; with a
- * second argument, also writes them to that file. Arguments: seconds (default 30), output file,
- * and {@code unbounded} to run without the bounds ({@link FloodRun#UNBOUNDED}, for comparison).
- * The command is in bench/results/flood.md.
+ * second argument, also writes them to that file. Arguments: seconds (default 30), output file, and
+ * {@code unbounded} to run without the bounds ({@link FloodRun#UNBOUNDED}, for comparison). The
+ * command is in bench/results/flood.md.
  */
 public final class FloodBench {
   private static final int WORKERS = 16;
@@ -22,8 +22,13 @@ public final class FloodBench {
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 30;
     boolean unbounded = args.length > 2 && args[2].equals("unbounded");
-    FloodResult r = new FloodRun(Duration.ofSeconds(seconds), WORKERS, Duration.ofSeconds(60),
-        unbounded ? FloodRun.UNBOUNDED : config -> { }).run();
+    FloodResult r =
+        new FloodRun(
+                Duration.ofSeconds(seconds),
+                WORKERS,
+                Duration.ofSeconds(60),
+                unbounded ? FloodRun.UNBOUNDED : config -> {})
+            .run();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("date", Instant.now().toString());
     out.put("cores", Runtime.getRuntime().availableProcessors());

@@ -16,10 +16,15 @@ final class FloodMutantProbe {
 
   public static void main(String[] args) throws Exception {
     for (String name : args) {
-      ReplicationSettings broken = ReplicationSettings.defaults()
-          .withMutations(Set.of(ProtocolMutation.valueOf(name)));
-      FloodResult r = new FloodRun(Duration.ofSeconds(5), 16, Duration.ofSeconds(10),
-          config -> config.replication(broken)).run();
+      ReplicationSettings broken =
+          ReplicationSettings.defaults().withMutations(Set.of(ProtocolMutation.valueOf(name)));
+      FloodResult r =
+          new FloodRun(
+                  Duration.ofSeconds(5),
+                  16,
+                  Duration.ofSeconds(10),
+                  config -> config.replication(broken))
+              .run();
       System.out.println(name + " converged=" + r.converged() + " " + r);
     }
   }

@@ -9,12 +9,12 @@ import java.util.Map;
  * @param slotOps joins plus leaves (one per slot) made by the flooding node's processes
  * @param processes flooding processes started (each exits holding its last slots)
  * @param broadcasts broadcast calls made by the other nodes
- * @param maxLag the largest difference, at a sample, between the flooder's local slot count and
- *     an observer's count of the flooder's slots
+ * @param maxLag the largest difference, at a sample, between the flooder's local slot count and an
+ *     observer's count of the flooder's slots
  * @param meanLag the mean of that difference over samples and observers
  * @param longestBehindMillis the longest time an observer's count stayed different
- * @param peakHeapAfterGcBytes the most heap in use right after any collection (young ones
- *     included: old garbage counts)
+ * @param peakHeapAfterGcBytes the most heap in use right after any collection (young ones included:
+ *     old garbage counts)
  * @param peakHeapLiveBytes the most heap live after the full collections forced every 2 s
  * @param maxInboundQueue the largest backlog of each node's replication thread at a sample
  * @param maxFlooderSinkBehind the most broadcasts made but not yet received by n1's member
@@ -22,8 +22,8 @@ import java.util.Map;
  * @param drops what the bounds dropped over the run, all nodes together: replication messages,
  *     remote deliveries and batches at the inbound lanes, messages at full mailboxes; and the
  *     resyncs requested
- * @param catchUpMillis from the end of the flood until every node's view equals every node's
- *     local slots, or -1 if that did not happen within the bound
+ * @param catchUpMillis from the end of the flood until every node's view equals every node's local
+ *     slots, or -1 if that did not happen within the bound
  */
 record FloodResult(
     double seconds,
@@ -102,8 +102,8 @@ record FloodResult(
       return this;
     }
 
-    Builder backlog(List<Long> maxInboundQueue, long maxFlooderSinkBehind,
-        List<Long> maxInboundBytes) {
+    Builder backlog(
+        List<Long> maxInboundQueue, long maxFlooderSinkBehind, List<Long> maxInboundBytes) {
       this.maxInbound = maxInboundQueue;
       this.maxSinkBehind = maxFlooderSinkBehind;
       this.maxInboundBytes = maxInboundBytes;
@@ -116,9 +116,24 @@ record FloodResult(
     }
 
     FloodResult build(long heapAfterBytes) {
-      return new FloodResult(seconds, slotOps, processes, broadcasts, maxLag, meanLag,
-          longestBehind, catchUp, peakUsed, peakAfterGc, peakLive, baseline, heapAfterBytes, maxInbound,
-          maxSinkBehind, maxInboundBytes, drops);
+      return new FloodResult(
+          seconds,
+          slotOps,
+          processes,
+          broadcasts,
+          maxLag,
+          meanLag,
+          longestBehind,
+          catchUp,
+          peakUsed,
+          peakAfterGc,
+          peakLive,
+          baseline,
+          heapAfterBytes,
+          maxInbound,
+          maxSinkBehind,
+          maxInboundBytes,
+          drops);
     }
   }
 }

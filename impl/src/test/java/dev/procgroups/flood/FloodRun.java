@@ -1,16 +1,16 @@
 package dev.procgroups.flood;
 
-import dev.procgroups.node.LocalCluster;
-import dev.procgroups.node.NodeConfig;
-import dev.procgroups.node.Node;
 import dev.procgroups.metrics.ProcgroupsMetrics;
+import dev.procgroups.node.LocalCluster;
+import dev.procgroups.node.Node;
+import dev.procgroups.node.NodeConfig;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Channel;
 import dev.procgroups.process.Message;
+import dev.procgroups.security.SecurityPolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.procgroups.security.SecurityPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,10 +27,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Three real nodes in this JVM (Atomix on loopback). Node n1 floods: {@code workers} processes at
- * a time, each joining and leaving random groups as fast as it can for a random number of rounds,
- * then exiting while holding its last slots, replaced at once. Nodes n2 and n3 broadcast to a
- * group with a draining member on every node. A sampler compares n1's local slot count with each
+ * Three real nodes in this JVM (Atomix on loopback). Node n1 floods: {@code workers} processes at a
+ * time, each joining and leaving random groups as fast as it can for a random number of rounds,
+ * then exiting while holding its last slots, replaced at once. Nodes n2 and n3 broadcast to a group
+ * with a draining member on every node. A sampler compares n1's local slot count with each
  * observer's count of n1's slots; after the flood, the run waits for exact convergence.
  */
 final class FloodRun {
@@ -39,9 +39,12 @@ final class FloodRun {
   private static final int FLOOD_GROUPS = 8;
   private static final int MAX_SLOTS_PER_ROUND = 32;
   private static final int MAX_ROUNDS = 50;
+
   /** A broadcaster waits while its own node's sink member is this far behind (bounds mailboxes). */
   private static final long BROADCAST_WINDOW = 10_000;
+
   private static final long SAMPLE_MILLIS = 10;
+
   /** How often a full collection measures the live heap (each costs the run some 0.1 s). */
   private static final long LIVE_SAMPLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -54,6 +57,7 @@ final class FloodRun {
   private final AtomicLong slotOps = new AtomicLong();
   private final AtomicLong processes = new AtomicLong();
   private final AtomicLong broadcasts = new AtomicLong();
+
   /** Sink deliveries by node index (0 = n1). */
   private final AtomicLongArray received = new AtomicLongArray(3);
 
@@ -62,18 +66,21 @@ final class FloodRun {
    * int allow): the unbounded code, which the flood's heap bound must catch. Tests only.
    */
   static final Consumer<NodeConfig.Builder> UNBOUNDED =
-      config -> config.transportQueueBytes(Long.MAX_VALUE).deliveryQueueBytes(Long.MAX_VALUE)
-          .replicationQueueBytes(Long.MAX_VALUE)
-          .mailboxCapacity(Integer.MAX_VALUE)
-          .mailboxBytes(Long.MAX_VALUE);
+      config ->
+          config
+              .transportQueueBytes(Long.MAX_VALUE)
+              .deliveryQueueBytes(Long.MAX_VALUE)
+              .replicationQueueBytes(Long.MAX_VALUE)
+              .mailboxCapacity(Integer.MAX_VALUE)
+              .mailboxBytes(Long.MAX_VALUE);
 
   FloodRun(Duration flood, int workers, Duration convergenceBound) {
-    this(flood, workers, convergenceBound, config -> { });
+    this(flood, workers, convergenceBound, config -> {});
   }
 
   /** A flood over nodes whose configs {@code tune} adjusts (planted bugs, no bounds: tests). */
-  FloodRun(Duration flood, int workers, Duration convergenceBound,
-      Consumer<NodeConfig.Builder> tune) {
+  FloodRun(
+      Duration flood, int workers, Duration convergenceBound, Consumer<NodeConfig.Builder> tune) {
     this.tune = tune;
     this.flood = flood;
     this.workers = workers;
@@ -84,15 +91,19 @@ final class FloodRun {
     long baseline = HeapWatch.liveAfterFullGc();
     FloodResult.Builder result = new FloodResult.Builder(baseline);
     try (HeapWatch heap = new HeapWatch();
-         LocalCluster cluster = new LocalCluster(3, Map.of(SCOPE, Map.of()),
-             SecurityPolicy.allowAll(), tune)) {
+        LocalCluster cluster =
+            new LocalCluster(3, Map.of(SCOPE, Map.of()), SecurityPolicy.allowAll(), tune)) {
       List<Node> nodes = cluster.nodes();
       for (int i = 0; i < nodes.size(); i++) {
         spawnSink(nodes.get(i), i);
       }
       // Every sink member seen everywhere: the replication links are up.
-      awaitUntil(() -> nodes.stream().allMatch(n -> n.pg().store(SCOPE).orElseThrow()
-          .members(SINK).size() == 3), Duration.ofSeconds(30), "sink members seen everywhere");
+      awaitUntil(
+          () ->
+              nodes.stream()
+                  .allMatch(n -> n.pg().store(SCOPE).orElseThrow().members(SINK).size() == 3),
+          Duration.ofSeconds(30),
+          "sink members seen everywhere");
 
       Semaphore slots = new Semaphore(workers);
       Thread spawner = new Thread(() -> spawnWorkers(nodes.get(0), slots), "flood-spawner");
@@ -131,11 +142,12 @@ final class FloodRun {
         }
         Thread.sleep(SAMPLE_MILLIS);
       }
-      result.load(seconds, slotOps.get(), processes.get(), broadcasts.get())
+      result
+          .load(seconds, slotOps.get(), processes.get(), broadcasts.get())
           .lag(lag.max(), lag.mean(), lag.longestBehindMillis(), catchUp)
           .heap(heap.peakUsed(), heap.peakAfterGc(), heap.peakLive())
-          .backlog(backlog.maxInboundQueue(), backlog.maxFlooderSinkBehind(),
-              backlog.maxInboundBytes())
+          .backlog(
+              backlog.maxInboundQueue(), backlog.maxFlooderSinkBehind(), backlog.maxInboundBytes())
           .drops(drops(nodes));
     }
     return result.build(HeapWatch.liveAfterFullGc());
@@ -144,10 +156,14 @@ final class FloodRun {
   /** What the bounds dropped, summed over the nodes, and the resyncs that repaired it. */
   private static Map<String, Long> drops(List<Node> nodes) {
     Map<String, Long> drops = new LinkedHashMap<>();
-    drops.put("protocol", nodes.stream().mapToLong(n -> n.cluster().droppedProtocolMessages()).sum());
+    drops.put(
+        "protocol", nodes.stream().mapToLong(n -> n.cluster().droppedProtocolMessages()).sum());
     drops.put("delivery", nodes.stream().mapToLong(n -> n.cluster().droppedDeliveries()).sum());
-    drops.put("batch", nodes.stream().mapToLong(n -> count(n, ProcgroupsMetrics.INBOUND_DROPPED,
-        "kind", "batch")).sum());
+    drops.put(
+        "batch",
+        nodes.stream()
+            .mapToLong(n -> count(n, ProcgroupsMetrics.INBOUND_DROPPED, "kind", "batch"))
+            .sum());
     drops.put("mailbox", nodes.stream().mapToLong(n -> n.processes().droppedMessages()).sum());
     drops.put("resyncs", nodes.stream().mapToLong(n -> n.cluster().resyncRequests()).sum());
     return drops;
@@ -165,13 +181,16 @@ final class FloodRun {
           continue;
         }
         processes.incrementAndGet();
-        flooder.processes().spawn(ctx -> {
-          try {
-            churn(flooder.pg().open(ctx.handle(), SCOPE));
-          } finally {
-            slots.release();
-          }
-        });
+        flooder
+            .processes()
+            .spawn(
+                ctx -> {
+                  try {
+                    churn(flooder.pg().open(ctx.handle(), SCOPE));
+                  } finally {
+                    slots.release();
+                  }
+                });
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -199,36 +218,40 @@ final class FloodRun {
 
   private void spawnSink(Node node, int index) throws InterruptedException {
     Semaphore joined = new Semaphore(0);
-    node.processes().spawn(ctx -> {
-      Channel<Message> ticks = ctx.listen("tick");
-      node.pg().open(ctx.handle(), SCOPE).join(SINK);
-      joined.release();
-      while (ticks.receive().ok()) {
-        received.incrementAndGet(index);
-      }
-    });
+    node.processes()
+        .spawn(
+            ctx -> {
+              Channel<Message> ticks = ctx.listen("tick");
+              node.pg().open(ctx.handle(), SCOPE).join(SINK);
+              joined.release();
+              while (ticks.receive().ok()) {
+                received.incrementAndGet(index);
+              }
+            });
     if (!joined.tryAcquire(10, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the sink member of " + node.id() + " did not start");
     }
   }
 
   private void spawnBroadcaster(Node node, int index) {
-    node.processes().spawn(ctx -> {
-      PgInstance pg = node.pg().open(ctx.handle(), SCOPE);
-      long sent = 0;
-      while (flooding.get()) {
-        if (sent - received.get(index) > BROADCAST_WINDOW) {
-          Thread.sleep(1);
-          continue;
-        }
-        pg.broadcast(SINK, "tick", sent++);
-        broadcasts.incrementAndGet();
-      }
-    });
+    node.processes()
+        .spawn(
+            ctx -> {
+              PgInstance pg = node.pg().open(ctx.handle(), SCOPE);
+              long sent = 0;
+              while (flooding.get()) {
+                if (sent - received.get(index) > BROADCAST_WINDOW) {
+                  Thread.sleep(1);
+                  continue;
+                }
+                pg.broadcast(SINK, "tick", sent++);
+                broadcasts.incrementAndGet();
+              }
+            });
   }
 
-  private static void awaitUntil(BooleanSupplier condition, Duration bound,
-      String what) throws InterruptedException {
+  private static void awaitUntil(BooleanSupplier condition, Duration bound, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + bound.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -238,7 +261,9 @@ final class FloodRun {
     }
   }
 
-  /** The largest replication-thread backlog of each node and how far n1's sink member fell behind. */
+  /**
+   * The largest replication-thread backlog of each node and how far n1's sink member fell behind.
+   */
   private final class BacklogSampler {
     private final long[] maxInbound = new long[3];
     private final long[] maxBytes = new long[3];
@@ -249,8 +274,10 @@ final class FloodRun {
         MeterRegistry meters = nodes.get(i).metrics().registry();
         double queued = meters.get(ProcgroupsMetrics.INBOUND_QUEUE).gauge().value();
         maxInbound[i] = Math.max(maxInbound[i], (long) queued);
-        double bytes = meters.get(ProcgroupsMetrics.INBOUND_BYTES).gauges().stream()
-            .mapToDouble(Gauge::value).sum();
+        double bytes =
+            meters.get(ProcgroupsMetrics.INBOUND_BYTES).gauges().stream()
+                .mapToDouble(Gauge::value)
+                .sum();
         maxBytes[i] = Math.max(maxBytes[i], (long) bytes);
       }
       maxSinkBehind = Math.max(maxSinkBehind, broadcasts.get() - flooderSinkReceived);

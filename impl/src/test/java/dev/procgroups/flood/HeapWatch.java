@@ -19,20 +19,22 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Heap figures of this JVM while it runs: the highest heap in use at a sample (garbage included,
- * so it mostly tells how lazy the collector was); the highest heap in use right after any
- * collection (from GC notifications; after a young collection this still counts the old
- * generation's garbage, so it grows with the run's length even when the live set does not); and
- * the highest heap live after a full collection, forced every few seconds ({@link #sampleLive}):
- * what the load really retains.
+ * Heap figures of this JVM while it runs: the highest heap in use at a sample (garbage included, so
+ * it mostly tells how lazy the collector was); the highest heap in use right after any collection
+ * (from GC notifications; after a young collection this still counts the old generation's garbage,
+ * so it grows with the run's length even when the live set does not); and the highest heap live
+ * after a full collection, forced every few seconds ({@link #sampleLive}): what the load really
+ * retains.
  */
 final class HeapWatch implements AutoCloseable {
   /** The action of a collection of the whole heap (G1: System.gc() or a fallback full GC). */
   private static final String FULL_GC = "end of major GC";
 
-  private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-      .collect(Collectors.toSet());
+  private final Set<String> heapPools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
   private final AtomicLong peakUsed = new AtomicLong();
   private final AtomicLong peakAfterGc = new AtomicLong();
   private final AtomicLong peakLive = new AtomicLong();
@@ -78,15 +80,18 @@ final class HeapWatch implements AutoCloseable {
   }
 
   private void onGc(Notification notification, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-        .equals(notification.getType())) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
       return;
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
-    long live = after.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-        .mapToLong(e -> e.getValue().getUsed()).sum();
+    long live =
+        after.entrySet().stream()
+            .filter(e -> heapPools.contains(e.getKey()))
+            .mapToLong(e -> e.getValue().getUsed())
+            .sum();
     peakAfterGc.accumulateAndGet(live, Math::max);
     if (FULL_GC.equals(info.getGcAction())) {
       peakLive.accumulateAndGet(live, Math::max);

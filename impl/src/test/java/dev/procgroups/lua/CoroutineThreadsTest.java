@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
  * LuaJ runs each started coroutine on a thread of its own and, left alone, ends a suspended one's
  * thread only after the garbage collector has found the coroutine unreachable (then within 5 s,
  * {@code LuaThread.thread_orphan_check_interval}). A process's end ends its coroutines' threads at
- * once. The bound below (2 s) is under LuaJ's 5 s check, and nothing here runs a collection: a
- * pass cannot come from the garbage collector.
+ * once. The bound below (2 s) is under LuaJ's 5 s check, and nothing here runs a collection: a pass
+ * cannot come from the garbage collector.
  */
 class CoroutineThreadsTest {
   private static final int COROUTINES = 300;
   private static final Duration PROMPTLY = Duration.ofSeconds(2);
-  private static final String SUSPEND_MANY = """
+  private static final String SUSPEND_MANY =
+      """
       local held = {}
       for i = 1, %d do
         local c = coroutine.create(function() coroutine.yield() end)
@@ -27,7 +28,8 @@ class CoroutineThreadsTest {
         held[i] = c
       end
       print("suspended")
-      """.formatted(COROUTINES);
+      """
+          .formatted(COROUTINES);
 
   private final LuaNodeFixture node = new LuaNodeFixture();
   private final LuaNode lua = node.builder().build();
@@ -40,8 +42,8 @@ class CoroutineThreadsTest {
   @Test
   void killingAProcessEndsItsSuspendedCoroutinesThreads() throws InterruptedException {
     long baseline = settledCoroutineThreads();
-    RunningProcess process = lua.spawn(new LuaScript("holder",
-        SUSPEND_MANY + "process.listen('never'):receive()"));
+    RunningProcess process =
+        lua.spawn(new LuaScript("holder", SUSPEND_MANY + "process.listen('never'):receive()"));
     assertThat(await(n -> n >= baseline + COROUTINES, Duration.ofSeconds(10))).isTrue();
 
     process.kill();
@@ -61,7 +63,11 @@ class CoroutineThreadsTest {
   @Test
   void aCoroutineLoopingForeverInAKilledProcessStops() throws InterruptedException {
     long baseline = settledCoroutineThreads();
-    RunningProcess process = lua.spawn(new LuaScript("spinner", """
+    RunningProcess process =
+        lua.spawn(
+            new LuaScript(
+                "spinner",
+                """
         local spin = coroutine.wrap(function()
           while true do pcall(function() while true do end end) end
         end)

@@ -43,7 +43,8 @@ class InstructionBudgetTest {
 
   @Test
   void pcallCannotCatchTheKill() throws InterruptedException {
-    assertKilled("""
+    assertKilled(
+        """
         while true do
           pcall(function() while true do end end)
           xpcall(function() while true do end end, function(e) return e end)
@@ -53,7 +54,8 @@ class InstructionBudgetTest {
 
   @Test
   void coroutineCannotHideFromTheKill() throws InterruptedException {
-    assertKilled("""
+    assertKilled(
+        """
         while true do
           coroutine.resume(coroutine.create(function() for i = 1, 1e6 do end end))
         end
@@ -69,9 +71,12 @@ class InstructionBudgetTest {
     }
     try {
       Thread.sleep(50);
-      LuaRunResult newcomer = LuaScripts.run(
-          new LuaScript("newcomer", "local s = 0 for i = 1, 1000 do s = s + i end print(s)"),
-          node.builder(), Duration.ofSeconds(10), null);
+      LuaRunResult newcomer =
+          LuaScripts.run(
+              new LuaScript("newcomer", "local s = 0 for i = 1, 1000 do s = s + i end print(s)"),
+              node.builder(),
+              Duration.ofSeconds(10),
+              null);
       assertThat(newcomer.status()).isEqualTo(LuaRunResult.Status.OK);
       assertThat(newcomer.output()).isEqualTo("500500\n");
     } finally {

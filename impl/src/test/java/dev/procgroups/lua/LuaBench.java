@@ -12,18 +12,18 @@ import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaValue;
 
 /**
- * A bench main (not a test): what the binding costs. Run with
- * {@code ./mvnw -q -o -pl impl test-compile} and then
- * {@code java -cp impl/target/classes:impl/target/test-classes:<deps> dev.procgroups.lua.LuaBench}
- * (deps: {@code ./mvnw -q -o -pl impl dependency:build-classpath -Dmdep.outputFile=/dev/stdout}).
- * Prints the median of 7 rounds for: a CPU-bound Lua loop with and without the instruction hook;
- * string building (the allocation checks of {@link LuaJPatch}); sandboxed globals creation;
- * spawning a Lua process that runs a trivial script and exits.
+ * A bench main (not a test): what the binding costs. Run with {@code ./mvnw -q -o -pl impl
+ * test-compile} and then {@code java -cp impl/target/classes:impl/target/test-classes:<deps>
+ * dev.procgroups.lua.LuaBench} (deps: {@code ./mvnw -q -o -pl impl dependency:build-classpath
+ * -Dmdep.outputFile=/dev/stdout}). Prints the median of 7 rounds for: a CPU-bound Lua loop with and
+ * without the instruction hook; string building (the allocation checks of {@link LuaJPatch});
+ * sandboxed globals creation; spawning a Lua process that runs a trivial script and exits.
  */
 public final class LuaBench {
 
   private static final String LOOP = "local s = 0 for i = 1, 2000000 do s = s + i % 7 end return s";
-  private static final String STRINGS = """
+  private static final String STRINGS =
+      """
       local t = {}
       for i = 1, 100000 do t[#t + 1] = ("x"):rep(i % 20) .. i .. "," end
       local s = table.concat(t)
@@ -35,15 +35,18 @@ public final class LuaBench {
   public static void main(String[] args) throws Exception {
     LuaJPatch.ensureInstalled(); // before anything here links a LuaJ class
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus");
+    System.out.println(
+        "JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus");
     System.out.printf("loop, hook on:  %.1f ns/iteration%n", median(() -> loop(quiet, true)) / 2e6);
-    System.out.printf("loop, hook off: %.1f ns/iteration%n", median(() -> loop(quiet, false)) / 2e6);
+    System.out.printf(
+        "loop, hook off: %.1f ns/iteration%n", median(() -> loop(quiet, false)) / 2e6);
     System.out.printf("string building: %.1f ms%n", median(() -> strings(quiet)) / 1e6);
-    System.out.printf("new sandboxed globals: %.1f us%n", median(() -> globals(quiet)) / 1000 / 1e3);
+    System.out.printf(
+        "new sandboxed globals: %.1f us%n", median(() -> globals(quiet)) / 1000 / 1e3);
     try (LuaNodeFixture node = new LuaNodeFixture()) {
       LuaNode lua = node.builder().output(quiet).build();
-      System.out.printf("spawn + run + exit of a Lua process: %.1f us%n",
-          median(() -> spawn(lua)) / 200 / 1e3);
+      System.out.printf(
+          "spawn + run + exit of a Lua process: %.1f us%n", median(() -> spawn(lua)) / 200 / 1e3);
     }
   }
 

@@ -18,7 +18,9 @@ final class LuaFixture {
   final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   final InstructionBudget budget = new InstructionBudget();
   final Globals globals =
-      LuaSandbox.newGlobals(new PrintStream(printed, true, StandardCharsets.UTF_8), budget,
+      LuaSandbox.newGlobals(
+          new PrintStream(printed, true, StandardCharsets.UTF_8),
+          budget,
           LuaSandbox.ModuleLoader.NONE);
 
   LuaFixture() {

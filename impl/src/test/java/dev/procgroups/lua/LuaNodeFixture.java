@@ -51,7 +51,8 @@ final class LuaNodeFixture implements AutoCloseable {
 
   /** Runs {@code source} as a process, waiting at most 10 s. */
   LuaRunResult run(String source) throws InterruptedException {
-    return LuaScripts.run(new LuaScript("main.lua", source), builder(), Duration.ofSeconds(10), null);
+    return LuaScripts.run(
+        new LuaScript("main.lua", source), builder(), Duration.ofSeconds(10), null);
   }
 
   @Override

@@ -13,8 +13,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Payload values survive the trip into Lua and back unchanged. Generated values are those the
- * conversion promises to keep: longs within ±2^53, non-integral finite doubles, strings,
- * booleans, lists, and non-empty string-keyed maps (an empty table comes back as an empty list).
+ * conversion promises to keep: longs within ±2^53, non-integral finite doubles, strings, booleans,
+ * lists, and non-empty string-keyed maps (an empty table comes back as an empty list).
  */
 class LuaPayloadsProperties {
 
@@ -29,7 +29,10 @@ class LuaPayloadsProperties {
   void survivesAScriptCopyingTheTable(@ForAll("payloads") Object payload) {
     LuaFixture lua = new LuaFixture();
     lua.globals.rawset("input", LuaPayloads.toLua(payload));
-    Object copied = LuaPayloads.toJava(lua.run("""
+    Object copied =
+        LuaPayloads.toJava(
+            lua.run(
+                    """
         local function copy(v)
           if type(v) ~= 'table' then return v end
           local t = {}
@@ -37,20 +40,24 @@ class LuaPayloadsProperties {
           return t
         end
         return copy(input)
-        """).arg1());
+        """)
+                .arg1());
     assertThat(copied).isEqualTo(payload);
   }
 
   @Provide
   Arbitrary<Object> payloads() {
-    return Arbitraries.recursive(this::scalar,
-        inner -> Arbitraries.oneOf(inner, list(inner), map(inner)), 0, 4);
+    return Arbitraries.recursive(
+        this::scalar, inner -> Arbitraries.oneOf(inner, list(inner), map(inner)), 0, 4);
   }
 
   private Arbitrary<Object> scalar() {
     return Arbitraries.oneOf(
         Arbitraries.longs().between(-EXACT, EXACT).map(n -> (Object) n),
-        Arbitraries.doubles().between(-1e300, 1e300).filter(d -> d != Math.rint(d)).map(d -> (Object) d),
+        Arbitraries.doubles()
+            .between(-1e300, 1e300)
+            .filter(d -> d != Math.rint(d))
+            .map(d -> (Object) d),
         Arbitraries.strings().ofMaxLength(12).map(s -> (Object) s),
         Arbitraries.of(true, false).map(b -> (Object) b));
   }
@@ -61,6 +68,8 @@ class LuaPayloadsProperties {
 
   private Arbitrary<Object> map(Arbitrary<Object> values) {
     return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), values)
-        .ofMinSize(1).ofMaxSize(4).map(m -> (Object) Map.copyOf(m));
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .map(m -> (Object) Map.copyOf(m));
   }
 }

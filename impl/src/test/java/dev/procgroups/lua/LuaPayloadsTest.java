@@ -42,24 +42,30 @@ class LuaPayloadsTest {
 
   @Test
   void refusedValues() {
-    assertThatThrownBy(() -> fromLua("{1, 2, nil, 4}")).isInstanceOf(PayloadException.class)
+    assertThatThrownBy(() -> fromLua("{1, 2, nil, 4}"))
+        .isInstanceOf(PayloadException.class)
         .hasMessageStartingWith("payload:");
     assertThatThrownBy(() -> fromLua("{1, x = 2}")).isInstanceOf(PayloadException.class);
     assertThatThrownBy(() -> fromLua("{[2] = 'b'}")).isInstanceOf(PayloadException.class);
     assertThatThrownBy(() -> fromLua("{[1.5] = 'b'}")).isInstanceOf(PayloadException.class);
-    assertThatThrownBy(() -> fromLua("print")).isInstanceOf(PayloadException.class)
+    assertThatThrownBy(() -> fromLua("print"))
+        .isInstanceOf(PayloadException.class)
         .hasMessageContaining("function");
-    assertThatThrownBy(() -> fromLua("coroutine.create(print)")).isInstanceOf(PayloadException.class);
-    assertThatThrownBy(() -> fromLua("errors.new('Invalid', 'x')")).isInstanceOf(PayloadException.class);
+    assertThatThrownBy(() -> fromLua("coroutine.create(print)"))
+        .isInstanceOf(PayloadException.class);
+    assertThatThrownBy(() -> fromLua("errors.new('Invalid', 'x')"))
+        .isInstanceOf(PayloadException.class);
     assertThatThrownBy(() -> fromLua("(function() local t = {} t.self = t return t end)()"))
-        .isInstanceOf(PayloadException.class).hasMessageContaining("itself");
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("itself");
   }
 
   @Test
   void depthLimitIs32Tables() {
     String nested32 = "{".repeat(32) + "}".repeat(32);
     assertThat(fromLua(nested32)).isInstanceOf(List.class);
-    assertThatThrownBy(() -> fromLua("{" + nested32 + "}")).isInstanceOf(PayloadException.class)
+    assertThatThrownBy(() -> fromLua("{" + nested32 + "}"))
+        .isInstanceOf(PayloadException.class)
         .hasMessageContaining("deeper than 32");
   }
 
@@ -72,18 +78,32 @@ class LuaPayloadsTest {
   @Test
   void argumentsFromAPosition() {
     assertThat(LuaPayloads.toJava(LuaValue.NONE, 1)).isEmpty();
-    assertThat(LuaPayloads.toJava(LuaValue.varargsOf(new LuaValue[] {LuaValue.valueOf("t"),
-        LuaValue.valueOf(1), LuaValue.NIL, LuaValue.valueOf("x")}), 2)).containsExactly(1L, null, "x");
+    assertThat(
+            LuaPayloads.toJava(
+                LuaValue.varargsOf(
+                    new LuaValue[] {
+                      LuaValue.valueOf("t"),
+                      LuaValue.valueOf(1),
+                      LuaValue.NIL,
+                      LuaValue.valueOf("x")
+                    }),
+                2))
+        .containsExactly(1L, null, "x");
   }
 
   @Test
   void javaToLua() {
     lua.globals.rawset("p", LuaPayloads.toLua(Map.of("id", 42L, "list", List.of(1.5, "x", false))));
-    assertThat(lua.eval("return p.id .. ' ' .. p.list[1] .. ' ' .. p.list[2] .. ' ' .. tostring(p.list[3]) .. ' ' .. #p.list"))
+    assertThat(
+            lua.eval(
+                "return p.id .. ' ' .. p.list[1] .. ' ' .. p.list[2] .. ' ' .. tostring(p.list[3]) .. ' ' .. #p.list"))
         .isEqualTo("42 1.5 x false 3");
-    assertThat(LuaPayloads.toLua(dev.procgroups.process.Pid.parse("{n1@app:processes|0001a3}")).tojstring())
+    assertThat(
+            LuaPayloads.toLua(dev.procgroups.process.Pid.parse("{n1@app:processes|0001a3}"))
+                .tojstring())
         .isEqualTo("{n1@app:processes|0001a3}");
     assertThatThrownBy(() -> LuaPayloads.toLua(new Object())).isInstanceOf(PayloadException.class);
-    assertThatThrownBy(() -> LuaPayloads.toLua(Map.of(1, "x"))).isInstanceOf(PayloadException.class);
+    assertThatThrownBy(() -> LuaPayloads.toLua(Map.of(1, "x")))
+        .isInstanceOf(PayloadException.class);
   }
 }

@@ -37,14 +37,18 @@ class LuaProcessTest {
 
   @Test
   void spawnedProcessesExchangeMessages() throws InterruptedException {
-    node.script("echo", """
+    node.script(
+        "echo",
+        """
         local parent = ...
         local ch = process.listen("ping")
         process.send(parent, "ready") -- messages sent before listen go to the inbox
         local n = ch:receive()
         process.send(parent, "pong", {n = n + 1, from = process.pid()})
         """);
-    String out = output("""
+    String out =
+        output(
+            """
         local replies = process.listen("pong")
         local ready = process.listen("ready")
         local child, err = process.spawn("echo", process.pid())
@@ -59,7 +63,9 @@ class LuaProcessTest {
 
   @Test
   void payloadPackingAndMessages() throws InterruptedException {
-    String out = output("""
+    String out =
+        output(
+            """
         local me = process.pid()
         local plain = process.listen("plain")
         local full = process.listen("full", {message = true})
@@ -79,7 +85,9 @@ class LuaProcessTest {
 
   @Test
   void badSendsReturnInvalidErrors() throws InterruptedException {
-    String out = output("""
+    String out =
+        output(
+            """
         local ok, err = process.send("not a pid", "t", 1)
         print(ok, err:kind())
         ok, err = process.send(process.pid(), "", 1)
@@ -89,14 +97,18 @@ class LuaProcessTest {
         local pid, err2 = process.spawn("no-such-script")
         print(pid, err2:kind())
         """);
-    assertThat(out).isEqualTo("nil\tInvalid\nnil\tInvalid\nnil\tInvalid\tpayload: cannot copy a function\n"
-        + "nil\tNotFound\n");
+    assertThat(out)
+        .isEqualTo(
+            "nil\tInvalid\nnil\tInvalid\nnil\tInvalid\tpayload: cannot copy a function\n"
+                + "nil\tNotFound\n");
   }
 
   @Test
   void aSendToAFullLocalMailboxIsUnavailable() throws InterruptedException {
     try (LuaNodeFixture small = new LuaNodeFixture(SecurityPolicy.allowAll(), 2)) {
-      LuaRunResult result = small.run("""
+      LuaRunResult result =
+          small.run(
+              """
           local me = process.pid()
           local ch = process.listen("t")
           print(process.send(me, "t", 1), process.send(me, "t", 2))
@@ -111,9 +123,12 @@ class LuaProcessTest {
   }
 
   @Test
-  void aBroadcastToAFullMailboxIsDroppedAndCountedAndStillReturnsTrue() throws InterruptedException {
+  void aBroadcastToAFullMailboxIsDroppedAndCountedAndStillReturnsTrue()
+      throws InterruptedException {
     try (LuaNodeFixture small = new LuaNodeFixture(SecurityPolicy.allowAll(), 2)) {
-      LuaRunResult result = small.run("""
+      LuaRunResult result =
+          small.run(
+              """
           local g = assert(require('pg').open('app:pg'))
           local ch = process.listen("t")
           g:join({"grp", "grp"}) -- two slots: each broadcast fills two places of this mailbox
@@ -121,7 +136,8 @@ class LuaProcessTest {
           print(ch:receive(), ch:receive(), ch:receive(10))
           """);
       assertThat(result.error()).isEmpty();
-      assertThat(result.output()).as("the second broadcast returns true though it was dropped")
+      assertThat(result.output())
+          .as("the second broadcast returns true though it was dropped")
           .isEqualTo("true\ttrue\n1\t1\tnil\tfalse\ttimeout\n");
       assertThat(small.runtime.droppedMessages()).isEqualTo(2);
     }
@@ -130,9 +146,12 @@ class LuaProcessTest {
   @Test
   void largePayloadsFillAMailboxByBytes() throws InterruptedException {
     long threeBig = 3 * (1 + 3 + 512 * 1024 + Message.OVERHEAD_BYTES); // encoded 512 KiB + overhead
-    try (LuaNodeFixture small = new LuaNodeFixture(SecurityPolicy.allowAll(),
-        ProcessRuntime.builder("n1").mailboxBytes(threeBig))) {
-      LuaRunResult result = small.run("""
+    try (LuaNodeFixture small =
+        new LuaNodeFixture(
+            SecurityPolicy.allowAll(), ProcessRuntime.builder("n1").mailboxBytes(threeBig))) {
+      LuaRunResult result =
+          small.run(
+              """
           local g = assert(require('pg').open('app:pg'))
           local ch = process.listen("t")
           local big = string.rep("x", 512 * 1024)
@@ -146,7 +165,8 @@ class LuaProcessTest {
           print(n, process.send(process.pid(), "t", big))
           """);
       assertThat(result.error()).isEmpty();
-      assertThat(result.output()).as("three fit; broadcasts still return true")
+      assertThat(result.output())
+          .as("three fit; broadcasts still return true")
           .isEqualTo("true\tnil\tUnavailable\n3\ttrue\n");
       assertThat(small.runtime.droppedMessages()).isEqualTo(8);
     }
@@ -154,7 +174,9 @@ class LuaProcessTest {
 
   @Test
   void receiveTimesOutAndClosedChannelsReport() throws InterruptedException {
-    String out = output("""
+    String out =
+        output(
+            """
         local ch = process.listen("never")
         print(ch:receive(20))
         local c = channel.new()
@@ -168,7 +190,9 @@ class LuaProcessTest {
 
   @Test
   void selectPicksTheReadyCaseOrTimesOut() throws InterruptedException {
-    String out = output("""
+    String out =
+        output(
+            """
         local a, b = channel.new(), channel.new(1)
         b:send("from b")
         local r = channel.select({a:case_receive(), b:case_receive()})
@@ -178,12 +202,15 @@ class LuaProcessTest {
         local s = channel.select({b:case_send("again")})
         print(s.channel == b, s.ok, b:receive())
         """);
-    assertThat(out).isEqualTo("true\tfrom b\ttrue\t2\nnil\ttimeout\nnil\ttimeout\ntrue\ttrue\tagain\ttrue\n");
+    assertThat(out)
+        .isEqualTo("true\tfrom b\ttrue\t2\nnil\ttimeout\nnil\ttimeout\ntrue\ttrue\tagain\ttrue\n");
   }
 
   @Test
   void coroutinesUseTheirProcess() throws InterruptedException {
-    String out = output("""
+    String out =
+        output(
+            """
         local me = process.pid()
         local inbox = process.listen("t")
         local co = coroutine.wrap(function()
@@ -211,7 +238,8 @@ class LuaProcessTest {
   @Test
   void blockedAndBusyProcessesCanBeKilled() throws InterruptedException {
     LuaNode lua = node.builder().build();
-    RunningProcess blocked = lua.spawn(new LuaScript("blocked", "process.listen('never'):receive()"));
+    RunningProcess blocked =
+        lua.spawn(new LuaScript("blocked", "process.listen('never'):receive()"));
     RunningProcess sleeping = lua.spawn(new LuaScript("sleeping", "require('time').sleep(60000)"));
     RunningProcess busy = lua.spawn(new LuaScript("busy", "while true do end"));
     Thread.sleep(100);
@@ -226,7 +254,11 @@ class LuaProcessTest {
   @Test
   void aProcessBlockedInsideACoroutineCanBeKilled() throws InterruptedException {
     LuaNode lua = node.builder().build();
-    RunningProcess p = lua.spawn(new LuaScript("co", """
+    RunningProcess p =
+        lua.spawn(
+            new LuaScript(
+                "co",
+                """
         local ch = channel.new()
         coroutine.wrap(function() ch:receive() end)()
         """));
@@ -239,12 +271,16 @@ class LuaProcessTest {
 
   @Test
   void linesOfConcurrentProcessesNeverInterleave() throws InterruptedException {
-    node.script("printer", """
+    node.script(
+        "printer",
+        """
         local parent, tag = ...
         for i = 1, 300 do print(tag, i, string.rep(tag, 40)) end
         process.send(parent, "done")
         """);
-    String out = output("""
+    String out =
+        output(
+            """
         local done = process.listen("done")
         for _, tag in ipairs({"a", "b", "c"}) do process.spawn("printer", process.pid(), tag) end
         for _ = 1, 3 do done:receive() end
@@ -257,7 +293,9 @@ class LuaProcessTest {
   @Test
   void processKillFromLua() throws InterruptedException {
     node.script("forever", "process.listen('never'):receive()");
-    String out = output("""
+    String out =
+        output(
+            """
         local pid = process.spawn("forever")
         print(process.kill(pid), process.kill("nonsense"))
         """);
@@ -266,22 +304,38 @@ class LuaProcessTest {
 
   @Test
   void requireFindsLuaModulesOnTheModulePath() throws InterruptedException {
-    LuaRunResult result = LuaScripts.run(new LuaScript("main.lua", """
+    LuaRunResult result =
+        LuaScripts.run(
+            new LuaScript(
+                "main.lua",
+                """
         local util = require("lib.util")
         print(util.double(21), require("lib.util") == util, util.name)
         print(pcall(require, "lib.missing"))
-        """), node.builder().modulePath(ScriptLibrary.of(java.util.Map.of("lib/util.lua", """
+        """),
+            node.builder()
+                .modulePath(
+                    ScriptLibrary.of(
+                        java.util.Map.of(
+                            "lib/util.lua",
+                            """
             local name = ...
             return {double = function(x) return 2 * x end, name = name}
-            """))), Duration.ofSeconds(10), null);
-    assertThat(result.output()).isEqualTo("42\ttrue\tlib.util\nfalse\tmodule 'lib.missing' not found\n");
+            """))),
+            Duration.ofSeconds(10),
+            null);
+    assertThat(result.output())
+        .isEqualTo("42\ttrue\tlib.util\nfalse\tmodule 'lib.missing' not found\n");
   }
 
   @Test
   void scriptsReceiveArguments() throws InterruptedException {
     LuaNode lua = node.builder().output(System.out).build();
-    RunningProcess p = lua.spawn(new LuaScript("args", "local a, b = ... assert(a == 1 and b.x == 'y')"),
-        1L, java.util.Map.of("x", "y"));
+    RunningProcess p =
+        lua.spawn(
+            new LuaScript("args", "local a, b = ... assert(a == 1 and b.x == 'y')"),
+            1L,
+            java.util.Map.of("x", "y"));
     assertThat(p.awaitExit(Duration.ofSeconds(5))).isTrue();
     assertThat(p.exitReason()).contains(dev.procgroups.process.ExitReason.NORMAL);
   }

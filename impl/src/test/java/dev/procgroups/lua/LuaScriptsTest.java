@@ -23,20 +23,24 @@ class LuaScriptsTest {
 
   @Test
   void runsAFileWhoseSpawnsFindTheirSiblings(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("main.lua"), """
+    Files.writeString(
+        dir.resolve("main.lua"),
+        """
         local done = process.listen("done")
         assert(process.spawn("helper", process.pid()))
         print("main got", done:receive())
         """);
-    Files.writeString(dir.resolve("helper.lua"), """
+    Files.writeString(
+        dir.resolve("helper.lua"),
+        """
         local parent = ...
         print("helper runs")
         process.send(parent, "done", "ok")
         """);
     Files.writeString(dir.getParent().resolve("outside.lua"), "print('escaped')");
     ByteArrayOutputStream echo = new ByteArrayOutputStream();
-    LuaRunResult result = LuaScripts.runFile(dir.resolve("main.lua"), node.builder(),
-        Duration.ofSeconds(10), echo);
+    LuaRunResult result =
+        LuaScripts.runFile(dir.resolve("main.lua"), node.builder(), Duration.ofSeconds(10), echo);
     assertThat(result.status()).isEqualTo(LuaRunResult.Status.OK);
     assertThat(result.output()).isEqualTo("helper runs\nmain got\tok\ttrue\n");
     assertThat(echo.toString(StandardCharsets.UTF_8)).isEqualTo(result.output());
@@ -47,8 +51,12 @@ class LuaScriptsTest {
 
   @Test
   void timeoutKillsTheScript() throws InterruptedException {
-    LuaRunResult result = LuaScripts.run(new LuaScript("slow.lua", "print('before') while true do end"),
-        node.builder(), Duration.ofMillis(1500), null);
+    LuaRunResult result =
+        LuaScripts.run(
+            new LuaScript("slow.lua", "print('before') while true do end"),
+            node.builder(),
+            Duration.ofMillis(1500),
+            null);
     assertThat(result.status()).isEqualTo(LuaRunResult.Status.TIMED_OUT);
     assertThat(result.status().exitCode()).isEqualTo(124);
     assertThat(result.error()).contains("timed out after 1500 ms");
@@ -58,7 +66,8 @@ class LuaScriptsTest {
   void failuresCarryLuaStyleMessages() throws InterruptedException {
     assertThat(node.run("local t = nil\nreturn t.x").error().orElseThrow())
         .startsWith("main.lua:2: ");
-    assertThat(node.run("local function f() return f() + 1 end f()").error()).contains("stack overflow");
+    assertThat(node.run("local function f() return f() + 1 end f()").error())
+        .contains("stack overflow");
     assertThat(node.run("error({code = 1})").status()).isEqualTo(LuaRunResult.Status.FAILED);
   }
 }

@@ -18,14 +18,17 @@ class PgBindingTest {
   }
 
   private String run(String script) throws InterruptedException {
-    LuaRunResult result = node.run("local pg = require('pg')\nlocal g = assert(pg.open('app:pg'))\n" + script);
+    LuaRunResult result =
+        node.run("local pg = require('pg')\nlocal g = assert(pg.open('app:pg'))\n" + script);
     assertThat(result.error()).isEmpty();
     return result.output();
   }
 
   @Test
   void messagesNameTheArgumentAndItsLuaType() throws InterruptedException {
-    assertThat(run("""
+    assertThat(
+            run(
+                """
         local function msg(_, err) return err:message() end
         print(msg(g:join(42)))
         print(msg(g:join({"x", "y", 3})))
@@ -37,7 +40,9 @@ class PgBindingTest {
         print(select(2, pg.open(1.5)):message())
         g:release()
         print(msg(g:join(42)))
-        """)).isEqualTo("""
+        """))
+        .isEqualTo(
+            """
         group: must be a string, got number
         group[3]: must be a string, got number
         group: must be a string, got boolean
@@ -52,7 +57,9 @@ class PgBindingTest {
 
   @Test
   void badInputNeverRaisesAndGivesInvalid() throws InterruptedException {
-    String out = run("""
+    String out =
+        run(
+            """
         local bad = {nil, 42, true, {}, {1}, {"a", 2}, {"a", ""}, "", string.rep("x", 1025), print,
                      {x = "y"}, {{"nested"}}}
         local results = {}
@@ -90,23 +97,30 @@ class PgBindingTest {
 
   @Test
   void batchesAreAllOrNothing() throws InterruptedException {
-    assertThat(run("""
+    assertThat(
+            run(
+                """
         local ok, err = g:join({"a", "b", 7})
         print(ok, err:kind(), #g:which_groups())
         print(g:join({"a", "b", "a"}), #g:get_members("a"), #g:get_members("b"))
         print(g:leave({"a", "a", "a", "zzz"}), #g:get_members("a"))
         local ok2, err2 = g:leave("zzz")
         print(ok2, err2:kind(), err2:message():find("zzz") ~= nil)
-        """)).isEqualTo("nil\tInvalid\t0\ntrue\t2\t1\ntrue\t0\nnil\tInvalid\ttrue\n");
+        """))
+        .isEqualTo("nil\tInvalid\t0\ntrue\t2\t1\ntrue\t0\nnil\tInvalid\ttrue\n");
   }
 
   @Test
   void permissionDeniedAndNotFound() throws InterruptedException {
     node.close();
-    node = new LuaNodeFixture((pid, action, resource) ->
-        !(action.equals("pg.join") && resource.equals("secret"))
-            && !(action.equals("pg.open") && resource.equals("app:closed")));
-    assertThat(run("""
+    node =
+        new LuaNodeFixture(
+            (pid, action, resource) ->
+                !(action.equals("pg.join") && resource.equals("secret"))
+                    && !(action.equals("pg.open") && resource.equals("app:closed")));
+    assertThat(
+            run(
+                """
         local ok, err = g:join({"open", "secret"})
         print(ok, err:kind(), #g:which_groups(), err:retryable())
         local h, err2 = pg.open("app:closed")
@@ -115,12 +129,16 @@ class PgBindingTest {
         print(h2, err3:kind())
         local h3, err4 = pg.open("no-colon")
         print(h3, err4:kind())
-        """)).isEqualTo("nil\tPermissionDenied\t0\tfalse\nnil\tPermissionDenied\nnil\tNotFound\nnil\tInvalid\n");
+        """))
+        .isEqualTo(
+            "nil\tPermissionDenied\t0\tfalse\nnil\tPermissionDenied\nnil\tNotFound\nnil\tInvalid\n");
   }
 
   @Test
   void broadcastPayloadErrorsComeAfterEarlierChecks() throws InterruptedException {
-    assertThat(run("""
+    assertThat(
+            run(
+                """
         local ok, err = g:broadcast("grp", "t", print)
         print(ok, err:kind(), err:message())
         local ok2, err2 = g:broadcast("", "t", print)
@@ -128,14 +146,18 @@ class PgBindingTest {
         g:release()
         local ok3, err3 = g:broadcast("grp", "t", print)
         print(ok3, err3:message())
-        """)).isEqualTo("nil\tInvalid\tpayload: cannot copy a function\n"
-            + "nil\tInvalid\ttrue\nnil\tinstance released\n");
+        """))
+        .isEqualTo(
+            "nil\tInvalid\tpayload: cannot copy a function\n"
+                + "nil\tInvalid\ttrue\nnil\tinstance released\n");
   }
 
   @Test
   void subscriptionBufferDropsAndCounts() throws InterruptedException, RegistryException {
     node.registry.registerScope("app:small", Map.of("monitor_buffer", 2));
-    assertThat(run("""
+    assertThat(
+            run(
+                """
         local s = assert(pg.open("app:small"))
         local sub, members, err = s:monitor("w")
         for i = 1, 5 do s:join("w") end
@@ -152,47 +174,60 @@ class PgBindingTest {
         s:leave("w")
         sub3:close({flush = true})
         print(sub3:channel():receive())
-        """)).isEqualTo("0\t3\nmember.joined\tmember.joined\ntrue\ttrue\tnil\tfalse\n"
-            + "member.left\ttrue\tnil\tfalse\nnil\tfalse\n");
+        """))
+        .isEqualTo(
+            "0\t3\nmember.joined\tmember.joined\ntrue\ttrue\tnil\tfalse\n"
+                + "member.left\ttrue\tnil\tfalse\nnil\tfalse\n");
   }
 
   @Test
   void exitOfAProcessRemovesItsSlots() throws InterruptedException {
-    node.script("member", """
+    node.script(
+        "member",
+        """
         local g = require("pg").open("app:pg")
         g:join("workers")
         g:join("workers")
         g:join("managers")
         """);
-    assertThat(run("""
+    assertThat(
+            run(
+                """
         local sub, members = g:monitor("workers")
         local pid = process.spawn("member")
         local ch = sub:channel()
         local first, second, third = ch:receive(), ch:receive(), ch:receive()
         print(first.kind, second.kind, third.kind, #third.data.PIDs, third.data.PIDs[1] == pid)
         print(#g:get_members("workers"), #g:get_members("managers"))
-        """)).isEqualTo("member.joined\tmember.joined\tmember.left\t2\ttrue\n0\t0\n");
+        """))
+        .isEqualTo("member.joined\tmember.joined\tmember.left\t2\ttrue\n0\t0\n");
   }
 
   @Test
   void eventsSnapshotAndNilNilErr() throws InterruptedException {
-    assertThat(run("""
+    assertThat(
+            run(
+                """
         g:join({"a", "b", "b"})
         local sub, snapshot, err = g:events()
         print(#snapshot.a, #snapshot.b, err)
         g:release()
         print(g:events())
-        """)).matches("1\t2\tnil\nnil\tnil\tinstance released\n");
+        """))
+        .matches("1\t2\tnil\nnil\tnil\tinstance released\n");
   }
 
   @Test
   void scopeLimitIsRateLimited() throws InterruptedException, RegistryException {
     node.registry.registerScope("app:limited", Map.of("max_members_per_group", 1));
-    assertThat(run("""
+    assertThat(
+            run(
+                """
         local s = assert(pg.open("app:limited"))
         print(s:join("w"))
         local ok, err = s:join("w")
         print(ok, err:kind(), err:retryable())
-        """)).isEqualTo("true\nnil\tRateLimited\ttrue\n");
+        """))
+        .isEqualTo("true\nnil\tRateLimited\ttrue\n");
   }
 }

@@ -11,30 +11,39 @@ class SafePcallTest {
 
   @Test
   void pcallCatchesStackOverflow() {
-    assertThat(lua.eval("""
+    assertThat(
+            lua.eval(
+                """
         local function deep(n) return 1 + deep(n + 1) end
         local ok, err = pcall(deep, 1)
         local ok2, err2 = pcall(deep, 1)
         return tostring(ok) .. ' ' .. err .. ' / ' .. tostring(ok2) .. ' ' .. err2
-        """)).isEqualTo("false stack overflow / false stack overflow");
+        """))
+        .isEqualTo("false stack overflow / false stack overflow");
   }
 
   @Test
   void xpcallPassesTheErrorToTheHandler() {
-    assertThat(lua.eval("""
+    assertThat(
+            lua.eval(
+                """
         local function deep() return 1 + deep() end
         local ok, handled = xpcall(deep, function(e) return 'handled: ' .. e end)
         return tostring(ok) .. ' ' .. handled
-        """)).isEqualTo("false handled: stack overflow");
+        """))
+        .isEqualTo("false handled: stack overflow");
   }
 
   @Test
   void pcallKeepsErrorObjectsAndResults() {
-    assertThat(lua.eval("""
+    assertThat(
+            lua.eval(
+                """
         local ok, err = pcall(error, errors.new(errors.NOT_FOUND, 'gone'))
         local ok2, a, b = pcall(function(x) return x, x * 2 end, 21)
         return tostring(ok) .. ' ' .. err:kind() .. ' ' .. tostring(ok2) .. ' ' .. a .. ' ' .. b
-        """)).isEqualTo("false NotFound true 21 42");
+        """))
+        .isEqualTo("false NotFound true 21 42");
   }
 
   @Test

@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three real nodes, one of which has its wall clock stepped (the seam {@link NodeClock}; the
- * Jepsen clock nemesis does the same to a real process with libfaketime): a step of 300 s either
- * way changes no view, and a restart after the clock stepped back an hour rejoins at once.
+ * Three real nodes, one of which has its wall clock stepped (the seam {@link NodeClock}; the Jepsen
+ * clock nemesis does the same to a real process with libfaketime): a step of 300 s either way
+ * changes no view, and a restart after the clock stepped back an hour rejoins at once.
  */
 @Timeout(120)
 class NodeClockTest {
 
   private static final ClusterSecret SECRET = ClusterSecret.random();
   private static final Duration STEP = Duration.ofSeconds(300);
+
   /** How long the stepped clock stays stepped: several silence limits of the fast profile. */
   private static final Duration STEPPED_FOR = Duration.ofSeconds(5);
 
@@ -106,14 +107,15 @@ class NodeClockTest {
 
   private Node start(int i, NodeClock clock, Path data) throws Exception {
     SeedMember self = seeds.get(i - 1);
-    return Node.start(NodeConfig.builder(self.name())
-        .bind(self.host(), self.port())
-        .seeds(seeds)
-        .scope("app:pg", Map.of())
-        .secret(SECRET)
-        .clock(clock)
-        .dataDir(data)
-        .build());
+    return Node.start(
+        NodeConfig.builder(self.name())
+            .bind(self.host(), self.port())
+            .seeds(seeds)
+            .scope("app:pg", Map.of())
+            .secret(SECRET)
+            .clock(clock)
+            .dataDir(data)
+            .build());
   }
 
   /** One member per node, in group "g"; returns them once every node sees all three. */
@@ -123,7 +125,8 @@ class NodeClockTest {
       all.add(spawnMember(node, "g", new ArrayBlockingQueue<>(1)));
     }
     for (Node node : nodes) {
-      await(() -> new HashSet<>(members(node, "g")).equals(new HashSet<>(all)),
+      await(
+          () -> new HashSet<>(members(node, "g")).equals(new HashSet<>(all)),
           node.id() + " sees all three members");
     }
     return all;

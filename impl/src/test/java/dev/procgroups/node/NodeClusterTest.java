@@ -33,7 +33,8 @@ class NodeClusterTest {
   @BeforeEach
   void startThree() throws Exception {
     for (int i = 1; i <= 3; i++) {
-      seeds.add(new SeedMember("n" + i, "127.0.0.1", dev.procgroups.transport.atomix.FreePorts.next()));
+      seeds.add(
+          new SeedMember("n" + i, "127.0.0.1", dev.procgroups.transport.atomix.FreePorts.next()));
     }
     for (int i = 1; i <= 3; i++) {
       nodes.add(start(i, 1));
@@ -50,14 +51,20 @@ class NodeClusterTest {
     BlockingQueue<Message> received = new ArrayBlockingQueue<>(10);
     Pid member = spawnMember(nodes.get(1), "workers", received);
     for (Node n : nodes) {
-      await(() -> members(n, "workers").equals(List.of(member)), "node " + n.id() + " sees the member");
+      await(
+          () -> members(n, "workers").equals(List.of(member)),
+          "node " + n.id() + " sees the member");
     }
     BlockingQueue<Pid> sender = new ArrayBlockingQueue<>(1);
-    nodes.get(2).processes().spawn(ctx -> {
-      PgInstance g = nodes.get(2).pg().open(ctx.handle(), "app:pg");
-      g.broadcast("workers", "task", 42L);
-      sender.put(ctx.pid());
-    });
+    nodes
+        .get(2)
+        .processes()
+        .spawn(
+            ctx -> {
+              PgInstance g = nodes.get(2).pg().open(ctx.handle(), "app:pg");
+              g.broadcast("workers", "task", 42L);
+              sender.put(ctx.pid());
+            });
     Message m = received.poll(20, TimeUnit.SECONDS);
     assertThat(m).as("the remote member received the broadcast").isNotNull();
     assertThat(m.payload()).isEqualTo(42L);
@@ -78,18 +85,21 @@ class NodeClusterTest {
 
     nodes.set(2, start(3, 2));
     Pid again = spawnMember(nodes.get(2), "g", new ArrayBlockingQueue<>(1));
-    await(() -> members(nodes.get(0), "g").equals(List.of(again)), "the new incarnation's slot arrives");
+    await(
+        () -> members(nodes.get(0), "g").equals(List.of(again)),
+        "the new incarnation's slot arrives");
     assertThat(again).isNotEqualTo(onThree);
   }
 
   private Node start(int index, long incarnation) throws Exception {
     SeedMember self = seeds.get(index - 1);
-    return Node.start(NodeConfig.builder(self.name())
-        .incarnation(incarnation)
-        .bind(self.host(), self.port())
-        .seeds(seeds)
-        .scope("app:pg", Map.of())
-        .secret(SECRET)
-        .build());
+    return Node.start(
+        NodeConfig.builder(self.name())
+            .incarnation(incarnation)
+            .bind(self.host(), self.port())
+            .seeds(seeds)
+            .scope("app:pg", Map.of())
+            .secret(SECRET)
+            .build());
   }
 }

@@ -22,19 +22,21 @@ final class NodeFixtures {
   static Pid spawnMember(Node node, String group, BlockingQueue<Message> received)
       throws InterruptedException {
     BlockingQueue<Pid> ready = new ArrayBlockingQueue<>(1);
-    node.processes().spawn(ctx -> {
-      Channel<Message> task = ctx.listen("task");
-      PgInstance g = node.pg().open(ctx.handle(), "app:pg");
-      g.join(group);
-      ready.put(ctx.pid());
-      while (true) {
-        var got = task.receive();
-        if (!got.ok()) {
-          return;
-        }
-        received.offer(got.value());
-      }
-    });
+    node.processes()
+        .spawn(
+            ctx -> {
+              Channel<Message> task = ctx.listen("task");
+              PgInstance g = node.pg().open(ctx.handle(), "app:pg");
+              g.join(group);
+              ready.put(ctx.pid());
+              while (true) {
+                var got = task.receive();
+                if (!got.ok()) {
+                  return;
+                }
+                received.offer(got.value());
+              }
+            });
     Pid pid = ready.poll(10, TimeUnit.SECONDS);
     assertThat(pid).as("the member started").isNotNull();
     return pid;

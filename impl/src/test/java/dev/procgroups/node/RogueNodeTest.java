@@ -11,8 +11,8 @@ import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Sync;
-import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.replication.WireMessage;
+import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.atomix.AtomixTransport;
@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Two honest nodes sharing a secret, and a real Atomix node with another secret seeded with them
- * that sends hand-made protocol messages (a full sync and a join naming its own PID in the
- * group, and a broadcast delivery to the honest member): nothing changes and nothing is
- * delivered. The same messages from a node that holds the secret do take effect, which shows
- * the messages themselves are valid. And a node holding the secret still cannot touch another
- * node's slots or speak for its processes (the replication core checks PID ownership).
+ * that sends hand-made protocol messages (a full sync and a join naming its own PID in the group,
+ * and a broadcast delivery to the honest member): nothing changes and nothing is delivered. The
+ * same messages from a node that holds the secret do take effect, which shows the messages
+ * themselves are valid. And a node holding the secret still cannot touch another node's slots or
+ * speak for its processes (the replication core checks PID ownership).
  */
 @Timeout(120)
 class RogueNodeTest {
@@ -48,11 +48,13 @@ class RogueNodeTest {
   private static final String GROUP = "workers";
 
   private final ClusterSecret secret = ClusterSecret.random();
-  private final List<SeedMember> seeds = List.of(
-      new SeedMember("n1", "127.0.0.1", FreePorts.next()),
-      new SeedMember("n2", "127.0.0.1", FreePorts.next()));
+  private final List<SeedMember> seeds =
+      List.of(
+          new SeedMember("n1", "127.0.0.1", FreePorts.next()),
+          new SeedMember("n2", "127.0.0.1", FreePorts.next()));
   private final List<AutoCloseable> running = new ArrayList<>();
   private final List<Node> honest = new ArrayList<>();
+
   /** What the honest member on n1 receives. */
   private final BlockingQueue<Message> received = new ArrayBlockingQueue<>(10);
 
@@ -94,14 +96,18 @@ class RogueNodeTest {
     // Control: the same messages from a node that holds the secret change the view and deliver.
     Set<PeerEvent> insiderSaw = ConcurrentHashMap.newKeySet();
     AtomixTransport insider = startTransport("insider", secret, insiderSaw);
-    await(() -> insiderSaw.containsAll(
-            honest.stream().map(node -> new PeerEvent.Up(node.id())).toList()),
+    await(
+        () ->
+            insiderSaw.containsAll(
+                honest.stream().map(node -> new PeerEvent.Up(node.id())).toList()),
         "the insider sees both honest nodes up");
     Pid insiderPid = new Pid("insider", "app:processes", 1);
-    await(() -> {
-      forge(insider, honest.get(0).id(), member); // resent until n1 has it up on its side too
-      return members(honest.get(0), GROUP).contains(insiderPid);
-    }, "the insider's join takes effect");
+    await(
+        () -> {
+          forge(insider, honest.get(0).id(), member); // resent until n1 has it up on its side too
+          return members(honest.get(0), GROUP).contains(insiderPid);
+        },
+        "the insider's join takes effect");
     Message forged = received.poll(20, TimeUnit.SECONDS);
     assertThat(forged).as("the insider's delivery arrives").isNotNull();
     assertThat(forged.payload()).isEqualTo("forged");
@@ -133,18 +139,26 @@ class RogueNodeTest {
   }
 
   /**
-   * A full sync holding {@code slot}, a delta that adds or removes it, and a delivery from
-   * {@code deliverySender} to {@code target}, as protocol bytes.
+   * A full sync holding {@code slot}, a delta that adds or removes it, and a delivery from {@code
+   * deliverySender} to {@code target}, as protocol bytes.
    */
-  private static void send(AtomixTransport sender, NodeId to, Direction direction, String slot,
-      String deliverySender, Pid target) {
+  private static void send(
+      AtomixTransport sender,
+      NodeId to,
+      Direction direction,
+      String slot,
+      String deliverySender,
+      Pid target) {
     long incarnation = sender.self().incarnation();
-    List<WireMessage> messages = List.of(
-        new WireMessage.ForScope(SCOPE, new Sync(incarnation, 0, Map.of(GROUP, List.of(slot)))),
-        new WireMessage.ForScope(SCOPE, new Deltas(incarnation, 1,
-            List.of(new Change(direction, Map.of(GROUP, List.of(slot)))))),
-        new WireMessage.Delivery(incarnation, 1, deliverySender, "task", "forged",
-            List.of(target.toString())));
+    List<WireMessage> messages =
+        List.of(
+            new WireMessage.ForScope(SCOPE, new Sync(incarnation, 0, Map.of(GROUP, List.of(slot)))),
+            new WireMessage.ForScope(
+                SCOPE,
+                new Deltas(
+                    incarnation, 1, List.of(new Change(direction, Map.of(GROUP, List.of(slot)))))),
+            new WireMessage.Delivery(
+                incarnation, 1, deliverySender, "task", "forged", List.of(target.toString())));
     messages.forEach(message -> sender.send(to, ProtocolCodec.encode(message)));
   }
 
@@ -161,26 +175,30 @@ class RogueNodeTest {
   }
 
   private Node startHonest(SeedMember self) throws Exception {
-    Node node = Node.start(NodeConfig.builder(self.name())
-        .incarnation(1)
-        .bind(self.host(), self.port())
-        .seeds(seeds)
-        .scope(SCOPE, Map.of())
-        .secret(secret)
-        .build());
+    Node node =
+        Node.start(
+            NodeConfig.builder(self.name())
+                .incarnation(1)
+                .bind(self.host(), self.port())
+                .seeds(seeds)
+                .scope(SCOPE, Map.of())
+                .secret(secret)
+                .build());
     running.add(node);
     return node;
   }
 
   private AtomixTransport startTransport(String name, ClusterSecret key, Set<PeerEvent> saw) {
-    AtomixTransport transport = new AtomixTransport(AtomixTransportConfig.builder()
-        .nodeName(name)
-        .bind("127.0.0.1", FreePorts.next())
-        .seeds(seeds)
-        .incarnation(1)
-        .swimProfile(SwimProfile.FAST)
-        .secret(key)
-        .build());
+    AtomixTransport transport =
+        new AtomixTransport(
+            AtomixTransportConfig.builder()
+                .nodeName(name)
+                .bind("127.0.0.1", FreePorts.next())
+                .seeds(seeds)
+                .incarnation(1)
+                .swimProfile(SwimProfile.FAST)
+                .secret(key)
+                .build());
     transport.onPeerEvent(saw::add);
     running.add(0, transport); // closed before the honest nodes
     return transport.start();

@@ -68,7 +68,8 @@ class PgInstanceTest {
     g1.leave("workers");
     assertThat(g1.getMembers("workers")).containsExactly(p1.pid(), p2.pid());
     g2.leave(List.of("all", "nothing"));
-    assertError(() -> g2.leave(List.of("all", "nothing")), ErrorKind.INVALID, "group: not a member");
+    assertError(
+        () -> g2.leave(List.of("all", "nothing")), ErrorKind.INVALID, "group: not a member");
     assertError(() -> g2.leave("all"), ErrorKind.INVALID, "group: not a member of all");
     assertThat(g1.getMembers("unknown")).isEmpty();
     assertThat(g1.whichGroups()).containsExactly("workers");
@@ -98,7 +99,8 @@ class PgInstanceTest {
     assertError(() -> g1.join(huge), ErrorKind.INVALID, "group: longer than 1024 bytes");
     assertError(() -> g1.join("é".repeat(513)), ErrorKind.INVALID, "group: longer than 1024 bytes");
     assertError(() -> g1.leave(withNumber), ErrorKind.INVALID, "group[2]:");
-    assertError(() -> g1.getMembers(List.of("a")), ErrorKind.INVALID, "group: must be a single name");
+    assertError(
+        () -> g1.getMembers(List.of("a")), ErrorKind.INVALID, "group: must be a single name");
     assertError(() -> g1.getLocalMembers(null), ErrorKind.INVALID, "group");
     assertError(() -> g1.monitor(3.5), ErrorKind.INVALID, "group");
     assertError(() -> g1.broadcast("a", null), ErrorKind.INVALID, "topic:");
@@ -127,24 +129,36 @@ class PgInstanceTest {
     mutable.clear();
     g1.broadcast("g", "t");
     g1.broadcast("g", "t", "a", Map.of("k", List.of(1L)));
-    assertThat(sink.deliveries()).extracting(Delivery::payload)
-        .containsExactly(List.of(1L, 2.5d, "s", true), null,
-            List.of("a", Map.of("k", List.of(1L))));
+    assertThat(sink.deliveries())
+        .extracting(Delivery::payload)
+        .containsExactly(
+            List.of(1L, 2.5d, "s", true), null, List.of("a", Map.of("k", List.of(1L))));
   }
 
   @Test
   void broadcastReachesEverySlotWithTheCallerAsSender() throws Exception {
     List<Object> remoteCalls = new ArrayList<>();
-    Pg clustered = new Pg("n1", registry, dev.procgroups.security.SecurityPolicy.allowAll(), sink,
-        (node, from, topic, payload, targets) -> remoteCalls.add(List.of(node, from, topic, targets)));
+    Pg clustered =
+        new Pg(
+            "n1",
+            registry,
+            dev.procgroups.security.SecurityPolicy.allowAll(),
+            sink,
+            (node, from, topic, payload, targets) ->
+                remoteCalls.add(List.of(node, from, topic, targets)));
     PgInstance a = clustered.open(p1, "app:pg");
     PgInstance b = clustered.open(p2, "app:pg");
     b.join(List.of("g", "g"));
     a.join("g");
     Pid remote = new Pid("n2", "app:processes", 9);
-    clustered.store("app:pg").orElseThrow().apply(new dev.procgroups.store.StoreChange.Delta(
-        "n2", dev.procgroups.store.StoreChange.Direction.JOIN,
-        Map.of("g", List.of(remote.toString()))));
+    clustered
+        .store("app:pg")
+        .orElseThrow()
+        .apply(
+            new dev.procgroups.store.StoreChange.Delta(
+                "n2",
+                dev.procgroups.store.StoreChange.Direction.JOIN,
+                Map.of("g", List.of(remote.toString()))));
     a.broadcast("g", "task", 42);
     a.broadcastLocal("g", "local");
     a.broadcast("empty", "task");
@@ -190,17 +204,27 @@ class PgInstanceTest {
   @Test
   void limitsAreRateLimitedAndAllOrNothing() throws Exception {
     g1.join(List.of("g", "g"));
-    assertError(() -> g2.join(List.of("h", "g", "g")), ErrorKind.RATE_LIMITED, "max_members_per_group");
+    assertError(
+        () -> g2.join(List.of("h", "g", "g")), ErrorKind.RATE_LIMITED, "max_members_per_group");
     assertThat(g1.whichGroups()).containsExactly("g");
     assertThat(new PgException(ErrorKind.RATE_LIMITED, "x").retryable()).isTrue();
   }
 
   @Test
   void deniedCallsChangeNothingAndValidationComesFirst() throws Exception {
-    Pg guarded = new Pg("n1", registry,
-        new RulePolicy(List.of(Rule.allow("*", "*"), Rule.deny("pg.join", "secret"),
-            Rule.deny("pg.events", "app:pg"), Rule.deny("pg.open", "app:other")), Rule.Effect.DENY),
-        sink, RemoteBroadcast.NONE);
+    Pg guarded =
+        new Pg(
+            "n1",
+            registry,
+            new RulePolicy(
+                List.of(
+                    Rule.allow("*", "*"),
+                    Rule.deny("pg.join", "secret"),
+                    Rule.deny("pg.events", "app:pg"),
+                    Rule.deny("pg.open", "app:other")),
+                Rule.Effect.DENY),
+            sink,
+            RemoteBroadcast.NONE);
     PgInstance g = guarded.open(p1, "app:pg");
     assertError(() -> g.join(List.of("ok", "secret")), ErrorKind.PERMISSION_DENIED, "pg.join");
     assertError(() -> g.join(List.of("secret", 5)), ErrorKind.INVALID, "group[2]:");
@@ -215,11 +239,19 @@ class PgInstanceTest {
     MonitorSnapshot m = g1.monitor("g");
     assertThat(g1.release()).isTrue();
     assertThat(g1.release()).isTrue();
-    List<ThrowingCallable> calls = List.of(
-        () -> g1.join("g"), () -> g1.leave("g"), () -> g1.getMembers("g"),
-        () -> g1.getLocalMembers("g"), g1::whichGroups, g1::whichLocalGroups,
-        () -> g1.broadcast("g", "t"), () -> g1.broadcastLocal("g", "t"), () -> g1.monitor("g"),
-        g1::events, () -> g1.join(null));
+    List<ThrowingCallable> calls =
+        List.of(
+            () -> g1.join("g"),
+            () -> g1.leave("g"),
+            () -> g1.getMembers("g"),
+            () -> g1.getLocalMembers("g"),
+            g1::whichGroups,
+            g1::whichLocalGroups,
+            () -> g1.broadcast("g", "t"),
+            () -> g1.broadcastLocal("g", "t"),
+            () -> g1.monitor("g"),
+            g1::events,
+            () -> g1.join(null));
     for (ThrowingCallable call : calls) {
       assertError(call, ErrorKind.INVALID, "instance released");
     }
@@ -241,8 +273,7 @@ class PgInstanceTest {
     assertThat(m.subscription().channel().isClosed()).isTrue();
     assertThat(g2.whichGroups()).isEmpty();
     assertThat(pg.store("app:other").orElseThrow().groups()).isEmpty();
-    assertThat(next(watch).pids())
-        .containsExactly(p1.pid(), p1.pid());
+    assertThat(next(watch).pids()).containsExactly(p1.pid(), p1.pid());
     assertError(() -> pg.open(p1, "app:pg"), ErrorKind.INVALID, "exited");
   }
 
@@ -264,11 +295,19 @@ class PgInstanceTest {
     pg.stopScope("app:pg");
     assertThat(next(m).kind()).isEqualTo(GroupEvent.Kind.JOINED);
     assertThat(m.subscription().channel().poll().orElseThrow().ok()).isFalse();
-    List<ThrowingCallable> calls = List.of(
-        () -> g1.join("g"), () -> g1.leave("g"), () -> g1.getMembers("g"),
-        () -> g1.getLocalMembers("g"), g1::whichGroups, g1::whichLocalGroups,
-        () -> g1.broadcast("g", "t"), () -> g1.broadcastLocal("g", "t"), () -> g1.monitor("g"),
-        g1::events, () -> pg.open(p1, "app:pg"));
+    List<ThrowingCallable> calls =
+        List.of(
+            () -> g1.join("g"),
+            () -> g1.leave("g"),
+            () -> g1.getMembers("g"),
+            () -> g1.getLocalMembers("g"),
+            g1::whichGroups,
+            g1::whichLocalGroups,
+            () -> g1.broadcast("g", "t"),
+            () -> g1.broadcastLocal("g", "t"),
+            () -> g1.monitor("g"),
+            g1::events,
+            () -> pg.open(p1, "app:pg"));
     for (ThrowingCallable call : calls) {
       assertError(call, ErrorKind.UNAVAILABLE, "stopped");
     }

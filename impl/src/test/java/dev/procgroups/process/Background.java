@@ -11,13 +11,15 @@ final class Background<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
 
   private Background(Callable<T> task) {
-    thread = new Thread(() -> {
-      try {
-        result.complete(task.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
+    thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(task.call());
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            });
     thread.start();
   }
 

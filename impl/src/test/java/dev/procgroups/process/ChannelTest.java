@@ -146,12 +146,14 @@ class ChannelTest {
     List<Background<Void>> sending = new ArrayList<>();
     for (int s = 0; s < senders; s++) {
       int sender = s;
-      sending.add(Background.start(() -> {
-        for (int i = 0; i < perSender; i++) {
-          channel.send(new int[] {sender, i});
-        }
-        return null;
-      }));
+      sending.add(
+          Background.start(
+              () -> {
+                for (int i = 0; i < perSender; i++) {
+                  channel.send(new int[] {sender, i});
+                }
+                return null;
+              }));
     }
     int[] next = new int[senders];
     for (int n = 0; n < senders * perSender; n++) {

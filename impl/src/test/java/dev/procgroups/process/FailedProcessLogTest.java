@@ -17,13 +17,14 @@ class FailedProcessLogTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try (ProcessRuntime runtime = ProcessRuntime.create("n1", 1)) {
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      RunningProcess process = runtime.spawn(ctx -> {
-        throw new IllegalStateException("boom in the body");
-      });
+      RunningProcess process =
+          runtime.spawn(
+              ctx -> {
+                throw new IllegalStateException("boom in the body");
+              });
       assertThat(process.awaitExit(Duration.ofSeconds(10))).isTrue();
       String log = captured.toString(StandardCharsets.UTF_8);
-      assertThat(log).contains("process " + process.pid() + " failed")
-          .contains("boom in the body");
+      assertThat(log).contains("process " + process.pid() + " failed").contains("boom in the body");
     } finally {
       System.setErr(original);
     }

@@ -29,9 +29,14 @@ final class MailboxBytesBench {
       accepted += put ? 1 : 0;
     }
     long live = liveHeap();
-    System.out.printf("%s messages=%d accepted=%d dropped=%d queuedBytes=%d liveHeapGrowthMb=%d%n",
-        unbounded ? "unbounded" : "bounded", messages, accepted, receiver.droppedMessages(),
-        receiver.queuedBytes(), (live - baseline) >> 20);
+    System.out.printf(
+        "%s messages=%d accepted=%d dropped=%d queuedBytes=%d liveHeapGrowthMb=%d%n",
+        unbounded ? "unbounded" : "bounded",
+        messages,
+        accepted,
+        receiver.droppedMessages(),
+        receiver.queuedBytes(),
+        (live - baseline) >> 20);
     stop.countDown();
     runtime.close();
   }

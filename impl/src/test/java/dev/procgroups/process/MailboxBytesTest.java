@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Timeout;
 class MailboxBytesTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final String BIG = "x".repeat(512 * 1024);
+
   /** BIG on the wire, counted here by hand: a tag, a 3-byte varint length, 512 KiB of ASCII. */
   private static final long BIG_ENCODED = 1 + 3 + 512 * 1024;
+
   private static final long BIG_CHARGE = BIG_ENCODED + Message.OVERHEAD_BYTES;
   private static final Pid FROM = new Pid("n1", "app:processes", 1);
 
@@ -43,17 +45,17 @@ class MailboxBytesTest {
     // a map of one: tag+count 2, key "k" → length + 1, true → 1
     assertThat(Payloads.packSized(Map.of("k", true)).bytes()).isEqualTo(2 + 2 + 1);
     assertThat(Payloads.packSized(300, "é").bytes())
-        .as("the payload bound's rule gives the same").isEqualTo(EncodedSize.of(
-            new Object[] {300, "é"}, Long.MAX_VALUE));
+        .as("the payload bound's rule gives the same")
+        .isEqualTo(EncodedSize.of(new Object[] {300, "é"}, Long.MAX_VALUE));
   }
 
   @Test
-  void aReceiverThatNeverReadsKeepsItsQueuedBytesUnderTheBoundAndCountsTheDrops()
-      throws Exception {
+  void aReceiverThatNeverReadsKeepsItsQueuedBytesUnderTheBoundAndCountsTheDrops() throws Exception {
     ProcessRuntime runtime = runtime(ProcessRuntime.builder("n1"));
     Flood flood = flood(runtime, 200);
     assertWithinBound(flood, runtime);
-    assertThat(flood.accepted()).as("64 MiB / (512 KiB + overhead)")
+    assertThat(flood.accepted())
+        .as("64 MiB / (512 KiB + overhead)")
         .isEqualTo(ProcessRuntime.DEFAULT_MAILBOX_BYTES / BIG_CHARGE);
     assertThat(flood.receiver().droppedMessages()).isEqualTo(200 - flood.accepted());
     assertThat(runtime.droppedMessages()).isEqualTo(200 - flood.accepted());
@@ -74,17 +76,21 @@ class MailboxBytesTest {
     ProcessRuntime runtime = runtime(ProcessRuntime.builder("n1").mailboxBytes(2 * BIG_CHARGE));
     CountDownLatch take = new CountDownLatch(1);
     CountDownLatch taken = new CountDownLatch(1);
-    RunningProcess p = runtime.spawn(context -> {
-      take.await();
-      context.inbox().receive();
-      taken.countDown();
-      stop.await();
-    });
+    RunningProcess p =
+        runtime.spawn(
+            context -> {
+              take.await();
+              context.inbox().receive();
+              taken.countDown();
+              stop.await();
+            });
     assertThat(runtime.send(FROM, p.pid(), "t", BIG)).isTrue();
     assertThat(runtime.send(FROM, p.pid(), "t", BIG)).isTrue();
     assertThatThrownBy(() -> runtime.send(FROM, p.pid(), "t", BIG))
-        .isInstanceOf(MailboxFullException.class).hasMessageContaining(2 * BIG_CHARGE + " bytes");
-    assertThatThrownBy(() -> runtime.send(FROM, p.pid(), "t", 1L)).as("nor a small one")
+        .isInstanceOf(MailboxFullException.class)
+        .hasMessageContaining(2 * BIG_CHARGE + " bytes");
+    assertThatThrownBy(() -> runtime.send(FROM, p.pid(), "t", 1L))
+        .as("nor a small one")
         .isInstanceOf(MailboxFullException.class);
     take.countDown();
     assertThat(taken.await(5, TimeUnit.SECONDS)).isTrue();
@@ -115,7 +121,8 @@ class MailboxBytesTest {
   @Test
   void theByteBoundMustBePositive() {
     assertThatThrownBy(() -> ProcessRuntime.builder("n1").mailboxBytes(0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mailboxBytes");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mailboxBytes");
   }
 
   private static Message big(String topic) {
@@ -131,11 +138,13 @@ class MailboxBytesTest {
    */
   private Flood flood(ProcessRuntime runtime, int messages) throws InterruptedException {
     CountDownLatch listening = new CountDownLatch(1);
-    RunningProcess receiver = runtime.spawn(context -> {
-      context.listen("t");
-      listening.countDown();
-      stop.await(); // never reads
-    });
+    RunningProcess receiver =
+        runtime.spawn(
+            context -> {
+              context.listen("t");
+              listening.countDown();
+              stop.await(); // never reads
+            });
     assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
     Payloads.Packed packed = Payloads.packSized(BIG);
     long accepted = 0;
@@ -157,10 +166,12 @@ class MailboxBytesTest {
 
   /** Counts the queued bytes from what was accepted, not from the mailbox's own account. */
   private static void assertWithinBound(Flood flood, ProcessRuntime runtime) {
-    assertThat(flood.accepted() * BIG_CHARGE).as("bytes queued").isLessThanOrEqualTo(
-        runtime.mailboxBytes());
-    assertThat(flood.receiver().queuedBytes()).as("the account").isEqualTo(
-        flood.accepted() * BIG_CHARGE);
+    assertThat(flood.accepted() * BIG_CHARGE)
+        .as("bytes queued")
+        .isLessThanOrEqualTo(runtime.mailboxBytes());
+    assertThat(flood.receiver().queuedBytes())
+        .as("the account")
+        .isEqualTo(flood.accepted() * BIG_CHARGE);
   }
 
   private ProcessRuntime runtime(ProcessRuntime.Builder builder) {

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 3: on JDK 21+, 100k idle processes (each parked in receive) fit in a 1 GiB heap. Runs in the
- * surefire execution {@code idle-processes} of impl/pom.xml, which forks with {@code -Xmx1g}; skipped
- * on JDK 17, in any JVM with a larger heap (where it would prove nothing) and when {@code -Dtest}
- * names only other tests. Run it with
- * {@code JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -o -pl impl test
- * -Dtest=ManyIdleProcessesTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Issue 3: on JDK 21+, 100k idle processes (each parked in receive) fit in a 1 GiB heap. Runs in
+ * the surefire execution {@code idle-processes} of impl/pom.xml, which forks with {@code -Xmx1g};
+ * skipped on JDK 17, in any JVM with a larger heap (where it would prove nothing) and when {@code
+ * -Dtest} names only other tests. Run it with {@code JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * ./mvnw -o -pl impl test -Dtest=ManyIdleProcessesTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ManyIdleProcessesTest {
   private static final int PROCESSES = 100_000;
@@ -41,12 +40,13 @@ class ManyIdleProcessesTest {
     List<RunningProcess> processes = new ArrayList<>(PROCESSES);
     for (int i = 0; i < PROCESSES; i++) {
       RunningProcess process = runtime.spawn(context -> context.listen("wake").receive());
-      process.onExit(() -> {
-        if (process.exitReason().orElseThrow() == ExitReason.NORMAL) {
-          normalExits.incrementAndGet();
-        }
-        exited.countDown();
-      });
+      process.onExit(
+          () -> {
+            if (process.exitReason().orElseThrow() == ExitReason.NORMAL) {
+              normalExits.incrementAndGet();
+            }
+            exited.countDown();
+          });
       processes.add(process);
     }
     for (RunningProcess process : processes) {
@@ -64,10 +64,14 @@ class ManyIdleProcessesTest {
     assertThat(runtime.processCount()).isZero();
     assertThat(runtime.shutdown(Duration.ofSeconds(5))).isTrue();
 
-    System.out.printf("%d processes parked in receive after %d ms; heap %d MiB (max %d MiB),"
+    System.out.printf(
+        "%d processes parked in receive after %d ms; heap %d MiB (max %d MiB),"
             + " about %d bytes per process; %s%n",
-        PROCESSES, TimeUnit.NANOSECONDS.toMillis(parkedAfter), heapParked >> 20,
-        Runtime.getRuntime().maxMemory() >> 20, (heapParked - heapBefore) / PROCESSES,
+        PROCESSES,
+        TimeUnit.NANOSECONDS.toMillis(parkedAfter),
+        heapParked >> 20,
+        Runtime.getRuntime().maxMemory() >> 20,
+        (heapParked - heapBefore) / PROCESSES,
         Runtime.version());
   }
 

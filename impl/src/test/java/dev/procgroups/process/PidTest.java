@@ -24,7 +24,8 @@ class PidTest {
     String[] hosts = {"h", "app:processes", "a@b"};
     for (int i = 0; i < 10_000; i++) {
       long id = random.nextInt(4) == 0 ? random.nextLong(0x1000) : random.nextLong(Long.MAX_VALUE);
-      Pid pid = new Pid(nodes[random.nextInt(nodes.length)], hosts[random.nextInt(hosts.length)], id);
+      Pid pid =
+          new Pid(nodes[random.nextInt(nodes.length)], hosts[random.nextInt(hosts.length)], id);
       assertThat(Pid.parse(pid.toString())).isEqualTo(pid);
     }
   }
@@ -40,8 +41,18 @@ class PidTest {
 
   @Test
   void malformedTextIsRefused() {
-    for (String bad : new String[] {"", "{}", "{n1@h|00001}", "{n1@h|00000G}", "{@h|000001}",
-        "{n1@|000001}", "n1@h|000001", "{n1@h|8000000000000000}", "{n1|h@000001}"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "{}",
+          "{n1@h|00001}",
+          "{n1@h|00000G}",
+          "{@h|000001}",
+          "{n1@|000001}",
+          "n1@h|000001",
+          "{n1@h|8000000000000000}",
+          "{n1|h@000001}"
+        }) {
       assertThat(Pid.isPid(bad)).as(bad).isFalse();
       assertThatThrownBy(() -> Pid.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
     }

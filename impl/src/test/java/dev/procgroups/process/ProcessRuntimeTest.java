@@ -45,8 +45,8 @@ class ProcessRuntimeTest {
   @Test
   void pidsStartAtIncarnationShiftedBy24AndUseTheDefaultHost() {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
-    Pid first = runtime.spawn(context -> { }).pid();
-    Pid second = runtime.spawn(context -> { }).pid();
+    Pid first = runtime.spawn(context -> {}).pid();
+    Pid second = runtime.spawn(context -> {}).pid();
     assertThat(first.toString()).isEqualTo("{n1@app:processes|3000000}");
     assertThat(first.id()).isEqualTo(3L << 24);
     assertThat(second.id()).isEqualTo(first.id() + 1);
@@ -65,12 +65,12 @@ class ProcessRuntimeTest {
         .hasMessageContaining("use seconds");
     ProcessRuntime seconds = ProcessRuntime.create("n1", 1_795_000_000L);
     runtimes.add(seconds);
-    assertThat(seconds.spawn(context -> { }).pid().id()).isEqualTo(1_795_000_000L << 24);
+    assertThat(seconds.spawn(context -> {}).pid().id()).isEqualTo(1_795_000_000L << 24);
     assertThatThrownBy(() -> ProcessRuntime.create("n|1", 1))
         .isInstanceOf(IllegalArgumentException.class);
     ProcessRuntime custom = ProcessRuntime.builder("n1").host("h:x").incarnation(1).build();
     runtimes.add(custom);
-    assertThat(custom.spawn(context -> { }).pid().toString()).isEqualTo("{n1@h:x|1000000}");
+    assertThat(custom.spawn(context -> {}).pid().toString()).isEqualTo("{n1@h:x|1000000}");
   }
 
   @Test
@@ -82,24 +82,30 @@ class ProcessRuntimeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ProcessThreads.class, names = {"AUTO", "PLATFORM"})
+  @EnumSource(
+      value = ProcessThreads.class,
+      names = {"AUTO", "PLATFORM"})
   void messageCarriesSenderTopicAndPackedPayload(ProcessThreads threads) throws Exception {
     ProcessRuntime runtime = runtime(threads);
     BlockingQueue<Message> got = new ArrayBlockingQueue<>(10);
     CountDownLatch listening = new CountDownLatch(1);
-    RunningProcess receiver = runtime.spawn(context -> {
-      Channel<Message> channel = context.listen("task");
-      listening.countDown();
-      for (int i = 0; i < 3; i++) {
-        got.add(channel.receive().value());
-      }
-    });
+    RunningProcess receiver =
+        runtime.spawn(
+            context -> {
+              Channel<Message> channel = context.listen("task");
+              listening.countDown();
+              for (int i = 0; i < 3; i++) {
+                got.add(channel.receive().value());
+              }
+            });
     listening.await();
-    RunningProcess sender = runtime.spawn(context -> {
-      context.send(receiver.pid(), "task");
-      context.send(receiver.pid(), "task", Map.of("id", 42));
-      context.send(receiver.pid(), "task", 1, "two");
-    });
+    RunningProcess sender =
+        runtime.spawn(
+            context -> {
+              context.send(receiver.pid(), "task");
+              context.send(receiver.pid(), "task", Map.of("id", 42));
+              context.send(receiver.pid(), "task", 1, "two");
+            });
 
     assertThat(got.poll(5, TimeUnit.SECONDS))
         .isEqualTo(new Message(sender.pid(), "task", null, 1)); // bytes: its encoded size
@@ -112,36 +118,46 @@ class ProcessRuntimeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ProcessThreads.class, names = {"AUTO", "PLATFORM"})
+  @EnumSource(
+      value = ProcessThreads.class,
+      names = {"AUTO", "PLATFORM"})
   void keepsFifoOrderPerSenderWithSeveralSenders(ProcessThreads threads) throws Exception {
     ProcessRuntime runtime = runtime(threads);
     int senders = 4;
     int perSender = 2_000;
     CompletableFuture<List<Message>> received = new CompletableFuture<>();
     CountDownLatch listening = new CountDownLatch(1);
-    RunningProcess receiver = runtime.spawn(context -> {
-      Channel<Message> channel = context.listen("n");
-      listening.countDown();
-      List<Message> messages = new ArrayList<>();
-      while (messages.size() < senders * perSender) {
-        messages.add(channel.receive().value());
-      }
-      received.complete(messages);
-    });
+    RunningProcess receiver =
+        runtime.spawn(
+            context -> {
+              Channel<Message> channel = context.listen("n");
+              listening.countDown();
+              List<Message> messages = new ArrayList<>();
+              while (messages.size() < senders * perSender) {
+                messages.add(channel.receive().value());
+              }
+              received.complete(messages);
+            });
     listening.await();
     List<Pid> senderPids = new ArrayList<>();
     for (int s = 0; s < senders; s++) {
-      senderPids.add(runtime.spawn(context -> {
-        for (long i = 0; i < perSender; i++) {
-          context.send(receiver.pid(), "n", i);
-        }
-      }).pid());
+      senderPids.add(
+          runtime
+              .spawn(
+                  context -> {
+                    for (long i = 0; i < perSender; i++) {
+                      context.send(receiver.pid(), "n", i);
+                    }
+                  })
+              .pid());
     }
 
     List<Message> messages = received.get(10, TimeUnit.SECONDS);
     for (Pid sender : senderPids) {
       List<Object> fromSender = new ArrayList<>();
-      messages.stream().filter(m -> m.from().equals(sender)).forEach(m -> fromSender.add(m.payload()));
+      messages.stream()
+          .filter(m -> m.from().equals(sender))
+          .forEach(m -> fromSender.add(m.payload()));
       List<Object> expected = new ArrayList<>();
       for (long i = 0; i < perSender; i++) {
         expected.add(i);
@@ -157,19 +173,21 @@ class ProcessRuntimeTest {
     CountDownLatch firstSent = new CountDownLatch(1);
     CountDownLatch unlistened = new CountDownLatch(1);
     CompletableFuture<List<Object>> got = new CompletableFuture<>();
-    RunningProcess process = runtime.spawn(context -> {
-      Channel<Message> listened = context.listen("a");
-      listening.countDown();
-      firstSent.await();
-      context.unlisten("a");
-      unlistened.countDown();
-      List<Object> seen = new ArrayList<>();
-      seen.add(listened.receive().value().payload());
-      seen.add(listened.receive().ok());
-      seen.add(context.inbox().receive().value().payload());
-      seen.add(context.inbox().receive().value().payload());
-      got.complete(seen);
-    });
+    RunningProcess process =
+        runtime.spawn(
+            context -> {
+              Channel<Message> listened = context.listen("a");
+              listening.countDown();
+              firstSent.await();
+              context.unlisten("a");
+              unlistened.countDown();
+              List<Object> seen = new ArrayList<>();
+              seen.add(listened.receive().value().payload());
+              seen.add(listened.receive().ok());
+              seen.add(context.inbox().receive().value().payload());
+              seen.add(context.inbox().receive().value().payload());
+              got.complete(seen);
+            });
     Pid outside = new Pid("n1", "app:processes", 1); // a sender need not be a live process
     listening.await();
     assertThat(runtime.send(outside, process.pid(), "a", "to-a")).isTrue();
@@ -177,22 +195,24 @@ class ProcessRuntimeTest {
     firstSent.countDown();
     unlistened.await();
     runtime.send(outside, process.pid(), "a", "after-unlisten");
-    assertThat(got.get(5, TimeUnit.SECONDS)).containsExactly("to-a", false, "to-b", "after-unlisten");
+    assertThat(got.get(5, TimeUnit.SECONDS))
+        .containsExactly("to-a", false, "to-b", "after-unlisten");
   }
 
   @Test
   void listeningTwiceGivesTheSameChannelAndAClosedOneIsReplaced() throws Exception {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     CompletableFuture<Boolean> done = new CompletableFuture<>();
-    runtime.spawn(context -> {
-      Channel<Message> first = context.listen("t");
-      boolean same = first == context.listen("t");
-      first.close();
-      Channel<Message> replaced = context.listen("t");
-      context.send(context.pid(), "t", "self");
-      done.complete(same && replaced != first
-          && replaced.receive().value().payload().equals("self"));
-    });
+    runtime.spawn(
+        context -> {
+          Channel<Message> first = context.listen("t");
+          boolean same = first == context.listen("t");
+          first.close();
+          Channel<Message> replaced = context.listen("t");
+          context.send(context.pid(), "t", "self");
+          done.complete(
+              same && replaced != first && replaced.receive().value().payload().equals("self"));
+        });
     assertThat(done.get(5, TimeUnit.SECONDS)).isTrue();
   }
 
@@ -202,12 +222,14 @@ class ProcessRuntimeTest {
     CountDownLatch listening = new CountDownLatch(1);
     CountDownLatch mutated = new CountDownLatch(1);
     CompletableFuture<Object> got = new CompletableFuture<>();
-    RunningProcess receiver = runtime.spawn(context -> {
-      Channel<Message> channel = context.listen("t");
-      listening.countDown();
-      mutated.await();
-      got.complete(channel.receive().value().payload());
-    });
+    RunningProcess receiver =
+        runtime.spawn(
+            context -> {
+              Channel<Message> channel = context.listen("t");
+              listening.countDown();
+              mutated.await();
+              got.complete(channel.receive().value().payload());
+            });
     listening.await();
     List<Object> list = new ArrayList<>(List.of("a"));
     runtime.send(receiver.pid(), receiver.pid(), "t", list);
@@ -221,10 +243,12 @@ class ProcessRuntimeTest {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     CountDownLatch sent = new CountDownLatch(1);
     CompletableFuture<Integer> inboxSize = new CompletableFuture<>();
-    RunningProcess receiver = runtime.spawn(context -> {
-      sent.await();
-      inboxSize.complete(context.inbox().size());
-    });
+    RunningProcess receiver =
+        runtime.spawn(
+            context -> {
+              sent.await();
+              inboxSize.complete(context.inbox().size());
+            });
     assertThatThrownBy(() -> runtime.send(receiver.pid(), receiver.pid(), "t", "ok", new Object()))
         .isInstanceOf(InvalidPayloadException.class)
         .hasMessageStartingWith("payload: ");
@@ -235,7 +259,7 @@ class ProcessRuntimeTest {
   @Test
   void sendToAnExitedOrUnknownProcessIsDropped() throws Exception {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
-    RunningProcess process = runtime.spawn(context -> { });
+    RunningProcess process = runtime.spawn(context -> {});
     assertThat(process.awaitExit(WAIT)).isTrue();
     assertThat(runtime.send(process.pid(), process.pid(), "t", 1)).isFalse();
     assertThat(runtime.deliver(process.pid(), process.pid(), "t", 1, 2)).isFalse();
@@ -250,14 +274,16 @@ class ProcessRuntimeTest {
     CountDownLatch listening = new CountDownLatch(1);
     CountDownLatch filled = new CountDownLatch(1);
     BlockingQueue<Object> received = new ArrayBlockingQueue<>(10);
-    RunningProcess p = runtime.spawn(context -> {
-      Channel<Message> topic = context.listen("t");
-      listening.countDown();
-      filled.await();
-      received.add(topic.receive().value().payload());
-      received.add(context.inbox().receive().value().payload());
-      new CountDownLatch(1).await(); // stays alive until the runtime shuts down
-    });
+    RunningProcess p =
+        runtime.spawn(
+            context -> {
+              Channel<Message> topic = context.listen("t");
+              listening.countDown();
+              filled.await();
+              received.add(topic.receive().value().payload());
+              received.add(context.inbox().receive().value().payload());
+              new CountDownLatch(1).await(); // stays alive until the runtime shuts down
+            });
     Pid from = new Pid("n1", "app:processes", 1);
     assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(runtime.deliver(p.pid(), from, "t", 1L, 2)).isTrue();
@@ -265,7 +291,8 @@ class ProcessRuntimeTest {
     assertThat(runtime.deliver(p.pid(), from, "t", 3L, 2)).isTrue();
     assertThat(runtime.deliver(p.pid(), from, "t", 4L, 2)).as("a fourth does not fit").isFalse();
     assertThatThrownBy(() -> runtime.send(from, p.pid(), "other", 5L))
-        .isInstanceOf(MailboxFullException.class).hasMessageContaining("full");
+        .isInstanceOf(MailboxFullException.class)
+        .hasMessageContaining("full");
     assertThat(p.droppedMessages()).isEqualTo(2);
     assertThat(runtime.droppedMessages()).isEqualTo(2);
     filled.countDown();
@@ -288,7 +315,8 @@ class ProcessRuntimeTest {
         .isEqualTo(Channel.PutResult.ACCEPTED);
     assertThat(mailbox.deliver(new Message(from, "u", 3L, 2))).isEqualTo(Channel.PutResult.FULL);
     topic.closeDiscarding();
-    assertThat(mailbox.deliver(new Message(from, "t", 4L, 2))).as("to the inbox, with room again")
+    assertThat(mailbox.deliver(new Message(from, "t", 4L, 2)))
+        .as("to the inbox, with room again")
         .isEqualTo(Channel.PutResult.ACCEPTED);
     assertThat(mailbox.dropped()).isEqualTo(1);
   }
@@ -301,7 +329,8 @@ class ProcessRuntimeTest {
     assertThat(runtime.send(from, remote, "t", "dropped")).isFalse();
 
     List<Object[]> routed = new CopyOnWriteArrayList<>();
-    runtime.remoteRouter((to, sender, topic, payload) -> routed.add(new Object[] {to, sender, topic, payload}));
+    runtime.remoteRouter(
+        (to, sender, topic, payload) -> routed.add(new Object[] {to, sender, topic, payload}));
     List<Object> payload = new ArrayList<>(List.of(1));
     assertThat(runtime.send(from, remote, "t", payload, "x")).isTrue();
     payload.add(2);
@@ -310,17 +339,22 @@ class ProcessRuntimeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ProcessThreads.class, names = {"AUTO", "PLATFORM"})
-  void killInterruptsABlockedReceiveAndRunsHooksOnceInOrder(ProcessThreads threads) throws Exception {
+  @EnumSource(
+      value = ProcessThreads.class,
+      names = {"AUTO", "PLATFORM"})
+  void killInterruptsABlockedReceiveAndRunsHooksOnceInOrder(ProcessThreads threads)
+      throws Exception {
     ProcessRuntime runtime = runtime(threads);
     CountDownLatch waiting = new CountDownLatch(1);
     List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    RunningProcess process = runtime.spawn(context -> {
-      Channel<Message> channel = context.listen("never");
-      waiting.countDown();
-      channel.receive();
-      calls.add("received");
-    });
+    RunningProcess process =
+        runtime.spawn(
+            context -> {
+              Channel<Message> channel = context.listen("never");
+              waiting.countDown();
+              channel.receive();
+              calls.add("received");
+            });
     process.onExit(() -> calls.add("first:" + process.exitReason().orElseThrow()));
     process.onExit(() -> calls.add("second:" + process.alive()));
     waiting.await();
@@ -341,13 +375,15 @@ class ProcessRuntimeTest {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     CountDownLatch started = new CountDownLatch(1);
     AtomicInteger spins = new AtomicInteger();
-    RunningProcess process = runtime.spawn(context -> {
-      started.countDown();
-      while (!context.killRequested()) {
-        spins.incrementAndGet();
-        Thread.onSpinWait();
-      }
-    });
+    RunningProcess process =
+        runtime.spawn(
+            context -> {
+              started.countDown();
+              while (!context.killRequested()) {
+                spins.incrementAndGet();
+                Thread.onSpinWait();
+              }
+            });
     started.await();
     process.kill();
     assertThat(process.awaitExit(WAIT)).isTrue();
@@ -360,12 +396,14 @@ class ProcessRuntimeTest {
     AtomicInteger killed = new AtomicInteger();
     CountDownLatch registered = new CountDownLatch(1);
     CompletableFuture<ProcessContext> context = new CompletableFuture<>();
-    RunningProcess victim = runtime.spawn(c -> {
-      c.onKill(killed::incrementAndGet);
-      context.complete(c);
-      registered.countDown();
-      c.inbox().receive();
-    });
+    RunningProcess victim =
+        runtime.spawn(
+            c -> {
+              c.onKill(killed::incrementAndGet);
+              context.complete(c);
+              registered.countDown();
+              c.inbox().receive();
+            });
     registered.await();
     victim.kill();
     victim.kill();
@@ -385,11 +423,13 @@ class ProcessRuntimeTest {
   void exitClosesTheMailboxSoHoldersOfItsChannelsSeeClosed() throws Exception {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     CompletableFuture<Channel<Message>> leaked = new CompletableFuture<>();
-    RunningProcess process = runtime.spawn(context -> {
-      Channel<Message> channel = context.listen("t");
-      context.send(context.pid(), "t", "buffered");
-      leaked.complete(channel);
-    });
+    RunningProcess process =
+        runtime.spawn(
+            context -> {
+              Channel<Message> channel = context.listen("t");
+              context.send(context.pid(), "t", "buffered");
+              leaked.complete(channel);
+            });
     assertThat(process.awaitExit(WAIT)).isTrue();
     Channel<Message> channel = leaked.get();
     assertThat(channel.isClosed()).isTrue();
@@ -401,10 +441,12 @@ class ProcessRuntimeTest {
   void exitReasonTellsNormalFromFailed() throws Exception {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     IllegalStateException boom = new IllegalStateException("boom");
-    RunningProcess normal = runtime.spawn(context -> { });
-    RunningProcess failed = runtime.spawn(context -> {
-      throw boom;
-    });
+    RunningProcess normal = runtime.spawn(context -> {});
+    RunningProcess failed =
+        runtime.spawn(
+            context -> {
+              throw boom;
+            });
     assertThat(normal.awaitExit(WAIT)).isTrue();
     assertThat(failed.awaitExit(WAIT)).isTrue();
     assertThat(normal.exitReason()).contains(ExitReason.NORMAL);
@@ -418,9 +460,10 @@ class ProcessRuntimeTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger ran = new AtomicInteger();
     RunningProcess process = runtime.spawn(context -> release.await());
-    process.onExit(() -> {
-      throw new IllegalStateException("hook fails on purpose");
-    });
+    process.onExit(
+        () -> {
+          throw new IllegalStateException("hook fails on purpose");
+        });
     process.onExit(ran::incrementAndGet);
     release.countDown();
     assertThat(process.awaitExit(WAIT)).isTrue();
@@ -437,7 +480,8 @@ class ProcessRuntimeTest {
     assertThat(runtime.shutdown(WAIT)).isTrue();
     assertThat(processes).allSatisfy(p -> assertThat(p.exitReason()).contains(ExitReason.KILLED));
     assertThat(runtime.processCount()).isZero();
-    assertThatThrownBy(() -> runtime.spawn(context -> { })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> runtime.spawn(context -> {}))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -445,13 +489,17 @@ class ProcessRuntimeTest {
     ProcessRuntime runtime = runtime(ProcessThreads.AUTO);
     CountDownLatch listening = new CountDownLatch(1);
     CompletableFuture<List<Object>> got = new CompletableFuture<>();
-    RunningProcess process = runtime.spawn(context -> {
-      List<SelectCase> cases = Arrays.asList(
-          SelectCase.receive(context.listen("a")), SelectCase.receive(context.listen("b")));
-      listening.countDown();
-      Selected selected = Select.select(cases);
-      got.complete(List.of(selected.index(), ((Message) selected.value()).payload()));
-    });
+    RunningProcess process =
+        runtime.spawn(
+            context -> {
+              List<SelectCase> cases =
+                  Arrays.asList(
+                      SelectCase.receive(context.listen("a")),
+                      SelectCase.receive(context.listen("b")));
+              listening.countDown();
+              Selected selected = Select.select(cases);
+              got.complete(List.of(selected.index(), ((Message) selected.value()).payload()));
+            });
     listening.await();
     runtime.send(process.pid(), process.pid(), "b", "on-b");
     assertThat(got.get(5, TimeUnit.SECONDS)).containsExactly(1, "on-b");

@@ -33,13 +33,15 @@ class SelectStressTest {
     List<Background<Void>> producers = new ArrayList<>();
     for (int p = 0; p < PRODUCERS; p++) {
       int producer = p;
-      producers.add(Background.start(() -> {
-        for (int i = 0; i < PER_PRODUCER; i++) {
-          int value = producer * PER_PRODUCER + i;
-          assertThat(channels.get(value % CHANNELS).send(value)).isTrue();
-        }
-        return null;
-      }));
+      producers.add(
+          Background.start(
+              () -> {
+                for (int i = 0; i < PER_PRODUCER; i++) {
+                  int value = producer * PER_PRODUCER + i;
+                  assertThat(channels.get(value % CHANNELS).send(value)).isTrue();
+                }
+                return null;
+              }));
     }
     for (Background<Void> producer : producers) {
       producer.get();
@@ -59,7 +61,8 @@ class SelectStressTest {
   }
 
   /** Selects until every channel has reported closed. */
-  private static List<Integer> consume(List<Channel<Integer>> channels) throws InterruptedException {
+  private static List<Integer> consume(List<Channel<Integer>> channels)
+      throws InterruptedException {
     List<SelectCase> open = new ArrayList<>();
     channels.forEach(channel -> open.add(SelectCase.receive(channel)));
     List<Integer> received = new ArrayList<>();

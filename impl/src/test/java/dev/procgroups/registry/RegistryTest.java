@@ -25,10 +25,11 @@ class RegistryTest {
   void scopeConfigDefaultsAndValues() throws Exception {
     ScopeEntry plain = registry.registerScope("app:pg", Map.of());
     assertThat(plain.config()).isEqualTo(ScopeConfig.DEFAULTS);
-    ScopeEntry tuned = registry.registerScope("app:tuned",
-        Map.of("monitor_buffer", 8, "max_groups", 3L, "max_members_per_group", (short) 5));
-    assertThat(tuned.config())
-        .isEqualTo(new ScopeConfig(8, OptionalInt.of(3), OptionalInt.of(5)));
+    ScopeEntry tuned =
+        registry.registerScope(
+            "app:tuned",
+            Map.of("monitor_buffer", 8, "max_groups", 3L, "max_members_per_group", (short) 5));
+    assertThat(tuned.config()).isEqualTo(new ScopeConfig(8, OptionalInt.of(3), OptionalInt.of(5)));
     assertThat(registry.scope(EntryId.parse("app:tuned"))).contains(tuned);
     assertThat(registry.scope(EntryId.parse("app:other"))).isEmpty();
   }
@@ -45,22 +46,28 @@ class RegistryTest {
   @Test
   void badValuesKindsAndIdsAreRejected() {
     assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("max_groups", 0)))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("max_groups");
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("max_groups");
     assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("monitor_buffer", "64")))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("monitor_buffer");
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("monitor_buffer");
     assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("max_groups", 2.0)))
-        .isInstanceOf(RegistryException.class).hasMessageStartingWith("max_groups:");
+        .isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith("max_groups:");
     assertThatThrownBy(() -> registry.register("app:q", "queue.queue", Map.of()))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("queue.queue");
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("queue.queue");
     assertThatThrownBy(() -> registry.registerScope("nocolon", Map.of()))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("namespace:name");
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("namespace:name");
   }
 
   @Test
   void anIdIsRegisteredOnce() throws Exception {
     registry.registerScope("app:pg", Map.of());
     assertThatThrownBy(() -> registry.registerScope("app:pg", Map.of("monitor_buffer", 2)))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("already registered");
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("already registered");
   }
 
   @Test

@@ -25,7 +25,8 @@ class LocalSlotsTest {
         String group = "g" + random.nextInt(4);
         String pid = "{n1@h|00000" + random.nextInt(3) + "}";
         boolean join = random.nextInt(3) != 0;
-        slots.apply(join ? StoreChange.Direction.JOIN : StoreChange.Direction.LEAVE,
+        slots.apply(
+            join ? StoreChange.Direction.JOIN : StoreChange.Direction.LEAVE,
             Map.of(group, List.of(pid)));
         if (join) {
           reference.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(pid, 1, Integer::sum);
@@ -41,7 +42,8 @@ class LocalSlotsTest {
           referenceHash -= SlotHash.of(group, pid);
         }
         assertThat(slots.snapshot()).as("seed %d step %d", seed, step).isEqualTo(flat(reference));
-        assertThat(List.copyOf(slots.snapshot().keySet())).isEqualTo(List.copyOf(reference.keySet()));
+        assertThat(List.copyOf(slots.snapshot().keySet()))
+            .isEqualTo(List.copyOf(reference.keySet()));
         assertThat(slots.hash()).isEqualTo(referenceHash);
         assertThat(slots.copy().snapshot()).isEqualTo(slots.snapshot());
       }
@@ -50,11 +52,12 @@ class LocalSlotsTest {
 
   private static Map<String, List<String>> flat(Map<String, Map<String, Integer>> counts) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    counts.forEach((group, byPid) -> {
-      List<String> pids = new ArrayList<>();
-      byPid.forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
-      out.put(group, pids);
-    });
+    counts.forEach(
+        (group, byPid) -> {
+          List<String> pids = new ArrayList<>();
+          byPid.forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
+          out.put(group, pids);
+        });
     return out;
   }
 }

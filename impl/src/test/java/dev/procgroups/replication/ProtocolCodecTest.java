@@ -38,9 +38,14 @@ class ProtocolCodecTest {
     return List.of(
         new ForScope("app:s", new Sync(7, 42, GROUPS)),
         new ForScope("app:s", new Sync(7, 0, Map.of())),
-        new ForScope("app:s", new Deltas(7, 43, List.of(
-            new Change(StoreChange.Direction.JOIN, GROUPS),
-            new Change(StoreChange.Direction.LEAVE, Map.of("g", List.of(P2)))))),
+        new ForScope(
+            "app:s",
+            new Deltas(
+                7,
+                43,
+                List.of(
+                    new Change(StoreChange.Direction.JOIN, GROUPS),
+                    new Change(StoreChange.Direction.LEAVE, Map.of("g", List.of(P2)))))),
         new ForScope("app:s", new Digest(7, 43, -123456789L)),
         new ForScope("app:s", new ResyncRequest(Long.MAX_VALUE)),
         new Delivery(7, 9, P1, "topic", nested, List.of(P2, P2)),
@@ -70,13 +75,22 @@ class ProtocolCodecTest {
 
   @Provide
   Arbitrary<Object> payloads() {
-    Arbitrary<Object> leaf = Arbitraries.oneOf(Arbitraries.longs().map(x -> (Object) x),
-        Arbitraries.doubles().map(x -> (Object) x), Arbitraries.strings().map(x -> (Object) x),
-        Arbitraries.of(true, false).map(x -> (Object) x));
-    return Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
-        inner.list().ofMaxSize(3).map(x -> (Object) x),
-        Arbitraries.maps(Arbitraries.strings().ofMaxLength(3), inner).ofMaxSize(3)
-            .map(x -> (Object) x)), 0, 4);
+    Arbitrary<Object> leaf =
+        Arbitraries.oneOf(
+            Arbitraries.longs().map(x -> (Object) x),
+            Arbitraries.doubles().map(x -> (Object) x),
+            Arbitraries.strings().map(x -> (Object) x),
+            Arbitraries.of(true, false).map(x -> (Object) x));
+    return Arbitraries.recursive(
+        () -> leaf,
+        inner ->
+            Arbitraries.oneOf(
+                inner.list().ofMaxSize(3).map(x -> (Object) x),
+                Arbitraries.maps(Arbitraries.strings().ofMaxLength(3), inner)
+                    .ofMaxSize(3)
+                    .map(x -> (Object) x)),
+        0,
+        4);
   }
 
   @Example
@@ -95,8 +109,7 @@ class ProtocolCodecTest {
   void trailingBytesAreRejected() {
     byte[] bytes = ProtocolCodec.encode(samples().get(0));
     byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-    assertThatThrownBy(() -> ProtocolCodec.decode(longer))
-        .hasMessageContaining("trailing");
+    assertThatThrownBy(() -> ProtocolCodec.decode(longer)).hasMessageContaining("trailing");
   }
 
   @Example
@@ -105,8 +118,8 @@ class ProtocolCodecTest {
     assertRejected(new Sync(1, 1, Map.of("", List.of(P1))), "empty group");
     assertRejected(new Sync(1, 1, Map.of("g", List.of())), "group without pids");
     assertRejected(new Sync(1, 1, Map.of("x".repeat(1025), List.of(P1))), "group length");
-    assertRejected(new Deltas(1, 0, List.of(new Change(StoreChange.Direction.JOIN, GROUPS))),
-        "start at 1");
+    assertRejected(
+        new Deltas(1, 0, List.of(new Change(StoreChange.Direction.JOIN, GROUPS))), "start at 1");
     assertRejected(new Deltas(1, 1, List.of()), "empty delta batch");
     assertRejected(new Delivery(1, 1, "nobody", "t", null, List.of()), "not a pid");
     assertRejected(new Delivery(1, 1, P1, "", null, List.of()), "empty topic");
@@ -119,7 +132,8 @@ class ProtocolCodecTest {
     // version, type, scope length 1, 's', incarnation, seq, then the group count.
     byte[] lying = bytes.clone();
     lying[6] = 0x7F;
-    assertThatThrownBy(() -> ProtocolCodec.decode(lying)).isInstanceOf(MalformedMessageException.class);
+    assertThatThrownBy(() -> ProtocolCodec.decode(lying))
+        .isInstanceOf(MalformedMessageException.class);
     byte[] notUtf8 = bytes.clone();
     notUtf8[3] = (byte) 0xFF;
     assertThatThrownBy(() -> ProtocolCodec.decode(notUtf8)).hasMessageContaining("UTF-8");
@@ -132,8 +146,7 @@ class ProtocolCodecTest {
       deep = List.of(deep);
     }
     Object tooDeep = deep;
-    assertThatThrownBy(() -> ProtocolCodec.encode(
-        new Delivery(1, 1, P1, "t", tooDeep, List.of())))
+    assertThatThrownBy(() -> ProtocolCodec.encode(new Delivery(1, 1, P1, "t", tooDeep, List.of())))
         .isInstanceOf(IllegalArgumentException.class);
     // Hand-made: 40 nested one-element lists.
     byte[] head = ProtocolCodec.encode(new Delivery(1, 1, P1, "t", null, List.of()));
@@ -176,7 +189,8 @@ class ProtocolCodecTest {
   private static void assertRejected(WireMessage m, String reason) {
     byte[] bytes = ProtocolCodec.encode(m);
     assertThatThrownBy(() -> ProtocolCodec.decode(bytes))
-        .isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining(reason);
   }
 
   @Example
@@ -186,12 +200,19 @@ class ProtocolCodecTest {
     assertThat("s".getBytes(StandardCharsets.UTF_8)).hasSize(1);
   }
 
-  /** Found by HostileWireProperties: 16 hex digits with the top bit set passed isPid, then broke the store. */
+  /**
+   * Found by HostileWireProperties: 16 hex digits with the top bit set passed isPid, then broke the
+   * store.
+   */
   @Example
   void rejectsAPidWhoseIdDoesNotFitALong() {
-    byte[] join = HexFormat.of().parseHex("010201730101010001016701227b62406170703a70726f636573736573"
-        + "7c383030303030303030303030303030307d");
-    assertThatThrownBy(() -> ProtocolCodec.decode(join)).isInstanceOf(MalformedMessageException.class);
+    byte[] join =
+        HexFormat.of()
+            .parseHex(
+                "010201730101010001016701227b62406170703a70726f636573736573"
+                    + "7c383030303030303030303030303030307d");
+    assertThatThrownBy(() -> ProtocolCodec.decode(join))
+        .isInstanceOf(MalformedMessageException.class);
     assertThat(Pid.isPid("{b@app:processes|7fffffffffffffff}")).isTrue();
     assertThat(Pid.isPid("{b@app:processes|8000000000000000}")).isFalse();
   }

@@ -10,9 +10,9 @@ import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
-import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.replication.WireMessage.ForScope;
 import dev.procgroups.store.StoreChange;
+import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.transport.NodeId;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +24,24 @@ class ReplicationCoreTest {
   private static final NodeId B2 = new NodeId("b", 2);
   private static final String PB = "{b@app:processes|1000000}";
   private static final String PA = "{a@app:processes|1000000}";
-  private static final ReplicationSettings SETTINGS = new ReplicationSettings(100, 500, 100, java.util.Set.of());
+  private static final ReplicationSettings SETTINGS =
+      new ReplicationSettings(100, 500, 100, java.util.Set.of());
 
   private final ReplicationCore core = new ReplicationCore("s", A, SETTINGS);
 
   @Test
   void aPeerThatComesUpGetsOurFullStateAndLocalChangesFollowAsDeltas() {
     core.localChange(new StoreChange.Delta("a", Direction.JOIN, Map.of("g", List.of(PA))));
-    assertThat(core.peerUp(B, 0)).containsExactly(
-        new Send(B, scoped(new Sync(1, 1, Map.of("g", List.of(PA))))));
-    assertThat(core.localChange(new StoreChange.Delta("a", Direction.LEAVE, Map.of("g", List.of(PA)))))
-        .containsExactly(new Send(B, scoped(new Deltas(1, 2, List.of(
-            new Change(Direction.LEAVE, Map.of("g", List.of(PA))))))));
+    assertThat(core.peerUp(B, 0))
+        .containsExactly(new Send(B, scoped(new Sync(1, 1, Map.of("g", List.of(PA))))));
+    assertThat(
+            core.localChange(new StoreChange.Delta("a", Direction.LEAVE, Map.of("g", List.of(PA)))))
+        .containsExactly(
+            new Send(
+                B,
+                scoped(
+                    new Deltas(
+                        1, 2, List.of(new Change(Direction.LEAVE, Map.of("g", List.of(PA))))))));
   }
 
   @Test
@@ -44,7 +50,8 @@ class ReplicationCoreTest {
     assertThat(core.receive(B, new Sync(1, 0, Map.of()), 1))
         .containsExactly(new Apply(new StoreChange.Sync("b", Map.of())));
     assertThat(core.receive(B, join(1), 2))
-        .containsExactly(new Apply(new StoreChange.Delta("b", Direction.JOIN, Map.of("g", List.of(PB)))));
+        .containsExactly(
+            new Apply(new StoreChange.Delta("b", Direction.JOIN, Map.of("g", List.of(PB)))));
     assertThat(core.receive(B, join(1), 3)).isEmpty();
     assertThat(core.receive(B, join(3), 200))
         .containsExactly(new Send(B, scoped(new ResyncRequest(1))));
@@ -81,10 +88,13 @@ class ReplicationCoreTest {
     core.peerUp(B, 0);
     core.receive(B, new Sync(1, 0, Map.of("g", List.of(PB))), 1);
     assertThat(core.tick(400)).containsExactly(new Send(B, scoped(new Digest(1, 0, 0))));
-    assertThat(core.tick(600)).containsExactly(
-        new Apply(new StoreChange.Drop("b")), new Send(B, scoped(new Digest(1, 0, 0))));
-    assertThat(core.receive(B, new Digest(1, 0, 0), 700)).containsExactly(
-        new Send(B, scoped(new Sync(1, 0, Map.of()))), new Send(B, scoped(new ResyncRequest(1))));
+    assertThat(core.tick(600))
+        .containsExactly(
+            new Apply(new StoreChange.Drop("b")), new Send(B, scoped(new Digest(1, 0, 0))));
+    assertThat(core.receive(B, new Digest(1, 0, 0), 700))
+        .containsExactly(
+            new Send(B, scoped(new Sync(1, 0, Map.of()))),
+            new Send(B, scoped(new ResyncRequest(1))));
   }
 
   @Test

@@ -33,8 +33,9 @@ class SecurityTest {
 
   @Test
   void anyDenyWinsAndUnmatchedGetsTheDefault() {
-    RulePolicy policy = new RulePolicy(
-        List.of(Rule.allow("pg.*", "*"), Rule.deny("pg.join", "admin.*")), Rule.Effect.DENY);
+    RulePolicy policy =
+        new RulePolicy(
+            List.of(Rule.allow("pg.*", "*"), Rule.deny("pg.join", "admin.*")), Rule.Effect.DENY);
     assertThat(policy.allows(P1, "pg.join", "workers")).isTrue();
     assertThat(policy.allows(P1, "pg.join", "admin.x")).isFalse();
     assertThat(policy.allows(P1, "pg.leave", "admin.x")).isTrue();
@@ -47,7 +48,9 @@ class SecurityTest {
   @Test
   void policyFileWithProcessGlobs(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("policy.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"default": "allow",
          "rules": [
            {"effect": "deny", "action": "pg.join", "resource": "secret*", "process": "{n2@*"},
@@ -63,7 +66,8 @@ class SecurityTest {
 
   @Test
   void policyFileDefaultsToDeny() throws Exception {
-    RulePolicy policy = PolicyFile.parse("{\"rules\": [{\"effect\": \"allow\", \"action\": \"pg.open\"}]}");
+    RulePolicy policy =
+        PolicyFile.parse("{\"rules\": [{\"effect\": \"allow\", \"action\": \"pg.open\"}]}");
     assertThat(policy.allows(P1, "pg.open", "app:pg")).isTrue();
     assertThat(policy.allows(P1, "pg.join", "g")).isFalse();
   }
@@ -71,16 +75,23 @@ class SecurityTest {
   @Test
   void badPolicyFilesSayWhatIsWrong() {
     assertThatThrownBy(() -> PolicyFile.parse("{\"rulez\": []}"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("rulez");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("rulez");
     assertThatThrownBy(() -> PolicyFile.parse("{\"rules\": [{\"effect\": \"maybe\"}]}"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("rules[1].effect");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("rules[1].effect");
     assertThatThrownBy(() -> PolicyFile.parse("{\"rules\": [{\"action\": \"pg.*\"}]}"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("needs an effect");
-    assertThatThrownBy(() -> PolicyFile.parse("{\"rules\": [{\"effect\": \"allow\", \"resorce\": \"x\"}]}"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("resorce");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("needs an effect");
+    assertThatThrownBy(
+            () -> PolicyFile.parse("{\"rules\": [{\"effect\": \"allow\", \"resorce\": \"x\"}]}"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("resorce");
     assertThatThrownBy(() -> PolicyFile.parse("not json"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("JSON");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("JSON");
     assertThatThrownBy(() -> PolicyFile.parse("{\"rules\": {}}"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("array");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("array");
   }
 }

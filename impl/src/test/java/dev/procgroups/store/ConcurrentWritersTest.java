@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.Received;
 import dev.procgroups.registry.ScopeConfig;
-import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.StoreChange.Delta;
 import dev.procgroups.store.StoreChange.Direction;
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many threads writing one store at once, as the cluster benchmark's joiners do, while a peer's
- * changes are applied: local writes are combined into shared commits (GroupCommit), which must
- * keep read-your-writes, per-join limits, and the same order for events and the change listener.
+ * changes are applied: local writes are combined into shared commits (GroupCommit), which must keep
+ * read-your-writes, per-join limits, and the same order for events and the change listener.
  */
 class ConcurrentWritersTest {
 
@@ -34,8 +33,10 @@ class ConcurrentWritersTest {
   private static final int CONTENDERS = 16;
   private static final int ATTEMPTS = 3000;
 
-  private final MembershipStore store = new MembershipStore("n1",
-      new ScopeConfig(Integer.MAX_VALUE, OptionalInt.of(MAX_GROUPS), OptionalInt.empty()));
+  private final MembershipStore store =
+      new MembershipStore(
+          "n1",
+          new ScopeConfig(Integer.MAX_VALUE, OptionalInt.of(MAX_GROUPS), OptionalInt.empty()));
   private final ConcurrentLinkedQueue<Delta> heard = new ConcurrentLinkedQueue<>();
 
   @Test
@@ -63,7 +64,8 @@ class ConcurrentWritersTest {
       assertThat(heard).hasSize(MAX_GROUPS);
       List<String> localEvents = new ArrayList<>();
       int peerEvents = 0;
-      for (Optional<Received<GroupEvent>> got = events.channel().poll(); got.isPresent();
+      for (Optional<Received<GroupEvent>> got = events.channel().poll();
+          got.isPresent();
           got = events.channel().poll()) {
         GroupEvent event = got.get().value();
         if (event.pids().get(0).node().equals("n1")) {
@@ -72,8 +74,10 @@ class ConcurrentWritersTest {
           peerEvents++;
         }
       }
-      assertThat(localEvents).as("events in the listener's order")
-          .containsExactlyElementsOf(heard.stream().map(d -> d.pidsByGroup().keySet().iterator().next()).toList());
+      assertThat(localEvents)
+          .as("events in the listener's order")
+          .containsExactlyElementsOf(
+              heard.stream().map(d -> d.pidsByGroup().keySet().iterator().next()).toList());
       assertThat(peerEvents).isEqualTo(2 * peerRounds);
     } finally {
       pool.shutdownNow();
@@ -82,8 +86,8 @@ class ConcurrentWritersTest {
 
   @Test
   void joinsCombinedIntoOneCommitStillPassMaxGroupsOneAtATime() throws Exception {
-    MembershipStore one = new MembershipStore("n1",
-        new ScopeConfig(64, OptionalInt.of(1), OptionalInt.empty()));
+    MembershipStore one =
+        new MembershipStore("n1", new ScopeConfig(64, OptionalInt.of(1), OptionalInt.empty()));
     ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
     try {
       List<Future<Integer>> contenders = new ArrayList<>();
@@ -120,7 +124,9 @@ class ConcurrentWritersTest {
     return admitted;
   }
 
-  /** Each thread tries 400 fresh groups; returns those it got, each checked right after its join. */
+  /**
+   * Each thread tries 400 fresh groups; returns those it got, each checked right after its join.
+   */
   private List<String> joinOwnGroups(int thread) throws InterruptedException {
     List<String> got = new ArrayList<>();
     for (int i = 0; i < JOINS; i++) {

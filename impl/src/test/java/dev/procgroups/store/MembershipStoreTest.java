@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
-import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.StoreChange.Delta;
 import dev.procgroups.store.StoreChange.Direction;
 import java.util.ArrayList;
@@ -132,13 +131,14 @@ class MembershipStoreTest {
   void aBatchOfPeerChangesEndsAndNotifiesAsAppliedOneByOne() throws Exception {
     String r1 = R1.toString();
     String r2 = R2.toString();
-    List<StoreChange> changes = List.of(
-        new Delta("n2", Direction.JOIN, ordered("g", List.of(r1, r2), "h", List.of(r2))),
-        new Delta("n2", Direction.LEAVE, ordered("h", List.of(r2))),
-        new StoreChange.Drop("n2"),
-        new StoreChange.Sync("n2", ordered("h", List.of(r1), "g", List.of(r2, r1))),
-        new Delta("n2", Direction.LEAVE, ordered("g", List.of(r1))),
-        new Delta("n2", Direction.JOIN, ordered("h", List.of(r2))));
+    List<StoreChange> changes =
+        List.of(
+            new Delta("n2", Direction.JOIN, ordered("g", List.of(r1, r2), "h", List.of(r2))),
+            new Delta("n2", Direction.LEAVE, ordered("h", List.of(r2))),
+            new StoreChange.Drop("n2"),
+            new StoreChange.Sync("n2", ordered("h", List.of(r1), "g", List.of(r2, r1))),
+            new Delta("n2", Direction.LEAVE, ordered("g", List.of(r1))),
+            new Delta("n2", Direction.JOIN, ordered("h", List.of(r2))));
     MembershipStore oneByOne = new MembershipStore("n1", ScopeConfig.DEFAULTS);
     join(A, "g");
     assertThat(oneByOne.join(A, List.of("g"), () -> true)).isTrue();
@@ -152,7 +152,8 @@ class MembershipStoreTest {
           .isEqualTo(oneByOne.remoteMembersByOrigin(group));
     }
     assertThat(store.groups()).isEqualTo(oneByOne.groups());
-    assertThat(drain(batchWatch.subscription())).isEqualTo(drain(singleWatch.subscription()))
+    assertThat(drain(batchWatch.subscription()))
+        .isEqualTo(drain(singleWatch.subscription()))
         .isNotEmpty();
   }
 
@@ -174,10 +175,15 @@ class MembershipStoreTest {
     assertThat(store.groups()).containsExactly("g");
     assertThat(drain(watch.subscription()))
         .containsExactly(
-            joined("g", R1, R1), joined("h", R2),
+            joined("g", R1, R1),
+            joined("h", R2),
             left("g", R1),
-            left("g", R1), joined("g", R2), left("h", R2), joined("k", R1),
-            left("g", R2), left("k", R1));
+            left("g", R1),
+            joined("g", R2),
+            left("h", R2),
+            joined("k", R1),
+            left("g", R2),
+            left("k", R1));
   }
 
   @Test
@@ -196,13 +202,15 @@ class MembershipStoreTest {
 
   @Test
   void limitsRefuseTheWholeBatch() throws Exception {
-    MembershipStore limited = new MembershipStore("n1",
-        new ScopeConfig(64, OptionalInt.of(2), OptionalInt.of(2)));
+    MembershipStore limited =
+        new MembershipStore("n1", new ScopeConfig(64, OptionalInt.of(2), OptionalInt.of(2)));
     limited.join(A, List.of("a", "b"), () -> true);
     assertThatThrownBy(() -> limited.join(A, List.of("a", "c"), () -> true))
-        .isInstanceOf(StoreLimitException.class).hasMessageContaining("max_groups");
+        .isInstanceOf(StoreLimitException.class)
+        .hasMessageContaining("max_groups");
     assertThatThrownBy(() -> limited.join(B, List.of("b", "a", "a"), () -> true))
-        .isInstanceOf(StoreLimitException.class).hasMessageContaining("max_members_per_group");
+        .isInstanceOf(StoreLimitException.class)
+        .hasMessageContaining("max_members_per_group");
     assertThat(limited.members("a")).containsExactly(A);
     assertThat(limited.members("b")).containsExactly(A);
     limited.apply(new Delta("n2", Direction.JOIN, ordered("x", List.of(R1.toString()))));
@@ -263,14 +271,15 @@ class MembershipStoreTest {
   void readsDoNotWaitForAWriterThatHoldsTheLock() throws Exception {
     CountDownLatch writerInside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    store.setChangeListener(delta -> {
-      writerInside.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    store.setChangeListener(
+        delta -> {
+          writerInside.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     Thread writer = new Thread(() -> join(A, "g"));
     writer.start();
     try {

@@ -30,7 +30,9 @@ class SlotTableTest {
           table.append(pid);
           reference.add(pid);
         } else if (op == appendWeight) {
-          assertThat(table.removeLatest(pid, false)).as(at).isEqualTo(reference.lastIndexOf(pid) >= 0);
+          assertThat(table.removeLatest(pid, false))
+              .as(at)
+              .isEqualTo(reference.lastIndexOf(pid) >= 0);
           if (reference.lastIndexOf(pid) >= 0) {
             reference.remove(reference.lastIndexOf(pid));
           }

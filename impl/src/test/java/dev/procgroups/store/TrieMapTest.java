@@ -100,8 +100,8 @@ class TrieMapTest {
     assertThat(map.get("x1")).isNull();
   }
 
-  private static void assertSame(TrieMap<String, Integer> map, Map<String, Integer> expected,
-      List<String> keys) {
+  private static void assertSame(
+      TrieMap<String, Integer> map, Map<String, Integer> expected, List<String> keys) {
     assertThat(map.size()).isEqualTo(expected.size());
     for (String key : keys) {
       assertThat(map.get(key)).as(key).isEqualTo(expected.get(key));

@@ -5,7 +5,9 @@ import dev.procgroups.process.ProcessHandle;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A process stand-in for tests: alive until {@link #exit()}, which runs the exit hooks in order. */
+/**
+ * A process stand-in for tests: alive until {@link #exit()}, which runs the exit hooks in order.
+ */
 public final class FakeProcess implements ProcessHandle {
 
   private final Pid pid;

@@ -13,8 +13,7 @@ public final class RecordingSink implements MessageSink {
   private final List<Delivery> deliveries = new ArrayList<>();
 
   @Override
-  public synchronized boolean deliver(Pid to, Pid from, String topic, Object payload,
-      long bytes) {
+  public synchronized boolean deliver(Pid to, Pid from, String topic, Object payload, long bytes) {
     deliveries.add(new Delivery(to, from, topic, payload));
     return true;
   }

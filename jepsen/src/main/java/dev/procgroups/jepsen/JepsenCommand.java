@@ -30,21 +30,26 @@ import picocli.CommandLine.Spec;
 /**
  * {@code procgroups jepsen}: makes a private network namespace, runs itself again inside it, and
  * there starts the node JVMs, runs each workload with faults, checks the histories and writes the
- * reports. Each exit code means one thing: 0 every checker valid, 1 one invalid, 2 the run could not
- * be set up or its environment failed (no namespace: it never touches the host's network; a tool
- * missing, a node that did not start, a full disk for the store), 3 a verdict unknown.
+ * reports. Each exit code means one thing: 0 every checker valid, 1 one invalid, 2 the run could
+ * not be set up or its environment failed (no namespace: it never touches the host's network; a
+ * tool missing, a node that did not start, a full disk for the store), 3 a verdict unknown.
  */
-@Command(name = "jepsen", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "jepsen",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every checker valid",
-        "1:a checker found a problem (invalid)",
-        "2:setup or environment failure: no namespace (not root), a tool missing, a node that did not"
-            + " start, the store not writable or its disk full",
-        "3:a verdict is unknown: a checker checked less than 90 %% of what the history offered"},
-    description = "Runs the Jepsen suite: real nodes in a private network namespace, partitions, kills and"
-        + " pauses, checked histories and an HTML report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN),"
-        + " iproute2, nftables and setpriv.")
+      "0:every checker valid",
+      "1:a checker found a problem (invalid)",
+      "2:setup or environment failure: no namespace (not root), a tool missing, a node that did not"
+          + " start, the store not writable or its disk full",
+      "3:a verdict is unknown: a checker checked less than 90 %% of what the history offered"
+    },
+    description =
+        "Runs the Jepsen suite: real nodes in a private network namespace, partitions, kills and"
+            + " pauses, checked histories and an HTML report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN),"
+            + " iproute2, nftables and setpriv.")
 public final class JepsenCommand implements Subcommand, Callable<Integer> {
 
   static final int VALID = 0;
@@ -52,24 +57,39 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   static final int SETUP_FAILED = 2;
   static final int UNKNOWN = 3;
 
-  @Option(names = "--workload", defaultValue = "all", description = "membership, broadcast, monitor or all")
+  @Option(
+      names = "--workload",
+      defaultValue = "all",
+      description = "membership, broadcast, monitor or all")
   String workload;
 
-  @Option(names = "--nodes", defaultValue = "3", description = "node JVMs (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--nodes",
+      defaultValue = "3",
+      description = "node JVMs (default ${DEFAULT-VALUE})")
   int nodes;
 
-  @Option(names = "--time-limit", defaultValue = "30", description = "seconds of operations per workload")
+  @Option(
+      names = "--time-limit",
+      defaultValue = "30",
+      description = "seconds of operations per workload")
   int timeLimit;
 
-  @Option(names = "--nemesis", defaultValue = "all",
-      description = "faults: halves, isolate, ring, bridge, one-way, kill, pause, loss (random packet drops),"
-          + " partition (every shape), all (all of these), none; and the trust-boundary faults, not in all until"
-          + " issue 14 lands: stale-restart (a smaller incarnation), impostor (a node without the secret under a"
-          + " live node's name), clock (a node's wall clock jumps 30-300 s), trust (these three)")
+  @Option(
+      names = "--nemesis",
+      defaultValue = "all",
+      description =
+          "faults: halves, isolate, ring, bridge, one-way, kill, pause, loss (random packet drops),"
+              + " partition (every shape), all (all of these), none; and the trust-boundary faults, not in all until"
+              + " issue 14 lands: stale-restart (a smaller incarnation), impostor (a node without the secret under a"
+              + " live node's name), clock (a node's wall clock jumps 30-300 s), trust (these three)")
   String nemesis;
 
-  @Option(names = "--overlap", description = "nest up to three faults of different kinds (a partition during a"
-      + " pause during packet loss)")
+  @Option(
+      names = "--overlap",
+      description =
+          "nest up to three faults of different kinds (a partition during a"
+              + " pause during packet loss)")
   boolean overlap;
 
   @Option(names = "--rate", defaultValue = "10", description = "operations per second per client")
@@ -81,17 +101,24 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--groups", defaultValue = "3", description = "groups the workloads use")
   int groups;
 
-  @Option(names = "--fault-every", defaultValue = "6",
+  @Option(
+      names = "--fault-every",
+      defaultValue = "6",
       description = "seconds between faults, fractions allowed (0.3: flapping)")
   double faultEvery;
 
-  @Option(names = "--fault-for", defaultValue = "4", description = "seconds a fault lasts, fractions allowed")
+  @Option(
+      names = "--fault-for",
+      defaultValue = "4",
+      description = "seconds a fault lasts, fractions allowed")
   double faultFor;
 
   // Since the heartbeats share the pooled TCP connections (issue 14), a connection that lost
   // packets during a partition resumes on TCP's next retransmission, up to about the partition's
   // length after the heal: 8 s left runs with nested faults diverged now and then.
-  @Option(names = "--quiet", defaultValue = "15",
+  @Option(
+      names = "--quiet",
+      defaultValue = "15",
       description = "seconds between the final heal and the final reads (the convergence bound)")
   int quiet;
 
@@ -101,21 +128,29 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--store", defaultValue = "store", description = "root of the run folders")
   Path store;
 
-  @Option(names = "--mutation", split = ",", hidden = true,
+  @Option(
+      names = "--mutation",
+      split = ",",
+      hidden = true,
       description = "TEST ONLY: run mutant nodes with these ProtocolMutation names")
   List<String> mutations = List.of();
 
-  @Option(names = "--inside", hidden = true, description = "internal: the namespace this JVM was started in")
+  @Option(
+      names = "--inside",
+      hidden = true,
+      description = "internal: the namespace this JVM was started in")
   String inside;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     try {
       return inside == null ? fromOutside() : fromInside();
-    } catch (NamespaceUnavailableException | IOException | UncheckedIOException | IllegalStateException e) {
+    } catch (NamespaceUnavailableException
+        | IOException
+        | UncheckedIOException
+        | IllegalStateException e) {
       return setupFailed(e);
     }
   }
@@ -128,7 +163,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
 
   /** The exit code of a set of verdicts: invalid wins over unknown, unknown over valid. */
   static int exitCode(List<Validity> verdicts) {
-    return verdicts.contains(Validity.INVALID) ? INVALID
+    return verdicts.contains(Validity.INVALID)
+        ? INVALID
         : verdicts.isEmpty() || verdicts.contains(Validity.UNKNOWN) ? UNKNOWN : VALID;
   }
 
@@ -147,11 +183,15 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   private int fromOutside() throws Exception {
     probeStore();
     // One address more than the nodes: the impostor nemesis's.
-    try (NetNamespace ns = NetNamespace.create("procgroups-jepsen", NodeAddress.cluster(nodes + 1))) {
+    try (NetNamespace ns =
+        NetNamespace.create("procgroups-jepsen", NodeAddress.cluster(nodes + 1))) {
       // The whole command line as typed, "jepsen" included.
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
       args.addAll(List.of("--inside", ns.name()));
-      Process inner = new ProcessBuilder(ns.command(JavaCommand.procgroups(List.of(), args))).inheritIO().start();
+      Process inner =
+          new ProcessBuilder(ns.command(JavaCommand.procgroups(List.of(), args)))
+              .inheritIO()
+              .start();
       try {
         return inner.waitFor();
       } finally {
@@ -165,22 +205,53 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
     NetNamespace ns = NetNamespace.joinedByThisProcess(inside);
     List<NodeAddress> addresses = NodeAddress.cluster(nodes);
     Firewall firewall = Firewall.install(ns, addresses);
-    if (NemesisKind.parse(nemesis).contains(NemesisKind.CLOCK) && !Files.exists(NodeProcess.LIBFAKETIME)) {
-      throw new NamespaceUnavailableException("the clock nemesis needs libfaketime (" + NodeProcess.LIBFAKETIME
-          + "; apt-get install libfaketime)");
+    if (NemesisKind.parse(nemesis).contains(NemesisKind.CLOCK)
+        && !Files.exists(NodeProcess.LIBFAKETIME)) {
+      throw new NamespaceUnavailableException(
+          "the clock nemesis needs libfaketime ("
+              + NodeProcess.LIBFAKETIME
+              + "; apt-get install libfaketime)");
     }
     List<Validity> verdicts = new ArrayList<>();
     long baseSeed = seed != null ? seed : System.nanoTime();
     for (Workload.Kind kind : workloads()) {
-      RunConfig config = new RunConfig(kind, nodes, Duration.ofSeconds(timeLimit), concurrency, rate,
-          NemesisKind.parse(nemesis), seconds(faultEvery), seconds(faultFor), overlap,
-          Duration.ofSeconds(quiet), groups, baseSeed + kind.ordinal(), store);
-      System.out.println("== " + kind.cliName() + ": " + nodes + " nodes, " + timeLimit + " s, nemesis " + nemesis
-          + ", seed " + config.seed() + (mutations.isEmpty() ? "" : ", MUTANT NODES " + mutations));
+      RunConfig config =
+          new RunConfig(
+              kind,
+              nodes,
+              Duration.ofSeconds(timeLimit),
+              concurrency,
+              rate,
+              NemesisKind.parse(nemesis),
+              seconds(faultEvery),
+              seconds(faultFor),
+              overlap,
+              Duration.ofSeconds(quiet),
+              groups,
+              baseSeed + kind.ordinal(),
+              store);
+      System.out.println(
+          "== "
+              + kind.cliName()
+              + ": "
+              + nodes
+              + " nodes, "
+              + timeLimit
+              + " s, nemesis "
+              + nemesis
+              + ", seed "
+              + config.seed()
+              + (mutations.isEmpty() ? "" : ", MUTANT NODES " + mutations));
       Path logs = Files.createTempDirectory("procgroups-jepsen-logs");
       System.out.println("node logs: " + logs);
-      NamespaceCluster cluster = NamespaceCluster.start(ns, firewall, addresses, logs, nodeArgs(),
-          config.nemeses().contains(NemesisKind.CLOCK));
+      NamespaceCluster cluster =
+          NamespaceCluster.start(
+              ns,
+              firewall,
+              addresses,
+              logs,
+              nodeArgs(),
+              config.nemeses().contains(NemesisKind.CLOCK));
       Thread stopNodes = new Thread(cluster::close, "stop-nodes");
       Runtime.getRuntime().addShutdownHook(stopNodes);
       try {
@@ -210,7 +281,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   }
 
   private List<Workload.Kind> workloads() {
-    return "all".equals(workload) ? Arrays.asList(Workload.Kind.values())
+    return "all".equals(workload)
+        ? Arrays.asList(Workload.Kind.values())
         : Arrays.stream(workload.split(",")).map(Workload.Kind::parse).toList();
   }
 

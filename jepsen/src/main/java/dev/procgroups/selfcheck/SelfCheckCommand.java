@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code procgroups selfcheck}: every documented example of pg-api.txt run through the model. */
-@Command(name = "selfcheck", mixinStandardHelpOptions = true,
+@Command(
+    name = "selfcheck",
+    mixinStandardHelpOptions = true,
     description = "Run every documented example of pg-api.txt through the executable model.")
 public final class SelfCheckCommand implements Callable<Integer>, Subcommand {
 

@@ -15,7 +15,8 @@ class JepsenCommandTest {
   @Test
   void invalidWinsOverUnknownAndUnknownOverValid() {
     assertThat(JepsenCommand.exitCode(List.of(Validity.VALID, Validity.VALID))).isZero();
-    assertThat(JepsenCommand.exitCode(List.of(Validity.VALID, Validity.INVALID, Validity.UNKNOWN))).isEqualTo(1);
+    assertThat(JepsenCommand.exitCode(List.of(Validity.VALID, Validity.INVALID, Validity.UNKNOWN)))
+        .isEqualTo(1);
     assertThat(JepsenCommand.exitCode(List.of(Validity.VALID, Validity.UNKNOWN))).isEqualTo(3);
     assertThat(JepsenCommand.exitCode(List.of())).as("nothing checked").isEqualTo(3);
   }
@@ -23,7 +24,9 @@ class JepsenCommandTest {
   @Test
   void aStoreThatCannotBeWrittenIsAnEnvironmentFailureNotAVerdict() {
     // /dev/full is a device: nothing can be made under it, and writes to it fail with ENOSPC.
-    int exit = ProcgroupsCli.commandLine().execute("jepsen", "--store", "/dev/full/store", "--time-limit", "1");
+    int exit =
+        ProcgroupsCli.commandLine()
+            .execute("jepsen", "--store", "/dev/full/store", "--time-limit", "1");
     assertThat(exit).isEqualTo(2);
   }
 
@@ -33,8 +36,15 @@ class JepsenCommandTest {
     var cli = ProcgroupsCli.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.execute("jepsen", "--help");
-    assertThat(out.toString()).contains("Exit codes:", "0   every checker valid", "1   a checker found",
-        "2   setup or environment failure", "disk full", "3   a verdict is unknown", "90 % of")
+    assertThat(out.toString())
+        .contains(
+            "Exit codes:",
+            "0   every checker valid",
+            "1   a checker found",
+            "2   setup or environment failure",
+            "disk full",
+            "3   a verdict is unknown",
+            "90 % of")
         .doesNotContain("%n");
   }
 }

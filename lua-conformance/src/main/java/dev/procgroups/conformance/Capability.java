@@ -5,11 +5,15 @@ import java.util.Optional;
 
 /**
  * A part of the contract (CONTRACT.md, "Capabilities", which says what each one holds) that a
- * runtime may or may not provide. An adapter declares the ones it has; a case whose
- * {@code needs:} header names one it lacks is skipped, not failed.
+ * runtime may or may not provide. An adapter declares the ones it has; a case whose {@code needs:}
+ * header names one it lacks is skipped, not failed.
  */
 public enum Capability {
-  CORE("core"), SPAWN("spawn"), MULTI_NODE("multi-node"), POLICY("policy"), SCOPES("scopes"),
+  CORE("core"),
+  SPAWN("spawn"),
+  MULTI_NODE("multi-node"),
+  POLICY("policy"),
+  SCOPES("scopes"),
   LIMITS("limits");
 
   private final String word;

@@ -24,8 +24,8 @@ public final class ConformanceRunner {
    * it needs or the runtime lacks a capability it needs (multi-node for any cluster above one).
    * {@code progress} sees each result as it is produced.
    */
-  public List<ScriptResult> run(Suite suite, List<Integer> clusterSizes, Set<String> tags,
-      Consumer<ScriptResult> progress) {
+  public List<ScriptResult> run(
+      Suite suite, List<Integer> clusterSizes, Set<String> tags, Consumer<ScriptResult> progress) {
     Set<Capability> has = runtime.capabilities();
     List<ScriptResult> results = new ArrayList<>();
     for (int nodes : clusterSizes) {
@@ -33,10 +33,16 @@ public final class ConformanceRunner {
         if (!tags.isEmpty() && script.tags().stream().noneMatch(tags::contains)) {
           continue;
         }
-        ScriptResult result = skipReason(script, nodes, has)
-            .map(why -> new ScriptResult(script, nodes, null, why))
-            .orElseGet(() -> new ScriptResult(script, nodes,
-                runtime.run(suite.root(), script, nodes, timeout), null));
+        ScriptResult result =
+            skipReason(script, nodes, has)
+                .map(why -> new ScriptResult(script, nodes, null, why))
+                .orElseGet(
+                    () ->
+                        new ScriptResult(
+                            script,
+                            nodes,
+                            runtime.run(suite.root(), script, nodes, timeout),
+                            null));
         results.add(result);
         progress.accept(result);
       }
@@ -46,15 +52,20 @@ public final class ConformanceRunner {
 
   static Optional<String> skipReason(ConformanceScript script, int nodes, Set<Capability> has) {
     if (nodes > 1 && !has.contains(Capability.MULTI_NODE)) {
-      return Optional.of("needs capability " + Capability.MULTI_NODE + " (a " + nodes
-          + "-node cluster)");
+      return Optional.of(
+          "needs capability " + Capability.MULTI_NODE + " (a " + nodes + "-node cluster)");
     }
-    List<String> missing = script.needs().stream().filter(c -> !has.contains(c)).sorted()
-        .map(Capability::word).toList();
+    List<String> missing =
+        script.needs().stream()
+            .filter(c -> !has.contains(c))
+            .sorted()
+            .map(Capability::word)
+            .toList();
     if (!missing.isEmpty()) {
       return Optional.of("needs capability " + String.join(", ", missing));
     }
-    return script.nodes() > nodes ? Optional.of("needs " + script.nodes() + " nodes")
+    return script.nodes() > nodes
+        ? Optional.of("needs " + script.nodes() + " nodes")
         : Optional.empty();
   }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 /**
  * One conformance case (a script) and what its header asks of the runtime. The header is a run of
  * {@code -- key: value} comment lines at the top of the file (CONTRACT.md, "Cases"):
+ *
  * <pre>
  * -- conformance: perm_02_join      (the id)
  * -- tags: spec                     (spec = pg-api.txt; settled = SEMANTICS.md; project = ours)
@@ -21,10 +22,19 @@ import java.util.Set;
  * @param path the script's path relative to the suite root, with '/' separators
  */
 public record ConformanceScript(
-    String id, String path, Set<String> tags, int nodes, Set<Capability> needs,
-    List<Denial> denials, List<String> covers, String description, String source) {
+    String id,
+    String path,
+    Set<String> tags,
+    int nodes,
+    Set<Capability> needs,
+    List<Denial> denials,
+    List<String> covers,
+    String description,
+    String source) {
 
-  /** A policy rule of the script: {@code action} is denied on {@code resource} ({@code *} = any). */
+  /**
+   * A policy rule of the script: {@code action} is denied on {@code resource} ({@code *} = any).
+   */
   public record Denial(String action, String resource) {}
 
   public static ConformanceScript parse(String path, String source) {
@@ -51,8 +61,12 @@ public record ConformanceScript(
         case "nodes" -> nodes = Integer.parseInt(value);
         case "needs" -> {
           for (String word : words(value)) {
-            needs.add(Capability.of(word).orElseThrow(() -> new IllegalArgumentException(
-                path + ": unknown capability '" + word + "' in: " + line)));
+            needs.add(
+                Capability.of(word)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                path + ": unknown capability '" + word + "' in: " + line)));
           }
         }
         case "deny" -> {
@@ -65,20 +79,28 @@ public record ConformanceScript(
         }
         case "covers" -> covers.addAll(List.of(words(value)));
         case "describe" -> description = value;
-        default -> { }
+        default -> {}
       }
     }
     if (id == null) {
       throw new IllegalArgumentException(path + ": no '-- conformance: <id>' header");
     }
-    return new ConformanceScript(id, path, tags, nodes, Set.copyOf(needs), List.copyOf(denials),
-        List.copyOf(covers), description, source);
+    return new ConformanceScript(
+        id,
+        path,
+        tags,
+        nodes,
+        Set.copyOf(needs),
+        List.copyOf(denials),
+        List.copyOf(covers),
+        description,
+        source);
   }
 
   /** The same script with other policy rules and cluster size (the adapter's side). */
   ConformanceScript with(int clusterSize, List<Denial> rules) {
-    return new ConformanceScript(id, path, tags, clusterSize, needs, List.copyOf(rules), covers,
-        description, source);
+    return new ConformanceScript(
+        id, path, tags, clusterSize, needs, List.copyOf(rules), covers, description, source);
   }
 
   private static String[] words(String value) {

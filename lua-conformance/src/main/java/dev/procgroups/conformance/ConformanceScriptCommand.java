@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code procgroups conformance-script}: this runtime's side of the adapter contract
- * (CONTRACT.md) — declares its capabilities, or runs one script on a fresh embedded cluster,
- * prints its output and exits 0 when it ran to completion. {@code adapters/procgroups-adapter}
- * calls it.
+ * {@code procgroups conformance-script}: this runtime's side of the adapter contract (CONTRACT.md)
+ * — declares its capabilities, or runs one script on a fresh embedded cluster, prints its output
+ * and exits 0 when it ran to completion. {@code adapters/procgroups-adapter} calls it.
  */
-@Command(name = "conformance-script", mixinStandardHelpOptions = true,
+@Command(
+    name = "conformance-script",
+    mixinStandardHelpOptions = true,
     description = "Run one conformance script on a fresh embedded cluster (the adapter contract).")
 public final class ConformanceScriptCommand implements Callable<Integer>, Subcommand {
 
@@ -44,8 +45,10 @@ public final class ConformanceScriptCommand implements Callable<Integer>, Subcom
   @Override
   public Integer call() throws Exception {
     if (declare) {
-      System.out.println(Arrays.stream(Capability.values()).map(Capability::word)
-          .collect(Collectors.joining(" ")));
+      System.out.println(
+          Arrays.stream(Capability.values())
+              .map(Capability::word)
+              .collect(Collectors.joining(" ")));
       return 0;
     }
     if (suiteRoot == null || script == null) {
@@ -64,8 +67,8 @@ public final class ConformanceScriptCommand implements Callable<Integer>, Subcom
     Path root = suiteRoot.toAbsolutePath().normalize();
     String relative = root.relativize(script.toAbsolutePath().normalize()).toString();
     // The denials come from the command line (the contract), not from the script's own header.
-    ConformanceScript toRun = ConformanceScript.parse(relative, Files.readString(script))
-        .with(nodes, rules);
+    ConformanceScript toRun =
+        ConformanceScript.parse(relative, Files.readString(script)).with(nodes, rules);
     try (EmbeddedRuntime runtime = new EmbeddedRuntime()) {
       ScriptOutcome outcome = runtime.run(root, toRun, nodes, Duration.ofSeconds(timeoutSeconds));
       outcome.output().forEach(System.out::println);

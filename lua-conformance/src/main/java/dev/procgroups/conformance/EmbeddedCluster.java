@@ -1,9 +1,9 @@
 package dev.procgroups.conformance;
 
-import dev.procgroups.node.Node;
-import dev.procgroups.node.LocalCluster;
 import dev.procgroups.lua.LuaNode;
 import dev.procgroups.lua.ScriptLibrary;
+import dev.procgroups.node.LocalCluster;
+import dev.procgroups.node.Node;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
@@ -20,15 +20,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cluster of real nodes (Atomix on loopback) in this JVM, each with a Lua node whose scripts
- * find the suite's modules and helpers, and the {@code conformance.host} module. Scopes
- * {@code app:pg} and {@code app:other} exist on every node.
+ * A cluster of real nodes (Atomix on loopback) in this JVM, each with a Lua node whose scripts find
+ * the suite's modules and helpers, and the {@code conformance.host} module. Scopes {@code app:pg}
+ * and {@code app:other} exist on every node.
  */
 final class EmbeddedCluster implements AutoCloseable {
 
   static final List<String> SCOPES = List.of("app:pg", "app:other");
+
   /** A scope of its own for the readiness probe, outside every script's policy. */
   private static final String READY_SCOPE = "conformance:ready";
+
   private static final String READY_GROUP = "cluster-ready";
 
   private final LocalCluster cluster;
@@ -46,9 +48,12 @@ final class EmbeddedCluster implements AutoCloseable {
     this.nodes = cluster.nodes();
     ScriptLibrary suite = ScriptLibrary.directory(suiteRoot);
     for (int i = 0; i < size; i++) {
-      LuaNode.Builder builder = LuaNode.builder(nodes.get(i).processes())
-          .pg(nodes.get(i).pg()).library(suite).modulePath(suite)
-          .module("conformance.host", new HostModule(luaNodes, i + 1));
+      LuaNode.Builder builder =
+          LuaNode.builder(nodes.get(i).processes())
+              .pg(nodes.get(i).pg())
+              .library(suite)
+              .modulePath(suite)
+              .module("conformance.host", new HostModule(luaNodes, i + 1));
       luaBuilders.add(builder);
       luaNodes.add(builder.output(helperOutput).build());
     }
@@ -68,11 +73,14 @@ final class EmbeddedCluster implements AutoCloseable {
     CountDownLatch release = new CountDownLatch(1);
     List<RunningProcess> probes = new ArrayList<>();
     for (Node node : nodes) {
-      probes.add(node.processes().spawn(ctx -> {
-        PgInstance g = node.pg().open(ctx.handle(), READY_SCOPE);
-        g.join(READY_GROUP);
-        release.await();
-      }));
+      probes.add(
+          node.processes()
+              .spawn(
+                  ctx -> {
+                    PgInstance g = node.pg().open(ctx.handle(), READY_SCOPE);
+                    g.join(READY_GROUP);
+                    release.await();
+                  }));
     }
     awaitGroupSize(nodes.size(), deadline);
     release.countDown();
@@ -86,8 +94,12 @@ final class EmbeddedCluster implements AutoCloseable {
     for (Node node : nodes) {
       while (node.pg().store(READY_SCOPE).orElseThrow().members(READY_GROUP).size() != size) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the cluster did not connect: node " + node.id()
-              + " does not see " + size + " probe(s)");
+          throw new IllegalStateException(
+              "the cluster did not connect: node "
+                  + node.id()
+                  + " does not see "
+                  + size
+                  + " probe(s)");
         }
         TimeUnit.MILLISECONDS.sleep(20);
       }
@@ -96,13 +108,14 @@ final class EmbeddedCluster implements AutoCloseable {
 
   /** Every node's policy: the current script's, except that the probe may use its own scope. */
   private boolean allows(Pid pid, String action, String resource) {
-    return resource.equals(READY_SCOPE) || resource.equals(READY_GROUP)
+    return resource.equals(READY_SCOPE)
+        || resource.equals(READY_GROUP)
         || policy.allows(pid, action, resource);
   }
 
   /**
-   * Readies the cluster for the next script: kills every process on every node, waits until no
-   * node sees any member in any scope, and installs the script's policy.
+   * Readies the cluster for the next script: kills every process on every node, waits until no node
+   * sees any member in any scope, and installs the script's policy.
    */
   void reset(SecurityPolicy next, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -130,5 +143,4 @@ final class EmbeddedCluster implements AutoCloseable {
   public void close() {
     cluster.close();
   }
-
 }

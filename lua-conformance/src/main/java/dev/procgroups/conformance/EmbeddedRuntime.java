@@ -20,9 +20,9 @@ import java.util.Set;
 /**
  * This runtime: each script runs on node 1 of an {@link EmbeddedCluster} of real nodes, with a
  * policy that denies what the script's header denies and allows the rest. One cluster per size
- * serves every script: between two scripts it is reset (every process killed, every node's
- * scopes seen empty), which the adapter contract's "fresh cluster" asks for at a fraction of the
- * cost of starting Atomix nodes again.
+ * serves every script: between two scripts it is reset (every process killed, every node's scopes
+ * seen empty), which the adapter contract's "fresh cluster" asks for at a fraction of the cost of
+ * starting Atomix nodes again.
  */
 public final class EmbeddedRuntime implements ScriptRuntime {
 
@@ -42,21 +42,27 @@ public final class EmbeddedRuntime implements ScriptRuntime {
   @Override
   public ScriptOutcome run(Path suiteRoot, ConformanceScript script, int nodes, Duration timeout) {
     long start = System.nanoTime();
-    RulePolicy policy = new RulePolicy(
-        script.denials().stream().map(d -> Rule.deny(d.action(), d.resource())).toList(),
-        Rule.Effect.ALLOW);
+    RulePolicy policy =
+        new RulePolicy(
+            script.denials().stream().map(d -> Rule.deny(d.action(), d.resource())).toList(),
+            Rule.Effect.ALLOW);
     try {
       EmbeddedCluster cluster = cluster(nodes, suiteRoot);
       cluster.reset(policy, CONNECT);
-      LuaRunResult result = LuaScripts.run(new LuaScript(script.path(), script.source()),
-          cluster.lua(1), timeout, null);
-      List<String> lines = result.output().isEmpty() ? List.of()
-          : Arrays.asList(result.output().split("\n", -1));
+      LuaRunResult result =
+          LuaScripts.run(
+              new LuaScript(script.path(), script.source()), cluster.lua(1), timeout, null);
+      List<String> lines =
+          result.output().isEmpty() ? List.of() : Arrays.asList(result.output().split("\n", -1));
       if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
         lines = lines.subList(0, lines.size() - 1);
       }
       List<String> stderr = result.error().map(e -> List.of(e.split("\n"))).orElse(List.of());
-      return new ScriptOutcome(List.copyOf(lines), result.ok(), result.error().orElse(null), stderr,
+      return new ScriptOutcome(
+          List.copyOf(lines),
+          result.ok(),
+          result.error().orElse(null),
+          stderr,
           Duration.ofNanos(System.nanoTime() - start).toMillis());
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -66,7 +72,11 @@ public final class EmbeddedRuntime implements ScriptRuntime {
       if (broken != null) {
         broken.close();
       }
-      return new ScriptOutcome(List.of(), false, "the embedded cluster failed: " + e, List.of(),
+      return new ScriptOutcome(
+          List.of(),
+          false,
+          "the embedded cluster failed: " + e,
+          List.of(),
           Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
   }
@@ -74,7 +84,8 @@ public final class EmbeddedRuntime implements ScriptRuntime {
   private EmbeddedCluster cluster(int nodes, Path suiteRoot) throws Exception {
     EmbeddedCluster cluster = clusters.get(nodes);
     if (cluster == null) {
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+      PrintStream quiet =
+          new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
       cluster = new EmbeddedCluster(nodes, suiteRoot, quiet);
       clusters.put(nodes, cluster);
       cluster.awaitConnected(CONNECT);

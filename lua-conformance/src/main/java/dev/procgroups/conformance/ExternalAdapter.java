@@ -18,15 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs scripts through another runtime's adapter executable (CONTRACT.md, "The adapter"):
- * {@code ADAPTER --capabilities} prints the capabilities it has;
- * {@code ADAPTER --nodes N --suite ROOT [--deny ACTION=RESOURCE]... SCRIPT} prints what the script
- * prints and exits 0 once the script ran to completion, non-zero otherwise.
+ * Runs scripts through another runtime's adapter executable (CONTRACT.md, "The adapter"): {@code
+ * ADAPTER --capabilities} prints the capabilities it has; {@code ADAPTER --nodes N --suite ROOT
+ * [--deny ACTION=RESOURCE]... SCRIPT} prints what the script prints and exits 0 once the script ran
+ * to completion, non-zero otherwise.
  */
 public final class ExternalAdapter implements ScriptRuntime {
 
   /** How many of the adapter's last stderr lines a failure shows. */
   static final int STDERR_TAIL = 20;
+
   private static final Duration DECLARE_TIMEOUT = Duration.ofSeconds(60);
 
   private final List<String> command;
@@ -55,9 +56,13 @@ public final class ExternalAdapter implements ScriptRuntime {
       cmd.add("--capabilities");
       ScriptOutcome answer = execute(cmd, DECLARE_TIMEOUT);
       if (!answer.completed()) {
-        throw new IllegalStateException("the adapter did not declare its capabilities ("
-            + String.join(" ", cmd) + "): " + answer.failure() + "\n"
-            + String.join("\n", answer.stderrTail()));
+        throw new IllegalStateException(
+            "the adapter did not declare its capabilities ("
+                + String.join(" ", cmd)
+                + "): "
+                + answer.failure()
+                + "\n"
+                + String.join("\n", answer.stderrTail()));
       }
       Set<Capability> declared = EnumSet.noneOf(Capability.class);
       for (String line : answer.output()) {
@@ -89,42 +94,53 @@ public final class ExternalAdapter implements ScriptRuntime {
       Process process = new ProcessBuilder(cmd).start();
       process.getOutputStream().close();
       Thread out = reader(process.getInputStream(), output::add, "adapter-stdout");
-      Thread err = reader(process.getErrorStream(), line -> keepTail(stderr, line),
-          "adapter-stderr");
+      Thread err =
+          reader(process.getErrorStream(), line -> keepTail(stderr, line), "adapter-stderr");
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         out.join(1000);
         err.join(1000);
-        return new ScriptOutcome(List.copyOf(output), false, "timed out after " + timeout,
-            tail(stderr), millis(start));
+        return new ScriptOutcome(
+            List.copyOf(output), false, "timed out after " + timeout, tail(stderr), millis(start));
       }
       out.join(5000);
       err.join(5000);
       int exit = process.exitValue();
-      return new ScriptOutcome(List.copyOf(output), exit == 0,
-          exit == 0 ? null : "adapter exited with status " + exit, tail(stderr), millis(start));
+      return new ScriptOutcome(
+          List.copyOf(output),
+          exit == 0,
+          exit == 0 ? null : "adapter exited with status " + exit,
+          tail(stderr),
+          millis(start));
     } catch (IOException e) {
-      return new ScriptOutcome(List.of(), false, "cannot start the adapter: " + e.getMessage(),
-          List.of(), millis(start));
+      return new ScriptOutcome(
+          List.of(),
+          false,
+          "cannot start the adapter: " + e.getMessage(),
+          List.of(),
+          millis(start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new ScriptOutcome(List.copyOf(output), false, "interrupted", tail(stderr),
-          millis(start));
+      return new ScriptOutcome(
+          List.copyOf(output), false, "interrupted", tail(stderr), millis(start));
     }
   }
 
   private static Thread reader(InputStream stream, Consumer<String> sink, String name) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          sink.accept(line);
-        }
-      } catch (IOException e) {
-        sink.accept("# adapter stream ended: " + e.getMessage());
-      }
-    }, name);
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  sink.accept(line);
+                }
+              } catch (IOException e) {
+                sink.accept("# adapter stream ended: " + e.getMessage());
+              }
+            },
+            name);
     thread.setDaemon(true);
     thread.start();
     return thread;

@@ -20,8 +20,11 @@ public final class JUnitXmlReport {
   private JUnitXmlReport() {}
 
   public static String render(Reports.Run run, List<ScriptResult> results) {
-    Map<Integer, List<ScriptResult>> bySize = results.stream()
-        .collect(Collectors.groupingBy(ScriptResult::nodes, LinkedHashMap::new, Collectors.toList()));
+    Map<Integer, List<ScriptResult>> bySize =
+        results.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ScriptResult::nodes, LinkedHashMap::new, Collectors.toList()));
     StringWriter text = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -39,17 +42,24 @@ public final class JUnitXmlReport {
     return text.toString();
   }
 
-  private static void writeSuite(XMLStreamWriter xml, Reports.Run run, int nodes,
-      List<ScriptResult> results) throws XMLStreamException {
+  private static void writeSuite(
+      XMLStreamWriter xml, Reports.Run run, int nodes, List<ScriptResult> results)
+      throws XMLStreamException {
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", "pg conformance " + run.suiteVersion() + " on " + nodes
-        + " node(s) of " + run.runtime());
+    xml.writeAttribute(
+        "name",
+        "pg conformance " + run.suiteVersion() + " on " + nodes + " node(s) of " + run.runtime());
     xml.writeAttribute("tests", Integer.toString(results.size()));
     Summary.Counts counts = Summary.of(results).total();
     xml.writeAttribute("failures", Integer.toString(counts.failed()));
     xml.writeAttribute("skipped", Integer.toString(counts.skipped()));
-    xml.writeAttribute("time", seconds(results.stream()
-        .filter(r -> r.outcome() != null).mapToLong(r -> r.outcome().millis()).sum()));
+    xml.writeAttribute(
+        "time",
+        seconds(
+            results.stream()
+                .filter(r -> r.outcome() != null)
+                .mapToLong(r -> r.outcome().millis())
+                .sum()));
     xml.writeStartElement("properties");
     property(xml, "suiteVersion", run.suiteVersion());
     property(xml, "runtime", run.runtime());
@@ -65,8 +75,11 @@ public final class JUnitXmlReport {
         xml.writeAttribute("message", r.skipped());
       } else if (!r.passed()) {
         xml.writeStartElement("failure");
-        xml.writeAttribute("message", r.outcome().completed()
-            ? "an assertion failed" : String.valueOf(r.outcome().failure()));
+        xml.writeAttribute(
+            "message",
+            r.outcome().completed()
+                ? "an assertion failed"
+                : String.valueOf(r.outcome().failure()));
         List<String> text = new ArrayList<>(r.outcome().failingLines());
         r.outcome().stderrTail().forEach(l -> text.add("stderr: " + l));
         xml.writeCharacters(String.join("\n", text));

@@ -18,6 +18,7 @@ public final class Reports {
 
   /** Report file names under the output folder. */
   public static final String TAP = "conformance.tap";
+
   public static final String JUNIT = "junit.xml";
   public static final String JSON = "summary.json";
 
@@ -30,8 +31,8 @@ public final class Reports {
   public static void write(Path dir, Run run, List<ScriptResult> results) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(TAP), TapReport.render(run, results), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve(JUNIT), JUnitXmlReport.render(run, results),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve(JUNIT), JUnitXmlReport.render(run, results), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(JSON), json(run, results), StandardCharsets.UTF_8);
   }
 
@@ -70,16 +71,24 @@ public final class Reports {
 
   /** One console line per result: status, case, cluster size, time, and why it was skipped. */
   public static String line(ScriptResult r) {
-    String detail = r.skipped() != null ? "# SKIP " + r.skipped()
-        : r.outcome().millis() + " ms" + (r.passed() || r.outcome().completed() ? ""
-            : " — " + r.outcome().failure());
-    return String.format("%-4s %-34s %d node%s  %s", r.status().toUpperCase(Locale.ROOT),
-        r.script().id(), r.nodes(), r.nodes() == 1 ? " " : "s", detail);
+    String detail =
+        r.skipped() != null
+            ? "# SKIP " + r.skipped()
+            : r.outcome().millis()
+                + " ms"
+                + (r.passed() || r.outcome().completed() ? "" : " — " + r.outcome().failure());
+    return String.format(
+        "%-4s %-34s %d node%s  %s",
+        r.status().toUpperCase(Locale.ROOT),
+        r.script().id(),
+        r.nodes(),
+        r.nodes() == 1 ? " " : "s",
+        detail);
   }
 
   /**
-   * What the console shows for a result: its line and, for a failure, the failing TAP lines and
-   * the tail of the runtime's error stream.
+   * What the console shows for a result: its line and, for a failure, the failing TAP lines and the
+   * tail of the runtime's error stream.
    */
   public static List<String> console(ScriptResult r) {
     List<String> lines = new ArrayList<>(List.of(line(r)));

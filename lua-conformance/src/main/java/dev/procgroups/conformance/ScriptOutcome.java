@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What running one script produced: its printed lines (TAP assertions among them), whether it ran
- * to completion, why not, and the last lines the runtime wrote to its error stream. A script
- * passes when it completed and printed no "not ok" line.
+ * to completion, why not, and the last lines the runtime wrote to its error stream. A script passes
+ * when it completed and printed no "not ok" line.
  */
 public record ScriptOutcome(
     List<String> output, boolean completed, String failure, List<String> stderrTail, long millis) {

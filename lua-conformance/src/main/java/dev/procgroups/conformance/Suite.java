@@ -23,20 +23,23 @@ import java.util.stream.Stream;
 public record Suite(Path root, String version, List<ConformanceScript> scripts) {
 
   private static final String RESOURCE = "conformance";
+
   /** The folders that hold cases; each is also the tag of its cases. */
   static final List<String> CASE_FOLDERS = List.of("spec", "settled", "project");
 
   public static Suite load(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
-      List<ConformanceScript> scripts = files
-          .filter(p -> p.toString().endsWith(".lua"))
-          .map(root::relativize)
-          .map(p -> p.toString().replace('\\', '/'))
-          .filter(p -> CASE_FOLDERS.contains(folder(p)))
-          .sorted(Comparator.comparing((String p) -> CASE_FOLDERS.indexOf(folder(p)))
-              .thenComparing(Comparator.naturalOrder()))
-          .map(p -> ConformanceScript.parse(p, read(root.resolve(p))))
-          .toList();
+      List<ConformanceScript> scripts =
+          files
+              .filter(p -> p.toString().endsWith(".lua"))
+              .map(root::relativize)
+              .map(p -> p.toString().replace('\\', '/'))
+              .filter(p -> CASE_FOLDERS.contains(folder(p)))
+              .sorted(
+                  Comparator.comparing((String p) -> CASE_FOLDERS.indexOf(folder(p)))
+                      .thenComparing(Comparator.naturalOrder()))
+              .map(p -> ConformanceScript.parse(p, read(root.resolve(p))))
+              .toList();
       Path versionFile = root.resolve("VERSION");
       String version = Files.exists(versionFile) ? read(versionFile).trim() : "unversioned";
       return new Suite(root, version, scripts);

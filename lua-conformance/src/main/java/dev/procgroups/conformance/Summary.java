@@ -25,13 +25,19 @@ public record Summary(Counts total, Map<String, Counts> byTag, Map<String, Count
     }
     Map<String, Counts> byCapability = new LinkedHashMap<>();
     for (Capability c : Capability.values()) {
-      put(byCapability, c.word(), results, r -> r.script().needs().contains(c)
-          || c == Capability.MULTI_NODE && r.nodes() > 1);
+      put(
+          byCapability,
+          c.word(),
+          results,
+          r -> r.script().needs().contains(c) || c == Capability.MULTI_NODE && r.nodes() > 1);
     }
     return new Summary(Counts.of(results), byTag, byCapability);
   }
 
-  private static void put(Map<String, Counts> into, String key, List<ScriptResult> results,
+  private static void put(
+      Map<String, Counts> into,
+      String key,
+      List<ScriptResult> results,
       Predicate<ScriptResult> which) {
     List<ScriptResult> some = results.stream().filter(which).toList();
     if (!some.isEmpty()) {

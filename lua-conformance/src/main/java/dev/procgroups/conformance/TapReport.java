@@ -3,9 +3,9 @@ package dev.procgroups.conformance;
 import java.util.List;
 
 /**
- * The Test Anything Protocol (version 14) form of a run: one test point per case and cluster
- * size, with the script's own assertion lines as an indented subtest; a case the runtime cannot
- * run is a {@code # SKIP} naming the capability it needs.
+ * The Test Anything Protocol (version 14) form of a run: one test point per case and cluster size,
+ * with the script's own assertion lines as an indented subtest; a case the runtime cannot run is a
+ * {@code # SKIP} naming the capability it needs.
  */
 public final class TapReport {
 
@@ -21,8 +21,13 @@ public final class TapReport {
     for (ScriptResult r : results) {
       n++;
       if (r.skipped() != null) {
-        out.append("ok ").append(n).append(" - ").append(r.name()).append(" # SKIP ")
-            .append(r.skipped()).append('\n');
+        out.append("ok ")
+            .append(n)
+            .append(" - ")
+            .append(r.name())
+            .append(" # SKIP ")
+            .append(r.skipped())
+            .append('\n');
         continue;
       }
       out.append("# Subtest: ").append(r.name()).append('\n');
@@ -35,7 +40,10 @@ public final class TapReport {
           out.append("    # stderr: ").append(line).append('\n');
         }
       }
-      out.append(r.passed() ? "ok " : "not ok ").append(n).append(" - ").append(r.name())
+      out.append(r.passed() ? "ok " : "not ok ")
+          .append(n)
+          .append(" - ")
+          .append(r.name())
           .append('\n');
     }
     return out.toString();

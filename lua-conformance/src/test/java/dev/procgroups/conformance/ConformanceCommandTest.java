@@ -20,14 +20,15 @@ import picocli.CommandLine;
 /** {@code procgroups conformance}: its console, its reports, its help and {@code export}. */
 class ConformanceCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** An adapter without spawn whose every case fails with a TAP line and a stderr line. */
   @Test
   void aFailureShowsItsTapLinesAndStderrAndSkipsNameTheCapability() throws IOException {
     Path adapter = dir.resolve("failing-adapter");
-    Files.writeString(adapter, """
+    Files.writeString(
+        adapter,
+        """
         #!/usr/bin/env bash
         if [ "$1" = --capabilities ]; then echo core policy scopes limits; exit 0; fi
         echo 'ok 1 - fine'; echo 'not ok 2 - broken'; echo '# expected 1'; echo 'ok 3 - after'
@@ -36,13 +37,28 @@ class ConformanceCommandTest {
         """);
     Files.setPosixFilePermissions(adapter, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path out = dir.resolve("out");
-    Run run = run("--adapter", adapter.toString(), "--nodes", "1,3", "--tags", "spec",
-        "--out", out.toString());
+    Run run =
+        run(
+            "--adapter",
+            adapter.toString(),
+            "--nodes",
+            "1,3",
+            "--tags",
+            "spec",
+            "--out",
+            out.toString());
 
     assertThat(run.exit).isEqualTo(1);
-    assertThat(run.stdout).contains("| not ok 2 - broken", "| # expected 1", "! boom on stderr",
-        "# SKIP needs capability spawn", "# SKIP needs capability multi-node (a 3-node cluster)",
-        "needs spawn", "tag spec", "suite " + Suite.bundled().version());
+    assertThat(run.stdout)
+        .contains(
+            "| not ok 2 - broken",
+            "| # expected 1",
+            "! boom on stderr",
+            "# SKIP needs capability spawn",
+            "# SKIP needs capability multi-node (a 3-node cluster)",
+            "needs spawn",
+            "tag spec",
+            "suite " + Suite.bundled().version());
     assertThat(run.stdout).doesNotContain("| ok 3");
     String tap = Files.readString(out.resolve(Reports.TAP));
     assertThat(tap)
@@ -82,8 +98,15 @@ class ConformanceCommandTest {
     assertThat(run.exit).isZero();
     Suite bundled = Suite.bundled();
     assertThat(run.stdout).contains("suite " + bundled.version());
-    for (String file : List.of("VERSION", "CONTRACT.md", "COVERAGE.md", "harness.lua",
-        "helpers/spawn.lua", "spec/doc_01_loading.lua", "project/name_length_limit.lua")) {
+    for (String file :
+        List.of(
+            "VERSION",
+            "CONTRACT.md",
+            "COVERAGE.md",
+            "harness.lua",
+            "helpers/spawn.lua",
+            "spec/doc_01_loading.lua",
+            "project/name_length_limit.lua")) {
       assertThat(target.resolve(file)).as(file).isRegularFile();
     }
     Suite exported = Suite.load(target);

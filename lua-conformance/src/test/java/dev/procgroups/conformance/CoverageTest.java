@@ -22,13 +22,23 @@ class CoverageTest {
   @Test
   void theTableReadsEveryKindOfRowFromTheDoc() {
     List<CoverageTable.Row> rows = CoverageTable.rows(doc);
-    assertThat(rows.stream().map(CoverageTable.Row::kind).collect(Collectors.groupingBy(k -> k,
-        Collectors.counting())))
-        .containsEntry("permission", 11L).containsEntry("error", 5L)
+    assertThat(
+            rows.stream()
+                .map(CoverageTable.Row::kind)
+                .collect(Collectors.groupingBy(k -> k, Collectors.counting())))
+        .containsEntry("permission", 11L)
+        .containsEntry("error", 5L)
         .containsEntry("example", (long) SuiteTest.DOC_BLOCKS.size());
-    assertThat(rows.stream().map(CoverageTable.Row::key)).contains("method:pg.open",
-        "method:group:join", "method:group:release", "method:sub:close", "method:ch:receive",
-        "perm:pg.which_local_groups", "error:instance-released", "example:monitoring-a-group");
+    assertThat(rows.stream().map(CoverageTable.Row::key))
+        .contains(
+            "method:pg.open",
+            "method:group:join",
+            "method:group:release",
+            "method:sub:close",
+            "method:ch:receive",
+            "perm:pg.which_local_groups",
+            "error:instance-released",
+            "example:monitoring-a-group");
     assertThat(CoverageTable.examples(doc).stream().map(CoverageTable.Row::text))
         .as("the examples read from the doc are its code blocks")
         .containsExactlyElementsOf(SuiteTest.DOC_BLOCKS);
@@ -37,23 +47,28 @@ class CoverageTest {
   @Test
   void noRowIsUncovered() {
     assertThat(CoverageTable.rows(doc))
-        .allSatisfy(row -> assertThat(CoverageTable.covering(row, suite.scripts()))
-            .as("cases covering %s", row.key()).isNotEmpty());
+        .allSatisfy(
+            row ->
+                assertThat(CoverageTable.covering(row, suite.scripts()))
+                    .as("cases covering %s", row.key())
+                    .isNotEmpty());
   }
 
   @Test
   void aRowWithoutACaseShowsAsUncovered() {
     CoverageTable.Row unknown = new CoverageTable.Row("perm:pg.nothing", "permission", "x");
     assertThat(CoverageTable.covering(unknown, suite.scripts())).isEmpty();
-    String withNewRow = doc.replace("pg.events events() (scope)\n",
-        "pg.events events() (scope)\npg.nothing nothing() (scope)\n");
+    String withNewRow =
+        doc.replace(
+            "pg.events events() (scope)\n",
+            "pg.events events() (scope)\npg.nothing nothing() (scope)\n");
     assertThat(CoverageTable.render(withNewRow, suite)).contains("`perm:pg.nothing` | **none**");
   }
 
   @Test
   void everyCoversHeaderNamesARowOfTheDoc() {
-    Set<String> keys = CoverageTable.rows(doc).stream().map(CoverageTable.Row::key)
-        .collect(Collectors.toSet());
+    Set<String> keys =
+        CoverageTable.rows(doc).stream().map(CoverageTable.Row::key).collect(Collectors.toSet());
     for (ConformanceScript s : suite.scripts()) {
       assertThat(keys).as("keys in the covers: header of " + s.path()).containsAll(s.covers());
     }
@@ -65,7 +80,8 @@ class CoverageTest {
     if (Boolean.getBoolean("conformance.writeCoverage")) {
       Files.writeString(TABLE, generated, StandardCharsets.UTF_8);
     }
-    assertThat(Files.readString(TABLE)).as("COVERAGE.md is stale; regenerate it (see its header)")
+    assertThat(Files.readString(TABLE))
+        .as("COVERAGE.md is stale; regenerate it (see its header)")
         .isEqualTo(generated);
   }
 

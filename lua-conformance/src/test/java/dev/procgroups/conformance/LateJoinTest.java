@@ -26,13 +26,17 @@ class LateJoinTest {
     try (InputStream late = getClass().getResourceAsStream("/late-receiver.lua")) {
       Files.copy(late, root.resolve("helpers/receiver.lua"), StandardCopyOption.REPLACE_EXISTING);
     }
-    ConformanceScript script = Suite.load(root).scripts().stream()
-        .filter(s -> s.id().equals("broadcast_fifo")).findFirst().orElseThrow();
+    ConformanceScript script =
+        Suite.load(root).scripts().stream()
+            .filter(s -> s.id().equals("broadcast_fifo"))
+            .findFirst()
+            .orElseThrow();
     ScriptOutcome outcome;
     try (EmbeddedRuntime runtime = new EmbeddedRuntime()) {
       outcome = runtime.run(root, script, 3, Duration.ofSeconds(20));
     }
-    assertThat(outcome.passed()).as(String.join("\n", outcome.output()) + "\n" + outcome.failure())
+    assertThat(outcome.passed())
+        .as(String.join("\n", outcome.output()) + "\n" + outcome.failure())
         .isTrue();
   }
 

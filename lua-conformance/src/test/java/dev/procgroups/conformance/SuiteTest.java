@@ -18,28 +18,29 @@ import org.junit.jupiter.api.Test;
 class SuiteTest {
 
   /** Every code block of pg-api.txt, as the doc prints it. */
-  static final List<String> DOC_BLOCKS = List.of(
-      """
+  static final List<String> DOC_BLOCKS =
+      List.of(
+          """
       local pg = require("pg")""",
-      """
+          """
       local group, err = pg.open("app:pg")
       if err then
           return nil, err
       end""",
-      """
+          """
       local ok, err = group:join("workers")           -- single group
       local ok, err = group:join({"workers", "all"})  -- batch
       local ok, err = group:leave("workers")""",
-      """
+          """
       local members, err = group:get_members("workers")        -- all nodes
       local local_members, err = group:get_local_members("workers")  -- this node only""",
-      """
+          """
       local groups, err = group:which_groups()         -- all groups in the cluster
       local local_groups, err = group:which_local_groups()  -- groups with a local member""",
-      """
+          """
       local ok, err = group:broadcast("workers", "task", {id = 42})   -- all nodes
       local ok, err = group:broadcast_local("workers", "task", {id = 42})  -- this node only""",
-      """
+          """
       local sub, members, err = group:monitor("workers")
       if err then
           return nil, err
@@ -53,13 +54,13 @@ class SuiteTest {
       local event = ch:receive()  -- {kind = "member.joined" | "member.left", path = "workers", data = {...}}
 
       sub:close()  -- unsubscribe; sub:close({flush = true}) drains queued events first""",
-      """
+          """
       local sub, snapshot, err = group:events()
       -- snapshot: { ["workers"] = {pid, ...}, ["all"] = {pid, ...} }
 
       local event = sub:channel():receive()
       sub:close()""",
-      """
+          """
       group:release()""");
 
   private final Suite suite = Suite.bundled();
@@ -81,30 +82,51 @@ class SuiteTest {
 
   @Test
   void everyDocBlockRunsUnmodifiedInASpecScript() {
-    List<String> specSources = suite.scripts().stream()
-        .filter(s -> s.tags().contains("spec")).map(ConformanceScript::source).toList();
+    List<String> specSources =
+        suite.scripts().stream()
+            .filter(s -> s.tags().contains("spec"))
+            .map(ConformanceScript::source)
+            .toList();
     for (String block : DOC_BLOCKS) {
-      assertThat(specSources).as("a spec script holds, verbatim:%n%s", block)
+      assertThat(specSources)
+          .as("a spec script holds, verbatim:%n%s", block)
           .anyMatch(source -> source.contains(block));
     }
   }
 
   @Test
   void everyRowOfTheDocTablesHasAScript() {
-    Set<String> ids = suite.scripts().stream().map(ConformanceScript::id).collect(Collectors.toSet());
+    Set<String> ids =
+        suite.scripts().stream().map(ConformanceScript::id).collect(Collectors.toSet());
     assertThat(ids.stream().filter(id -> id.startsWith("perm_"))).hasSize(11);
     assertThat(ids.stream().filter(id -> id.startsWith("err_"))).hasSize(5);
-    List<String> deniedActions = suite.scripts().stream().filter(s -> s.id().startsWith("perm_"))
-        .flatMap(s -> s.denials().stream()).map(ConformanceScript.Denial::action).sorted().toList();
-    assertThat(deniedActions).containsExactly("pg.broadcast", "pg.broadcast_local", "pg.events",
-        "pg.get_local_members", "pg.get_members", "pg.join", "pg.leave", "pg.monitor", "pg.open",
-        "pg.which_groups", "pg.which_local_groups");
+    List<String> deniedActions =
+        suite.scripts().stream()
+            .filter(s -> s.id().startsWith("perm_"))
+            .flatMap(s -> s.denials().stream())
+            .map(ConformanceScript.Denial::action)
+            .sorted()
+            .toList();
+    assertThat(deniedActions)
+        .containsExactly(
+            "pg.broadcast",
+            "pg.broadcast_local",
+            "pg.events",
+            "pg.get_local_members",
+            "pg.get_members",
+            "pg.join",
+            "pg.leave",
+            "pg.monitor",
+            "pg.open",
+            "pg.which_groups",
+            "pg.which_local_groups");
   }
 
   @Test
   void headersAreWellFormed() {
     assertThat(suite.scripts()).hasSizeGreaterThan(40);
-    assertThat(suite.scripts().stream().map(ConformanceScript::id).distinct()).hasSameSizeAs(suite.scripts());
+    assertThat(suite.scripts().stream().map(ConformanceScript::id).distinct())
+        .hasSameSizeAs(suite.scripts());
     for (ConformanceScript s : suite.scripts()) {
       assertThat(s.tags()).as(s.path()).containsExactly(s.path().replaceFirst("/.*", ""));
       assertThat(s.path()).as("file name matches id").endsWith("/" + s.id() + ".lua");
@@ -139,14 +161,17 @@ class SuiteTest {
 
   @Test
   void parsesDenialsAndRejectsAHeaderlessScript() {
-    ConformanceScript s = ConformanceScript.parse("spec/x.lua",
-        "-- conformance: x\n-- tags: spec\n-- nodes: 3\n-- needs: spawn multi-node\n"
-            + "-- deny: pg.join secret\n-- describe: d\nprint(1)\n");
+    ConformanceScript s =
+        ConformanceScript.parse(
+            "spec/x.lua",
+            "-- conformance: x\n-- tags: spec\n-- nodes: 3\n-- needs: spawn multi-node\n"
+                + "-- deny: pg.join secret\n-- describe: d\nprint(1)\n");
     assertThat(s.nodes()).isEqualTo(3);
-    assertThat(s.needs()).containsExactlyInAnyOrder(Capability.CORE, Capability.SPAWN,
-        Capability.MULTI_NODE);
-    assertThatThrownBy(() -> ConformanceScript.parse("z.lua",
-        "-- conformance: z\n-- needs: teleport\n")).hasMessageContaining("unknown capability");
+    assertThat(s.needs())
+        .containsExactlyInAnyOrder(Capability.CORE, Capability.SPAWN, Capability.MULTI_NODE);
+    assertThatThrownBy(
+            () -> ConformanceScript.parse("z.lua", "-- conformance: z\n-- needs: teleport\n"))
+        .hasMessageContaining("unknown capability");
     assertThat(s.denials()).containsExactly(new ConformanceScript.Denial("pg.join", "secret"));
     assertThatThrownBy(() -> ConformanceScript.parse("y.lua", "print(1)"))
         .hasMessageContaining("no '-- conformance");

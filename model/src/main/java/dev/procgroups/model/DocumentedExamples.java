@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The code examples of pg-api.txt, section by section, as model scenarios with the outcome the
- * doc (as settled by SEMANTICS.md and DECISIONS.md) promises. {@link DocumentedTables} holds the
- * rows of the Permissions and Errors tables.
+ * The code examples of pg-api.txt, section by section, as model scenarios with the outcome the doc
+ * (as settled by SEMANTICS.md and DECISIONS.md) promises. {@link DocumentedTables} holds the rows
+ * of the Permissions and Errors tables.
  */
 public final class DocumentedExamples {
 
@@ -35,41 +35,39 @@ public final class DocumentedExamples {
   /** The examples of the doc's prose sections. */
   public static List<Example> prose() {
     return List.of(
-        new Example("Opening a Scope: pg.open(\"app:pg\") returns an instance",
-            DocumentedExamples::open),
-        new Example("Joining and Leaving: join, batch join, leave",
-            DocumentedExamples::joinAndLeave),
-        new Example("Joining and Leaving: multi-join needs as many leaves",
-            DocumentedExamples::multiJoin),
-        new Example("Joining and Leaving: batch leave is best-effort",
-            DocumentedExamples::batchLeave),
-        new Example("Listing Members: all nodes, this node, unknown group",
-            DocumentedExamples::members),
-        new Example("Listing Groups: which_groups and which_local_groups",
-            DocumentedExamples::groups),
-        new Example("Broadcasting: broadcast and broadcast_local",
-            DocumentedExamples::broadcast),
-        new Example("Monitoring a Group: snapshot, then events",
-            DocumentedExamples::monitor),
-        new Example("Monitoring a Group: sub:close() and close({flush = true})",
-            DocumentedExamples::close),
-        new Example("Watching All Groups: events() snapshot, then events",
-            DocumentedExamples::events),
-        new Example("Event Fields: system, kind, path, data",
-            DocumentedExamples::eventFields),
-        new Example("Event Fields: buffer of 64, further events dropped",
-            DocumentedExamples::buffer),
-        new Example("Releasing: idempotent, then every method errors",
-            DocumentedExamples::release),
-        new Example("Releasing: automatic when the process exits",
-            DocumentedExamples::exitReleases));
+        new Example(
+            "Opening a Scope: pg.open(\"app:pg\") returns an instance", DocumentedExamples::open),
+        new Example(
+            "Joining and Leaving: join, batch join, leave", DocumentedExamples::joinAndLeave),
+        new Example(
+            "Joining and Leaving: multi-join needs as many leaves", DocumentedExamples::multiJoin),
+        new Example(
+            "Joining and Leaving: batch leave is best-effort", DocumentedExamples::batchLeave),
+        new Example(
+            "Listing Members: all nodes, this node, unknown group", DocumentedExamples::members),
+        new Example(
+            "Listing Groups: which_groups and which_local_groups", DocumentedExamples::groups),
+        new Example("Broadcasting: broadcast and broadcast_local", DocumentedExamples::broadcast),
+        new Example("Monitoring a Group: snapshot, then events", DocumentedExamples::monitor),
+        new Example(
+            "Monitoring a Group: sub:close() and close({flush = true})", DocumentedExamples::close),
+        new Example(
+            "Watching All Groups: events() snapshot, then events", DocumentedExamples::events),
+        new Example("Event Fields: system, kind, path, data", DocumentedExamples::eventFields),
+        new Example(
+            "Event Fields: buffer of 64, further events dropped", DocumentedExamples::buffer),
+        new Example("Releasing: idempotent, then every method errors", DocumentedExamples::release),
+        new Example(
+            "Releasing: automatic when the process exits", DocumentedExamples::exitReleases));
   }
 
   static void open(ExampleRun run) {
     NodeDriver node = NodeDriver.withScopes(NODE, SCOPE);
     node.ok(new NodeCall.Spawn(P1));
     Result opened = node.call(new NodeCall.Open(P1, SCOPE));
-    run.expect("pg.open(\"app:pg\") gives an instance handle", true,
+    run.expect(
+        "pg.open(\"app:pg\") gives an instance handle",
+        true,
         opened.isOk() && opened.value() instanceof Long);
   }
 
@@ -77,11 +75,13 @@ public final class DocumentedExamples {
     NodeDriver node = NodeDriver.withScopes(NODE, SCOPE);
     long group = node.spawnAndOpen(P1, SCOPE);
     run.expectOk("group:join(\"workers\")", true, node.call(new NodeCall.Join(group, "workers")));
-    run.expectOk("group:join({\"workers\", \"all\"})", true,
+    run.expectOk(
+        "group:join({\"workers\", \"all\"})",
+        true,
         node.call(new NodeCall.Join(group, List.of("workers", "all"))));
     run.expectOk("group:leave(\"workers\")", true, node.call(new NodeCall.Leave(group, "workers")));
-    run.expectOk("members of workers", List.of(P1),
-        node.call(new NodeCall.GetMembers(group, "workers")));
+    run.expectOk(
+        "members of workers", List.of(P1), node.call(new NodeCall.GetMembers(group, "workers")));
     run.expectOk("members of all", List.of(P1), node.call(new NodeCall.GetMembers(group, "all")));
   }
 
@@ -90,27 +90,37 @@ public final class DocumentedExamples {
     long group = node.spawnAndOpen(P1, SCOPE);
     node.ok(new NodeCall.Join(group, "workers"));
     node.ok(new NodeCall.Join(group, "workers"));
-    run.expectOk("joined twice: listed twice", List.of(P1, P1),
+    run.expectOk(
+        "joined twice: listed twice",
+        List.of(P1, P1),
         node.call(new NodeCall.GetMembers(group, "workers")));
     node.ok(new NodeCall.Leave(group, "workers"));
-    run.expectOk("one leave: still a member", List.of(P1),
+    run.expectOk(
+        "one leave: still a member",
+        List.of(P1),
         node.call(new NodeCall.GetMembers(group, "workers")));
     node.ok(new NodeCall.Leave(group, "workers"));
-    run.expectOk("second leave: departed", List.of(),
-        node.call(new NodeCall.GetMembers(group, "workers")));
-    run.expectError("third leave", ErrorKind.INVALID,
-        node.call(new NodeCall.Leave(group, "workers")));
+    run.expectOk(
+        "second leave: departed", List.of(), node.call(new NodeCall.GetMembers(group, "workers")));
+    run.expectError(
+        "third leave", ErrorKind.INVALID, node.call(new NodeCall.Leave(group, "workers")));
   }
 
   static void batchLeave(ExampleRun run) {
     NodeDriver node = NodeDriver.withScopes(NODE, SCOPE);
     long group = node.spawnAndOpen(P1, SCOPE);
     node.ok(new NodeCall.Join(group, "workers"));
-    run.expectOk("leave({\"workers\", \"all\"}) as a member of workers only", true,
+    run.expectOk(
+        "leave({\"workers\", \"all\"}) as a member of workers only",
+        true,
         node.call(new NodeCall.Leave(group, List.of("workers", "all"))));
-    run.expectOk("workers after the batch leave", List.of(),
+    run.expectOk(
+        "workers after the batch leave",
+        List.of(),
         node.call(new NodeCall.GetMembers(group, "workers")));
-    run.expectError("leave({\"workers\", \"all\"}) as a member of none", ErrorKind.INVALID,
+    run.expectError(
+        "leave({\"workers\", \"all\"}) as a member of none",
+        ErrorKind.INVALID,
         node.call(new NodeCall.Leave(group, List.of("workers", "all"))));
   }
 
@@ -119,11 +129,17 @@ public final class DocumentedExamples {
     long group = node.spawnAndOpen(P1, SCOPE);
     node.ok(new NodeCall.Join(group, "workers"));
     node.ok(new NodeCall.RemoteSync(SCOPE, "n2", Map.of("workers", List.of(REMOTE))));
-    run.expectMembers("get_members(\"workers\"): all nodes", List.of(P1, REMOTE),
+    run.expectMembers(
+        "get_members(\"workers\"): all nodes",
+        List.of(P1, REMOTE),
         node.ok(new NodeCall.GetMembers(group, "workers")));
-    run.expectOk("get_local_members(\"workers\"): this node only", List.of(P1),
+    run.expectOk(
+        "get_local_members(\"workers\"): this node only",
+        List.of(P1),
         node.call(new NodeCall.GetLocalMembers(group, "workers")));
-    run.expectOk("get_members of an unknown group", List.of(),
+    run.expectOk(
+        "get_members of an unknown group",
+        List.of(),
         node.call(new NodeCall.GetMembers(group, "nobody")));
   }
 
@@ -132,9 +148,13 @@ public final class DocumentedExamples {
     long group = node.spawnAndOpen(P1, SCOPE);
     node.ok(new NodeCall.Join(group, "workers"));
     node.ok(new NodeCall.RemoteSync(SCOPE, "n2", Map.of("all", List.of(REMOTE))));
-    run.expectMembers("which_groups(): all groups in the cluster", List.of("workers", "all"),
+    run.expectMembers(
+        "which_groups(): all groups in the cluster",
+        List.of("workers", "all"),
         node.ok(new NodeCall.WhichGroups(group)));
-    run.expectOk("which_local_groups(): groups with a local member", List.of("workers"),
+    run.expectOk(
+        "which_local_groups(): groups with a local member",
+        List.of("workers"),
         node.call(new NodeCall.WhichLocalGroups(group)));
   }
 
@@ -147,12 +167,16 @@ public final class DocumentedExamples {
     Map<String, Object> task = Map.of("id", 42L);
     var all = node.apply(new NodeCall.Broadcast(second, "workers", "task", List.of(task)));
     run.expectOk("group:broadcast(\"workers\", \"task\", {id = 42})", true, all.result());
-    run.expectMembers("broadcast reaches every member on all nodes",
-        List.of(delivery(P1, P2, task), delivery(REMOTE, P2, task)), describe(all.deliveries()));
+    run.expectMembers(
+        "broadcast reaches every member on all nodes",
+        List.of(delivery(P1, P2, task), delivery(REMOTE, P2, task)),
+        describe(all.deliveries()));
     var local = node.apply(new NodeCall.BroadcastLocal(second, "workers", "task", List.of(task)));
     run.expectOk("group:broadcast_local(\"workers\", \"task\", {id = 42})", true, local.result());
-    run.expectMembers("broadcast_local reaches this node's members only",
-        List.of(delivery(P1, P2, task)), describe(local.deliveries()));
+    run.expectMembers(
+        "broadcast_local reaches this node's members only",
+        List.of(delivery(P1, P2, task)),
+        describe(local.deliveries()));
   }
 
   static void monitor(ExampleRun run) {
@@ -165,9 +189,13 @@ public final class DocumentedExamples {
     node.ok(new NodeCall.Join(second, "workers"));
     node.ok(new NodeCall.Leave(first, "workers"));
     long sub = monitored.subscription();
-    run.expectOk("first receive", new Read.Received(Event.joined("workers", List.of(P2))),
+    run.expectOk(
+        "first receive",
+        new Read.Received(Event.joined("workers", List.of(P2))),
         node.call(new NodeCall.Receive(sub)));
-    run.expectOk("second receive", new Read.Received(Event.left("workers", List.of(P1))),
+    run.expectOk(
+        "second receive",
+        new Read.Received(Event.left("workers", List.of(P1))),
         node.call(new NodeCall.Receive(sub)));
     run.expectOk("nothing more yet", Read.EMPTY, node.call(new NodeCall.Receive(sub)));
   }
@@ -181,10 +209,14 @@ public final class DocumentedExamples {
     run.expectOk("sub:close()", true, node.call(new NodeCall.Close(kept, false)));
     run.expectOk("sub:close({flush = true})", true, node.call(new NodeCall.Close(flushed, true)));
     node.ok(new NodeCall.Leave(group, "workers"));
-    run.expectOk("after close(): the buffered event", new Read.Received(Event.joined("workers",
-        List.of(P1))), node.call(new NodeCall.Receive(kept)));
+    run.expectOk(
+        "after close(): the buffered event",
+        new Read.Received(Event.joined("workers", List.of(P1))),
+        node.call(new NodeCall.Receive(kept)));
     run.expectOk("after close(): then closed", Read.CLOSED, node.call(new NodeCall.Receive(kept)));
-    run.expectOk("after close({flush = true}): closed at once", Read.CLOSED,
+    run.expectOk(
+        "after close({flush = true}): closed at once",
+        Read.CLOSED,
         node.call(new NodeCall.Receive(flushed)));
     run.expectOk("closing twice", true, node.call(new NodeCall.Close(kept, false)));
   }
@@ -196,13 +228,19 @@ public final class DocumentedExamples {
     node.ok(new NodeCall.Join(first, "workers"));
     node.ok(new NodeCall.Join(second, List.of("workers", "all")));
     Watching watching = (Watching) node.ok(new NodeCall.Events(first));
-    run.expect("events() snapshot", Map.of("workers", List.of(P1, P2), "all", List.of(P2)),
+    run.expect(
+        "events() snapshot",
+        Map.of("workers", List.of(P1, P2), "all", List.of(P2)),
         watching.snapshot());
     node.ok(new NodeCall.Leave(second, List.of("all", "workers")));
     long sub = watching.subscription();
-    run.expectOk("receive: all", new Read.Received(Event.left("all", List.of(P2))),
+    run.expectOk(
+        "receive: all",
+        new Read.Received(Event.left("all", List.of(P2))),
         node.call(new NodeCall.Receive(sub)));
-    run.expectOk("receive: workers", new Read.Received(Event.left("workers", List.of(P2))),
+    run.expectOk(
+        "receive: workers",
+        new Read.Received(Event.left("workers", List.of(P2))),
         node.call(new NodeCall.Receive(sub)));
   }
 
@@ -233,7 +271,9 @@ public final class DocumentedExamples {
     }
     run.expectOk("dropped after 65 events", 1L, node.call(new NodeCall.Dropped(sub)));
     for (int i = 0; i < 64; i++) {
-      run.expectOk("buffered event " + i, new Read.Received(Event.joined("g" + i, List.of(P1))),
+      run.expectOk(
+          "buffered event " + i,
+          new Read.Received(Event.joined("g" + i, List.of(P1))),
           node.call(new NodeCall.Receive(sub)));
     }
     run.expectOk("the 65th was dropped", Read.EMPTY, node.call(new NodeCall.Receive(sub)));
@@ -256,10 +296,12 @@ public final class DocumentedExamples {
     long other = (Long) node.ok(new NodeCall.Open(P2, SCOPE));
     node.ok(new NodeCall.Join(group, "workers"));
     node.ok(new NodeCall.Exit(P1));
-    run.expectError("join on the instance of an exited process", ErrorKind.INVALID,
+    run.expectError(
+        "join on the instance of an exited process",
+        ErrorKind.INVALID,
         node.call(new NodeCall.Join(group, "workers")));
-    run.expectOk("its slots are gone", List.of(),
-        node.call(new NodeCall.GetMembers(other, "workers")));
+    run.expectOk(
+        "its slots are gone", List.of(), node.call(new NodeCall.GetMembers(other, "workers")));
   }
 
   private static String delivery(String to, String from, Object payload) {

@@ -23,37 +23,56 @@ public final class DocumentedTables {
 
   /** One call of every instance method (every permission but pg.open), on {@code group}. */
   public static List<NodeCall> everyMethod(long instance, String group) {
-    return Arrays.stream(Action.values()).filter(action -> action != Action.OPEN)
-        .map(action -> methodFor(action, instance, group)).toList();
+    return Arrays.stream(Action.values())
+        .filter(action -> action != Action.OPEN)
+        .map(action -> methodFor(action, instance, group))
+        .toList();
   }
 
   /** The instance method that checks {@code action}, called on {@code group} with no payload. */
   public static NodeCall methodFor(Action action, long instance, String group) {
     switch (action) {
-      case JOIN: return new NodeCall.Join(instance, group);
-      case LEAVE: return new NodeCall.Leave(instance, group);
-      case GET_MEMBERS: return new NodeCall.GetMembers(instance, group);
-      case GET_LOCAL_MEMBERS: return new NodeCall.GetLocalMembers(instance, group);
-      case WHICH_GROUPS: return new NodeCall.WhichGroups(instance);
-      case WHICH_LOCAL_GROUPS: return new NodeCall.WhichLocalGroups(instance);
-      case BROADCAST: return new NodeCall.Broadcast(instance, group, "task", List.of());
-      case BROADCAST_LOCAL: return new NodeCall.BroadcastLocal(instance, group, "task", List.of());
-      case MONITOR: return new NodeCall.Monitor(instance, group);
-      case EVENTS: return new NodeCall.Events(instance);
-      default: throw new IllegalArgumentException(action + " is not an instance method");
+      case JOIN:
+        return new NodeCall.Join(instance, group);
+      case LEAVE:
+        return new NodeCall.Leave(instance, group);
+      case GET_MEMBERS:
+        return new NodeCall.GetMembers(instance, group);
+      case GET_LOCAL_MEMBERS:
+        return new NodeCall.GetLocalMembers(instance, group);
+      case WHICH_GROUPS:
+        return new NodeCall.WhichGroups(instance);
+      case WHICH_LOCAL_GROUPS:
+        return new NodeCall.WhichLocalGroups(instance);
+      case BROADCAST:
+        return new NodeCall.Broadcast(instance, group, "task", List.of());
+      case BROADCAST_LOCAL:
+        return new NodeCall.BroadcastLocal(instance, group, "task", List.of());
+      case MONITOR:
+        return new NodeCall.Monitor(instance, group);
+      case EVENTS:
+        return new NodeCall.Events(instance);
+      default:
+        throw new IllegalArgumentException(action + " is not an instance method");
     }
   }
 
   /**
-   * Per row: a policy that allows everything except this permission on one resource ("workers",
-   * or the scope id for scope permissions). The call on that resource is PERMISSION_DENIED and
-   * changes nothing; the same call on another resource passes the permission check.
+   * Per row: a policy that allows everything except this permission on one resource ("workers", or
+   * the scope id for scope permissions). The call on that resource is PERMISSION_DENIED and changes
+   * nothing; the same call on another resource passes the permission check.
    */
   public static List<Example> permissionRows() {
     List<Example> rows = new ArrayList<>();
     for (Action action : Action.values()) {
-      String name = "Permissions: " + action.permission() + " on " + action.method() + " ("
-          + (action.checkedOnScope() ? "scope id" : "group name") + ")";
+      String name =
+          "Permissions: "
+              + action.permission()
+              + " on "
+              + action.method()
+              + " ("
+              + (action.checkedOnScope() ? "scope id" : "group name")
+              + ")";
       rows.add(new Example(name, run -> permissionRow(run, action)));
     }
     return rows;
@@ -67,9 +86,13 @@ public final class DocumentedTables {
     node.ok(new NodeCall.RegisterScope(OTHER_SCOPE, null));
     node.ok(new NodeCall.Spawn(P1));
     if (action == Action.OPEN) {
-      run.expectError("pg.open(\"app:pg\")", ErrorKind.PERMISSION_DENIED,
+      run.expectError(
+          "pg.open(\"app:pg\")",
+          ErrorKind.PERMISSION_DENIED,
           node.call(new NodeCall.Open(P1, SCOPE)));
-      run.expect("pg.open(\"app:other\") allowed", true,
+      run.expect(
+          "pg.open(\"app:other\") allowed",
+          true,
           node.call(new NodeCall.Open(P1, OTHER_SCOPE)).isOk());
       return;
     }
@@ -83,8 +106,10 @@ public final class DocumentedTables {
     NodeCall call = methodFor(action, instance, "workers");
     run.expectError(call.toString(), ErrorKind.PERMISSION_DENIED, node.call(call));
     run.expect("state after the denied call", before, node.state());
-    NodeCall allowed = action.checkedOnScope() ? methodFor(action, otherScope, "workers")
-        : methodFor(action, instance, "others");
+    NodeCall allowed =
+        action.checkedOnScope()
+            ? methodFor(action, otherScope, "workers")
+            : methodFor(action, instance, "others");
     run.expect(allowed + " allowed", true, node.call(allowed).isOk());
   }
 
@@ -94,7 +119,8 @@ public final class DocumentedTables {
         new Example("Errors: permission denied -> PERMISSION_DENIED", DocumentedTables::deniedRow),
         new Example("Errors: missing or empty argument -> INVALID", DocumentedTables::invalidRow),
         new Example("Errors: scope not found -> NOT_FOUND", DocumentedTables::notFoundRow),
-        new Example("Errors: leave a group with no membership -> INVALID",
+        new Example(
+            "Errors: leave a group with no membership -> INVALID",
             DocumentedTables::noMembershipRow),
         new Example("Errors: instance released -> INVALID", DocumentedTables::releasedRow));
   }
@@ -135,14 +161,18 @@ public final class DocumentedTables {
   private static void notFoundRow(ExampleRun run) {
     NodeDriver node = NodeDriver.withScopes(NODE, SCOPE);
     node.ok(new NodeCall.Spawn(P1));
-    run.expectError("pg.open(\"app:missing\")", ErrorKind.NOT_FOUND,
+    run.expectError(
+        "pg.open(\"app:missing\")",
+        ErrorKind.NOT_FOUND,
         node.call(new NodeCall.Open(P1, "app:missing")));
   }
 
   private static void noMembershipRow(ExampleRun run) {
     NodeDriver node = NodeDriver.withScopes(NODE, SCOPE);
     long g = node.spawnAndOpen(P1, SCOPE);
-    run.expectError("leave(\"workers\") without joining", ErrorKind.INVALID,
+    run.expectError(
+        "leave(\"workers\") without joining",
+        ErrorKind.INVALID,
         node.call(new NodeCall.Leave(g, "workers")));
   }
 
@@ -151,9 +181,11 @@ public final class DocumentedTables {
     long g = node.spawnAndOpen(P1, SCOPE);
     node.ok(new NodeCall.Join(g, "workers"));
     node.ok(new NodeCall.Release(g));
-    run.expectError("leave(\"workers\") after release", ErrorKind.INVALID,
+    run.expectError(
+        "leave(\"workers\") after release",
+        ErrorKind.INVALID,
         node.call(new NodeCall.Leave(g, "workers")));
-    run.expect("release does not leave groups", List.of(P1),
-        node.state().localMembers(SCOPE, "workers"));
+    run.expect(
+        "release does not leave groups", List.of(P1), node.state().localMembers(SCOPE, "workers"));
   }
 }

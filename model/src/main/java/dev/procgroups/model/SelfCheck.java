@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Runs every documented example of pg-api.txt (and every row of its Permissions and Errors
- * tables) through the model; prints one line per example; exits 1 if any example mismatches.
+ * Runs every documented example of pg-api.txt (and every row of its Permissions and Errors tables)
+ * through the model; prints one line per example; exits 1 if any example mismatches.
  */
 public final class SelfCheck {
 

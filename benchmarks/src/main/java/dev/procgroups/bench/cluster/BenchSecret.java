@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The benchmark cluster's secret: random per run, handed to worker JVMs in
- * {@code $PROCGROUPS_CLUSTER_SECRET} (hex) as the Jepsen harness does, never on a command line.
+ * The benchmark cluster's secret: random per run, handed to worker JVMs in {@code
+ * $PROCGROUPS_CLUSTER_SECRET} (hex) as the Jepsen harness does, never on a command line.
  */
 final class BenchSecret {
   /** This run's secret, hex (32 random bytes). */

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Broadcast fan-out: members spread over the observer and both workers, a process on the
- * observer broadcasts to all of them; timed from its first broadcast until every member of every
- * node has received every message.
+ * Broadcast fan-out: members spread over the observer and both workers, a process on the observer
+ * broadcasts to all of them; timed from its first broadcast until every member of every node has
+ * received every message.
  */
 final class BroadcastRun {
   static final String GROUP = "broadcast";
@@ -41,24 +41,27 @@ final class BroadcastRun {
     watch.await(new ExpectedSlots(Map.of(GROUP, members)), "broadcast members", timeout);
     long expected = (long) members * messages;
     long start = System.nanoTime();
-    observer.processes().spawn(ctx -> {
-      PgInstance sender = observer.pg().open(ctx.handle(), WorkerProtocol.SCOPE);
-      for (long m = 0; m < messages; m++) {
-        sender.broadcast(GROUP, TOPIC, m);
-      }
-    });
+    observer
+        .processes()
+        .spawn(
+            ctx -> {
+              PgInstance sender = observer.pg().open(ctx.handle(), WorkerProtocol.SCOPE);
+              for (long m = 0; m < messages; m++) {
+                sender.broadcast(GROUP, TOPIC, m);
+              }
+            });
     long deadline = start + timeout.toNanos();
     long received;
     while ((received = received()) < expected) {
       if (System.nanoTime() > deadline) {
-        throw new BenchFailure("broadcast: " + received + " of " + expected
-            + " deliveries after " + timeout);
+        throw new BenchFailure(
+            "broadcast: " + received + " of " + expected + " deliveries after " + timeout);
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
     long took = System.nanoTime() - start;
-    return new ClusterReport.Broadcast(members, messages, received, Rates.millis(took),
-        Rates.perSecond(received, took));
+    return new ClusterReport.Broadcast(
+        members, messages, received, Rates.millis(took), Rates.perSecond(received, took));
   }
 
   int members() {

@@ -22,10 +22,10 @@ import java.util.Map;
 /**
  * The cluster benchmark of issue 4, on the real stack: this JVM runs the observer node, two worker
  * JVMs run the workers, all three are Atomix members on 127.0.0.1. For each shape, fresh workers
- * spawn N processes between them, then (each phase timed from the command to the workers until
- * the observer's view is complete) all join, all leave, all join again, and worker 1 is killed
- * with {@code kill -9}. Then, with a fresh pair: single-join latency at rest, broadcast deliveries
- * and failure detection; last, partition and heal in a private network namespace.
+ * spawn N processes between them, then (each phase timed from the command to the workers until the
+ * observer's view is complete) all join, all leave, all join again, and worker 1 is killed with
+ * {@code kill -9}. Then, with a fresh pair: single-join latency at rest, broadcast deliveries and
+ * failure detection; last, partition and heal in a private network namespace.
  */
 public final class ClusterBench {
 
@@ -39,8 +39,9 @@ public final class ClusterBench {
   private MembershipStore store;
   private SlotWatch watch;
 
-  public ClusterBench(ClusterBenchSettings settings, List<String> workerJvmOptions,
-      PrintStream progress) throws IOException {
+  public ClusterBench(
+      ClusterBenchSettings settings, List<String> workerJvmOptions, PrintStream progress)
+      throws IOException {
     this.settings = settings;
     this.workerJvmOptions = List.copyOf(workerJvmOptions);
     this.timeout = Duration.ofSeconds(settings.phaseTimeoutSeconds());
@@ -56,13 +57,15 @@ public final class ClusterBench {
     double loadAtStart = loadAverage();
     String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     progress.println("worker logs: " + logDir);
-    try (Node observer = Node.start(NodeConfig.builder("observer")
-        .incarnation(nextIncarnation())
-        .bind(seeds.get(0).host(), seeds.get(0).port())
-        .seeds(seeds)
-        .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
-        .secret(BenchSecret.ofThisRun())
-        .build())) {
+    try (Node observer =
+        Node.start(
+            NodeConfig.builder("observer")
+                .incarnation(nextIncarnation())
+                .bind(seeds.get(0).host(), seeds.get(0).port())
+                .seeds(seeds)
+                .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
+                .secret(BenchSecret.ofThisRun())
+                .build())) {
       store = observer.pg().store(WorkerProtocol.SCOPE).orElseThrow();
       watch = new SlotWatch(store);
       List<ShapeResult> shapes = new ArrayList<>();
@@ -70,16 +73,20 @@ public final class ClusterBench {
         shapes.add(shape(groups));
         progress.println(shapes.get(shapes.size() - 1));
         // Inbound backpressure drops replication messages (repaired by resyncs, which cost time).
-        progress.println("observer so far: " + observer.cluster().droppedProtocolMessages()
-            + " replication messages dropped (inbound queue full), "
-            + observer.cluster().resyncRequests() + " resyncs asked");
+        progress.println(
+            "observer so far: "
+                + observer.cluster().droppedProtocolMessages()
+                + " replication messages dropped (inbound queue full), "
+                + observer.cluster().resyncRequests()
+                + " resyncs asked");
       }
       try (WorkerPair pair = startPair()) {
         pair.call("SPAWN 0 0", timeout);
         awaitConnected(pair);
-        ClusterReport.Latency latency = new LatencyProbe(store, pair, timeout)
-            .measure(settings.latencySamples(),
-                settings.warmupRounds() * settings.latencySamples());
+        ClusterReport.Latency latency =
+            new LatencyProbe(store, pair, timeout)
+                .measure(
+                    settings.latencySamples(), settings.warmupRounds() * settings.latencySamples());
         progress.println(latency);
         BroadcastRun broadcast = new BroadcastRun(observer, pair, watch, timeout);
         ClusterReport.Broadcast fanout =
@@ -90,8 +97,16 @@ public final class ClusterBench {
         pair.close();
         ClusterReport.PartitionHeal heal = partitionHeal();
         progress.println(heal);
-        return new ClusterReport(date, command, machine(loadAtStart), settings, shapes, latency,
-            fanout, detection, heal);
+        return new ClusterReport(
+            date,
+            command,
+            machine(loadAtStart),
+            settings,
+            shapes,
+            latency,
+            fanout,
+            detection,
+            heal);
       }
     } finally {
       if (watch != null) {
@@ -118,12 +133,12 @@ public final class ClusterBench {
       PhaseTime rejoined = timed(pair, join, all, "rejoin");
       long killStart = System.nanoTime();
       pair.first().kill();
-      long killed = watch.await(ExpectedSlots.of(prefix, groups, half, n), "kill", timeout)
-          - killStart;
+      long killed =
+          watch.await(ExpectedSlots.of(prefix, groups, half, n), "kill", timeout) - killStart;
       pair.second().kill();
       watch.await(none, "second kill", timeout);
-      return ShapeResult.of(groups, n, firstJoin == null ? joined : firstJoin, joined, left,
-          rejoined, half, killed);
+      return ShapeResult.of(
+          groups, n, firstJoin == null ? joined : firstJoin, joined, left, rejoined, half, killed);
     }
   }
 
@@ -135,16 +150,25 @@ public final class ClusterBench {
     String prefix = "warm" + groups + "-";
     PhaseTime first = null;
     for (int round = 0; round < settings.warmupRounds(); round++) {
-      PhaseTime join = timed(pair, "JOIN " + prefix + " " + groups,
-          ExpectedSlots.of(prefix, groups, 0, settings.processes()), "warm-up join");
+      PhaseTime join =
+          timed(
+              pair,
+              "JOIN " + prefix + " " + groups,
+              ExpectedSlots.of(prefix, groups, 0, settings.processes()),
+              "warm-up join");
       first = first == null ? join : first;
-      timed(pair, "LEAVE " + prefix + " " + groups, ExpectedSlots.none(prefix, groups),
+      timed(
+          pair,
+          "LEAVE " + prefix + " " + groups,
+          ExpectedSlots.none(prefix, groups),
           "warm-up leave");
     }
     return first;
   }
 
-  /** Sends {@code command} to both workers and times it until the observer sees {@code expected}. */
+  /**
+   * Sends {@code command} to both workers and times it until the observer sees {@code expected}.
+   */
   private PhaseTime timed(WorkerPair pair, String command, ExpectedSlots expected, String phase) {
     long workersBefore = pair.cpuNanos(timeout);
     long observerBefore = ProcessCpu.nanos();
@@ -153,8 +177,11 @@ public final class ClusterBench {
     long seen = watch.await(expected, phase, timeout);
     long observerCpu = ProcessCpu.nanos() - observerBefore;
     double workerMillis = pair.awaitMillis(phase, timeout);
-    return new PhaseTime(seen - start, workerMillis,
-        observerCpu + pair.cpuNanos(timeout) - workersBefore, observerCpu);
+    return new PhaseTime(
+        seen - start,
+        workerMillis,
+        observerCpu + pair.cpuNanos(timeout) - workersBefore,
+        observerCpu);
   }
 
   /** Each worker's probe joins a group; once the observer sees both, replication is up. */
@@ -167,32 +194,50 @@ public final class ClusterBench {
 
   private ClusterReport.FailureDetection failureDetection(WorkerPair pair, BroadcastRun broadcast) {
     pair.first().call("JOIN1 fd", timeout);
-    watch.await(new ExpectedSlots(Map.of("fd", 1, BroadcastRun.GROUP, broadcast.members())),
-        "failure detection", timeout);
+    watch.await(
+        new ExpectedSlots(Map.of("fd", 1, BroadcastRun.GROUP, broadcast.members())),
+        "failure detection",
+        timeout);
     long start = System.nanoTime();
     pair.first().kill();
-    long gone = watch.await(new ExpectedSlots(Map.of("fd", 0, BroadcastRun.GROUP,
-        broadcast.members() - broadcast.firstWorkerShare())), "failure detection", timeout);
-    return new ClusterReport.FailureDetection(1 + broadcast.firstWorkerShare(),
-        Rates.millis(gone - start));
+    long gone =
+        watch.await(
+            new ExpectedSlots(
+                Map.of(
+                    "fd",
+                    0,
+                    BroadcastRun.GROUP,
+                    broadcast.members() - broadcast.firstWorkerShare())),
+            "failure detection",
+            timeout);
+    return new ClusterReport.FailureDetection(
+        1 + broadcast.firstWorkerShare(), Rates.millis(gone - start));
   }
 
   private ClusterReport.PartitionHeal partitionHeal() {
     if (settings.partitionSlots() == 0) {
       return ClusterReport.PartitionHeal.notMeasured("skipped (partition slots 0)");
     }
-    return new PartitionHealRun(settings.partitionSlots(), settings.partitionGroups(),
-        settings.concurrency(), workerJvmOptions, logDir, timeout).measure(nextIncarnation());
+    return new PartitionHealRun(
+            settings.partitionSlots(),
+            settings.partitionGroups(),
+            settings.concurrency(),
+            workerJvmOptions,
+            logDir,
+            timeout)
+        .measure(nextIncarnation());
   }
 
   private WorkerPair startPair() {
-    return WorkerPair.start(new WorkerJvm.Launch(seeds, settings.concurrency(), nextIncarnation(),
-        workerJvmOptions, logDir), timeout);
+    return WorkerPair.start(
+        new WorkerJvm.Launch(
+            seeds, settings.concurrency(), nextIncarnation(), workerJvmOptions, logDir),
+        timeout);
   }
 
   /**
-   * A new, larger incarnation for every start (worker names come back after a kill); seconds,
-   * since milliseconds pass {@code ProcessRuntime.MAX_INCARNATION}.
+   * A new, larger incarnation for every start (worker names come back after a kill); seconds, since
+   * milliseconds pass {@code ProcessRuntime.MAX_INCARNATION}.
    */
   private long nextIncarnation() {
     lastIncarnation = Math.max(lastIncarnation + 1, System.currentTimeMillis() / 1000);
@@ -200,11 +245,16 @@ public final class ClusterBench {
   }
 
   private static ClusterReport.Machine machine(double loadAtStart) {
-    return new ClusterReport.Machine(Runtime.getRuntime().availableProcessors(),
+    return new ClusterReport.Machine(
+        Runtime.getRuntime().availableProcessors(),
         Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")",
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
             + System.getProperty("os.arch"),
-        loadAtStart, loadAverage());
+        loadAtStart,
+        loadAverage());
   }
 
   /** The 1-minute load average: how much else ran on the machine. */

@@ -32,11 +32,18 @@ public record ClusterBenchSettings(
 
   public ClusterBenchSettings {
     shapes = List.copyOf(shapes);
-    if (processes < 2 || concurrency < 1 || warmupRounds < 0 || phaseTimeoutSeconds < 1 || latencySamples < 0
-        || broadcastMembers < 0 || broadcastMessages < 0 || partitionSlots < 0
+    if (processes < 2
+        || concurrency < 1
+        || warmupRounds < 0
+        || phaseTimeoutSeconds < 1
+        || latencySamples < 0
+        || broadcastMembers < 0
+        || broadcastMessages < 0
+        || partitionSlots < 0
         || partitionGroups < 1) {
-      throw new IllegalArgumentException("processes >= 2, concurrency >= 1, phase timeout >= 1 s,"
-          + " partition groups >= 1, no negative counts");
+      throw new IllegalArgumentException(
+          "processes >= 2, concurrency >= 1, phase timeout >= 1 s,"
+              + " partition groups >= 1, no negative counts");
     }
     if (shapes.stream().anyMatch(g -> g < 1 || g > processes)) {
       throw new IllegalArgumentException("every shape needs 1 <= groups <= processes: " + shapes);

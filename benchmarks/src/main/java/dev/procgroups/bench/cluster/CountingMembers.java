@@ -18,12 +18,18 @@ final class CountingMembers {
   /** Spawns {@code count} members of {@code group}; each has joined when this returns. */
   void spawn(int count, String group, String topic) throws PgException {
     for (int i = 0; i < count; i++) {
-      node.pg().open(node.processes().spawn(ctx -> {
-        Channel<Message> channel = ctx.listen(topic);
-        while (channel.receive().ok()) {
-          received.increment();
-        }
-      }), WorkerProtocol.SCOPE).join(group);
+      node.pg()
+          .open(
+              node.processes()
+                  .spawn(
+                      ctx -> {
+                        Channel<Message> channel = ctx.listen(topic);
+                        while (channel.receive().ok()) {
+                          received.increment();
+                        }
+                      }),
+              WorkerProtocol.SCOPE)
+          .join(group);
     }
   }
 

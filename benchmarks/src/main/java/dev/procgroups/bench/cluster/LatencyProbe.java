@@ -29,8 +29,8 @@ final class LatencyProbe {
 
   /**
    * Times {@code samples} joins after {@code warmup} untimed ones: fresh JVMs run the path on
-   * half-compiled code at first (on fresh JVMs, a median of 1.6 ms over the first 200 joins,
-   * 0.65 ms over the first 3,000).
+   * half-compiled code at first (on fresh JVMs, a median of 1.6 ms over the first 200 joins, 0.65
+   * ms over the first 3,000).
    */
   ClusterReport.Latency measure(int samples, int warmup) {
     long[] nanos = new long[samples];
@@ -46,9 +46,13 @@ final class LatencyProbe {
       events.close();
     }
     Arrays.sort(nanos);
-    return samples == 0 ? new ClusterReport.Latency(0, 0, 0, 0)
-        : new ClusterReport.Latency(samples, Rates.micros(percentile(nanos, 0.50)),
-            Rates.micros(percentile(nanos, 0.99)), Rates.micros(nanos[samples - 1]));
+    return samples == 0
+        ? new ClusterReport.Latency(0, 0, 0, 0)
+        : new ClusterReport.Latency(
+            samples,
+            Rates.micros(percentile(nanos, 0.50)),
+            Rates.micros(percentile(nanos, 0.99)),
+            Rates.micros(nanos[samples - 1]));
   }
 
   /** One join of {@code worker}'s probe process, then its leave; returns the join's latency. */

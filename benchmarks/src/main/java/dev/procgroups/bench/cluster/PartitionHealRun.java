@@ -27,8 +27,13 @@ final class PartitionHealRun {
   private final Path logDir;
   private final Duration timeout;
 
-  PartitionHealRun(int slotsPerSide, int groups, int concurrency, List<String> jvmOptions,
-      Path logDir, Duration timeout) {
+  PartitionHealRun(
+      int slotsPerSide,
+      int groups,
+      int concurrency,
+      List<String> jvmOptions,
+      Path logDir,
+      Duration timeout) {
     this.slotsPerSide = slotsPerSide;
     this.groups = groups;
     this.concurrency = concurrency;
@@ -39,12 +44,18 @@ final class PartitionHealRun {
 
   ClusterReport.PartitionHeal measure(long incarnation) {
     List<NodeAddress> addresses = NodeAddress.cluster(3);
-    List<SeedMember> seeds = addresses.stream()
-        .map(a -> new SeedMember(a.name(), a.ip(), PORT)).toList();
+    List<SeedMember> seeds =
+        addresses.stream().map(a -> new SeedMember(a.name(), a.ip(), PORT)).toList();
     try (NetNamespace ns = NetNamespace.create("pgbench", addresses)) {
       Firewall firewall = Firewall.install(ns, addresses);
-      WorkerJvm.Launch launch = new WorkerJvm.Launch(seeds, concurrency, incarnation, jvmOptions,
-          logDir, (i, command) -> ns.command(addresses.get(i).runAs(command)));
+      WorkerJvm.Launch launch =
+          new WorkerJvm.Launch(
+              seeds,
+              concurrency,
+              incarnation,
+              jvmOptions,
+              logDir,
+              (i, command) -> ns.command(addresses.get(i).runAs(command)));
       List<WorkerJvm> nodes = new ArrayList<>();
       try {
         for (int i = 0; i < 3; i++) {
@@ -73,15 +84,20 @@ final class PartitionHealRun {
     awaitEverywhere(nodes, 2L * s, "all slots before the cut");
 
     long cutAt = Clock.epochNanos();
-    firewall.apply(Partitions.components("n1 | n2 n3",
-        List.of(List.of("n1"), List.of("n2", "n3"))).cuts());
+    firewall.apply(
+        Partitions.components("n1 | n2 n3", List.of(List.of("n1"), List.of("n2", "n3"))).cuts());
     long split = awaitEverywhere(nodes, s, "each side drops the other's slots") - cutAt;
 
     long healAt = Clock.epochNanos();
     firewall.heal();
     long converged = awaitEverywhere(nodes, 2L * s, "all slots after healing") - healAt;
-    return new ClusterReport.PartitionHeal(true, "n1 | n2 n3 cut with nftables in a private"
-        + " network namespace", s, groups, Rates.millis(split), Rates.millis(converged));
+    return new ClusterReport.PartitionHeal(
+        true,
+        "n1 | n2 n3 cut with nftables in a private" + " network namespace",
+        s,
+        groups,
+        Rates.millis(split),
+        Rates.millis(converged));
   }
 
   /** Every node's view reaches {@code total}; returns the wall-clock time the last one did. */

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 
 /** Writes a {@link ClusterReport} as JSON (snake_case keys) and as a Markdown table. */
 public final class ReportFiles {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportFiles() {}
 

@@ -37,8 +37,8 @@ final class SlotWatch implements AutoCloseable {
   }
 
   /**
-   * Waits until the view matches {@code expected} (and holds no other slot) and returns
-   * {@link System#nanoTime()} at the poll that saw the count complete.
+   * Waits until the view matches {@code expected} (and holds no other slot) and returns {@link
+   * System#nanoTime()} at the poll that saw the count complete.
    *
    * @throws BenchFailure after {@code timeout}, saying how far it got
    */
@@ -62,8 +62,14 @@ final class SlotWatch implements AutoCloseable {
         throw new BenchFailure(phase + ": the observer's subscription dropped events");
       }
       if (now > deadline) {
-        throw new BenchFailure(phase + ": after " + timeout + " the observer sees " + slots.get()
-            + " slots, expected " + target);
+        throw new BenchFailure(
+            phase
+                + ": after "
+                + timeout
+                + " the observer sees "
+                + slots.get()
+                + " slots, expected "
+                + target);
       }
       LockSupport.parkNanos(POLL_NANOS);
     }

@@ -50,11 +50,20 @@ final class WorkerJvm implements AutoCloseable {
    * @param wrap turns worker {@code i}'s java command into the command to run (e.g. inside a
    *     network namespace)
    */
-  record Launch(List<SeedMember> seeds, int concurrency, long incarnation,
-      List<String> jvmOptions, Path logDir, BiFunction<Integer, List<String>, List<String>> wrap) {
+  record Launch(
+      List<SeedMember> seeds,
+      int concurrency,
+      long incarnation,
+      List<String> jvmOptions,
+      Path logDir,
+      BiFunction<Integer, List<String>, List<String>> wrap) {
 
     /** Workers run as plain child processes. */
-    Launch(List<SeedMember> seeds, int concurrency, long incarnation, List<String> jvmOptions,
+    Launch(
+        List<SeedMember> seeds,
+        int concurrency,
+        long incarnation,
+        List<String> jvmOptions,
         Path logDir) {
       this(seeds, concurrency, incarnation, jvmOptions, logDir, (index, command) -> command);
     }
@@ -64,11 +73,17 @@ final class WorkerJvm implements AutoCloseable {
   static WorkerJvm start(Launch launch, int index, Duration timeout) {
     String name = launch.seeds().get(index).name();
     List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("--enable-native-access")
-            || a.startsWith("--sun-misc-unsafe-memory-access"))
+        .filter(
+            a ->
+                a.startsWith("--add-opens")
+                    || a.startsWith("--enable-native-access")
+                    || a.startsWith("--sun-misc-unsafe-memory-access"))
         .forEach(cmd::add);
     cmd.add("-Xmx2g");
     cmd.addAll(launch.jvmOptions());
@@ -80,9 +95,11 @@ final class WorkerJvm implements AutoCloseable {
     cmd.add(Integer.toString(launch.concurrency()));
     launch.seeds().forEach(s -> cmd.add(s.toString()));
     try {
-      ProcessBuilder builder = new ProcessBuilder(launch.wrap().apply(index, cmd))
-          .redirectError(ProcessBuilder.Redirect.appendTo(
-              launch.logDir().resolve(name + ".log").toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(launch.wrap().apply(index, cmd))
+              .redirectError(
+                  ProcessBuilder.Redirect.appendTo(
+                      launch.logDir().resolve(name + ".log").toFile()));
       builder.environment().put(NodeCommand.SECRET_ENV, BenchSecret.HEX);
       Process p = builder.start();
       WorkerJvm worker = new WorkerJvm(name, p);
@@ -162,8 +179,9 @@ final class WorkerJvm implements AutoCloseable {
   }
 
   private void readAnswers() {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith(WorkerProtocol.PREFIX)) {

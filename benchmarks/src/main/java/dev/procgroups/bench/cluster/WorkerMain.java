@@ -15,8 +15,8 @@ import java.util.List;
  * benchmark writes on stdin, one per line, answering each on stdout (see {@link WorkerProtocol}).
  * It exits when stdin closes, so a worker never outlives the benchmark that started it.
  *
- * <p>Arguments: {@code <name> <incarnation> <concurrency> <seed>...}, seeds as {@code name@host:port};
- * the seed with this node's name is where it listens. The cluster secret comes in
+ * <p>Arguments: {@code <name> <incarnation> <concurrency> <seed>...}, seeds as {@code
+ * name@host:port}; the seed with this node's name is where it listens. The cluster secret comes in
  * {@code $PROCGROUPS_CLUSTER_SECRET} ({@link BenchSecret}).
  */
 public final class WorkerMain {
@@ -30,13 +30,15 @@ public final class WorkerMain {
     List<SeedMember> seeds = Arrays.stream(args, 3, args.length).map(SeedMember::parse).toList();
     SeedMember self = seeds.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Node node = Node.start(NodeConfig.builder(name)
-        .incarnation(incarnation)
-        .bind(self.host(), self.port())
-        .seeds(seeds)
-        .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
-        .secret(BenchSecret.fromEnvironment())
-        .build());
+    Node node =
+        Node.start(
+            NodeConfig.builder(name)
+                .incarnation(incarnation)
+                .bind(self.host(), self.port())
+                .seeds(seeds)
+                .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
+                .secret(BenchSecret.fromEnvironment())
+                .build());
     try (WorkerProcesses processes = new WorkerProcesses(node, concurrency)) {
       out.println(WorkerProtocol.reply("READY " + ProcessHandle.current().pid()));
       BufferedReader in =

@@ -51,7 +51,8 @@ final class WorkerPair implements AutoCloseable {
 
   /** Waits for both answers ("OK millis") and returns the larger number of milliseconds. */
   double awaitMillis(String what, Duration timeout) {
-    return Math.max(Double.parseDouble(first.await(what, timeout)[1]),
+    return Math.max(
+        Double.parseDouble(first.await(what, timeout)[1]),
         Double.parseDouble(second.await(what, timeout)[1]));
   }
 

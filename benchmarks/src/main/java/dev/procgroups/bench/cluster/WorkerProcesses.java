@@ -14,18 +14,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The processes of one worker node and what the benchmark asks of them. Bulk joins and leaves
- * run on {@code concurrency} threads, each calling {@code join} for a contiguous share of the
- * processes (as the syn benchmark's workers do on behalf of their PIDs).
+ * The processes of one worker node and what the benchmark asks of them. Bulk joins and leaves run
+ * on {@code concurrency} threads, each calling {@code join} for a contiguous share of the processes
+ * (as the syn benchmark's workers do on behalf of their PIDs).
  */
 final class WorkerProcesses implements AutoCloseable {
 
   /** A process that idles until it is killed. */
-  private static final ProcessBody IDLE = ctx -> {
-    while (ctx.inbox().receive().ok()) {
-      // a bench process ignores messages
-    }
-  };
+  private static final ProcessBody IDLE =
+      ctx -> {
+        while (ctx.inbox().receive().ok()) {
+          // a bench process ignores messages
+        }
+      };
 
   private final Node node;
   private final int concurrency;
@@ -34,6 +35,7 @@ final class WorkerProcesses implements AutoCloseable {
   private long firstIndex;
   private PgInstance probe;
   private final CountingMembers members;
+
   /** Made on the first AWAIT only: its subscription adds work to every later change. */
   private SlotWatch watch;
 
@@ -41,11 +43,14 @@ final class WorkerProcesses implements AutoCloseable {
     this.node = node;
     this.concurrency = concurrency;
     this.members = new CountingMembers(node);
-    this.workers = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread t = new Thread(r, "bench-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            concurrency,
+            r -> {
+              Thread t = new Thread(r, "bench-worker");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Runs one command line and returns its answer (without the protocol prefix). */
@@ -86,17 +91,19 @@ final class WorkerProcesses implements AutoCloseable {
     for (int w = 0; w < concurrency; w++) {
       int from = (int) ((long) n * w / concurrency);
       int to = (int) ((long) n * (w + 1) / concurrency);
-      shares.add(workers.submit(() -> {
-        for (int k = from; k < to; k++) {
-          String group = WorkerProtocol.group(prefix, firstIndex + k, groups);
-          if (join) {
-            instances.get(k).join(group);
-          } else {
-            instances.get(k).leave(group);
-          }
-        }
-        return null;
-      }));
+      shares.add(
+          workers.submit(
+              () -> {
+                for (int k = from; k < to; k++) {
+                  String group = WorkerProtocol.group(prefix, firstIndex + k, groups);
+                  if (join) {
+                    instances.get(k).join(group);
+                  } else {
+                    instances.get(k).leave(group);
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> share : shares) {
       share.get();

@@ -28,10 +28,12 @@ import picocli.CommandLine.Option;
 /**
  * Two Atomix transports in one JVM on 127.0.0.1: ping-pong round-trip latency (one message in
  * flight) and one-way throughput (a burst, timed until the last message is delivered), then the
- * same burst over bare Atomix messaging (one Atomix message per message) as the baseline. A
- * bench, not a test: figures go to {@code bench/results/transport.md}.
+ * same burst over bare Atomix messaging (one Atomix message per message) as the baseline. A bench,
+ * not a test: figures go to {@code bench/results/transport.md}.
  */
-@Command(name = "transport-bench", mixinStandardHelpOptions = true,
+@Command(
+    name = "transport-bench",
+    mixinStandardHelpOptions = true,
     description = "Round-trip latency and messages/s between two Atomix transports on loopback.")
 public final class TransportBench implements Runnable {
 
@@ -50,11 +52,13 @@ public final class TransportBench implements Runnable {
   @Option(names = "--runs", description = "Throughput runs per size (the first is warm-up).")
   int runs = 3;
 
-  @Option(names = "--raw-messages",
+  @Option(
+      names = "--raw-messages",
       description = "Messages per run of bare Atomix messaging, one Atomix message each.")
   int rawMessages = 200_000;
 
   private static final long TIMEOUT_SECONDS = 120;
+
   /** Messages in flight at most during a throughput run. */
   private static final int WINDOW = 50_000;
 
@@ -71,8 +75,9 @@ public final class TransportBench implements Runnable {
         AtomixTransport b = start("b", portB, "a", portA, secret)) {
       awaitUp(a, b.self());
       awaitUp(b, a.self());
-      System.out.printf("JDK %s, %d cores, load average %.2f%n", Runtime.version(),
-          Runtime.getRuntime().availableProcessors(), loadAverage());
+      System.out.printf(
+          "JDK %s, %d cores, load average %.2f%n",
+          Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
       roundTrips(a, b);
       for (int size : sizes) {
         for (int run = 0; run < runs; run++) {
@@ -99,11 +104,12 @@ public final class TransportBench implements Runnable {
       CompletableFuture.allOf(a.start(), b.start()).join();
       AtomicLong count = new AtomicLong();
       CountDownLatch received = new CountDownLatch(1);
-      BiConsumer<Address, byte[]> handler = (from, message) -> {
-        if (count.incrementAndGet() == rawMessages) {
-          received.countDown();
-        }
-      };
+      BiConsumer<Address, byte[]> handler =
+          (from, message) -> {
+            if (count.incrementAndGet() == rawMessages) {
+              received.countDown();
+            }
+          };
       b.getMessagingService().registerHandler("bench", handler, handlerThread);
       Address target = Address.from("127.0.0.1", portB);
       byte[] payload = new byte[size];
@@ -116,7 +122,8 @@ public final class TransportBench implements Runnable {
         throw new IllegalStateException("bare Atomix delivered only " + count.get());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%s bare Atomix one-way, %d x %d bytes, unbatched: %.0f messages/s%n",
+      System.out.printf(
+          "%s bare Atomix one-way, %d x %d bytes, unbatched: %.0f messages/s%n",
           warmup ? "warm-up" : "measured", rawMessages, size, rawMessages / seconds);
     } finally {
       CompletableFuture.allOf(a.stop(), b.stop()).join();
@@ -142,13 +149,14 @@ public final class TransportBench implements Runnable {
   private void roundTrips(AtomixTransport a, AtomixTransport b) throws InterruptedException {
     b.onMessage((from, message) -> b.send(from, message)); // echo
     SynchronousQueue<byte[]> replies = new SynchronousQueue<>();
-    a.onMessage((from, message) -> {
-      try {
-        replies.put(message);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    a.onMessage(
+        (from, message) -> {
+          try {
+            replies.put(message);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     byte[] ping = new byte[16];
     long[] nanos = new long[pings];
     for (int i = -warmupPings; i < pings; i++) {
@@ -162,9 +170,14 @@ public final class TransportBench implements Runnable {
       }
     }
     Arrays.sort(nanos);
-    System.out.printf("round trip, 16-byte messages, %d pings: p50 %.0f us, p90 %.0f us, "
-            + "p99 %.0f us, p99.9 %.0f us, max %.0f us%n", pings, micros(nanos, 0.50),
-        micros(nanos, 0.90), micros(nanos, 0.99), micros(nanos, 0.999),
+    System.out.printf(
+        "round trip, 16-byte messages, %d pings: p50 %.0f us, p90 %.0f us, "
+            + "p99 %.0f us, p99.9 %.0f us, max %.0f us%n",
+        pings,
+        micros(nanos, 0.50),
+        micros(nanos, 0.90),
+        micros(nanos, 0.99),
+        micros(nanos, 0.999),
         nanos[nanos.length - 1] / 1e3);
   }
 
@@ -172,11 +185,12 @@ public final class TransportBench implements Runnable {
       throws InterruptedException {
     CountDownLatch received = new CountDownLatch(1);
     AtomicLong count = new AtomicLong();
-    b.onMessage((from, message) -> {
-      if (count.incrementAndGet() == messages) {
-        received.countDown();
-      }
-    });
+    b.onMessage(
+        (from, message) -> {
+          if (count.incrementAndGet() == messages) {
+            received.countDown();
+          }
+        });
     byte[] payload = ByteBuffer.allocate(size).array();
     long start = System.nanoTime();
     for (int i = 0; i < messages; i++) {
@@ -186,35 +200,48 @@ public final class TransportBench implements Runnable {
     long sent = System.nanoTime();
     if (!received.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       throw new IllegalStateException(
-          "only " + count.get() + " of " + messages + " delivered (dropped " + a.droppedMessages()
+          "only "
+              + count.get()
+              + " of "
+              + messages
+              + " delivered (dropped "
+              + a.droppedMessages()
               + ")");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%s one-way, %d x %d bytes: %.0f messages/s (%.1f MB/s), "
-            + "send loop %.0f ms, last delivery %.0f ms%n", warmup ? "warm-up" : "measured",
-        messages, size, messages / seconds, messages * (double) size / seconds / 1e6,
-        (sent - start) / 1e6, seconds * 1e3);
+    System.out.printf(
+        "%s one-way, %d x %d bytes: %.0f messages/s (%.1f MB/s), "
+            + "send loop %.0f ms, last delivery %.0f ms%n",
+        warmup ? "warm-up" : "measured",
+        messages,
+        size,
+        messages / seconds,
+        messages * (double) size / seconds / 1e6,
+        (sent - start) / 1e6,
+        seconds * 1e3);
   }
 
   private static AtomixTransport start(
       String name, int port, String peer, int peerPort, ClusterSecret secret) {
-    return AtomixTransport.start(AtomixTransportConfig.builder()
-        .nodeName(name)
-        .bind("127.0.0.1", port)
-        .seed(peer, "127.0.0.1", peerPort)
-        .incarnation(1)
-        .swimProfile(SwimProfile.FAST)
-        .secret(secret)
-        .build());
+    return AtomixTransport.start(
+        AtomixTransportConfig.builder()
+            .nodeName(name)
+            .bind("127.0.0.1", port)
+            .seed(peer, "127.0.0.1", peerPort)
+            .incarnation(1)
+            .swimProfile(SwimProfile.FAST)
+            .secret(secret)
+            .build());
   }
 
   private static void awaitUp(AtomixTransport observer, NodeId peer) throws InterruptedException {
     CountDownLatch up = new CountDownLatch(1);
-    observer.onPeerEvent(event -> {
-      if (event.equals(new PeerEvent.Up(peer))) {
-        up.countDown();
-      }
-    });
+    observer.onPeerEvent(
+        event -> {
+          if (event.equals(new PeerEvent.Up(peer))) {
+            up.countDown();
+          }
+        });
     if (!up.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       throw new IllegalStateException(observer.self() + " never saw " + peer);
     }
@@ -225,8 +252,7 @@ public final class TransportBench implements Runnable {
   }
 
   private static double loadAverage() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        .getSystemLoadAverage();
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static int freePort() {

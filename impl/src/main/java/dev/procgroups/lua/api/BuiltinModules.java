@@ -22,8 +22,8 @@ public final class BuiltinModules {
     modules.put("channel", process -> LuaSelect.module(process.budget()));
     modules.put("errors", process -> LuaErrors.table());
     modules.put("time", LuaTimeModule::open);
-    modules.put("pg", process -> process.node().pg()
-        .map(pg -> LuaPgModule.open(process, pg)).orElse(null));
+    modules.put(
+        "pg", process -> process.node().pg().map(pg -> LuaPgModule.open(process, pg)).orElse(null));
     return modules;
   }
 }

@@ -8,11 +8,11 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
 /**
- * A name argument of a pg call (a group, a topic, a scope ID) as the Java API takes it: a
- * {@code String}, or for a group a {@code List} of them (a batch, from a Lua array). Any other
- * Lua value is refused here as INVALID with the message the API would give, but naming the Lua
- * type ({@code "group[3]: must be a string, got number"}), never a Java class; the API checks the
- * rest (empty, too long).
+ * A name argument of a pg call (a group, a topic, a scope ID) as the Java API takes it: a {@code
+ * String}, or for a group a {@code List} of them (a batch, from a Lua array). Any other Lua value
+ * is refused here as INVALID with the message the API would give, but naming the Lua type ({@code
+ * "group[3]: must be a string, got number"}), never a Java class; the API checks the rest (empty,
+ * too long).
  */
 final class LuaArguments {
 

@@ -12,8 +12,8 @@ import org.luaj.vm2.LuaValue;
 
 /**
  * One process's record for its {@link LuaObserver}: calls are passed on at once; returned errors
- * not yet looked at and opened subscriptions are counted per method (exactly, in memory bounded
- * by the methods, not the calls) and reported when the process exits, before pg closes its
+ * not yet looked at and opened subscriptions are counted per method (exactly, in memory bounded by
+ * the methods, not the calls) and reported when the process exits, before pg closes its
  * subscriptions.
  */
 final class LuaCallLog {
@@ -36,6 +36,7 @@ final class LuaCallLog {
   private final LuaObserver observer;
   private final Map<ErrorKey, Unread> unread = new LinkedHashMap<>();
   private final List<Opened> subscriptions = new ArrayList<>();
+
   /** When the list of subscriptions next drops the closed ones (it doubles, amortized). */
   private int pruneAt = 64;
 
@@ -56,11 +57,13 @@ final class LuaCallLog {
     synchronized (this) {
       unread.computeIfAbsent(key, k -> new Unread(e.getMessage())).count++;
     }
-    LuaErrors.onInspected(error, () -> {
-      synchronized (this) {
-        unread.get(key).count--;
-      }
-    });
+    LuaErrors.onInspected(
+        error,
+        () -> {
+          synchronized (this) {
+            unread.get(key).count--;
+          }
+        });
   }
 
   void spawned(String script, RunningProcess child) {
@@ -84,12 +87,13 @@ final class LuaCallLog {
   }
 
   private synchronized void report() {
-    unread.forEach((key, errors) -> {
-      if (errors.count > 0) {
-        observer.errorsIgnored(process.pid(), key.method(), key.kind(), errors.firstMessage,
-            errors.count);
-      }
-    });
+    unread.forEach(
+        (key, errors) -> {
+          if (errors.count > 0) {
+            observer.errorsIgnored(
+                process.pid(), key.method(), key.kind(), errors.firstMessage, errors.count);
+          }
+        });
     Map<String, Long> open = new LinkedHashMap<>();
     for (Opened o : subscriptions) {
       if (!o.subscription().channel().isClosed()) {

@@ -17,9 +17,9 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * A runtime {@link Channel} as a Lua userdata: {@code ch:receive([timeout_ms])} → {@code value,
- * true}, or {@code nil, false} once closed and empty, or {@code nil, false, "timeout"};
- * {@code ch:send(v)} (channels made by {@code channel.new} only); {@code ch:close()};
- * {@code ch:case_receive()} and {@code ch:case_send(v)} for {@code channel.select}.
+ * true}, or {@code nil, false} once closed and empty, or {@code nil, false, "timeout"}; {@code
+ * ch:send(v)} (channels made by {@code channel.new} only); {@code ch:close()}; {@code
+ * ch:case_receive()} and {@code ch:case_send(v)} for {@code channel.select}.
  */
 final class LuaChannel {
 
@@ -32,8 +32,12 @@ final class LuaChannel {
   private final Runnable onClose;
   final InstructionBudget budget;
 
-  private LuaChannel(Channel<Object> channel, Function<Object, LuaValue> toLua, boolean sendable,
-      Runnable onClose, InstructionBudget budget) {
+  private LuaChannel(
+      Channel<Object> channel,
+      Function<Object, LuaValue> toLua,
+      boolean sendable,
+      Runnable onClose,
+      InstructionBudget budget) {
     this.channel = channel;
     this.toLua = toLua;
     this.sendable = sendable;
@@ -43,16 +47,20 @@ final class LuaChannel {
 
   /** A receive-only view of a runtime channel whose values {@code toLua} converts. */
   @SuppressWarnings("unchecked")
-  static <T> LuaValue receiving(Channel<T> channel, Function<? super T, LuaValue> toLua,
-      Runnable onClose, InstructionBudget budget) {
-    return wrap(new LuaChannel((Channel<Object>) channel, v -> toLua.apply((T) v), false, onClose,
-        budget));
+  static <T> LuaValue receiving(
+      Channel<T> channel,
+      Function<? super T, LuaValue> toLua,
+      Runnable onClose,
+      InstructionBudget budget) {
+    return wrap(
+        new LuaChannel((Channel<Object>) channel, v -> toLua.apply((T) v), false, onClose, budget));
   }
 
   /** A channel made by a script, carrying Lua values within its process. */
   static LuaValue local(Channel<Object> channel, InstructionBudget budget) {
-    return wrap(new LuaChannel(channel, v -> v == null ? LuaValue.NIL : (LuaValue) v, true,
-        channel::close, budget));
+    return wrap(
+        new LuaChannel(
+            channel, v -> v == null ? LuaValue.NIL : (LuaValue) v, true, channel::close, budget));
   }
 
   private static LuaValue wrap(LuaChannel channel) {
@@ -77,12 +85,14 @@ final class LuaChannel {
     }
     Duration timeout = millis(args.arg(2), "receive");
     Optional<Received<Object>> got = budget.block(() -> channel.receive(timeout));
-    return got.isPresent() ? result(got.get())
+    return got.isPresent()
+        ? result(got.get())
         : LuaValue.varargsOf(LuaValue.NIL, LuaValue.FALSE, TIMEOUT);
   }
 
   private Varargs result(Received<Object> received) {
-    return received.ok() ? LuaValue.varargsOf(convert(received.value()), LuaValue.TRUE)
+    return received.ok()
+        ? LuaValue.varargsOf(convert(received.value()), LuaValue.TRUE)
         : LuaValue.varargsOf(LuaValue.NIL, LuaValue.FALSE);
   }
 
@@ -105,18 +115,25 @@ final class LuaChannel {
     LuaTable methods = new LuaTable();
     methods.rawset("receive", method((c, args) -> c.receive(args)));
     methods.rawset("send", method((c, args) -> c.send(args.arg(2))));
-    methods.rawset("close", method((c, args) -> {
-      c.onClose.run();
-      return LuaValue.TRUE;
-    }));
-    methods.rawset("case_receive", method((c, args) ->
-        LuaSelect.newCase(args.arg1(), SelectCase.receive(c.channel))));
-    methods.rawset("case_send", method((c, args) -> {
-      if (!c.sendable) {
-        throw new LuaError("case_send: this channel only receives");
-      }
-      return LuaSelect.newCase(args.arg1(), SelectCase.send(c.channel, args.arg(2)));
-    }));
+    methods.rawset(
+        "close",
+        method(
+            (c, args) -> {
+              c.onClose.run();
+              return LuaValue.TRUE;
+            }));
+    methods.rawset(
+        "case_receive",
+        method((c, args) -> LuaSelect.newCase(args.arg1(), SelectCase.receive(c.channel))));
+    methods.rawset(
+        "case_send",
+        method(
+            (c, args) -> {
+              if (!c.sendable) {
+                throw new LuaError("case_send: this channel only receives");
+              }
+              return LuaSelect.newCase(args.arg1(), SelectCase.send(c.channel, args.arg(2)));
+            }));
     return FrozenTable.metatable(methods, "channel");
   }
 

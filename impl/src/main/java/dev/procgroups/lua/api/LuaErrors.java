@@ -14,10 +14,10 @@ import org.luaj.vm2.lib.TwoArgFunction;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * Error objects and the global {@code errors} table. An error is a userdata with
- * {@code err:kind()}, {@code err:message()}, {@code err:retryable()} and {@code tostring(err)}
- * (the message); {@code errors.INVALID == "Invalid"} and so on; {@code errors.is(err, kind)};
- * {@code errors.new(kind, message)} for scripts. Both tables are frozen and shared by all processes.
+ * Error objects and the global {@code errors} table. An error is a userdata with {@code
+ * err:kind()}, {@code err:message()}, {@code err:retryable()} and {@code tostring(err)} (the
+ * message); {@code errors.INVALID == "Invalid"} and so on; {@code errors.is(err, kind)}; {@code
+ * errors.new(kind, message)} for scripts. Both tables are frozen and shared by all processes.
  */
 public final class LuaErrors {
 
@@ -61,7 +61,10 @@ public final class LuaErrors {
     return null;
   }
 
-  /** Runs {@code hook} once, when a script first looks at this error object (see {@link #failureOf}). */
+  /**
+   * Runs {@code hook} once, when a script first looks at this error object (see {@link
+   * #failureOf}).
+   */
   static void onInspected(LuaValue value, Runnable hook) {
     if (value instanceof ErrorObject error) {
       error.onInspected = hook;
@@ -78,7 +81,9 @@ public final class LuaErrors {
     private volatile Runnable onInspected;
 
     ErrorObject(Failure failure) {
-      super(failure, LuaErrors.METATABLE); // qualified: LuaValue.METATABLE is the string "__metatable"
+      super(
+          failure,
+          LuaErrors.METATABLE); // qualified: LuaValue.METATABLE is the string "__metatable"
       this.failure = failure;
     }
 
@@ -123,23 +128,35 @@ public final class LuaErrors {
     for (ErrorKind kind : ErrorKind.values()) {
       t.rawset(kind.name(), LuaValue.valueOf(kind.luaName()));
     }
-    t.rawset("is", new TwoArgFunction() {
-      @Override
-      public LuaValue call(LuaValue err, LuaValue kind) {
-        Failure failure = failureOf(err);
-        return valueOf(failure != null && kind.isstring()
-            && failure.kind().luaName().equals(kind.tojstring()));
-      }
-    });
-    t.rawset("new", new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        String name = args.checkjstring(1);
-        ErrorKind kind = Arrays.stream(ErrorKind.values()).filter(k -> k.luaName().equals(name))
-            .findFirst().orElseThrow(() -> new LuaError("bad argument #1 to 'new' (unknown error kind '" + name + "')"));
-        return LuaErrors.error(kind, args.optjstring(2, kind.luaName()));
-      }
-    });
+    t.rawset(
+        "is",
+        new TwoArgFunction() {
+          @Override
+          public LuaValue call(LuaValue err, LuaValue kind) {
+            Failure failure = failureOf(err);
+            return valueOf(
+                failure != null
+                    && kind.isstring()
+                    && failure.kind().luaName().equals(kind.tojstring()));
+          }
+        });
+    t.rawset(
+        "new",
+        new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            String name = args.checkjstring(1);
+            ErrorKind kind =
+                Arrays.stream(ErrorKind.values())
+                    .filter(k -> k.luaName().equals(name))
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new LuaError(
+                                "bad argument #1 to 'new' (unknown error kind '" + name + "')"));
+            return LuaErrors.error(kind, args.optjstring(2, kind.luaName()));
+          }
+        });
     return FrozenTable.copyOf(t);
   }
 }

@@ -8,8 +8,8 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.OneArgFunction;
 
 /**
- * A received message as Lua sees it: {@code msg:from()} (the sender's PID string),
- * {@code msg:topic()}, {@code msg:payload()} (the payload as Lua values, converted once).
+ * A received message as Lua sees it: {@code msg:from()} (the sender's PID string), {@code
+ * msg:topic()}, {@code msg:payload()} (the payload as Lua values, converted once).
  */
 final class LuaMessages {
 
@@ -20,8 +20,10 @@ final class LuaMessages {
   private record Received(String from, String topic, LuaValue payload) {}
 
   static LuaValue of(Message message) {
-    return new LuaUserdata(new Received(message.from().toString(), message.topic(),
-        LuaPayloads.toLua(message.payload())), METATABLE);
+    return new LuaUserdata(
+        new Received(
+            message.from().toString(), message.topic(), LuaPayloads.toLua(message.payload())),
+        METATABLE);
   }
 
   private static LuaTable metatable() {

@@ -19,12 +19,12 @@ import org.luaj.vm2.Varargs;
 /**
  * Lua values to payload values and back (docs/DECISIONS.md copy rules). Lua to Java: nil → null,
  * booleans, strings (UTF-8), numbers → {@link Long} when integral and exact (|v| ≤ 2^53, not -0.0)
- * else {@link Double}, a table with keys exactly 1..n → unmodifiable {@link List}, a table with only
- * string keys → unmodifiable {@link Map} in iteration order; the empty table → empty list. Nesting
- * at most {@link Payloads#MAX_DEPTH} tables deep, no cycles, at most 1 MiB encoded
- * ({@link PayloadSize}); anything else → {@link PayloadException}.
- * Java to Lua: the reverse; a {@link Pid} becomes its string; a long beyond 2^53 loses precision
- * (Lua 5.2 numbers are doubles: large IDs travel as strings).
+ * else {@link Double}, a table with keys exactly 1..n → unmodifiable {@link List}, a table with
+ * only string keys → unmodifiable {@link Map} in iteration order; the empty table → empty list.
+ * Nesting at most {@link Payloads#MAX_DEPTH} tables deep, no cycles, at most 1 MiB encoded ({@link
+ * PayloadSize}); anything else → {@link PayloadException}. Java to Lua: the reverse; a {@link Pid}
+ * becomes its string; a long beyond 2^53 loses precision (Lua 5.2 numbers are doubles: large IDs
+ * travel as strings).
  */
 public final class LuaPayloads {
 
@@ -76,8 +76,10 @@ public final class LuaPayloads {
   }
 
   private static Object number(double d) {
-    boolean exactInteger = d == Math.rint(d) && Math.abs(d) <= EXACT_LIMIT
-        && !(d == 0 && LuaNumberFormat.isNegative(d));
+    boolean exactInteger =
+        d == Math.rint(d)
+            && Math.abs(d) <= EXACT_LIMIT
+            && !(d == 0 && LuaNumberFormat.isNegative(d));
     return exactInteger ? (Object) (long) d : (Object) d;
   }
 
@@ -98,8 +100,10 @@ public final class LuaPayloads {
       while (!(key = table.next(key).arg1()).isnil()) {
         count++;
         stringKeys &= key.type() == LuaValue.TSTRING;
-        boolean index = key.type() == LuaValue.TNUMBER && key.todouble() >= 1
-            && key.todouble() == Math.rint(key.todouble());
+        boolean index =
+            key.type() == LuaValue.TNUMBER
+                && key.todouble() >= 1
+                && key.todouble() == Math.rint(key.todouble());
         indexKeys &= index;
         maxIndex = index ? Math.max(maxIndex, key.todouble()) : maxIndex;
       }
@@ -130,8 +134,8 @@ public final class LuaPayloads {
   /**
    * One conversion to Java: the tables on the current path (a table containing itself is refused)
    * and a lower bound of the encoded size so far, which fails the conversion as soon as it passes
-   * the payload bound ({@link PayloadSize#MAX_BYTES}): a table holding one 64 MiB string a
-   * thousand times would otherwise be copied into 64 GiB of Java strings before the size check.
+   * the payload bound ({@link PayloadSize#MAX_BYTES}): a table holding one 64 MiB string a thousand
+   * times would otherwise be copied into 64 GiB of Java strings before the size check.
    */
   private static final class Copy {
     final Set<LuaValue> path = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -160,7 +164,9 @@ public final class LuaPayloads {
     if (value instanceof String s) {
       return LuaValue.valueOf(s);
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       long n = ((Number) value).longValue();
       return n == (int) n ? LuaValue.valueOf((int) n) : LuaValue.valueOf((double) n);

@@ -17,15 +17,14 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * {@code require("pg")} for one process: {@code pg.open(id)} and the methods of the instance and
- * of subscriptions, with results and errors as SEMANTICS.md settles them: the documented values
- * on success, {@code nil, err} (or {@code nil, nil, err} for {@code monitor}/{@code events}) on
- * failure. No argument makes a method raise a Lua error: a wrong {@code self} (a call with
- * {@code .} instead of {@code :}) is INVALID too.
+ * {@code require("pg")} for one process: {@code pg.open(id)} and the methods of the instance and of
+ * subscriptions, with results and errors as SEMANTICS.md settles them: the documented values on
+ * success, {@code nil, err} (or {@code nil, nil, err} for {@code monitor}/{@code events}) on
+ * failure. No argument makes a method raise a Lua error: a wrong {@code self} (a call with {@code
+ * .} instead of {@code :}) is INVALID too.
  */
 final class LuaPgModule {
 
@@ -36,21 +35,23 @@ final class LuaPgModule {
 
   static LuaTable open(LuaProcess process, Pg pg) {
     LuaTable module = new LuaTable();
-    module.rawset("open", new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        try {
-          PgInstance instance = pg.open(process.context().handle(),
-              LuaArguments.name(args.arg1(), "id"));
-          process.log().succeeded("open");
-          return new LuaUserdata(new Bound(instance, process), INSTANCE_METATABLE);
-        } catch (PgException e) {
-          Varargs failure = LuaCalls.fail(e);
-          process.log().failed("open", e, failure.arg(2));
-          return failure;
-        }
-      }
-    });
+    module.rawset(
+        "open",
+        new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            try {
+              PgInstance instance =
+                  pg.open(process.context().handle(), LuaArguments.name(args.arg1(), "id"));
+              process.log().succeeded("open");
+              return new LuaUserdata(new Bound(instance, process), INSTANCE_METATABLE);
+            } catch (PgException e) {
+              Varargs failure = LuaCalls.fail(e);
+              process.log().failed("open", e, failure.arg(2));
+              return failure;
+            }
+          }
+        });
     return module;
   }
 
@@ -64,40 +65,71 @@ final class LuaPgModule {
 
   private static LuaTable instanceMetatable() {
     LuaTable methods = new LuaTable();
-    methods.rawset("join", twoValue("join", (s, a) -> {
-      s.instance().join(LuaArguments.names(a.arg(2), "group"));
-      return LuaValue.TRUE;
-    }));
-    methods.rawset("leave", twoValue("leave", (s, a) -> {
-      s.instance().leave(LuaArguments.names(a.arg(2), "group"));
-      return LuaValue.TRUE;
-    }));
-    methods.rawset("get_members", twoValue("get_members", (s, a) ->
-        pids(s.instance().getMembers(LuaArguments.names(a.arg(2), "group")))));
-    methods.rawset("get_local_members", twoValue("get_local_members", (s, a) ->
-        pids(s.instance().getLocalMembers(LuaArguments.names(a.arg(2), "group")))));
-    methods.rawset("which_groups", twoValue("which_groups", (s, a) -> strings(s.instance().whichGroups())));
-    methods.rawset("which_local_groups", twoValue("which_local_groups", (s, a) -> strings(s.instance().whichLocalGroups())));
+    methods.rawset(
+        "join",
+        twoValue(
+            "join",
+            (s, a) -> {
+              s.instance().join(LuaArguments.names(a.arg(2), "group"));
+              return LuaValue.TRUE;
+            }));
+    methods.rawset(
+        "leave",
+        twoValue(
+            "leave",
+            (s, a) -> {
+              s.instance().leave(LuaArguments.names(a.arg(2), "group"));
+              return LuaValue.TRUE;
+            }));
+    methods.rawset(
+        "get_members",
+        twoValue(
+            "get_members",
+            (s, a) -> pids(s.instance().getMembers(LuaArguments.names(a.arg(2), "group")))));
+    methods.rawset(
+        "get_local_members",
+        twoValue(
+            "get_local_members",
+            (s, a) -> pids(s.instance().getLocalMembers(LuaArguments.names(a.arg(2), "group")))));
+    methods.rawset(
+        "which_groups", twoValue("which_groups", (s, a) -> strings(s.instance().whichGroups())));
+    methods.rawset(
+        "which_local_groups",
+        twoValue("which_local_groups", (s, a) -> strings(s.instance().whichLocalGroups())));
     methods.rawset("broadcast", twoValue("broadcast", (s, a) -> broadcast(s, a, false)));
     methods.rawset("broadcast_local", twoValue("broadcast_local", (s, a) -> broadcast(s, a, true)));
-    methods.rawset("monitor", threeValue("monitor", (s, a) -> {
-      MonitorSnapshot snapshot = s.instance().monitor(LuaArguments.names(a.arg(2), "group"));
-      return LuaValue.varargsOf(subscription(snapshot.subscription(), s.process(), "monitor"),
-          pids(snapshot.members()));
-    }));
-    methods.rawset("events", threeValue("events", (s, a) -> {
-      EventsSnapshot snapshot = s.instance().events();
-      return LuaValue.varargsOf(subscription(snapshot.subscription(), s.process(), "events"),
-          groups(snapshot.groups()));
-    }));
-    methods.rawset("release", new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        Bound self = self(args.arg1());
-        return self == null ? LuaCalls.fail(ErrorKind.INVALID, "release: instance expected")
-            : valueOf(self.instance().release());
-      }
-    });
+    methods.rawset(
+        "monitor",
+        threeValue(
+            "monitor",
+            (s, a) -> {
+              MonitorSnapshot snapshot =
+                  s.instance().monitor(LuaArguments.names(a.arg(2), "group"));
+              return LuaValue.varargsOf(
+                  subscription(snapshot.subscription(), s.process(), "monitor"),
+                  pids(snapshot.members()));
+            }));
+    methods.rawset(
+        "events",
+        threeValue(
+            "events",
+            (s, a) -> {
+              EventsSnapshot snapshot = s.instance().events();
+              return LuaValue.varargsOf(
+                  subscription(snapshot.subscription(), s.process(), "events"),
+                  groups(snapshot.groups()));
+            }));
+    methods.rawset(
+        "release",
+        new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            Bound self = self(args.arg1());
+            return self == null
+                ? LuaCalls.fail(ErrorKind.INVALID, "release: instance expected")
+                : valueOf(self.instance().release());
+          }
+        });
     return FrozenTable.metatable(methods, "pg.Instance");
   }
 
@@ -123,8 +155,9 @@ final class LuaPgModule {
     return LuaValue.TRUE;
   }
 
-  private static void call(PgInstance instance, boolean local, Object group, Object topic,
-      Object[] payload) throws PgException {
+  private static void call(
+      PgInstance instance, boolean local, Object group, Object topic, Object[] payload)
+      throws PgException {
     if (local) {
       instance.broadcastLocal(group, topic, payload);
     } else {
@@ -132,11 +165,12 @@ final class LuaPgModule {
     }
   }
 
-  private static LuaValue subscription(Subscription subscription, LuaProcess process,
-      String method) {
+  private static LuaValue subscription(
+      Subscription subscription, LuaProcess process, String method) {
     process.log().subscribed(method, subscription);
-    LuaValue channel = LuaChannel.receiving(subscription.channel(), LuaPgModule::event,
-        subscription::close, process.budget());
+    LuaValue channel =
+        LuaChannel.receiving(
+            subscription.channel(), LuaPgModule::event, subscription::close, process.budget());
     return new LuaUserdata(new Sub(subscription, channel), SUBSCRIPTION_METATABLE);
   }
 
@@ -146,12 +180,16 @@ final class LuaPgModule {
   private static LuaTable subscriptionMetatable() {
     LuaTable methods = new LuaTable();
     methods.rawset("channel", subscriptionMethod((sub, args) -> sub.channel()));
-    methods.rawset("close", subscriptionMethod((sub, args) -> {
-      boolean flush = args.arg(2).istable() && args.arg(2).get("flush").toboolean();
-      return LuaValue.valueOf(sub.subscription().close(flush));
-    }));
-    methods.rawset("dropped", subscriptionMethod((sub, args) ->
-        LuaValue.valueOf((double) sub.subscription().dropped())));
+    methods.rawset(
+        "close",
+        subscriptionMethod(
+            (sub, args) -> {
+              boolean flush = args.arg(2).istable() && args.arg(2).get("flush").toboolean();
+              return LuaValue.valueOf(sub.subscription().close(flush));
+            }));
+    methods.rawset(
+        "dropped",
+        subscriptionMethod((sub, args) -> LuaValue.valueOf((double) sub.subscription().dropped())));
     return FrozenTable.metatable(methods, "pg.Subscription");
   }
 
@@ -166,7 +204,8 @@ final class LuaPgModule {
         if (args.arg1() instanceof LuaUserdata u && u.m_instance instanceof Sub sub) {
           return body.run(sub, args);
         }
-        return LuaCalls.fail(ErrorKind.INVALID, "subscription expected, got " + args.arg1().typename());
+        return LuaCalls.fail(
+            ErrorKind.INVALID, "subscription expected, got " + args.arg1().typename());
       }
     };
   }
@@ -225,8 +264,10 @@ final class LuaPgModule {
       public Varargs invoke(Varargs args) {
         Bound self = self(args.arg1());
         if (self == null) {
-          return failure(new PgException(ErrorKind.INVALID,
-              "instance expected (call methods with ':'), got " + args.arg1().typename()));
+          return failure(
+              new PgException(
+                  ErrorKind.INVALID,
+                  "instance expected (call methods with ':'), got " + args.arg1().typename()));
         }
         try {
           // A released instance fails every call with "instance released", before its arguments
@@ -252,6 +293,4 @@ final class LuaPgModule {
       }
     };
   }
-
-
 }

@@ -15,8 +15,8 @@ public final class LuaProcess {
   private final InstructionBudget budget;
   private final LuaCallLog log;
 
-  public LuaProcess(LuaHost node, ProcessContext context, InstructionBudget budget,
-      LuaObserver observer) {
+  public LuaProcess(
+      LuaHost node, ProcessContext context, InstructionBudget budget, LuaObserver observer) {
     this.node = node;
     this.context = context;
     this.budget = budget;

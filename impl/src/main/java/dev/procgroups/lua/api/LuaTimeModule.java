@@ -15,23 +15,30 @@ final class LuaTimeModule {
 
   static LuaTable open(LuaProcess process) {
     LuaTable module = new LuaTable();
-    module.rawset("sleep", new OneArgFunction() {
-      @Override
-      public LuaValue call(LuaValue ms) {
-        long nanos = LuaChannel.millis(ms, "sleep").toNanos();
-        process.budget().block(() -> {
-          Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-          return null;
+    module.rawset(
+        "sleep",
+        new OneArgFunction() {
+          @Override
+          public LuaValue call(LuaValue ms) {
+            long nanos = LuaChannel.millis(ms, "sleep").toNanos();
+            process
+                .budget()
+                .block(
+                    () -> {
+                      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                      return null;
+                    });
+            return TRUE;
+          }
         });
-        return TRUE;
-      }
-    });
-    module.rawset("now", new ZeroArgFunction() {
-      @Override
-      public LuaValue call() {
-        return valueOf((double) System.currentTimeMillis());
-      }
-    });
+    module.rawset(
+        "now",
+        new ZeroArgFunction() {
+          @Override
+          public LuaValue call() {
+            return valueOf((double) System.currentTimeMillis());
+          }
+        });
     return module;
   }
 }

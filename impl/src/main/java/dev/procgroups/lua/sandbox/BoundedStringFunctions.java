@@ -8,12 +8,12 @@ import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * The string functions whose result size a script chooses, rewritten so the size is checked
- * ({@link LuaAllocations}) before anything is allocated, and as Lua 5.2 defines them where stock
- * LuaJ 3.0.1 differs: {@code rep} takes a separator; {@code upper} and {@code lower} change ASCII
- * letters only (the "C" locale; stock decodes UTF-8 through Java strings, several copies of the
- * string at once); {@code byte} returns at most {@value #MAX_RESULTS} values (Lua 5.2's stack
- * limit, "string slice too long").
+ * The string functions whose result size a script chooses, rewritten so the size is checked ({@link
+ * LuaAllocations}) before anything is allocated, and as Lua 5.2 defines them where stock LuaJ 3.0.1
+ * differs: {@code rep} takes a separator; {@code upper} and {@code lower} change ASCII letters only
+ * (the "C" locale; stock decodes UTF-8 through Java strings, several copies of the string at once);
+ * {@code byte} returns at most {@value #MAX_RESULTS} values (Lua 5.2's stack limit, "string slice
+ * too long").
  */
 final class BoundedStringFunctions {
 
@@ -53,18 +53,20 @@ final class BoundedStringFunctions {
 
   /** {@code string.upper}: ASCII letters only. */
   static LuaValue upper() {
-    return sameLength((s, i) -> {
-      int b = s.luaByte(i);
-      return b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b;
-    });
+    return sameLength(
+        (s, i) -> {
+          int b = s.luaByte(i);
+          return b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b;
+        });
   }
 
   /** {@code string.lower}: ASCII letters only. */
   static LuaValue lower() {
-    return sameLength((s, i) -> {
-      int b = s.luaByte(i);
-      return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
-    });
+    return sameLength(
+        (s, i) -> {
+          int b = s.luaByte(i);
+          return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+        });
   }
 
   /** {@code string.reverse}. */

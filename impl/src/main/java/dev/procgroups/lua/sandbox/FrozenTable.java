@@ -40,8 +40,8 @@ public final class FrozenTable extends LuaTable {
   }
 
   /**
-   * A frozen metatable for userdata of one kind: {@code __index} is a frozen copy of
-   * {@code methods}, {@code __name} is {@code name}.
+   * A frozen metatable for userdata of one kind: {@code __index} is a frozen copy of {@code
+   * methods}, {@code __name} is {@code name}.
    */
   public static FrozenTable metatable(LuaTable methods, String name) {
     return metatable(methods, name, new LuaTable());

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class GarbageRequests {
   static final long MIN_INTERVAL_MILLIS = 1_000;
 
-  private static final AtomicLong LAST = new AtomicLong(System.nanoTime() - 2 * MIN_INTERVAL_MILLIS
-      * 1_000_000);
+  private static final AtomicLong LAST =
+      new AtomicLong(System.nanoTime() - 2 * MIN_INTERVAL_MILLIS * 1_000_000);
 
   private GarbageRequests() {}
 

@@ -13,24 +13,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * unused tails of the regions that hold Lua's large strings.
  *
  * <p>Why: G1 stores an object of half a region or more ("humongous") in whole regions of its own,
- * and reports only the object's size as used. Strings just over half a region (1 MiB with the
- * 2 MiB regions of a 4–8 GiB heap) fill the heap's regions while it reports about half of it
- * used: the JVM failed with "Java heap space" well below the guard's mark. Each such string's
- * byte array is tracked here from LuaJ's string constructor ({@link LuaAllocations#string}) until
- * it is collected (a {@link Cleaner} gives its tail back), so the reading follows the regions.
+ * and reports only the object's size as used. Strings just over half a region (1 MiB with the 2 MiB
+ * regions of a 4–8 GiB heap) fill the heap's regions while it reports about half of it used: the
+ * JVM failed with "Java heap space" well below the guard's mark. Each such string's byte array is
+ * tracked here from LuaJ's string constructor ({@link LuaAllocations#string}) until it is collected
+ * (a {@link Cleaner} gives its tail back), so the reading follows the regions.
  */
 final class HeapUse {
   private static final HotSpotDiagnosticMXBean VM =
       ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
   private static final boolean G1 = "true".equals(option("UseG1GC", "false"));
+
   /** G1's region size, or 0 under another collector (which has no such regions). */
   static final long REGION_BYTES = G1 ? Long.parseLong(option("G1HeapRegionSize", "0")) : 0;
+
   /**
-   * The percentage of the heap the collector keeps free for itself: G1 keeps
-   * {@code G1ReservePercent} (10 by default) to copy live objects into, and fails with "Java heap
-   * space" when allocations eat into it.
+   * The percentage of the heap the collector keeps free for itself: G1 keeps {@code
+   * G1ReservePercent} (10 by default) to copy live objects into, and fails with "Java heap space"
+   * when allocations eat into it.
    */
   static final int RESERVED_PERCENT = G1 ? Integer.parseInt(option("G1ReservePercent", "10")) : 0;
+
   /** An array's header, with compressed class pointers. */
   private static final int ARRAY_HEADER = 16;
 

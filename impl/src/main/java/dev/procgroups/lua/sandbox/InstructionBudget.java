@@ -23,29 +23,32 @@ import org.luaj.vm2.lib.DebugLib;
  * <p>Create it after {@link LuaJPatch#ensureInstalled()} (as {@code LuaNode} does): it is a LuaJ
  * class, and linking it loads the LuaJ classes the patch replaces.
  *
- * <p>It is also the process's identity on its threads ({@link #current()}), for the checks
- * {@link LuaAllocations} makes inside LuaJ, and it knows its coroutines' threads: LuaJ leaves a
- * suspended coroutine's thread waiting until the garbage collector finds the coroutine
- * unreachable, so a kill, or the process's end ({@link #end()}), interrupts them, which ends them.
+ * <p>It is also the process's identity on its threads ({@link #current()}), for the checks {@link
+ * LuaAllocations} makes inside LuaJ, and it knows its coroutines' threads: LuaJ leaves a suspended
+ * coroutine's thread waiting until the garbage collector finds the coroutine unreachable, so a
+ * kill, or the process's end ({@link #end()}), interrupts them, which ends them.
  */
 public final class InstructionBudget extends DebugLib {
 
   /** Instructions between checkpoints. */
   public static final int SLICE = 10_000;
+
   /** Lua 5.2's message for a refused allocation. */
   public static final String OUT_OF_MEMORY = "not enough memory";
 
   /**
-   * The process on each thread. Not a field of this class: initializing it initializes LuaJ's
-   * value classes, whose constants already allocate through {@link LuaAllocations}.
+   * The process on each thread. Not a field of this class: initializing it initializes LuaJ's value
+   * classes, whose constants already allocate through {@link LuaAllocations}.
    */
   private static final ThreadLocal<InstructionBudget> CURRENT = LuaAllocations.RUNNING;
 
   private int sinceCheckpoint;
   private volatile boolean killed;
   private final MemoryGuard.Account memory;
+
   /** Threads of this process blocked in a runtime call: the main one or a coroutine's. */
   private final Set<Thread> blocked = ConcurrentHashMap.newKeySet();
+
   /** Threads of this process's started, unfinished coroutines. */
   private final Set<Thread> coroutines = ConcurrentHashMap.newKeySet();
 
@@ -118,9 +121,9 @@ public final class InstructionBudget extends DebugLib {
   }
 
   /**
-   * Asks the process to stop: at its next instruction, and, for threads of it blocked in a
-   * runtime call or in a suspended coroutine (threads the runtime's interrupt does not reach),
-   * at once: an interrupted coroutine thread throws LuaJ's {@code OrphanedThread} and ends.
+   * Asks the process to stop: at its next instruction, and, for threads of it blocked in a runtime
+   * call or in a suspended coroutine (threads the runtime's interrupt does not reach), at once: an
+   * interrupted coroutine thread throws LuaJ's {@code OrphanedThread} and ends.
    */
   public void kill() {
     killed = true;
@@ -129,9 +132,8 @@ public final class InstructionBudget extends DebugLib {
   }
 
   /**
-   * Runs a blocking runtime call for this process. A kill interrupts it; the call's
-   * {@link InterruptedException} then becomes a {@link ProcessKilledError}, which no script can
-   * catch.
+   * Runs a blocking runtime call for this process. A kill interrupts it; the call's {@link
+   * InterruptedException} then becomes a {@link ProcessKilledError}, which no script can catch.
    */
   public <T> T block(BlockingCall<T> call) {
     Thread self = Thread.currentThread();
@@ -164,8 +166,8 @@ public final class InstructionBudget extends DebugLib {
   /**
    * For long loops inside LuaJ that run no Lua instruction (pattern matching, the compiler), which
    * {@link LuaJPatch} makes call this: stops the process running on the calling thread if it was
-   * killed. Cheap when not: a kill interrupts the process's threads, so only an interrupted
-   * thread looks further.
+   * killed. Cheap when not: a kill interrupts the process's threads, so only an interrupted thread
+   * looks further.
    */
   public static void stopIfKilledHere() {
     if (Thread.currentThread().isInterrupted()) {

@@ -18,10 +18,11 @@ import org.objectweb.asm.Opcodes;
  * Patches LuaJ 3.0.1 classes at load time, where no library replacement reaches: the interpreter
  * calls these classes directly (for {@code ..}, {@code tostring}, table growth). Before LuaJ loads
  * them, this defines each from the jar's own bytes, rewritten:
+ *
  * <ul>
- *   <li>{@code LuaDouble.tojstring} prints numbers as Lua 5.2 does: stock goes through
- *       {@code float} ({@code tostring(1/3)} is "0.33333334", {@code tostring(1e100)} is
- *       "Infinity"). Its body becomes a call to {@link LuaNumberFormat#toLuaString(double)}.
+ *   <li>{@code LuaDouble.tojstring} prints numbers as Lua 5.2 does: stock goes through {@code
+ *       float} ({@code tostring(1/3)} is "0.33333334", {@code tostring(1e100)} is "Infinity"). Its
+ *       body becomes a call to {@link LuaNumberFormat#toLuaString(double)}.
  *   <li>The lexer and the pattern matcher stop a killed process ({@link KillChecks}); the
  *       compiler's {@code FuncState} and {@code LexState} check their arrays too.
  *   <li>-0 stays -0.0 ({@link LuaNegativeZero}): {@code LuaDouble.valueOf} and {@code hashCode},
@@ -33,13 +34,12 @@ import org.objectweb.asm.Opcodes;
  *       {@code ..}, {@code table.concat}, {@code gsub}, substrings and table growth take memory.
  * </ul>
  *
- * <p>When: linking any LuaJ value class loads {@code LuaString} and {@code LuaTable}, so
- * {@link #ensureInstalled()} must run before the JVM links a LuaJ class. {@code LuaNode}, the
- * entry point, does it in its initialization, and its code makes the JVM load no LuaJ class to
- * verify it ({@code LuaScriptRunner} holds that code). Code that uses LuaJ before it, or builds
- * {@link LuaSandbox} globals directly (an {@link InstructionBudget} is a LuaJ class), must call it
- * first; otherwise this logs a warning and the classes stay stock. This class must not mention
- * LuaJ types.
+ * <p>When: linking any LuaJ value class loads {@code LuaString} and {@code LuaTable}, so {@link
+ * #ensureInstalled()} must run before the JVM links a LuaJ class. {@code LuaNode}, the entry point,
+ * does it in its initialization, and its code makes the JVM load no LuaJ class to verify it ({@code
+ * LuaScriptRunner} holds that code). Code that uses LuaJ before it, or builds {@link LuaSandbox}
+ * globals directly (an {@link InstructionBudget} is a LuaJ class), must call it first; otherwise
+ * this logs a warning and the classes stay stock. This class must not mention LuaJ types.
  */
 public final class LuaJPatch {
 
@@ -74,10 +74,16 @@ public final class LuaJPatch {
     define(core, "LuaTable", AllocationChecks::new, missed);
     define(core, "LuaDouble", DoublePatch::new, missed);
     define(core, "LuaClosure", UnaryMinus::new, missed);
-    define(compiler, "compiler/LexState",
-        next -> new KillChecks("next()V", new AllocationChecks(next)), missed);
-    define(compiler, "compiler/FuncState",
-        next -> new UnaryMinus(new NumberConstants(new AllocationChecks(next))), missed);
+    define(
+        compiler,
+        "compiler/LexState",
+        next -> new KillChecks("next()V", new AllocationChecks(next)),
+        missed);
+    define(
+        compiler,
+        "compiler/FuncState",
+        next -> new UnaryMinus(new NumberConstants(new AllocationChecks(next))),
+        missed);
     define(lib, "lib/StringLib$MatchState", next -> new KillChecks("match(II)I", next), missed);
     if (!missed.isEmpty()) {
       warn(missed + " loaded before the procgroups Lua binding");
@@ -101,8 +107,11 @@ public final class LuaJPatch {
     }
   }
 
-  private static void define(MethodHandles.Lookup lookup, String name,
-      UnaryOperator<ClassVisitor> patch, List<String> missed) {
+  private static void define(
+      MethodHandles.Lookup lookup,
+      String name,
+      UnaryOperator<ClassVisitor> patch,
+      List<String> missed) {
     try {
       lookup.defineClass(patchedBytes(lookup.lookupClass().getClassLoader(), name, patch));
     } catch (LinkageError alreadyLoaded) {
@@ -113,13 +122,16 @@ public final class LuaJPatch {
   }
 
   private static void warn(String why) {
-    System.getLogger(LuaJPatch.class.getName()).log(System.Logger.Level.WARNING,
-        why + ": those classes behave as stock LuaJ 3.0.1 (numbers print as tostring(1/3) = "
-        + "0.33333334; strings and tables are bounded only by the memory guard's checkpoints)");
+    System.getLogger(LuaJPatch.class.getName())
+        .log(
+            System.Logger.Level.WARNING,
+            why
+                + ": those classes behave as stock LuaJ 3.0.1 (numbers print as tostring(1/3) = "
+                + "0.33333334; strings and tables are bounded only by the memory guard's checkpoints)");
   }
 
-  private static byte[] patchedBytes(ClassLoader loader, String name,
-      UnaryOperator<ClassVisitor> patch) {
+  private static byte[] patchedBytes(
+      ClassLoader loader, String name, UnaryOperator<ClassVisitor> patch) {
     try (InputStream in = loader.getResourceAsStream(PACKAGE + name + ".class")) {
       if (in == null) {
         throw new IllegalStateException("LuaJ's " + name + ".class not found");
@@ -143,17 +155,16 @@ public final class LuaJPatch {
     abstract boolean replace(String name, String descriptor, MethodVisitor mv);
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-        String[] exceptions) {
+    public MethodVisitor visitMethod(
+        int access, String name, String descriptor, String signature, String[] exceptions) {
       MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
       return replace(name, descriptor, mv) ? null : mv; // null: the original body is dropped
     }
   }
 
   /**
-   * {@code LuaDouble}: {@code tojstring()} returns {@code LuaNumberFormat.toLuaString(v)};
-   * {@code valueOf(double)} keeps -0.0 a double; {@code hashCode()} is
-   * {@code LuaNegativeZero.hash(v)}.
+   * {@code LuaDouble}: {@code tojstring()} returns {@code LuaNumberFormat.toLuaString(v)}; {@code
+   * valueOf(double)} keeps -0.0 a double; {@code hashCode()} is {@code LuaNegativeZero.hash(v)}.
    */
   private static final class DoublePatch extends BodyReplacer {
     private static final String DOUBLE = PACKAGE + "LuaDouble";
@@ -203,8 +214,12 @@ public final class LuaJPatch {
       mv.visitJumpInsn(Opcodes.IFEQ, asDouble);
       mv.visitVarInsn(Opcodes.DLOAD, 0);
       mv.visitInsn(Opcodes.D2I);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, PACKAGE + "LuaInteger", "valueOf",
-          "(I)L" + PACKAGE + "LuaInteger;", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          PACKAGE + "LuaInteger",
+          "valueOf",
+          "(I)L" + PACKAGE + "LuaInteger;",
+          false);
       mv.visitInsn(Opcodes.ARETURN);
       mv.visitLabel(asDouble); // no stack map frame: LuaJ's classes are Java 1.4 class files
       mv.visitTypeInsn(Opcodes.NEW, DOUBLE);
@@ -218,8 +233,8 @@ public final class LuaJPatch {
   }
 
   /**
-   * Every {@code LuaValue.neg()} call becomes {@code LuaNegativeZero.neg(value)}: the
-   * interpreter's unary minus and the compiler's constant folding of it.
+   * Every {@code LuaValue.neg()} call becomes {@code LuaNegativeZero.neg(value)}: the interpreter's
+   * unary minus and the compiler's constant folding of it.
    */
   private static final class UnaryMinus extends ClassVisitor {
     private static final String NEG = "()L" + PACKAGE + "LuaValue;";
@@ -229,17 +244,23 @@ public final class LuaJPatch {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-        String[] exceptions) {
-      return new MethodVisitor(Opcodes.ASM9,
-          super.visitMethod(access, name, descriptor, signature, exceptions)) {
+    public MethodVisitor visitMethod(
+        int access, String name, String descriptor, String signature, String[] exceptions) {
+      return new MethodVisitor(
+          Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
         @Override
-        public void visitMethodInsn(int opcode, String owner, String method, String desc,
-            boolean isInterface) {
-          if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(PACKAGE + "LuaValue")
-              && method.equals("neg") && desc.equals(NEG)) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, NEGATIVE_ZERO, "neg",
-                "(L" + PACKAGE + "LuaValue;)L" + PACKAGE + "LuaValue;", false);
+        public void visitMethodInsn(
+            int opcode, String owner, String method, String desc, boolean isInterface) {
+          if (opcode == Opcodes.INVOKEVIRTUAL
+              && owner.equals(PACKAGE + "LuaValue")
+              && method.equals("neg")
+              && desc.equals(NEG)) {
+            super.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                NEGATIVE_ZERO,
+                "neg",
+                "(L" + PACKAGE + "LuaValue;)L" + PACKAGE + "LuaValue;",
+                false);
           } else {
             super.visitMethodInsn(opcode, owner, method, desc, isInterface);
           }
@@ -249,8 +270,8 @@ public final class LuaJPatch {
   }
 
   /**
-   * {@code FuncState.numberK(r)} becomes {@code addk(LuaNegativeZero.constant(r))}: a -0.0
-   * constant stays -0.0 (stock turns every integral double constant into an integer).
+   * {@code FuncState.numberK(r)} becomes {@code addk(LuaNegativeZero.constant(r))}: a -0.0 constant
+   * stays -0.0 (stock turns every integral double constant into an integer).
    */
   private static final class NumberConstants extends BodyReplacer {
     private static final String VALUE = "L" + PACKAGE + "LuaValue;";
@@ -267,10 +288,10 @@ public final class LuaJPatch {
       mv.visitCode();
       mv.visitVarInsn(Opcodes.ALOAD, 0);
       mv.visitVarInsn(Opcodes.ALOAD, 1);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, NEGATIVE_ZERO, "constant",
-          "(" + VALUE + ")" + VALUE, false);
-      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PACKAGE + "compiler/FuncState", "addk",
-          "(" + VALUE + ")I", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC, NEGATIVE_ZERO, "constant", "(" + VALUE + ")" + VALUE, false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKEVIRTUAL, PACKAGE + "compiler/FuncState", "addk", "(" + VALUE + ")I", false);
       mv.visitInsn(Opcodes.IRETURN);
       mv.visitMaxs(2, 2);
       mv.visitEnd();
@@ -292,8 +313,8 @@ public final class LuaJPatch {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-        String[] exceptions) {
+    public MethodVisitor visitMethod(
+        int access, String name, String descriptor, String signature, String[] exceptions) {
       MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
       if (!(name + descriptor).equals(method)) {
         return mv;
@@ -302,8 +323,8 @@ public final class LuaJPatch {
         @Override
         public void visitCode() {
           super.visitCode();
-          super.visitMethodInsn(Opcodes.INVOKESTATIC, HERE + "InstructionBudget",
-              "stopIfKilledHere", "()V", false);
+          super.visitMethodInsn(
+              Opcodes.INVOKESTATIC, HERE + "InstructionBudget", "stopIfKilledHere", "()V", false);
         }
       };
     }
@@ -311,8 +332,8 @@ public final class LuaJPatch {
 
   /**
    * Before every {@code new T[n]}: {@code LuaAllocations.text(n, size)} for byte and char arrays,
-   * {@code LuaAllocations.array(n, size)} for the others; at the start of
-   * {@code LuaString(byte[], int, int)}: {@code LuaAllocations.string(bytes, length)}.
+   * {@code LuaAllocations.array(n, size)} for the others; at the start of {@code LuaString(byte[],
+   * int, int)}: {@code LuaAllocations.string(bytes, length)}.
    */
   private static final class AllocationChecks extends ClassVisitor {
     private String className;
@@ -322,18 +343,25 @@ public final class LuaJPatch {
     }
 
     @Override
-    public void visit(int version, int access, String name, String signature, String superName,
+    public void visit(
+        int version,
+        int access,
+        String name,
+        String signature,
+        String superName,
         String[] interfaces) {
       className = name;
       super.visit(version, access, name, signature, superName, interfaces);
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-        String[] exceptions) {
+    public MethodVisitor visitMethod(
+        int access, String name, String descriptor, String signature, String[] exceptions) {
       MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-      boolean stringConstructor = className.equals(PACKAGE + "LuaString")
-          && name.equals("<init>") && descriptor.equals("([BII)V");
+      boolean stringConstructor =
+          className.equals(PACKAGE + "LuaString")
+              && name.equals("<init>")
+              && descriptor.equals("([BII)V");
       return new MethodVisitor(Opcodes.ASM9, mv) {
         @Override
         public void visitCode() {

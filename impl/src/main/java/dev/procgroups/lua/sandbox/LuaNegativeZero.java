@@ -5,11 +5,12 @@ import org.luaj.vm2.LuaInteger;
 import org.luaj.vm2.LuaValue;
 
 /**
- * Keeps Lua 5.2's -0 (every Lua 5.2 number is a double, and {@code tostring(-0.0)} is "-0").
- * Stock LuaJ 3.0.1 boxes every integral double as an integer, so -0.0 became 0; {@link LuaJPatch}
- * makes {@code LuaDouble.valueOf}, {@code LuaDouble.hashCode} and every unary minus of the
- * interpreter and the compiler, and the compiler's number constants, call this. A -0.0 key finds the same table slot as 0, as in Lua.
- * Not covered: integer arithmetic giving zero ({@code 0 * -1} is 0, Lua 5.2 says -0).
+ * Keeps Lua 5.2's -0 (every Lua 5.2 number is a double, and {@code tostring(-0.0)} is "-0"). Stock
+ * LuaJ 3.0.1 boxes every integral double as an integer, so -0.0 became 0; {@link LuaJPatch} makes
+ * {@code LuaDouble.valueOf}, {@code LuaDouble.hashCode} and every unary minus of the interpreter
+ * and the compiler, and the compiler's number constants, call this. A -0.0 key finds the same table
+ * slot as 0, as in Lua. Not covered: integer arithmetic giving zero ({@code 0 * -1} is 0, Lua 5.2
+ * says -0).
  *
  * <p>Public because the patched LuaJ classes, in another package, call it.
  */

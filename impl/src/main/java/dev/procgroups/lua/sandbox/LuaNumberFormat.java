@@ -38,9 +38,10 @@ public final class LuaNumberFormat {
     }
     BigDecimal rounded = roundSignificant(magnitude, p);
     int exponent = decimalExponent(rounded);
-    String text = exponent < -4 || exponent >= p
-        ? scientific(rounded, p - 1, exponent)
-        : rounded.setScale(p - 1 - exponent, RoundingMode.UNNECESSARY).toPlainString();
+    String text =
+        exponent < -4 || exponent >= p
+            ? scientific(rounded, p - 1, exponent)
+            : rounded.setScale(p - 1 - exponent, RoundingMode.UNNECESSARY).toPlainString();
     return alternate ? withPoint(text) : stripZeros(text);
   }
 
@@ -58,7 +59,8 @@ public final class LuaNumberFormat {
 
   /** {@code %.<precision>f} of a magnitude. */
   static String fixed(double magnitude, int precision, boolean alternate) {
-    String text = new BigDecimal(magnitude).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+    String text =
+        new BigDecimal(magnitude).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
     return alternate ? withPoint(text) : text;
   }
 
@@ -93,7 +95,10 @@ public final class LuaNumberFormat {
       out.append('.').append(digits, 1, fractionDigits + 1);
     }
     int abs = Math.abs(exponent);
-    return out.append('e').append(exponent < 0 ? '-' : '+').append(abs < 10 ? "0" : "").append(abs)
+    return out.append('e')
+        .append(exponent < 0 ? '-' : '+')
+        .append(abs < 10 ? "0" : "")
+        .append(abs)
         .toString();
   }
 

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import org.luaj.vm2.LuaString;
 
 /**
- * Bytes of one Lua string being built by the binding ({@code string.format}, a {@code print}
- * line): refuses to grow past the per-string bound and charges each large growth to the process
- * before it happens ({@link LuaAllocations}).
+ * Bytes of one Lua string being built by the binding ({@code string.format}, a {@code print} line):
+ * refuses to grow past the per-string bound and charges each large growth to the process before it
+ * happens ({@link LuaAllocations}).
  */
 final class LuaStringBuilder extends ByteArrayOutputStream {
 

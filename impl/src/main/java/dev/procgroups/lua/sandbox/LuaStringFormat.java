@@ -8,10 +8,10 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * {@code string.format} as Lua 5.2 does it (LuaJ 3.0.1 ignores {@code %.2f} precision, wraps
- * {@code %d} at 2^31 and rejects non-strings for {@code %s}). Works on bytes: Lua strings are byte
- * strings. Conversions: {@code c d i o u x X e E f g G a A q s} and {@code %%}; flags
- * {@code -+ #0}; width and precision of at most two digits each.
+ * {@code string.format} as Lua 5.2 does it (LuaJ 3.0.1 ignores {@code %.2f} precision, wraps {@code
+ * %d} at 2^31 and rejects non-strings for {@code %s}). Works on bytes: Lua strings are byte
+ * strings. Conversions: {@code c d i o u x X e E f g G a A q s} and {@code %%}; flags {@code -+
+ * #0}; width and precision of at most two digits each.
  */
 public final class LuaStringFormat extends VarArgFunction {
 
@@ -54,7 +54,8 @@ public final class LuaStringFormat extends VarArgFunction {
       return text.strvalue();
     }
     return value.type() == LuaValue.TSTRING || value.isnumber()
-        ? value.strvalue() : LuaString.valueOf(value.tojstring());
+        ? value.strvalue()
+        : LuaString.valueOf(value.tojstring());
   }
 
   static LuaError argError(int arg, String message) {
@@ -134,18 +135,22 @@ public final class LuaStringFormat extends VarArgFunction {
     }
 
     private void writeUnsigned(ByteArrayOutputStream out, long n) {
-      String digits = switch (conversion) {
-        case 'o' -> Long.toOctalString(n);
-        case 'x' -> Long.toHexString(n);
-        case 'X' -> Long.toHexString(n).toUpperCase(java.util.Locale.ROOT);
-        default -> Long.toUnsignedString(n);
-      };
-      String prefix = !alternate || n == 0 ? "" : switch (conversion) {
-        case 'o' -> "0";
-        case 'x' -> "0x";
-        case 'X' -> "0X";
-        default -> "";
-      };
+      String digits =
+          switch (conversion) {
+            case 'o' -> Long.toOctalString(n);
+            case 'x' -> Long.toHexString(n);
+            case 'X' -> Long.toHexString(n).toUpperCase(java.util.Locale.ROOT);
+            default -> Long.toUnsignedString(n);
+          };
+      String prefix =
+          !alternate || n == 0
+              ? ""
+              : switch (conversion) {
+                case 'o' -> "0";
+                case 'x' -> "0x";
+                case 'X' -> "0X";
+                default -> "";
+              };
       write(out, pad(prefix, minimumDigits(digits), precision < 0));
     }
 
@@ -158,12 +163,13 @@ public final class LuaStringFormat extends VarArgFunction {
       } else {
         double magnitude = Math.abs(d);
         int p = precision < 0 ? 6 : precision;
-        body = switch (Character.toLowerCase(conversion)) {
-          case 'e' -> LuaNumberFormat.exponential(magnitude, p, alternate);
-          case 'f' -> LuaNumberFormat.fixed(magnitude, p, alternate);
-          case 'g' -> LuaNumberFormat.general(magnitude, p, alternate);
-          default -> LuaNumberFormat.hexadecimal(magnitude);
-        };
+        body =
+            switch (Character.toLowerCase(conversion)) {
+              case 'e' -> LuaNumberFormat.exponential(magnitude, p, alternate);
+              case 'f' -> LuaNumberFormat.fixed(magnitude, p, alternate);
+              case 'g' -> LuaNumberFormat.general(magnitude, p, alternate);
+              default -> LuaNumberFormat.hexadecimal(magnitude);
+            };
       }
       String text = pad(sign(!Double.isNaN(d) && LuaNumberFormat.isNegative(d)), body, finite);
       write(out, upper ? text.toUpperCase(java.util.Locale.ROOT) : text);
@@ -185,7 +191,9 @@ public final class LuaStringFormat extends VarArgFunction {
     }
 
     private String minimumDigits(String digits) {
-      return precision > digits.length() ? "0".repeat(precision - digits.length()) + digits : digits;
+      return precision > digits.length()
+          ? "0".repeat(precision - digits.length()) + digits
+          : digits;
     }
 
     /** Pads to the width: spaces on the left or right, or zeros after the sign when allowed. */
@@ -197,7 +205,9 @@ public final class LuaStringFormat extends VarArgFunction {
       if (left) {
         return sign + body + " ".repeat(missing);
       }
-      return zero && zeroAllowed ? sign + "0".repeat(missing) + body : " ".repeat(missing) + sign + body;
+      return zero && zeroAllowed
+          ? sign + "0".repeat(missing) + body
+          : " ".repeat(missing) + sign + body;
     }
 
     private static void spaces(ByteArrayOutputStream out, int count) {

@@ -41,12 +41,10 @@ public final class LuaThreads {
 
   private static MethodHandle findIsVirtual() {
     try {
-      return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
-          MethodType.methodType(boolean.class));
+      return MethodHandles.publicLookup()
+          .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
     } catch (NoSuchMethodException | IllegalAccessException e) {
       return null;
     }
   }
-
-
 }

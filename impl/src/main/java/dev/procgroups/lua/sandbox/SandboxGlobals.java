@@ -25,13 +25,16 @@ final class SandboxGlobals {
 
   /** The first byte of every binary chunk (ESC). */
   private static final int BINARY_MARK = 27;
+
   private static final String[] BASE_REMOVED = {"dofile", "loadfile"};
+
   /** What compiling one byte of source allocates, roughly (tokens, code, line numbers, copies). */
   private static final long COMPILE_BYTES_PER_SOURCE_BYTE = 16;
 
   private SandboxGlobals() {}
 
-  static Globals create(PrintStream out, InstructionBudget budget, LuaSandbox.ModuleLoader modules) {
+  static Globals create(
+      PrintStream out, InstructionBudget budget, LuaSandbox.ModuleLoader modules) {
     Globals g = new Globals();
     g.STDOUT = out;
     g.STDERR = out;
@@ -74,13 +77,13 @@ final class SandboxGlobals {
   }
 
   /**
-   * Lua 5.2's {@code require}: {@code package.loaded[name]} if set; else the loader
-   * {@code package.preload[name]} (bundlers such as amalg put modules there), else the node's
-   * modules; the loader's result, or {@code true} if it returned nothing and set no
-   * {@code package.loaded[name]} itself, is kept in {@code package.loaded}.
+   * Lua 5.2's {@code require}: {@code package.loaded[name]} if set; else the loader {@code
+   * package.preload[name]} (bundlers such as amalg put modules there), else the node's modules; the
+   * loader's result, or {@code true} if it returned nothing and set no {@code package.loaded[name]}
+   * itself, is kept in {@code package.loaded}.
    */
-  private static LuaValue require(Globals g, LuaTable pkg, LuaTable loaded,
-      LuaSandbox.ModuleLoader modules) {
+  private static LuaValue require(
+      Globals g, LuaTable pkg, LuaTable loaded, LuaSandbox.ModuleLoader modules) {
     return new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue nameValue) {
@@ -110,9 +113,9 @@ final class SandboxGlobals {
   }
 
   /**
-   * {@code print} that writes each line in one piece, so lines of processes sharing an output
-   * never interleave (stock LuaJ writes argument by argument), of at most 64 MiB. Calls the global
-   * {@code tostring}, as Lua 5.2 does.
+   * {@code print} that writes each line in one piece, so lines of processes sharing an output never
+   * interleave (stock LuaJ writes argument by argument), of at most 64 MiB. Calls the global {@code
+   * tostring}, as Lua 5.2 does.
    */
   private static LuaValue print(Globals g, PrintStream out) {
     return new VarArgFunction() {
@@ -143,10 +146,10 @@ final class SandboxGlobals {
 
   /**
    * {@code load} of source text only: a binary chunk is refused like Lua 5.2 with mode "t". A
-   * source string is charged to the process's memory account before it is compiled, at
-   * {@value #COMPILE_BYTES_PER_SOURCE_BYTE} bytes per byte: the compiler allocates that much and
-   * more without running a Lua instruction, so without it a few {@code load} calls keeping large
-   * chunks pass every checkpoint and meet the JVM's OutOfMemoryError.
+   * source string is charged to the process's memory account before it is compiled, at {@value
+   * #COMPILE_BYTES_PER_SOURCE_BYTE} bytes per byte: the compiler allocates that much and more
+   * without running a Lua instruction, so without it a few {@code load} calls keeping large chunks
+   * pass every checkpoint and meet the JVM's OutOfMemoryError.
    */
   private static LuaValue textOnlyLoad(LuaValue stock) {
     return new VarArgFunction() {
@@ -192,8 +195,8 @@ final class SandboxGlobals {
   }
 
   /**
-   * {@code table.unpack(t [, i [, j]])} with Lua 5.2's bound on the number of results (stock
-   * LuaJ allocates an array of any size first).
+   * {@code table.unpack(t [, i [, j]])} with Lua 5.2's bound on the number of results (stock LuaJ
+   * allocates an array of any size first).
    */
   private static LuaValue unpack(LuaValue stock) {
     return new VarArgFunction() {
@@ -229,9 +232,9 @@ final class SandboxGlobals {
    * {@code collectgarbage([opt])}: {@code "collect"} (the default) and {@code "step"} ask for a JVM
    * collection, at most one per {@link GarbageRequests#MIN_INTERVAL_MILLIS} for the whole JVM (a
    * script calling it in a loop does not stop the node each time), so collected coroutines stop
-   * counting against the process's bound; {@code "count"} gives the heap in use in KiB (the
-   * guard's reading: the JVM is one heap, there is no per-script figure) and its remainder in
-   * bytes; {@code "isrunning"} is true; the tuning options do nothing and return 0.
+   * counting against the process's bound; {@code "count"} gives the heap in use in KiB (the guard's
+   * reading: the JVM is one heap, there is no per-script figure) and its remainder in bytes; {@code
+   * "isrunning"} is true; the tuning options do nothing and return 0.
    */
   private static LuaValue collectgarbage() {
     return new VarArgFunction() {
@@ -253,8 +256,9 @@ final class SandboxGlobals {
           case "stop", "restart", "setpause", "setstepmul", "generational", "incremental" -> {
             return valueOf(0);
           }
-          default -> throw new LuaError("bad argument #1 to 'collectgarbage' (invalid option '"
-              + option + "')");
+          default ->
+              throw new LuaError(
+                  "bad argument #1 to 'collectgarbage' (invalid option '" + option + "')");
         }
       }
     };

@@ -9,16 +9,16 @@ import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * The string library, built once per JVM. LuaJ's string metatable is JVM-wide
- * ({@code LuaString.s_metatable}, reset by every {@code StringLib} load), so it is installed here
- * once, frozen: {@code ("x"):upper()} resolves in a {@link FrozenTable} that no script can change.
- * Each process gets its own writable copy as the global {@code string} (so {@code function
+ * The string library, built once per JVM. LuaJ's string metatable is JVM-wide ({@code
+ * LuaString.s_metatable}, reset by every {@code StringLib} load), so it is installed here once,
+ * frozen: {@code ("x"):upper()} resolves in a {@link FrozenTable} that no script can change. Each
+ * process gets its own writable copy as the global {@code string} (so {@code function
  * string.trim(s) ... end} works there), but method calls on strings always use the shared library.
  *
- * <p>Fixed against stock LuaJ 3.0.1: {@code format} (see {@link LuaStringFormat}) and {@code gmatch}
- * (stock loops forever on empty matches). Bounded, and fixed: {@code rep}, {@code upper},
- * {@code lower}, {@code reverse}, {@code byte} (see {@link BoundedStringFunctions}): one call
- * could otherwise exhaust the heap every process shares. Removed: {@code dump} (binary chunks).
+ * <p>Fixed against stock LuaJ 3.0.1: {@code format} (see {@link LuaStringFormat}) and {@code
+ * gmatch} (stock loops forever on empty matches). Bounded, and fixed: {@code rep}, {@code upper},
+ * {@code lower}, {@code reverse}, {@code byte} (see {@link BoundedStringFunctions}): one call could
+ * otherwise exhaust the heap every process shares. Removed: {@code dump} (binary chunks).
  */
 final class SharedStringLibrary {
 

@@ -30,17 +30,16 @@ import org.slf4j.LoggerFactory;
  * {@link Transport} over Atomix's messaging service (Netty, one pooled TCP connection per peer):
  * our own authenticated heartbeats for peer up/down, batches of our {@code byte[]} messages.
  *
- * <p>Trust: every Atomix message carries an HMAC-SHA256 tag under a key derived from the
- * cluster secret, and a per-start sequence number against replays; anything else is dropped,
- * counted ({@link #rejectedMessages()}) and logged at most once per claimed sender per minute.
- * Membership and failure detection use nothing else ({@link PeerLiveness}): a peer is Up once an
- * authenticated message from that very start arrived, Down once silent for the profile's limit
- * (on the monotonic clock), after its farewell, or when a later start of its name speaks. So a
- * party without the secret can change no view: Atomix's SWIM (unauthenticated, and timed by the
- * wall clock) is not used. Each node sends every peer it knows an empty batch each probe
- * interval when it had nothing else to send (a HELLO, which the peer answers, until it heard that
- * peer); empty batches carry the addresses the sender knows, so a node seeded with one member
- * finds the others.
+ * <p>Trust: every Atomix message carries an HMAC-SHA256 tag under a key derived from the cluster
+ * secret, and a per-start sequence number against replays; anything else is dropped, counted
+ * ({@link #rejectedMessages()}) and logged at most once per claimed sender per minute. Membership
+ * and failure detection use nothing else ({@link PeerLiveness}): a peer is Up once an authenticated
+ * message from that very start arrived, Down once silent for the profile's limit (on the monotonic
+ * clock), after its farewell, or when a later start of its name speaks. So a party without the
+ * secret can change no view: Atomix's SWIM (unauthenticated, and timed by the wall clock) is not
+ * used. Each node sends every peer it knows an empty batch each probe interval when it had nothing
+ * else to send (a HELLO, which the peer answers, until it heard that peer); empty batches carry the
+ * addresses the sender knows, so a node seeded with one member finds the others.
  *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network. Received
@@ -64,12 +63,17 @@ public final class AtomixTransport implements Transport {
   private final ScheduledExecutorService inbound;
   private final BoundedHandOff received;
   private final EnvelopeSeal seal;
-  private final RejectionLog rejections = new RejectionLog(LOG, REJECTION_LOG_INTERVAL_MILLIS,
-      () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+  private final RejectionLog rejections =
+      new RejectionLog(
+          LOG,
+          REJECTION_LOG_INTERVAL_MILLIS,
+          () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
   private final PeerLiveness liveness; // inbound thread only
   private final ConcurrentMap<String, Link> links = new ConcurrentHashMap<>();
+
   /** The peers up now, for readers on any thread (written on the inbound thread). */
   private final ConcurrentMap<String, NodeId> up = new ConcurrentHashMap<>();
+
   private final AtomicLong unroutable = new AtomicLong();
   private volatile MessageHandler messageHandler = (from, message) -> {};
   private volatile Consumer<PeerEvent> peerListener = event -> {};
@@ -96,21 +100,24 @@ public final class AtomixTransport implements Transport {
     this.selfAddress = new SeedMember(config.nodeName(), config.bindHost(), config.bindPort());
     this.seal = new EnvelopeSeal(self, config.secret());
     SwimProfile profile = config.swimProfile();
-    this.liveness = new PeerLiveness(profile.probeTimeout().plus(profile.failureTimeout()).toNanos());
-    this.messaging = new NettyMessagingService(CLUSTER_ID,
-        Address.from(config.bindHost(), config.bindPort()),
-        new MessagingConfig()
-            .setInterfaces(List.of(config.bindHost())) // else Atomix listens on every interface
-            .setPort(config.bindPort()));
-    this.inbound = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "procgroups-transport-" + config.nodeName());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.liveness =
+        new PeerLiveness(profile.probeTimeout().plus(profile.failureTimeout()).toNanos());
+    this.messaging =
+        new NettyMessagingService(
+            CLUSTER_ID,
+            Address.from(config.bindHost(), config.bindPort()),
+            new MessagingConfig()
+                .setInterfaces(List.of(config.bindHost())) // else Atomix listens on every interface
+                .setPort(config.bindPort()));
+    this.inbound =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "procgroups-transport-" + config.nodeName());
+              thread.setDaemon(true);
+              return thread;
+            });
     this.received = new BoundedHandOff(inbound, config.inboundQueueBytes());
-    config.seeds().stream()
-        .filter(seed -> !seed.name().equals(self.name()))
-        .forEach(this::learn);
+    config.seeds().stream().filter(seed -> !seed.name().equals(self.name())).forEach(this::learn);
   }
 
   /** Builds and starts a transport (convenience for {@code new AtomixTransport(c).start()}). */
@@ -119,8 +126,8 @@ public final class AtomixTransport implements Transport {
   }
 
   /**
-   * Binds the configured address and starts greeting the seeds; returns once listening (peers
-   * are reported as they are heard). Register handlers before, or get the current peers replayed.
+   * Binds the configured address and starts greeting the seeds; returns once listening (peers are
+   * reported as they are heard). Register handlers before, or get the current peers replayed.
    */
   public synchronized AtomixTransport start() {
     if (closed) {
@@ -132,8 +139,8 @@ public final class AtomixTransport implements Transport {
     // Atomix's sender address is ignored (reverse DNS); the envelope names the sender. On Netty's
     // thread only the bounded hand-off to ours: a full lane drops the batch (counted) rather than
     // queueing without bound while authentication and decoding fall behind.
-    BiConsumer<Address, byte[]> receiver = (ignoredAddress, payload) ->
-        received.offer(payload.length, () -> deliver(payload));
+    BiConsumer<Address, byte[]> receiver =
+        (ignoredAddress, payload) -> received.offer(payload.length, () -> deliver(payload));
     messaging.registerHandler(SUBJECT, receiver, Runnable::run);
     try {
       messaging.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -178,10 +185,11 @@ public final class AtomixTransport implements Transport {
   /** Sets the listener; the peers already up are replayed to it as {@link PeerEvent.Up}. */
   @Override
   public void onPeerEvent(Consumer<PeerEvent> listener) {
-    inbound.execute(() -> {
-      peerListener = listener;
-      liveness.up().forEach(peer -> notify(new PeerEvent.Up(peer)));
-    });
+    inbound.execute(
+        () -> {
+          peerListener = listener;
+          liveness.up().forEach(peer -> notify(new PeerEvent.Up(peer)));
+        });
   }
 
   /** The peers up now (each heard authentically within the silence limit), in no order. */
@@ -190,8 +198,8 @@ public final class AtomixTransport implements Transport {
   }
 
   /**
-   * Messages dropped because they failed authentication, were replayed or were addressed to
-   * another node (the mark of a node with another secret, or of an attack).
+   * Messages dropped because they failed authentication, were replayed or were addressed to another
+   * node (the mark of a node with another secret, or of an attack).
    */
   public long rejectedMessages() {
     return rejections.rejected();
@@ -205,9 +213,9 @@ public final class AtomixTransport implements Transport {
 
   /**
    * Received batches dropped unopened because {@link AtomixTransportConfig#inboundQueueBytes()} of
-   * them were already waiting for this transport's thread (their messages are lost, as on a
-   * lossy network; a lost HELLO or heartbeat is repeated, a lost farewell leaves the Down to the
-   * silence limit).
+   * them were already waiting for this transport's thread (their messages are lost, as on a lossy
+   * network; a lost HELLO or heartbeat is repeated, a lost farewell leaves the Down to the silence
+   * limit).
    */
   public long droppedInbound() {
     return received.dropped();
@@ -219,15 +227,16 @@ public final class AtomixTransport implements Transport {
   }
 
   /**
-   * Stops: sends each peer up what is queued and a farewell (so it reports this node down at
-   * once rather than after the silence limit), waits briefly for those, then stops listening.
+   * Stops: sends each peer up what is queued and a farewell (so it reports this node down at once
+   * rather than after the silence limit), waits briefly for those, then stops listening.
    */
   @Override
   public synchronized void close() {
-    CompletableFuture<?>[] farewells = links.values().stream()
-        .filter(link -> link.up)
-        .map(link -> link.outbox.finish())
-        .toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] farewells =
+        links.values().stream()
+            .filter(link -> link.up)
+            .map(link -> link.outbox.finish())
+            .toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(farewells).get(FAREWELL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -249,18 +258,21 @@ public final class AtomixTransport implements Transport {
   }
 
   /**
-   * Every probe interval: peers silent too long go down; every peer up gets an empty batch
-   * unless something else went there since the last beat; every other one is greeted.
+   * Every probe interval: peers silent too long go down; every peer up gets an empty batch unless
+   * something else went there since the last beat; every other one is greeted.
    */
   private void heartbeat() {
     report(liveness.tick(System.nanoTime()));
-    links.values().forEach(link -> {
-      if (link.up) {
-        link.outbox.keepAlive();
-      } else {
-        link.outbox.hello();
-      }
-    });
+    links
+        .values()
+        .forEach(
+            link -> {
+              if (link.up) {
+                link.outbox.keepAlive();
+              } else {
+                link.outbox.hello();
+              }
+            });
   }
 
   private void deliver(byte[] payload) {
@@ -299,8 +311,8 @@ public final class AtomixTransport implements Transport {
   }
 
   /**
-   * An address vouched for by an authenticated {@code sender}: its own address replaces what we
-   * had (it may have restarted elsewhere); another node's is only added if the name is new.
+   * An address vouched for by an authenticated {@code sender}: its own address replaces what we had
+   * (it may have restarted elsewhere); another node's is only added if the name is new.
    */
   private void learn(SeedMember address, NodeId sender) {
     if (address.name().equals(self.name())) {
@@ -315,16 +327,17 @@ public final class AtomixTransport implements Transport {
   }
 
   private void learn(SeedMember address) {
-    links.computeIfAbsent(address.name(), name -> new Link(address,
-        (batch, kind, target) -> sendBatch(name, batch, kind, target)));
+    links.computeIfAbsent(
+        address.name(),
+        name -> new Link(address, (batch, kind, target) -> sendBatch(name, batch, kind, target)));
   }
 
-  private CompletableFuture<?> sendBatch(String name, List<byte[]> batch, Envelope.Kind kind,
-      long target) {
+  private CompletableFuture<?> sendBatch(
+      String name, List<byte[]> batch, Envelope.Kind kind, long target) {
     Link link = links.get(name);
     byte[] sealed = seal.seal(new NodeId(name, target), kind, addressesFor(batch), batch);
-    return messaging.sendAsync(Address.from(link.address.host(), link.address.port()), SUBJECT,
-        sealed);
+    return messaging.sendAsync(
+        Address.from(link.address.host(), link.address.port()), SUBJECT, sealed);
   }
 
   /** This node's address; on an empty batch (a heartbeat) also every peer address it knows. */

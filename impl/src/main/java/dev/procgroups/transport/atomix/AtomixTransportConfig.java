@@ -11,7 +11,8 @@ import java.util.Objects;
  * of this start), the one address it listens on, whom to contact first, how fast to detect
  * failures, the secret the cluster's nodes share (required: there is no default secret, as a
  * published one would let anybody join), and how many bytes of received batches may wait for the
- * transport's thread before more are dropped (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}).
+ * transport's thread before more are dropped (default {@link
+ * BoundedHandOff#DEFAULT_CAPACITY_BYTES}).
  */
 public record AtomixTransportConfig(
     String nodeName,
@@ -41,15 +42,17 @@ public record AtomixTransportConfig(
       throw new IllegalArgumentException("incarnation must be positive: " + incarnation);
     }
     if (inboundQueueBytes < 1) {
-      throw new IllegalArgumentException("inboundQueueBytes must be positive: " + inboundQueueBytes);
+      throw new IllegalArgumentException(
+          "inboundQueueBytes must be positive: " + inboundQueueBytes);
     }
     seeds = List.copyOf(seeds);
   }
 
   /** Why a config without a secret is refused (also {@code NodeConfig}'s message). */
-  public static final String NO_SECRET = "no cluster secret: give every node of the cluster the "
-      + "same one (ClusterSecret.random(), ClusterSecret.readFile(path)); without it anybody who "
-      + "reaches the port could join";
+  public static final String NO_SECRET =
+      "no cluster secret: give every node of the cluster the "
+          + "same one (ClusterSecret.random(), ClusterSecret.readFile(path)); without it anybody who "
+          + "reaches the port could join";
 
   public static Builder builder() {
     return new Builder();
@@ -122,8 +125,8 @@ public record AtomixTransportConfig(
     }
 
     public AtomixTransportConfig build() {
-      return new AtomixTransportConfig(nodeName, bindHost, bindPort, seeds, incarnation,
-          swimProfile, secret, inboundQueueBytes);
+      return new AtomixTransportConfig(
+          nodeName, bindHost, bindPort, seeds, incarnation, swimProfile, secret, inboundQueueBytes);
     }
   }
 }

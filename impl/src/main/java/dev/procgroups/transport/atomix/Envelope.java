@@ -11,17 +11,23 @@ import java.util.Objects;
 /**
  * What travels in one Atomix message (before the authentication tag): our own sender field
  * (Atomix's sender address goes through reverse DNS, so it is never used), the receiver (a
- * restarted receiver drops what was queued for its previous start; naming it stops a message
- * for one node from being replayed to another; incarnation 0 greets a node not heard yet), the
- * sender's sequence number (increasing per start, against replays), the kind, the addresses the
- * sender vouches for (its own first, then, on messages without a batch, the peers it knows, so
- * that a node seeded with one member finds the others), and a batch of opaque messages in send
- * order. Only {@code byte[]} reaches Atomix: its serializer rejects records and {@code List.of}.
+ * restarted receiver drops what was queued for its previous start; naming it stops a message for
+ * one node from being replayed to another; incarnation 0 greets a node not heard yet), the sender's
+ * sequence number (increasing per start, against replays), the kind, the addresses the sender
+ * vouches for (its own first, then, on messages without a batch, the peers it knows, so that a node
+ * seeded with one member finds the others), and a batch of opaque messages in send order. Only
+ * {@code byte[]} reaches Atomix: its serializer rejects records and {@code List.of}.
  */
-record Envelope(NodeId from, NodeId to, long sequence, Kind kind, List<SeedMember> addresses,
+record Envelope(
+    NodeId from,
+    NodeId to,
+    long sequence,
+    Kind kind,
+    List<SeedMember> addresses,
     List<byte[]> messages) {
 
   private static final byte VERSION = 3;
+
   /** Incarnation of a receiver not heard yet: any start of that name may open the envelope. */
   static final long ANY_START = 0;
 

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The authenticated form of {@link Envelope}s for one node: outgoing ones are numbered (per
- * start, increasing) and tagged; incoming ones are accepted only if the tag verifies under the
- * cluster secret, they are addressed to this node, and their number is new from that sender.
- * An envelope to {@link Envelope#ANY_START} (its sender has not heard this node yet) opens for
- * any start of it. {@link #seal} is thread-safe (one outbox sends one batch at a time, so each
- * receiver sees a sender's numbers in order); {@link #open} is confined to the inbound thread.
+ * The authenticated form of {@link Envelope}s for one node: outgoing ones are numbered (per start,
+ * increasing) and tagged; incoming ones are accepted only if the tag verifies under the cluster
+ * secret, they are addressed to this node, and their number is new from that sender. An envelope to
+ * {@link Envelope#ANY_START} (its sender has not heard this node yet) opens for any start of it.
+ * {@link #seal} is thread-safe (one outbox sends one batch at a time, so each receiver sees a
+ * sender's numbers in order); {@link #open} is confined to the inbound thread.
  */
 final class EnvelopeSeal {
 
@@ -56,8 +56,8 @@ final class EnvelopeSeal {
   Opened open(byte[] payload) {
     Optional<byte[]> body = authenticator.open(payload);
     if (body.isEmpty()) {
-      return new Opened.Rejected(claimedSender(payload),
-          "authentication failed (another cluster secret?)");
+      return new Opened.Rejected(
+          claimedSender(payload), "authentication failed (another cluster secret?)");
     }
     Envelope envelope;
     try {
@@ -74,8 +74,8 @@ final class EnvelopeSeal {
       return new Opened.Stale();
     }
     if (!replays.accept(from.name(), from.incarnation(), envelope.sequence())) {
-      return new Opened.Rejected(from.name(),
-          "replayed or out of date: message " + envelope.sequence() + " of " + from);
+      return new Opened.Rejected(
+          from.name(), "replayed or out of date: message " + envelope.sequence() + " of " + from);
     }
     return new Opened.Accepted(envelope);
   }

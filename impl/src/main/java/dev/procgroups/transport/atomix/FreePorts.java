@@ -9,7 +9,10 @@ import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Ports free for both TCP and UDP on 127.0.0.1 (Atomix uses the same port for both): for tests and local clusters. */
+/**
+ * Ports free for both TCP and UDP on 127.0.0.1 (Atomix uses the same port for both): for tests and
+ * local clusters.
+ */
 public final class FreePorts {
   private static final Set<Integer> handedOut = new HashSet<>();
 

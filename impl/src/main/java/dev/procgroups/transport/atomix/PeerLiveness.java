@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The failure detector, as a state machine fed only with authenticated evidence: a peer is Up
- * once a message from that very start arrived, Down once it was silent for longer than the
- * limit, said farewell, or a later start of the same name spoke. Nobody without the cluster
- * secret can produce any of these inputs, so nobody without it can change what this node sees.
- * Times are monotonic ({@link System#nanoTime()}): a wall-clock step changes nothing here. No
- * threads or clocks inside; confined to one thread.
+ * The failure detector, as a state machine fed only with authenticated evidence: a peer is Up once
+ * a message from that very start arrived, Down once it was silent for longer than the limit, said
+ * farewell, or a later start of the same name spoke. Nobody without the cluster secret can produce
+ * any of these inputs, so nobody without it can change what this node sees. Times are monotonic
+ * ({@link System#nanoTime()}): a wall-clock step changes nothing here. No threads or clocks inside;
+ * confined to one thread.
  */
 final class PeerLiveness {
 
   private final long silenceLimitNanos;
   private final Map<String, Peer> peers = new HashMap<>();
+
   /** The newest start of each name that said farewell: it never comes back. */
   private final Map<String, Long> departed = new HashMap<>();
 
@@ -78,19 +79,21 @@ final class PeerLiveness {
       return List.of();
     }
     peers.remove(from.name());
-    return peer.up ? List.of(new PeerEvent.Down(new NodeId(from.name(), peer.incarnation)))
+    return peer.up
+        ? List.of(new PeerEvent.Down(new NodeId(from.name(), peer.incarnation)))
         : List.of();
   }
 
   /** Time passed: every peer up but silent for longer than the limit goes down. */
   List<PeerEvent> tick(long now) {
     List<PeerEvent> events = new ArrayList<>();
-    peers.forEach((name, peer) -> {
-      if (peer.up && now - peer.lastHeardNanos > silenceLimitNanos) {
-        peer.up = false;
-        events.add(new PeerEvent.Down(new NodeId(name, peer.incarnation)));
-      }
-    });
+    peers.forEach(
+        (name, peer) -> {
+          if (peer.up && now - peer.lastHeardNanos > silenceLimitNanos) {
+            peer.up = false;
+            events.add(new PeerEvent.Down(new NodeId(name, peer.incarnation)));
+          }
+        });
     return events;
   }
 
@@ -109,11 +112,12 @@ final class PeerLiveness {
   /** The peers up now, for a listener registered late. */
   List<NodeId> up() {
     List<NodeId> up = new ArrayList<>();
-    peers.forEach((name, peer) -> {
-      if (peer.up) {
-        up.add(new NodeId(name, peer.incarnation));
-      }
-    });
+    peers.forEach(
+        (name, peer) -> {
+          if (peer.up) {
+            up.add(new NodeId(name, peer.incarnation));
+          }
+        });
     return up;
   }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * The queue of messages to one peer, sent as batches with at most one batch in flight: an Atomix
  * message costs about as much as a batch of thousands (bench/results/transport.md), so whatever
  * queues up while one batch is written goes out as the next. Order is kept (Atomix keeps its own
- * sends in order, and so does this queue), and the farewell goes out after everything queued.
- * Best effort: a failed batch is dropped, and so is a message that would overfill the queue.
+ * sends in order, and so does this queue), and the farewell goes out after everything queued. Best
+ * effort: a failed batch is dropped, and so is a message that would overfill the queue.
  */
 final class PeerOutbox {
 
@@ -33,14 +33,20 @@ final class PeerOutbox {
     }
   }
 
-  private enum State { OPEN, FINISHING, CLOSED }
+  private enum State {
+    OPEN,
+    FINISHING,
+    CLOSED
+  }
 
   private final BatchSender sender;
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private State state = State.OPEN;
+
   /** The peer's start messages are for, and whether it takes messages (it is up). */
   private long target = Envelope.ANY_START;
+
   private boolean accepting;
   private long queuedBytes;
   private long dropped;
@@ -55,10 +61,10 @@ final class PeerOutbox {
   }
 
   /**
-   * Queues a message for the peer's start {@code incarnation}; starts a send unless one is
-   * already in flight. Never blocks on I/O. False (nothing queued) if that start is not the one
-   * up now: checked under the same lock as {@link #retarget}, so no message for one start is
-   * ever sent to another.
+   * Queues a message for the peer's start {@code incarnation}; starts a send unless one is already
+   * in flight. Never blocks on I/O. False (nothing queued) if that start is not the one up now:
+   * checked under the same lock as {@link #retarget}, so no message for one start is ever sent to
+   * another.
    */
   boolean offer(long incarnation, byte[] message) {
     Batch batch;
@@ -103,8 +109,8 @@ final class PeerOutbox {
   }
 
   /**
-   * The heartbeat: unless a batch went out since the previous call, sends an empty one, so the
-   * peer hears from this node at least once per call interval.
+   * The heartbeat: unless a batch went out since the previous call, sends an empty one, so the peer
+   * hears from this node at least once per call interval.
    */
   void keepAlive() {
     Batch batch;
@@ -136,8 +142,8 @@ final class PeerOutbox {
   }
 
   /**
-   * Accepts no more messages, sends what is queued, then the farewell; the future completes
-   * once the farewell is written (or failed) or the outbox is closed.
+   * Accepts no more messages, sends what is queued, then the farewell; the future completes once
+   * the farewell is written (or failed) or the outbox is closed.
    */
   CompletableFuture<Void> finish() {
     Batch batch;
@@ -211,8 +217,8 @@ final class PeerOutbox {
   }
 
   /**
-   * The queued messages up to {@link #MAX_BATCH_BYTES} (a HELLO if one is due; any batch
-   * answers a HELLO), else an empty HELLO or answer if due, else the farewell if due, else null.
+   * The queued messages up to {@link #MAX_BATCH_BYTES} (a HELLO if one is due; any batch answers a
+   * HELLO), else an empty HELLO or answer if due, else the farewell if due, else null.
    */
   private Batch nextBatch() {
     if (state == State.CLOSED) {

@@ -24,7 +24,9 @@ public record SeedMember(String name, String host, int port) {
       throw new IllegalArgumentException("seed must look like name@host:port: " + text);
     }
     try {
-      return new SeedMember(text.substring(0, at), text.substring(at + 1, colon),
+      return new SeedMember(
+          text.substring(0, at),
+          text.substring(at + 1, colon),
           Integer.parseInt(text.substring(colon + 1)));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("seed port is not a number: " + text, e);

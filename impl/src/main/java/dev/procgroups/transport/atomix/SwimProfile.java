@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How fast the failure detector ({@link PeerLiveness}) reports a silent peer down: every
- * {@code probeInterval} each node sends each peer a heartbeat (when it sent nothing else), and a
- * peer silent for {@code probeTimeout + failureTimeout} is down. The name and the three durations
- * are kept from when Atomix's SWIM detected failures with the same meaning.
+ * How fast the failure detector ({@link PeerLiveness}) reports a silent peer down: every {@code
+ * probeInterval} each node sends each peer a heartbeat (when it sent nothing else), and a peer
+ * silent for {@code probeTimeout + failureTimeout} is down. The name and the three durations are
+ * kept from when Atomix's SWIM detected failures with the same meaning.
  */
 public record SwimProfile(Duration probeInterval, Duration probeTimeout, Duration failureTimeout) {
 

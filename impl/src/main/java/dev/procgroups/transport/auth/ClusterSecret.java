@@ -16,19 +16,21 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The secret every node of one cluster shares. Messages are authenticated with a key derived
- * from it ({@link #messageKey()}), never with the secret itself, so the secret can later serve
- * other purposes without reusing one key for two jobs. Never printed.
+ * The secret every node of one cluster shares. Messages are authenticated with a key derived from
+ * it ({@link #messageKey()}), never with the secret itself, so the secret can later serve other
+ * purposes without reusing one key for two jobs. Never printed.
  */
 public final class ClusterSecret {
 
   /** Shorter secrets are too easy to guess offline from one captured message. */
   public static final int MIN_BYTES = 16;
+
   /**
-   * Fewer different byte values mark a secret typed by hand ({@code aaaaaaaaaaaaaaaa},
-   * {@code abababab...}): random bytes, hex or base64 of random bytes have far more.
+   * Fewer different byte values mark a secret typed by hand ({@code aaaaaaaaaaaaaaaa}, {@code
+   * abababab...}): random bytes, hex or base64 of random bytes have far more.
    */
   public static final int MIN_DISTINCT_BYTES = 6;
+
   static final String MAC_ALGORITHM = "HmacSHA256";
   private static final int GENERATED_BYTES = 32;
   private static final byte[] KEY_LABEL =
@@ -41,8 +43,8 @@ public final class ClusterSecret {
   }
 
   /**
-   * A secret from raw bytes (at least {@link #MIN_BYTES}, of at least
-   * {@link #MIN_DISTINCT_BYTES} different values); the array is copied.
+   * A secret from raw bytes (at least {@link #MIN_BYTES}, of at least {@link #MIN_DISTINCT_BYTES}
+   * different values); the array is copied.
    */
   public static ClusterSecret of(byte[] bytes) {
     if (bytes.length < MIN_BYTES) {
@@ -51,8 +53,10 @@ public final class ClusterSecret {
     }
     long distinct = IntStream.range(0, bytes.length).map(i -> bytes[i]).distinct().count();
     if (distinct < MIN_DISTINCT_BYTES) {
-      throw new IllegalArgumentException("the cluster secret is too weak (" + distinct
-          + " different byte values): make one with head -c 32 /dev/urandom | xxd -p -c 64");
+      throw new IllegalArgumentException(
+          "the cluster secret is too weak ("
+              + distinct
+              + " different byte values): make one with head -c 32 /dev/urandom | xxd -p -c 64");
     }
     return new ClusterSecret(bytes.clone());
   }
@@ -65,9 +69,9 @@ public final class ClusterSecret {
   }
 
   /**
-   * Reads a secret file: its bytes, without trailing line breaks (so {@code echo ... > file}
-   * and a binary file both work). On a POSIX file system the file must not be readable by
-   * others nor writable by anyone but its owner ({@code chmod 600} or {@code 640}).
+   * Reads a secret file: its bytes, without trailing line breaks (so {@code echo ... > file} and a
+   * binary file both work). On a POSIX file system the file must not be readable by others nor
+   * writable by anyone but its owner ({@code chmod 600} or {@code 640}).
    */
   public static ClusterSecret readFile(Path file) throws IOException {
     if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
@@ -75,9 +79,14 @@ public final class ClusterSecret {
       if (permissions.contains(PosixFilePermission.OTHERS_READ)
           || permissions.contains(PosixFilePermission.OTHERS_WRITE)
           || permissions.contains(PosixFilePermission.GROUP_WRITE)) {
-        throw new IllegalArgumentException("the secret file " + file + " is "
-            + PosixFilePermissions.toString(permissions) + ": anybody on this host could read or "
-            + "replace it; chmod 600 " + file);
+        throw new IllegalArgumentException(
+            "the secret file "
+                + file
+                + " is "
+                + PosixFilePermissions.toString(permissions)
+                + ": anybody on this host could read or "
+                + "replace it; chmod 600 "
+                + file);
       }
     }
     byte[] content = Files.readAllBytes(file);

@@ -9,9 +9,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals a message with an HMAC-SHA256 tag under the cluster's message key and opens sealed
- * messages, refusing any whose tag does not match. Authenticity only: the message travels in
- * clear. Replays are the caller's business ({@link ReplayGuard}): the tag covers whatever
- * sequence number the caller put in the message. Thread-safe.
+ * messages, refusing any whose tag does not match. Authenticity only: the message travels in clear.
+ * Replays are the caller's business ({@link ReplayGuard}): the tag covers whatever sequence number
+ * the caller put in the message. Thread-safe.
  */
 public final class MessageAuthenticator {
 

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * Rejects authenticated messages seen before: each sender numbers its messages (per start,
- * increasing), and a message is accepted only if its (incarnation, sequence) is above the last
- * one accepted from that sender. A replay, or an earlier start's message after a later start
- * was heard, is refused. Requires that a sender's messages to one receiver arrive in order (the
- * transport sends them one at a time). Only authenticated senders get an entry, so the table is
- * bounded by the cluster's size. Confined to one thread.
+ * increasing), and a message is accepted only if its (incarnation, sequence) is above the last one
+ * accepted from that sender. A replay, or an earlier start's message after a later start was heard,
+ * is refused. Requires that a sender's messages to one receiver arrive in order (the transport
+ * sends them one at a time). Only authenticated senders get an entry, so the table is bounded by
+ * the cluster's size. Confined to one thread.
  */
 public final class ReplayGuard {
 

@@ -38,31 +38,33 @@ class HostileScriptsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "io                  | attempt to index ? (a nil value)",
-      "os_exit             | attempt to call nil",
-      "os_execute          | attempt to call nil",
-      "luajava             | attempt to index ? (a nil value)",
-      "debug               | attempt to index ? (a nil value)",
-      "require_java        | module 'java.lang.System' not found",
-      "string_metatable    | read-only",
-      "setmetatable_string | table expected, got string",
-      "load_bytecode       | attempt to load a binary chunk",
-      "string_rep_bomb     | resulting string too large",
-      "deep_recursion      | stack overflow",
-      "coroutine_bomb      | too many coroutines",
-      "send_huge_table     | payload: larger than 1048576 bytes",
-      "send_shared_string  | payload: larger than 1048576 bytes",
-      "concat_doubling     | string too large (over 64 MiB)",
-      "concat_chain        | string too large (over 64 MiB)",
-      "table_concat_bomb   | string too large (over 64 MiB)",
-      "format_bomb         | string too large (over 64 MiB)",
-      "rep_separator_bomb  | resulting string too large (over 64 MiB)",
-      "gsub_bomb           | string too large (over 64 MiB)",
-      "print_bomb          | string too large (over 64 MiB)",
-      "unpack_bomb         | too many results to unpack",
-      "string_byte_bomb    | string slice too long",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "io                  | attempt to index ? (a nil value)",
+        "os_exit             | attempt to call nil",
+        "os_execute          | attempt to call nil",
+        "luajava             | attempt to index ? (a nil value)",
+        "debug               | attempt to index ? (a nil value)",
+        "require_java        | module 'java.lang.System' not found",
+        "string_metatable    | read-only",
+        "setmetatable_string | table expected, got string",
+        "load_bytecode       | attempt to load a binary chunk",
+        "string_rep_bomb     | resulting string too large",
+        "deep_recursion      | stack overflow",
+        "coroutine_bomb      | too many coroutines",
+        "send_huge_table     | payload: larger than 1048576 bytes",
+        "send_shared_string  | payload: larger than 1048576 bytes",
+        "concat_doubling     | string too large (over 64 MiB)",
+        "concat_chain        | string too large (over 64 MiB)",
+        "table_concat_bomb   | string too large (over 64 MiB)",
+        "format_bomb         | string too large (over 64 MiB)",
+        "rep_separator_bomb  | resulting string too large (over 64 MiB)",
+        "gsub_bomb           | string too large (over 64 MiB)",
+        "print_bomb          | string too large (over 64 MiB)",
+        "unpack_bomb         | too many results to unpack",
+        "string_byte_bomb    | string slice too long",
+      })
   void failsWithAClearErrorAndTheNodeStillServes(String script, String error)
       throws InterruptedException {
     LuaRunResult result = node.run(script, LONG);
@@ -85,7 +87,10 @@ class HostileScriptsTest {
   @Test
   void pcallCatchesTheMemoryErrorAndARetryFailsAgainAtOnce() throws InterruptedException {
     node.memory = guardAbove(192 << 20, 64 << 20);
-    LuaRunResult result = node.runSource(LONG, """
+    LuaRunResult result =
+        node.runSource(
+            LONG,
+            """
         local kept = {}
         for try = 1, 3 do
           print(pcall(function()
@@ -102,8 +107,10 @@ class HostileScriptsTest {
 
   @Test
   void anInfiniteLoopIsKilledAndOtherProcessesKeepRunning() throws InterruptedException {
-    RunningProcess loop = node.builder().build()
-        .spawn(new LuaScript("loop.lua", HostileNode.source("infinite_loop")));
+    RunningProcess loop =
+        node.builder()
+            .build()
+            .spawn(new LuaScript("loop.lua", HostileNode.source("infinite_loop")));
     assertNodeServes();
     assertThat(loop.exitReason()).isEmpty();
     loop.kill();
@@ -117,8 +124,10 @@ class HostileScriptsTest {
 
   @Test
   void aKillStopsAPatternMatchThatRunsNoInstruction() throws InterruptedException {
-    RunningProcess matcher = node.builder().build()
-        .spawn(new LuaScript("pattern.lua", HostileNode.source("pattern_bomb")));
+    RunningProcess matcher =
+        node.builder()
+            .build()
+            .spawn(new LuaScript("pattern.lua", HostileNode.source("pattern_bomb")));
     Thread.sleep(200);
     assertThat(matcher.exitReason()).as("still matching").isEmpty();
     matcher.kill();
@@ -129,10 +138,10 @@ class HostileScriptsTest {
 
   @Test
   void aChangedStringMetatableOrLibraryStaysInItsProcess() throws InterruptedException {
-    assertThat(node.run("string_metatable", LONG).error()).hasValueSatisfying(
-        e -> assertThat(e).contains("read-only"));
-    LuaRunResult own = node.runSource(
-        "string.upper = function() return 'PWNED' end print(string.upper('x'))");
+    assertThat(node.run("string_metatable", LONG).error())
+        .hasValueSatisfying(e -> assertThat(e).contains("read-only"));
+    LuaRunResult own =
+        node.runSource("string.upper = function() return 'PWNED' end print(string.upper('x'))");
     assertThat(own.output()).isEqualTo("PWNED\n");
     assertThat(node.runSource("print(('hello'):upper(), string.upper('x'))").output())
         .isEqualTo("HELLO\tX\n");
@@ -140,15 +149,17 @@ class HostileScriptsTest {
 
   @Test
   void deepRecursionUnderPcallIsAnOrdinaryError() throws InterruptedException {
-    LuaRunResult result = node.runSource(
-        "local function down(n) return 1 + down(n + 1) end print(pcall(down, 1))");
+    LuaRunResult result =
+        node.runSource("local function down(n) return 1 + down(n + 1) end print(pcall(down, 1))");
     assertThat(result.output()).startsWith("false\t").contains("stack overflow");
     assertNodeServes();
   }
 
   @Test
   void aWrappedCoroutineBombIsBoundedToo() throws InterruptedException {
-    LuaRunResult result = node.runSource("""
+    LuaRunResult result =
+        node.runSource(
+            """
         local held = {}
         for i = 1, 1e7 do
           local f = coroutine.wrap(function() coroutine.yield() end)
@@ -156,8 +167,11 @@ class HostileScriptsTest {
           held[i] = f
         end
         """);
-    assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("too many coroutines"));
-    assertThat(node.runSource("""
+    assertThat(result.error())
+        .hasValueSatisfying(e -> assertThat(e).contains("too many coroutines"));
+    assertThat(
+            node.runSource(
+                    """
         local done = 0
         for i = 1, 2000 do
           local c = coroutine.wrap(function() coroutine.yield(i) end)
@@ -165,7 +179,10 @@ class HostileScriptsTest {
           c()
         end
         print(done)
-        """).output()).as("finished coroutines do not count").isEqualTo("2000\n");
+        """)
+                .output())
+        .as("finished coroutines do not count")
+        .isEqualTo("2000\n");
     assertNodeServes();
   }
 
@@ -174,8 +191,7 @@ class HostileScriptsTest {
     // 48 MiB in one step, over a 16 MiB allowance with the mark 32 MiB away: no checkpoint
     // comes between (one instruction), so only the charge before the allocation can stop it.
     node.memory = guardAbove(32 << 20, 16 << 20);
-    LuaRunResult result = node.runSource(
-        "print(pcall(string.rep, 'x', 48 * 1024 * 1024))");
+    LuaRunResult result = node.runSource("print(pcall(string.rep, 'x', 48 * 1024 * 1024))");
     assertThat(result.error()).isEmpty();
     assertThat(result.output()).isEqualTo("false\tnot enough memory\n");
     assertNodeServes();
@@ -186,8 +202,9 @@ class HostileScriptsTest {
     // 16 MiB of source, charged 256 MiB up front: the compiler allocates hundreds of MiB within
     // one instruction, mostly garbage the young collections take back before the mark sees it.
     node.memory = guardAbove(256 << 20, 64 << 20);
-    LuaRunResult result = node.runSource(
-        "local f = load(string.rep('a=1 ', 4 * 1024 * 1024)) print('survived', f ~= nil)");
+    LuaRunResult result =
+        node.runSource(
+            "local f = load(string.rep('a=1 ', 4 * 1024 * 1024)) print('survived', f ~= nil)");
     assertThat(result.error()).hasValue("not enough memory");
     assertThat(result.output()).doesNotContain("survived");
     assertNodeServes();
@@ -198,7 +215,9 @@ class HostileScriptsTest {
     // Each coroutine allocates ~5 MiB, under the 32 MiB allowance; the process as a whole
     // keeps growing. Counted per thread, no coroutine would ever be stopped.
     node.memory = guardAbove(96 << 20, 32 << 20);
-    LuaRunResult result = node.runSource("""
+    LuaRunResult result =
+        node.runSource(
+            """
         local t = {}
         for k = 1, 1e6 do
           coroutine.wrap(function()

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15: the memory guard against scripts that fill a real heap (the standard guard unless
- * said), in a JVM of its own
- * with a 512 MiB heap (impl/pom.xml's {@code small-heap} run; G1 regions of 1 MiB there, so a
- * string of 1 MiB and a suffix takes two regions). Runs on JDK 17 and, in {@code .ci/run}, on the
- * newest JDK, where processes run on virtual threads.
+ * said), in a JVM of its own with a 512 MiB heap (impl/pom.xml's {@code small-heap} run; G1 regions
+ * of 1 MiB there, so a string of 1 MiB and a suffix takes two regions). Runs on JDK 17 and, in
+ * {@code .ci/run}, on the newest JDK, where processes run on virtual threads.
  */
 class MemoryGuardTest {
   private static final Duration LONG = Duration.ofSeconds(120);
@@ -39,7 +38,10 @@ class MemoryGuardTest {
 
   @Test
   void aTableOfHundredKilobyteStringsEndsWithNotEnoughMemory() throws InterruptedException {
-    LuaRunResult result = node.runSource(LONG, """
+    LuaRunResult result =
+        node.runSource(
+            LONG,
+            """
         local s = string.rep("y", 100000)
         local t = {}
         for i = 1, 1e7 do t[i] = s .. i end
@@ -51,7 +53,10 @@ class MemoryGuardTest {
 
   @Test
   void oneMebibyteStringsInPcallAreCaught() throws InterruptedException {
-    LuaRunResult result = node.runSource(LONG, """
+    LuaRunResult result =
+        node.runSource(
+            LONG,
+            """
         local t = {}
         print(pcall(function()
           local s = string.rep("x", 1024 * 1024)
@@ -66,7 +71,10 @@ class MemoryGuardTest {
 
   @Test
   void aRetryLoopOnAFullHeapFailsAgainAtOnce() throws InterruptedException {
-    LuaRunResult result = node.runSource(LONG, """
+    LuaRunResult result =
+        node.runSource(
+            LONG,
+            """
         local t, failures = {}, 0
         local s = string.rep("z", 10000)
         for try = 1, 20 do

@@ -22,25 +22,27 @@ import org.junit.jupiter.api.Timeout;
 class AtomixInboundLaneTest {
 
   @Test
-  void batchesBeyondAFullLaneAreDroppedAndCountedAndLaterOnesStillArriveInOrder()
-      throws Exception {
+  void batchesBeyondAFullLaneAreDroppedAndCountedAndLaterOnesStillArriveInOrder() throws Exception {
     ClusterSecret secret = ClusterSecret.random();
-    List<SeedMember> seeds = List.of(new SeedMember("a", "127.0.0.1", FreePorts.next()),
-        new SeedMember("b", "127.0.0.1", FreePorts.next()));
+    List<SeedMember> seeds =
+        List.of(
+            new SeedMember("a", "127.0.0.1", FreePorts.next()),
+            new SeedMember("b", "127.0.0.1", FreePorts.next()));
     CountDownLatch release = new CountDownLatch(1);
     List<Integer> received = new CopyOnWriteArrayList<>();
     Set<NodeId> upAtA = ConcurrentHashMap.newKeySet();
-    try (AtomixTransport a = transport(seeds.get(0), seeds, secret,
-            BoundedHandOff.DEFAULT_CAPACITY_BYTES);
-         AtomixTransport b = transport(seeds.get(1), seeds, secret, 1)) {
+    try (AtomixTransport a =
+            transport(seeds.get(0), seeds, secret, BoundedHandOff.DEFAULT_CAPACITY_BYTES);
+        AtomixTransport b = transport(seeds.get(1), seeds, secret, 1)) {
       a.onPeerEvent(event -> upAtA.add(event.peer()));
-      b.onMessage((from, message) -> {
-        int n = ByteBuffer.wrap(message).getInt();
-        received.add(n);
-        if (received.size() == 1) {
-          awaitQuietly(release); // b's transport thread is stuck here
-        }
-      });
+      b.onMessage(
+          (from, message) -> {
+            int n = ByteBuffer.wrap(message).getInt();
+            received.add(n);
+            if (received.size() == 1) {
+              awaitQuietly(release); // b's transport thread is stuck here
+            }
+          });
       a.start();
       b.start();
       await(() -> upAtA.contains(b.self()), "a sees b");
@@ -66,18 +68,27 @@ class AtomixInboundLaneTest {
         Thread.sleep(200);
       }
 
-      assertThat(received).as("in order, with a gap").isSorted().doesNotHaveDuplicates()
+      assertThat(received)
+          .as("in order, with a gap")
+          .isSorted()
+          .doesNotHaveDuplicates()
           .hasSizeLessThan(303);
       assertThat(b.rejectedMessages()).as("a gap in batch numbers is not a replay").isZero();
     }
   }
 
-  private static AtomixTransport transport(SeedMember self, List<SeedMember> seeds,
-      ClusterSecret secret, long inboundQueueBytes) {
-    return new AtomixTransport(AtomixTransportConfig.builder().nodeName(self.name())
-        .bind(self.host(), self.port()).seeds(seeds).incarnation(1)
-        .swimProfile(SwimProfile.FAST).secret(secret).inboundQueueBytes(inboundQueueBytes)
-        .build());
+  private static AtomixTransport transport(
+      SeedMember self, List<SeedMember> seeds, ClusterSecret secret, long inboundQueueBytes) {
+    return new AtomixTransport(
+        AtomixTransportConfig.builder()
+            .nodeName(self.name())
+            .bind(self.host(), self.port())
+            .seeds(seeds)
+            .incarnation(1)
+            .swimProfile(SwimProfile.FAST)
+            .secret(secret)
+            .inboundQueueBytes(inboundQueueBytes)
+            .build());
   }
 
   private static byte[] number(int n) {

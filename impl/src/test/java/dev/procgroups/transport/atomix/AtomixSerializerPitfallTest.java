@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Why the transport hands Atomix nothing but {@code byte[]}: its serializer rejects records and
- * the JDK's immutable collections, which our messages are made of.
+ * Why the transport hands Atomix nothing but {@code byte[]}: its serializer rejects records and the
+ * JDK's immutable collections, which our messages are made of.
  */
 class AtomixSerializerPitfallTest {
 
@@ -38,7 +38,8 @@ class AtomixSerializerPitfallTest {
       List<Path> javaFiles = files.filter(file -> file.toString().endsWith(".java")).toList();
       assertThat(javaFiles).isNotEmpty();
       for (Path file : javaFiles) {
-        assertThat(Files.readString(file)).as(file.toString())
+        assertThat(Files.readString(file))
+            .as(file.toString())
             .doesNotContain("io.atomix.utils.serializer")
             .doesNotContain("ClusterCommunicationService");
       }

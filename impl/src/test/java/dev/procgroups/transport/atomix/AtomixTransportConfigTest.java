@@ -11,14 +11,15 @@ class AtomixTransportConfigTest {
 
   @Test
   void builderFillsDefaultsAndKeepsSeedsInOrder() {
-    AtomixTransportConfig config = AtomixTransportConfig.builder()
-        .nodeName("n1")
-        .bind("127.0.0.1", 5001)
-        .seed("n2", "127.0.0.2", 5002)
-        .seed("n3", "127.0.0.3", 5003)
-        .incarnation(1)
-        .secret(ClusterSecret.random())
-        .build();
+    AtomixTransportConfig config =
+        AtomixTransportConfig.builder()
+            .nodeName("n1")
+            .bind("127.0.0.1", 5001)
+            .seed("n2", "127.0.0.2", 5002)
+            .seed("n3", "127.0.0.3", 5003)
+            .incarnation(1)
+            .secret(ClusterSecret.random())
+            .build();
 
     assertThat(config.swimProfile()).isEqualTo(SwimProfile.DEFAULT);
     assertThat(config.seeds()).extracting(SeedMember::name).containsExactly("n2", "n3");
@@ -37,15 +38,19 @@ class AtomixTransportConfigTest {
   void refusesNonPositiveIncarnationsAndBadPorts() {
     assertThatIllegalArgumentException().isThrownBy(() -> config().incarnation(0).build());
     assertThatIllegalArgumentException().isThrownBy(() -> config().bind("127.0.0.1", 0).build());
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> config().seed("n2", "127.0.0.1", 70_000));
+    assertThatIllegalArgumentException().isThrownBy(() -> config().seed("n2", "127.0.0.1", 70_000));
   }
 
   @Test
   void refusesToBuildWithoutASecret() {
     assertThatNullPointerException()
-        .isThrownBy(() -> AtomixTransportConfig.builder().nodeName("n1")
-            .bind("127.0.0.1", 5001).incarnation(1).build())
+        .isThrownBy(
+            () ->
+                AtomixTransportConfig.builder()
+                    .nodeName("n1")
+                    .bind("127.0.0.1", 5001)
+                    .incarnation(1)
+                    .build())
         .withMessageContaining("no cluster secret");
   }
 
@@ -59,7 +64,10 @@ class AtomixTransportConfigTest {
   }
 
   private static AtomixTransportConfig.Builder config() {
-    return AtomixTransportConfig.builder().nodeName("n1").bind("127.0.0.1", 5001).incarnation(1)
+    return AtomixTransportConfig.builder()
+        .nodeName("n1")
+        .bind("127.0.0.1", 5001)
+        .incarnation(1)
         .secret(ClusterSecret.random());
   }
 }

@@ -24,13 +24,16 @@ class AtomixTransportTest {
 
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(15);
   private static final int MESSAGES_PER_PAIR = 500;
+
   /** FAST detects in about 1.3 s; the rest is slack for a loaded 2-core machine. */
   private static final Duration FAST_DETECTION_BOUND = Duration.ofSeconds(4);
+
   /** A farewell travels in milliseconds; SWIM's DEFAULT profile would take about 10 s. */
   private static final Duration FAREWELL_BOUND = Duration.ofSeconds(2);
+
   /** Probes as fast as FAST, but SWIM would remove a silent node only after 20 s. */
-  private static final SwimProfile SLOW_REMOVAL = new SwimProfile(
-      Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(20));
+  private static final SwimProfile SLOW_REMOVAL =
+      new SwimProfile(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(20));
 
   @Test
   void threeNodesSeeEachOtherAndExchangeMessagesFifoWithTheRightSender() throws Exception {
@@ -42,7 +45,8 @@ class AtomixTransportTest {
         for (LoopbackNode sender : cluster.nodes) {
           for (LoopbackNode receiver : cluster.nodes) {
             if (sender != receiver) {
-              sender.transport.send(receiver.transport.self(), ByteBuffer.allocate(4).putInt(seq).array());
+              sender.transport.send(
+                  receiver.transport.self(), ByteBuffer.allocate(4).putInt(seq).array());
             }
           }
         }
@@ -52,17 +56,21 @@ class AtomixTransportTest {
         receiver.messages.awaitCount(2 * MESSAGES_PER_PAIR, JOIN_TIMEOUT);
         for (LoopbackNode sender : cluster.nodes) {
           if (sender != receiver) {
-            List<Integer> sequence = receiver.messages.from(sender.transport.self()).stream()
-                .map(received -> ByteBuffer.wrap(received.message()).getInt())
-                .toList();
-            assertThat(sequence).as("%s -> %s", sender.transport.self(), receiver.transport.self())
+            List<Integer> sequence =
+                receiver.messages.from(sender.transport.self()).stream()
+                    .map(received -> ByteBuffer.wrap(received.message()).getInt())
+                    .toList();
+            assertThat(sequence)
+                .as("%s -> %s", sender.transport.self(), receiver.transport.self())
                 .isEqualTo(IntStream.range(0, MESSAGES_PER_PAIR).boxed().toList());
           }
         }
         assertThat(receiver.messages.all())
             .as("handlers run on the transport's own thread, not Netty's")
-            .allSatisfy(received -> assertThat(received.thread())
-                .isEqualTo("procgroups-transport-" + receiver.transport.self().name()));
+            .allSatisfy(
+                received ->
+                    assertThat(received.thread())
+                        .isEqualTo("procgroups-transport-" + receiver.transport.self().name()));
       }
     }
   }
@@ -81,8 +89,9 @@ class AtomixTransportTest {
       for (int observer = 0; observer < 2; observer++) {
         PeerEventLog.Entry down =
             cluster.node(observer).peerEvents.awaitDown(killed, FAST_DETECTION_BOUND);
-        System.out.printf("%s saw %s down %d ms after kill -9%n", cluster.id(observer),
-            killed, (down.nanos() - killedAt) / 1_000_000);
+        System.out.printf(
+            "%s saw %s down %d ms after kill -9%n",
+            cluster.id(observer), killed, (down.nanos() - killedAt) / 1_000_000);
       }
     }
   }
@@ -105,8 +114,9 @@ class AtomixTransportTest {
           assertThat(Duration.ofNanos(up.nanos() - killedAt))
               .as("SWIM alone would report nothing before its failure timeout")
               .isLessThan(SLOW_REMOVAL.failureTimeout());
-          assertThat(eventsAbout("n3", log)).containsExactly(
-              new PeerEvent.Up(before), new PeerEvent.Down(before), new PeerEvent.Up(after));
+          assertThat(eventsAbout("n3", log))
+              .containsExactly(
+                  new PeerEvent.Up(before), new PeerEvent.Down(before), new PeerEvent.Up(after));
         }
       }
     }
@@ -125,21 +135,24 @@ class AtomixTransportTest {
       for (int observer = 0; observer < 2; observer++) {
         PeerEventLog.Entry down =
             cluster.node(observer).peerEvents.awaitDown(before, FAREWELL_BOUND);
-        System.out.printf("%s saw %s down %d ms after close began%n", cluster.id(observer),
-            before, (down.nanos() - closedAt) / 1_000_000);
+        System.out.printf(
+            "%s saw %s down %d ms after close began%n",
+            cluster.id(observer), before, (down.nanos() - closedAt) / 1_000_000);
       }
 
       LoopbackNode restarted = cluster.restart(2, 2);
       NodeId after = restarted.transport.self();
       cluster.node(0).peerEvents.awaitUp(after, JOIN_TIMEOUT);
-      assertThat(eventsAbout("n3", cluster.node(0).peerEvents)).containsExactly(
-          new PeerEvent.Up(before), new PeerEvent.Down(before), new PeerEvent.Up(after));
+      assertThat(eventsAbout("n3", cluster.node(0).peerEvents))
+          .containsExactly(
+              new PeerEvent.Up(before), new PeerEvent.Down(before), new PeerEvent.Up(after));
 
       // The new start is reachable; messages addressed to the old one are dropped.
       cluster.node(0).transport.send(before, new byte[] {1});
       cluster.node(0).transport.send(after, new byte[] {2});
       restarted.messages.awaitCount(1, JOIN_TIMEOUT);
-      assertThat(restarted.messages.all()).singleElement()
+      assertThat(restarted.messages.all())
+          .singleElement()
           .satisfies(received -> assertThat(received.message()).containsExactly(2));
     }
   }
@@ -151,8 +164,14 @@ class AtomixTransportTest {
   @Test
   void aNodeSeededWithOneMemberFindsTheOthersThroughAuthenticatedAddresses() throws Exception {
     try (LoopbackCluster cluster = new LoopbackCluster(2, SwimProfile.FAST);
-        LoopbackNode late = LoopbackNode.start("late", FreePorts.next(), 1,
-            cluster.seeds.subList(0, 1), SwimProfile.FAST, cluster.secret())) {
+        LoopbackNode late =
+            LoopbackNode.start(
+                "late",
+                FreePorts.next(),
+                1,
+                cluster.seeds.subList(0, 1),
+                SwimProfile.FAST,
+                cluster.secret())) {
       cluster.awaitAllUp(JOIN_TIMEOUT);
       late.peerEvents.awaitUp(cluster.id(1), JOIN_TIMEOUT);
       cluster.node(1).peerEvents.awaitUp(late.transport.self(), JOIN_TIMEOUT);
@@ -204,9 +223,8 @@ class AtomixTransportTest {
       sent.forEach(message -> cluster.node(0).transport.send(cluster.id(1), message));
 
       cluster.node(1).messages.awaitCount(sent.size(), JOIN_TIMEOUT);
-      List<byte[]> received = cluster.node(1).messages.all().stream()
-          .map(MessageLog.Received::message)
-          .toList();
+      List<byte[]> received =
+          cluster.node(1).messages.all().stream().map(MessageLog.Received::message).toList();
       for (int i = 0; i < sent.size(); i++) {
         assertThat(received.get(i)).isEqualTo(sent.get(i));
       }
@@ -214,8 +232,8 @@ class AtomixTransportTest {
   }
 
   /**
-   * Whether another socket can take {@code port} on 127.0.0.2 for TCP and UDP: true only if
-   * nothing listens on that port on every interface (Linux routes all of 127/8 to loopback).
+   * Whether another socket can take {@code port} on 127.0.0.2 for TCP and UDP: true only if nothing
+   * listens on that port on every interface (Linux routes all of 127/8 to loopback).
    */
   private static boolean portFreeOnOtherLoopbackAddress(int port) {
     InetSocketAddress other = new InetSocketAddress("127.0.0.2", port);

@@ -29,13 +29,14 @@ final class ChildNode implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        ChildNodeMain.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), ChildNodeMain.class.getName()));
     command.addAll(args);
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.PIPE)
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.PIPE)
+            .start();
     CompletableFuture<String> line = new CompletableFuture<>();
     Thread reader = new Thread(() -> readOutput(process, line), "child-node-output");
     reader.setDaemon(true);
@@ -50,8 +51,9 @@ final class ChildNode implements AutoCloseable {
 
   /** Hands over the first line, then drains the rest so the child never blocks on a full pipe. */
   private static void readOutput(Process process, CompletableFuture<String> firstLine) {
-    try (BufferedReader output = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader output =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       firstLine.complete(String.valueOf(output.readLine()));
       while (output.readLine() != null) {
         // discard

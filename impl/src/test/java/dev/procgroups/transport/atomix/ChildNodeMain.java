@@ -37,26 +37,42 @@ public final class ChildNodeMain {
     System.exit(0);
   }
 
-  static List<String> arguments(String name, int port, long incarnation, SwimProfile profile,
-      String secretHex, List<SeedMember> seeds) {
-    List<String> args = new java.util.ArrayList<>(List.of(name, Integer.toString(port),
-        Long.toString(incarnation), Long.toString(profile.probeInterval().toMillis()),
-        Long.toString(profile.probeTimeout().toMillis()),
-        Long.toString(profile.failureTimeout().toMillis()), secretHex));
+  static List<String> arguments(
+      String name,
+      int port,
+      long incarnation,
+      SwimProfile profile,
+      String secretHex,
+      List<SeedMember> seeds) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                name,
+                Integer.toString(port),
+                Long.toString(incarnation),
+                Long.toString(profile.probeInterval().toMillis()),
+                Long.toString(profile.probeTimeout().toMillis()),
+                Long.toString(profile.failureTimeout().toMillis()),
+                secretHex));
     seeds.forEach(seed -> args.add(seed.name() + ":" + seed.port()));
     return args;
   }
 
   private static AtomixTransportConfig config(String[] args) {
-    AtomixTransportConfig.Builder builder = AtomixTransportConfig.builder()
-        .nodeName(args[0])
-        .bind("127.0.0.1", Integer.parseInt(args[1]))
-        .incarnation(Long.parseLong(args[2]))
-        .swimProfile(new SwimProfile(Duration.ofMillis(Long.parseLong(args[3])),
-            Duration.ofMillis(Long.parseLong(args[4])),
-            Duration.ofMillis(Long.parseLong(args[5]))))
-        .secret(ClusterSecret.of(HexFormat.of().parseHex(args[6])));
-    Arrays.stream(args).skip(7).map(seed -> seed.split(":"))
+    AtomixTransportConfig.Builder builder =
+        AtomixTransportConfig.builder()
+            .nodeName(args[0])
+            .bind("127.0.0.1", Integer.parseInt(args[1]))
+            .incarnation(Long.parseLong(args[2]))
+            .swimProfile(
+                new SwimProfile(
+                    Duration.ofMillis(Long.parseLong(args[3])),
+                    Duration.ofMillis(Long.parseLong(args[4])),
+                    Duration.ofMillis(Long.parseLong(args[5]))))
+            .secret(ClusterSecret.of(HexFormat.of().parseHex(args[6])));
+    Arrays.stream(args)
+        .skip(7)
+        .map(seed -> seed.split(":"))
         .forEach(seed -> builder.seed(seed[0], "127.0.0.1", Integer.parseInt(seed[1])));
     return builder.build();
   }

@@ -35,7 +35,9 @@ class EnvelopeSealTest {
       tampered[i] ^= 0x5a;
       assertThat(receiver.open(tampered)).as("byte %d", i).isInstanceOf(Opened.Rejected.class);
     }
-    assertThat(receiver.open(sealed)).as("the original still passes").isInstanceOf(Opened.Accepted.class);
+    assertThat(receiver.open(sealed))
+        .as("the original still passes")
+        .isInstanceOf(Opened.Accepted.class);
   }
 
   @Test
@@ -51,8 +53,8 @@ class EnvelopeSealTest {
   void rejectsAnotherSecretAndNamesTheClaimedSender() {
     EnvelopeSeal rogue = new EnvelopeSeal(new NodeId("rogue", 1), ClusterSecret.random());
     Opened opened = receiver.open(rogue.seal(b, DATA, batch));
-    assertThat(opened).isEqualTo(new Opened.Rejected("rogue",
-        "authentication failed (another cluster secret?)"));
+    assertThat(opened)
+        .isEqualTo(new Opened.Rejected("rogue", "authentication failed (another cluster secret?)"));
     EnvelopeSeal sameNameOtherSecret = new EnvelopeSeal(a, ClusterSecret.random());
     assertThat(receiver.open(sameNameOtherSecret.seal(b, DATA, batch)))
         .isInstanceOf(Opened.Rejected.class);

@@ -39,8 +39,9 @@ class EnvelopeTest {
 
   @Test
   void rejectsEveryTruncation() {
-    byte[] encoded = new Envelope(sender, receiver, 1, DATA, List.of(new byte[] {1, 2}, new byte[] {3}))
-        .encode();
+    byte[] encoded =
+        new Envelope(sender, receiver, 1, DATA, List.of(new byte[] {1, 2}, new byte[] {3}))
+            .encode();
     for (int length = 0; length < encoded.length; length++) {
       byte[] truncated = Arrays.copyOf(encoded, length);
       assertThatIllegalArgumentException().isThrownBy(() -> Envelope.decode(truncated));

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The issue's repro on real transports: a process without the cluster secret, named like a live
- * node and with a larger incarnation, talks to every node for several failure timeouts. No node
- * may change its view: the real n2 stays up everywhere, no Down and no new incarnation is
- * reported, and the honest nodes keep exchanging messages.
+ * node and with a larger incarnation, talks to every node for several failure timeouts. No node may
+ * change its view: the real n2 stays up everywhere, no Down and no new incarnation is reported, and
+ * the honest nodes keep exchanging messages.
  */
 @Timeout(90)
 class ImpostorTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
   /** Several failure timeouts of the fast profile (1.3 s): the split took about 5 s before. */
   private static final Duration IMPOSTOR_RUNS = Duration.ofSeconds(8);
 
@@ -28,9 +29,14 @@ class ImpostorTest {
     try (LoopbackCluster honest = new LoopbackCluster(3, SwimProfile.FAST)) {
       honest.awaitAllUp(TIMEOUT);
       NodeId victim = honest.id(1);
-      try (LoopbackNode impostor = LoopbackNode.start(victim.name(), FreePorts.next(),
-          victim.incarnation() + 1_000_000, honest.seeds, SwimProfile.FAST,
-          ClusterSecret.random())) {
+      try (LoopbackNode impostor =
+          LoopbackNode.start(
+              victim.name(),
+              FreePorts.next(),
+              victim.incarnation() + 1_000_000,
+              honest.seeds,
+              SwimProfile.FAST,
+              ClusterSecret.random())) {
         Thread.sleep(IMPOSTOR_RUNS.toMillis());
         assertThat(impostor.peerEvents.events()).as("the impostor is let in nowhere").isEmpty();
       }

@@ -20,16 +20,15 @@ class JvmOpensTest {
   @Timeout(60)
   void aJvmWithoutTheFlagsGetsAnErrorNamingThem() throws Exception {
     try (ChildNode child = ChildNode.start(List.of(), probeArguments())) {
-      assertThat(child.firstLine())
-          .startsWith("FAILED")
-          .contains(JvmOpens.REQUIRED_FLAGS);
+      assertThat(child.firstLine()).startsWith("FAILED").contains(JvmOpens.REQUIRED_FLAGS);
     }
   }
 
   @Test
   @Timeout(60)
   void aJvmWithOnlyTheAtomicFlagIsToldJavaUtilIsMissing() throws Exception {
-    List<String> atomicOnly = List.of("--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED");
+    List<String> atomicOnly =
+        List.of("--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED");
     try (ChildNode child = ChildNode.start(atomicOnly, probeArguments())) {
       assertThat(child.firstLine())
           .startsWith("FAILED")
@@ -39,7 +38,12 @@ class JvmOpensTest {
   }
 
   private static List<String> probeArguments() {
-    return ChildNodeMain.arguments("probe", FreePorts.next(), 1, SwimProfile.FAST,
-        LoopbackCluster.randomSecretHex(), List.of());
+    return ChildNodeMain.arguments(
+        "probe",
+        FreePorts.next(),
+        1,
+        SwimProfile.FAST,
+        LoopbackCluster.randomSecretHex(),
+        List.of());
   }
 }

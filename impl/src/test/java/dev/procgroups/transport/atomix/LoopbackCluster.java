@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Real Atomix transports on 127.0.0.1, each seeded with all of them, closed in parallel. The
- * last seeds may be left to the test to run elsewhere (in a child JVM).
+ * Real Atomix transports on 127.0.0.1, each seeded with all of them, closed in parallel. The last
+ * seeds may be left to the test to run elsewhere (in a child JVM).
  */
 final class LoopbackCluster implements AutoCloseable {
 
   final List<SeedMember> seeds = new ArrayList<>();
   final List<LoopbackNode> nodes = new ArrayList<>();
   private final SwimProfile profile;
+
   /** The cluster's secret, as hex for child JVMs. */
   private final String secretHex = randomSecretHex();
 
@@ -37,10 +38,11 @@ final class LoopbackCluster implements AutoCloseable {
   /** Starts the seed {@code index} in a child JVM with the test JVM's options. */
   ChildNode startChild(int index, long incarnation) throws Exception {
     SeedMember seed = seeds.get(index);
-    ChildNode child = ChildNode.start(
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        ChildNodeMain.arguments(seed.name(), seed.port(), incarnation, profile, secretHex,
-            seeds));
+    ChildNode child =
+        ChildNode.start(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            ChildNodeMain.arguments(
+                seed.name(), seed.port(), incarnation, profile, secretHex, seeds));
     if (!child.firstLine().startsWith("STARTED")) {
       child.close();
       throw new AssertionError("child node did not start: " + child.firstLine());
@@ -98,9 +100,10 @@ final class LoopbackCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    CompletableFuture.allOf(nodes.stream()
-            .map(node -> CompletableFuture.runAsync(node::close))
-            .toArray(CompletableFuture[]::new))
+    CompletableFuture.allOf(
+            nodes.stream()
+                .map(node -> CompletableFuture.runAsync(node::close))
+                .toArray(CompletableFuture[]::new))
         .join();
   }
 }

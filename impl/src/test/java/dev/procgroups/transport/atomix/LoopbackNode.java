@@ -20,16 +20,22 @@ final class LoopbackNode implements AutoCloseable {
     return start(name, port, incarnation, seeds, profile, ClusterSecret.random());
   }
 
-  static LoopbackNode start(String name, int port, long incarnation, List<SeedMember> seeds,
-      SwimProfile profile, ClusterSecret secret) {
-    AtomixTransportConfig config = AtomixTransportConfig.builder()
-        .nodeName(name)
-        .bind("127.0.0.1", port)
-        .seeds(seeds)
-        .incarnation(incarnation)
-        .swimProfile(profile)
-        .secret(secret)
-        .build();
+  static LoopbackNode start(
+      String name,
+      int port,
+      long incarnation,
+      List<SeedMember> seeds,
+      SwimProfile profile,
+      ClusterSecret secret) {
+    AtomixTransportConfig config =
+        AtomixTransportConfig.builder()
+            .nodeName(name)
+            .bind("127.0.0.1", port)
+            .seeds(seeds)
+            .incarnation(incarnation)
+            .swimProfile(profile)
+            .secret(secret)
+            .build();
     LoopbackNode node = new LoopbackNode(new AtomixTransport(config));
     node.transport.onPeerEvent(node.peerEvents);
     node.transport.onMessage(node.messages);

@@ -26,7 +26,8 @@ final class PeerEventLog implements Consumer<PeerEvent> {
   }
 
   /** Waits until an event matches; returns it with its arrival time, or fails after timeout. */
-  synchronized Entry await(Predicate<PeerEvent> match, Duration timeout) throws InterruptedException {
+  synchronized Entry await(Predicate<PeerEvent> match, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       for (Entry entry : entries) {

@@ -15,17 +15,20 @@ class PeerOutboxTest {
 
   /** A fake Atomix: records batches and completes each one only when the test says so. */
   private final List<List<byte[]>> batches = new ArrayList<>();
+
   private final List<Envelope.Kind> kinds = new ArrayList<>();
   private final List<Long> targets = new ArrayList<>();
   private final List<CompletableFuture<Void>> pending = new ArrayList<>();
-  private final PeerOutbox outbox = new PeerOutbox((batch, kind, target) -> {
-    batches.add(batch);
-    kinds.add(kind);
-    targets.add(target);
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    pending.add(sent);
-    return sent;
-  });
+  private final PeerOutbox outbox =
+      new PeerOutbox(
+          (batch, kind, target) -> {
+            batches.add(batch);
+            kinds.add(kind);
+            targets.add(target);
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            pending.add(sent);
+            return sent;
+          });
 
   /** The start of the peer that is up. */
   private static final long PEER = 5;

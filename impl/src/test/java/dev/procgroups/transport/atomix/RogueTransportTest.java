@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A node with another cluster secret, seeded with two honest nodes: it greets them over and
- * over, but no honest node reports it up, hands its messages on or even learns its address
- * (addresses come from authenticated messages only), and it reports no honest node up either.
+ * A node with another cluster secret, seeded with two honest nodes: it greets them over and over,
+ * but no honest node reports it up, hands its messages on or even learns its address (addresses
+ * come from authenticated messages only), and it reports no honest node up either.
  */
 @Timeout(60)
 class RogueTransportTest {
@@ -21,8 +21,14 @@ class RogueTransportTest {
   @Test
   void aNodeWithAnotherSecretIsNeverUpAndItsMessagesAreRejectedAndCounted() throws Exception {
     try (LoopbackCluster honest = new LoopbackCluster(2, SwimProfile.FAST);
-        LoopbackNode rogue = LoopbackNode.start("rogue", FreePorts.next(), 1, honest.seeds,
-            SwimProfile.FAST, ClusterSecret.random())) {
+        LoopbackNode rogue =
+            LoopbackNode.start(
+                "rogue",
+                FreePorts.next(),
+                1,
+                honest.seeds,
+                SwimProfile.FAST,
+                ClusterSecret.random())) {
       honest.awaitAllUp(TIMEOUT);
       AtomixTransport first = honest.node(0).transport;
       AtomixTransport second = honest.node(1).transport;

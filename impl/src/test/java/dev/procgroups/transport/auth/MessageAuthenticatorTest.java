@@ -69,8 +69,7 @@ class MessageAuthenticatorTest {
   }
 
   @Test
-  void aWeakSecretOrAFileOthersCanReadIsRefusedWithTheReason(@TempDir Path dir)
-      throws Exception {
+  void aWeakSecretOrAFileOthersCanReadIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ClusterSecret.of("aaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII)))
         .withMessageContaining("too weak");
@@ -78,7 +77,8 @@ class MessageAuthenticatorTest {
     Path file = dir.resolve("secret");
     Files.writeString(file, "0123456789abcdef\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    assertThatIllegalArgumentException().isThrownBy(() -> ClusterSecret.readFile(file))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClusterSecret.readFile(file))
         .withMessageContaining("chmod 600");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
     assertThatIllegalArgumentException().isThrownBy(() -> ClusterSecret.readFile(file));

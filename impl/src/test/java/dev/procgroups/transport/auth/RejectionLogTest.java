@@ -40,7 +40,8 @@ class RejectionLogTest {
   void claimedTextCannotForgeALogLine() {
     String forged = "n1\n12:00:00.000 [main] INFO all good\u2028\r\"";
     String escaped = RejectionLog.escape(forged);
-    assertThat(escaped).doesNotContain("\n", "\r", "\u2028")
+    assertThat(escaped)
+        .doesNotContain("\n", "\r", "\u2028")
         .isEqualTo("\"n1\\u000a12:00:00.000 [main] INFO all good\\u2028\\u000d\\u0022\"");
     assertThat(RejectionLog.escape("x".repeat(1_000))).hasSize(RejectionLog.MAX_LOGGED_CHARS + 5);
   }

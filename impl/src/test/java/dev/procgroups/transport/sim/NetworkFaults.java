@@ -9,7 +9,11 @@ package dev.procgroups.transport.sim;
  * @param detectDelay how long the simulated failure detector takes to report a change
  */
 public record NetworkFaults(
-    long minDelay, long maxDelay, double dropRate, double duplicateRate, boolean reorder,
+    long minDelay,
+    long maxDelay,
+    double dropRate,
+    double duplicateRate,
+    boolean reorder,
     long detectDelay) {
 
   public NetworkFaults {

@@ -132,12 +132,14 @@ public final class SimNetwork {
 
   /** Calls {@code tick} with the virtual time every {@code period} while {@code node} runs. */
   public void every(NodeId node, long period, LongConsumer tick) {
-    schedule(period, () -> {
-      if (alive(node)) {
-        tick.accept(now);
-        every(node, period, tick);
-      }
-    });
+    schedule(
+        period,
+        () -> {
+          if (alive(node)) {
+            tick.accept(now);
+            every(node, period, tick);
+          }
+        });
   }
 
   /** Runs the next event; false if none is left. */
@@ -173,7 +175,8 @@ public final class SimNetwork {
         continue;
       }
       Link link = new Link(from.name(), to.name());
-      long at = now + faults.minDelay() + random.nextLong(faults.maxDelay() - faults.minDelay() + 1);
+      long at =
+          now + faults.minDelay() + random.nextLong(faults.maxDelay() - faults.minDelay() + 1);
       if (!faults.reorder()) {
         at = Math.max(at, lastArrival.getOrDefault(link, 0L));
         lastArrival.put(link, at);
@@ -219,8 +222,8 @@ public final class SimNetwork {
       return; // crashed while an earlier report ran
     }
     SimulatedTransport target = live.get(peer);
-    NodeId truth = target == null || detectedCuts.contains(new Link(observer, peer))
-        ? null : target.self();
+    NodeId truth =
+        target == null || detectedCuts.contains(new Link(observer, peer)) ? null : target.self();
     NodeId believed = beliefs.containsKey(peer) ? beliefs.get(peer).peer() : null;
     if (Objects.equals(truth, believed)) {
       return;
@@ -272,8 +275,14 @@ public final class SimNetwork {
 
     @Override
     public String toString() {
-      return "sent=" + sent + " delivered=" + delivered + " dropped=" + dropped
-          + " duplicated=" + duplicated;
+      return "sent="
+          + sent
+          + " delivered="
+          + delivered
+          + " dropped="
+          + dropped
+          + " duplicated="
+          + duplicated;
     }
   }
 }

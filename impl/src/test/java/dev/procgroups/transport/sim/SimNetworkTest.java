@@ -65,7 +65,7 @@ class SimNetworkTest {
     NodeId b2 = new NodeId("b", 2);
     net.start(b2);
     net.runFor(100);
-    assertThat(events).containsExactly(new PeerEvent.Up(B), new PeerEvent.Down(B),
-        new PeerEvent.Up(b2));
+    assertThat(events)
+        .containsExactly(new PeerEvent.Up(B), new PeerEvent.Down(B), new PeerEvent.Up(b2));
   }
 }

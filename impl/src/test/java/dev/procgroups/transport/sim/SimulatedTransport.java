@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 public final class SimulatedTransport implements Transport {
   private final SimNetwork network;
   private final NodeId self;
-  private MessageHandler messageHandler = (from, message) -> { };
-  private Consumer<PeerEvent> peerListener = e -> { };
+  private MessageHandler messageHandler = (from, message) -> {};
+  private Consumer<PeerEvent> peerListener = e -> {};
 
   SimulatedTransport(SimNetwork network, NodeId self) {
     this.network = network;

@@ -14,8 +14,13 @@ import java.util.List;
  * @param subscription id returned by monitor
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Call(String pid, String group, List<String> groups, String topic, Object payload,
-                   String subscription) {
+public record Call(
+    String pid,
+    String group,
+    List<String> groups,
+    String topic,
+    Object payload,
+    String subscription) {
 
   public static Call none() {
     return new Call(null, null, null, null, null, null);

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The harness's side of a node's control endpoint. A pg error comes back as
- * {@link PgCallException} (the call definitely changed nothing); no answer in time, or a broken
- * connection, as {@link IndeterminateException} (the call may or may not have happened).
+ * The harness's side of a node's control endpoint. A pg error comes back as {@link PgCallException}
+ * (the call definitely changed nothing); no answer in time, or a broken connection, as {@link
+ * IndeterminateException} (the call may or may not have happened).
  */
 public final class ControlClient {
 
@@ -34,8 +34,10 @@ public final class ControlClient {
 
   /** A shared HTTP/1.1 client suited to many short calls to loopback. */
   public static HttpClient newHttpClient() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
   }
 
   public Health health() throws PgCallException, IndeterminateException {
@@ -50,15 +52,18 @@ public final class ControlClient {
     call(Endpoint.JOIN, Call.groups(pid, groups), Boolean.class);
   }
 
-  public void leave(String pid, List<String> groups) throws PgCallException, IndeterminateException {
+  public void leave(String pid, List<String> groups)
+      throws PgCallException, IndeterminateException {
     call(Endpoint.LEAVE, Call.groups(pid, groups), Boolean.class);
   }
 
-  public List<String> getMembers(String pid, String group) throws PgCallException, IndeterminateException {
+  public List<String> getMembers(String pid, String group)
+      throws PgCallException, IndeterminateException {
     return call(Endpoint.GET_MEMBERS, Call.group(pid, group), STRINGS);
   }
 
-  public List<String> getLocalMembers(String pid, String group) throws PgCallException, IndeterminateException {
+  public List<String> getLocalMembers(String pid, String group)
+      throws PgCallException, IndeterminateException {
     return call(Endpoint.GET_LOCAL_MEMBERS, Call.group(pid, group), STRINGS);
   }
 
@@ -79,7 +84,8 @@ public final class ControlClient {
     return call(Endpoint.MONITOR, Call.group(pid, group), Monitor.class);
   }
 
-  public MonitorRead readMonitor(String subscription) throws PgCallException, IndeterminateException {
+  public MonitorRead readMonitor(String subscription)
+      throws PgCallException, IndeterminateException {
     return call(Endpoint.MONITOR_READ, Call.subscription(subscription), MonitorRead.class);
   }
 
@@ -91,7 +97,8 @@ public final class ControlClient {
     call(Endpoint.KILL, Call.of(pid), Boolean.class);
   }
 
-  private <T> T call(Endpoint endpoint, Call body, Class<T> type) throws PgCallException, IndeterminateException {
+  private <T> T call(Endpoint endpoint, Call body, Class<T> type)
+      throws PgCallException, IndeterminateException {
     return call(endpoint, body, Json.MAPPER.constructType(type));
   }
 
@@ -100,15 +107,17 @@ public final class ControlClient {
     return call(endpoint, body, Json.MAPPER.constructType(type));
   }
 
-  private <T> T call(Endpoint endpoint, Call body, JavaType type) throws PgCallException, IndeterminateException {
+  private <T> T call(Endpoint endpoint, Call body, JavaType type)
+      throws PgCallException, IndeterminateException {
     HttpResponse<byte[]> response;
     try {
-      HttpRequest request = HttpRequest.newBuilder(base.resolve(endpoint.path()))
-          .timeout(timeout)
-          .header("Authorization", "Bearer " + token)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(base.resolve(endpoint.path()))
+              .timeout(timeout)
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)))
+              .build();
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new IndeterminateException(endpoint + " to " + base + ": " + e, e);
@@ -120,11 +129,16 @@ public final class ControlClient {
     try {
       reply = Json.MAPPER.readValue(response.body(), Reply.class);
     } catch (IOException e) {
-      throw new IndeterminateException(endpoint + ": unreadable reply (HTTP " + response.statusCode() + ")", e);
+      throw new IndeterminateException(
+          endpoint + ": unreadable reply (HTTP " + response.statusCode() + ")", e);
     }
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(endpoint + " refused (HTTP " + response.statusCode() + "): "
-          + (reply.error() == null ? "" : reply.error().message()));
+      throw new IllegalStateException(
+          endpoint
+              + " refused (HTTP "
+              + response.statusCode()
+              + "): "
+              + (reply.error() == null ? "" : reply.error().message()));
     }
     if (!reply.ok()) {
       throw new PgCallException(reply.error().kind(), reply.error().message());

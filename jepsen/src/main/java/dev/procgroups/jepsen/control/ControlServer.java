@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The node's control endpoint: HTTP on a loopback address only, every request carrying the
- * harness's token. Translates {@link Call}s into {@link NodeBackend} calls and results into
- * {@link Reply}s: 200 for pg results and pg errors, 400 for a malformed or unknown-target call,
- * 401 without the token, 404 for an unknown path.
+ * harness's token. Translates {@link Call}s into {@link NodeBackend} calls and results into {@link
+ * Reply}s: 200 for pg results and pg errors, 400 for a malformed or unknown-target call, 401
+ * without the token, 404 for an unknown path.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -23,8 +23,10 @@ public final class ControlServer implements AutoCloseable {
    * JSON form a few times that. A larger body is refused (413) without being read.
    */
   static final int MAX_BODY_BYTES = 4 << 20;
+
   /** Seconds a client may take to send a request (or read a reply) before it is disconnected. */
   static final int MAX_EXCHANGE_SECONDS = 5;
+
   private static final int WORKERS = 16;
 
   static {
@@ -42,7 +44,8 @@ public final class ControlServer implements AutoCloseable {
   private final byte[] token;
   private final NodeBackend backend;
 
-  private ControlServer(HttpServer server, ExecutorService workers, String token, NodeBackend backend) {
+  private ControlServer(
+      HttpServer server, ExecutorService workers, String token, NodeBackend backend) {
     this.server = server;
     this.workers = workers;
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
@@ -50,19 +53,24 @@ public final class ControlServer implements AutoCloseable {
   }
 
   /** Starts serving on {@code address}, which must be a loopback address. */
-  public static ControlServer start(InetSocketAddress address, String token, NodeBackend backend) throws IOException {
+  public static ControlServer start(InetSocketAddress address, String token, NodeBackend backend)
+      throws IOException {
     if (address.getAddress() == null || !address.getAddress().isLoopbackAddress()) {
-      throw new IllegalArgumentException("the control endpoint listens on loopback only, not " + address);
+      throw new IllegalArgumentException(
+          "the control endpoint listens on loopback only, not " + address);
     }
     if (token == null || token.length() < 16) {
       throw new IllegalArgumentException("the control token must have at least 16 characters");
     }
     HttpServer http = HttpServer.create(address, 64);
-    ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
-      Thread t = new Thread(r, "control");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            WORKERS,
+            r -> {
+              Thread t = new Thread(r, "control");
+              t.setDaemon(true);
+              return t;
+            });
     ControlServer server = new ControlServer(http, workers, token, backend);
     http.createContext("/", server::handle);
     http.setExecutor(workers);
@@ -91,8 +99,10 @@ public final class ControlServer implements AutoCloseable {
         body = in.readNBytes(MAX_BODY_BYTES + 1);
       }
       if (body.length > MAX_BODY_BYTES) {
-        send(exchange, 413, Reply.error("TooLarge", "the body is larger than " + MAX_BODY_BYTES
-            + " bytes"));
+        send(
+            exchange,
+            413,
+            Reply.error("TooLarge", "the body is larger than " + MAX_BODY_BYTES + " bytes"));
         return;
       }
       send(exchange, 200, Reply.value(dispatch(endpoint, parse(body))));

@@ -8,17 +8,19 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * The one Jackson mapper of the control API (records in and out, unknown fields tolerated). A
- * number or boolean where a string is expected is an error, not its text: {@code /join} with
- * {@code [42]} must not create a group "42".
+ * number or boolean where a string is expected is an error, not its text: {@code /join} with {@code
+ * [42]} must not create a group "42".
  */
 public final class Json {
-  public static final ObjectMapper MAPPER = strictStrings(new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+  public static final ObjectMapper MAPPER =
+      strictStrings(
+          new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
 
   private Json() {}
 
   private static ObjectMapper strictStrings(ObjectMapper mapper) {
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);

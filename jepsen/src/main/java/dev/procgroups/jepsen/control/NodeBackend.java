@@ -3,9 +3,9 @@ package dev.procgroups.jepsen.control;
 import java.util.List;
 
 /**
- * What the control server needs of a node: the pg calls, acting as one of the processes it
- * spawned. Implemented by the node daemon over the real pg API; pg errors are thrown as
- * {@link PgCallException}; an unknown PID or subscription is an {@link IllegalArgumentException}.
+ * What the control server needs of a node: the pg calls, acting as one of the processes it spawned.
+ * Implemented by the node daemon over the real pg API; pg errors are thrown as {@link
+ * PgCallException}; an unknown PID or subscription is an {@link IllegalArgumentException}.
  */
 public interface NodeBackend {
   Health health();

@@ -24,8 +24,12 @@ final class BroadcastWorkload implements Workload {
     }
   }
 
-  private static final OpMix MIX = new OpMix()
-      .with(75, OpMix.BROADCAST).with(12, OpMix.JOIN).with(10, OpMix.LEAVE).with(3, OpMix.GET_MEMBERS);
+  private static final OpMix MIX =
+      new OpMix()
+          .with(75, OpMix.BROADCAST)
+          .with(12, OpMix.JOIN)
+          .with(10, OpMix.LEAVE)
+          .with(3, OpMix.GET_MEMBERS);
 
   @Override
   public void step(Worker w) {
@@ -43,7 +47,7 @@ final class BroadcastWorkload implements Workload {
   @Override
   public List<CheckResult> check(History history, RunConfig config) {
     PgHistory h = new PgHistory(history);
-    return List.of(BroadcastChecker.check(h.broadcast()),
-        ConvergenceChecker.check(h.convergence()));
+    return List.of(
+        BroadcastChecker.check(h.broadcast()), ConvergenceChecker.check(h.convergence()));
   }
 }

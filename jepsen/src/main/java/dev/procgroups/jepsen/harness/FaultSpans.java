@@ -14,10 +14,10 @@ record FaultSpans(List<Span> spans) {
   /** One fault from the start of its nemesis operation to the end of the one that undid it. */
   record Span(String kind, String label, long start, long end) {}
 
-
   static FaultSpans of(History history) {
     List<Operation> nemesis = history.operations().stream().filter(o -> !o.isClient()).toList();
-    long end = history.operations().isEmpty() ? 0 : history.operations().get(history.size() - 1).time();
+    long end =
+        history.operations().isEmpty() ? 0 : history.operations().get(history.size() - 1).time();
     Map<String, Operation> open = new HashMap<>();
     List<Span> spans = new ArrayList<>();
     for (int i = 0; i + 1 < nemesis.size(); i += 2) {

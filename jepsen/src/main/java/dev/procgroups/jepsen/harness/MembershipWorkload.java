@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Many processes on every node join, leave and read concurrently; some are killed and replaced.
- * Checked: each node's local calls are linearizable against the model; convergence after the final heal (every node's view equals the live local slots, no
- * slot of a dead process or incarnation).
+ * Checked: each node's local calls are linearizable against the model; convergence after the final
+ * heal (every node's view equals the live local slots, no slot of a dead process or incarnation).
  */
 final class MembershipWorkload implements Workload {
 
@@ -20,9 +20,13 @@ final class MembershipWorkload implements Workload {
     w.spawn();
   }
 
-  private static final OpMix MIX = new OpMix()
-      .with(35, OpMix.JOIN).with(25, OpMix.LEAVE).with(15, OpMix.GET_MEMBERS).with(15, OpMix.GET_LOCAL_MEMBERS)
-      .with(4, OpMix.KILL_AND_REPLACE);
+  private static final OpMix MIX =
+      new OpMix()
+          .with(35, OpMix.JOIN)
+          .with(25, OpMix.LEAVE)
+          .with(15, OpMix.GET_MEMBERS)
+          .with(15, OpMix.GET_LOCAL_MEMBERS)
+          .with(4, OpMix.KILL_AND_REPLACE);
 
   @Override
   public void step(Worker w) {
@@ -36,7 +40,8 @@ final class MembershipWorkload implements Workload {
 
   @Override
   public List<CheckResult> check(History history, RunConfig config) {
-    return List.of(LocalLinearizability.check(history),
+    return List.of(
+        LocalLinearizability.check(history),
         ConvergenceChecker.check(new PgHistory(history).convergence()));
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A subscriber on every worker monitors every group while processes join and leave; subscriptions
- * are drained now and then and read a last time after the final quiet period, with the node's
- * view. Checked: monitor streams (no drift, drops counted) and convergence.
+ * are drained now and then and read a last time after the final quiet period, with the node's view.
+ * Checked: monitor streams (no drift, drops counted) and convergence.
  */
 final class MonitorWorkload implements Workload {
 
@@ -29,8 +29,12 @@ final class MonitorWorkload implements Workload {
     }
   }
 
-  private static final OpMix MIX = new OpMix()
-      .with(35, OpMix.JOIN).with(30, OpMix.LEAVE).with(30, OpMix.DRAIN).with(5, OpMix.GET_MEMBERS);
+  private static final OpMix MIX =
+      new OpMix()
+          .with(35, OpMix.JOIN)
+          .with(30, OpMix.LEAVE)
+          .with(30, OpMix.DRAIN)
+          .with(5, OpMix.GET_MEMBERS);
 
   @Override
   public void step(Worker w) {
@@ -48,6 +52,7 @@ final class MonitorWorkload implements Workload {
   @Override
   public List<CheckResult> check(History history, RunConfig config) {
     PgHistory h = new PgHistory(history);
-    return List.of(MonitorChecker.check(h.subscriptions()), ConvergenceChecker.check(h.convergence()));
+    return List.of(
+        MonitorChecker.check(h.subscriptions()), ConvergenceChecker.check(h.convergence()));
   }
 }

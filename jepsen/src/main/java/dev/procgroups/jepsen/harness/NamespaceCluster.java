@@ -33,8 +33,10 @@ public final class NamespaceCluster implements Cluster {
   static final int CONTROL_PORT = 8000;
   // Seven JVMs starting at once on a loaded two-core machine took more than 90 s.
   private static final Duration READY_WITHIN = Duration.ofSeconds(240);
+
   /** Small, quick-starting node JVMs: several share two cores with the harness. */
-  private static final List<String> NODE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  private static final List<String> NODE_JVM =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private final List<NodeAddress> nodes;
   private final Path logs;
@@ -42,8 +44,12 @@ public final class NamespaceCluster implements Cluster {
   private final Map<String, ControlClient> clients = new LinkedHashMap<>();
   private final Nemesis nemesis;
 
-  private NamespaceCluster(NetNamespace ns, Firewall firewall, List<NodeAddress> nodes, Path logs,
-                           List<String> nodeArgs) {
+  private NamespaceCluster(
+      NetNamespace ns,
+      Firewall firewall,
+      List<NodeAddress> nodes,
+      Path logs,
+      List<String> nodeArgs) {
     this.nodes = nodes;
     this.logs = logs;
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -51,22 +57,51 @@ public final class NamespaceCluster implements Cluster {
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     HttpClient http = ControlClient.newHttpClient();
     for (NodeAddress n : nodes) {
-      String seeds = nodes.stream().filter(o -> o != n)
-          .map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT).collect(Collectors.joining(","));
-      processes.put(n.name(), new NodeProcess(ns, n, start -> {
-        List<String> args = new ArrayList<>(List.of("node", "--name", n.name(), "--bind", n.ip() + ":" + CLUSTER_PORT,
-            "--control", n.ip() + ":" + CONTROL_PORT, "--incarnation", Integer.toString(start)));
-        if (!seeds.isEmpty()) {
-          args.addAll(List.of("--seeds", seeds));
-        }
-        args.addAll(nodeArgs);
-        return JavaCommand.procgroups(NODE_JVM, args);
-      }, logs.resolve(n.name() + ".log"), Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, secret)));
-      clients.put(n.name(), new ControlClient(http, URI.create("http://" + n.ip() + ":" + CONTROL_PORT), token,
-          Duration.ofSeconds(5)));
+      String seeds =
+          nodes.stream()
+              .filter(o -> o != n)
+              .map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT)
+              .collect(Collectors.joining(","));
+      processes.put(
+          n.name(),
+          new NodeProcess(
+              ns,
+              n,
+              start -> {
+                List<String> args =
+                    new ArrayList<>(
+                        List.of(
+                            "node",
+                            "--name",
+                            n.name(),
+                            "--bind",
+                            n.ip() + ":" + CLUSTER_PORT,
+                            "--control",
+                            n.ip() + ":" + CONTROL_PORT,
+                            "--incarnation",
+                            Integer.toString(start)));
+                if (!seeds.isEmpty()) {
+                  args.addAll(List.of("--seeds", seeds));
+                }
+                args.addAll(nodeArgs);
+                return JavaCommand.procgroups(NODE_JVM, args);
+              },
+              logs.resolve(n.name() + ".log"),
+              Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, secret)));
+      clients.put(
+          n.name(),
+          new ControlClient(
+              http,
+              URI.create("http://" + n.ip() + ":" + CONTROL_PORT),
+              token,
+              Duration.ofSeconds(5)));
     }
-    this.nemesis = new Nemesis(firewall, List.copyOf(processes.values()), p -> awaitReady(p.node().name()),
-        victim -> impostor(ns, victim, logs, token));
+    this.nemesis =
+        new Nemesis(
+            firewall,
+            List.copyOf(processes.values()),
+            p -> awaitReady(p.node().name()),
+            victim -> impostor(ns, victim, logs, token));
   }
 
   /**
@@ -77,32 +112,62 @@ public final class NamespaceCluster implements Cluster {
    */
   private NodeProcess impostor(NetNamespace ns, String victim, Path logs, String token) {
     NodeAddress spare = NodeAddress.cluster(nodes.size() + 1).get(nodes.size());
-    String seeds = nodes.stream().map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT)
-        .collect(Collectors.joining(","));
+    String seeds =
+        nodes.stream()
+            .map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT)
+            .collect(Collectors.joining(","));
     String ownSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-    NodeProcess p = new NodeProcess(ns, new NodeAddress(victim, spare.ip(), spare.index()), incarnation ->
-        JavaCommand.procgroups(NODE_JVM, List.of("node", "--name", victim, "--bind", spare.ip() + ":" + CLUSTER_PORT,
-            "--control", spare.ip() + ":" + CONTROL_PORT, "--seeds", seeds)),
-        logs.resolve("impostor.log"), Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, ownSecret));
+    NodeProcess p =
+        new NodeProcess(
+            ns,
+            new NodeAddress(victim, spare.ip(), spare.index()),
+            incarnation ->
+                JavaCommand.procgroups(
+                    NODE_JVM,
+                    List.of(
+                        "node",
+                        "--name",
+                        victim,
+                        "--bind",
+                        spare.ip() + ":" + CLUSTER_PORT,
+                        "--control",
+                        spare.ip() + ":" + CONTROL_PORT,
+                        "--seeds",
+                        seeds)),
+            logs.resolve("impostor.log"),
+            Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, ownSecret));
     p.start();
-    awaitReady(p, new ControlClient(ControlClient.newHttpClient(),
-        URI.create("http://" + spare.ip() + ":" + CONTROL_PORT), token, Duration.ofSeconds(5)));
+    awaitReady(
+        p,
+        new ControlClient(
+            ControlClient.newHttpClient(),
+            URI.create("http://" + spare.ip() + ":" + CONTROL_PORT),
+            token,
+            Duration.ofSeconds(5)));
     return p;
   }
 
   /**
-   * Starts every node and waits until each answers on its control endpoint. The namespace must
-   * have one address more than there are nodes: the impostor nemesis's.
+   * Starts every node and waits until each answers on its control endpoint. The namespace must have
+   * one address more than there are nodes: the impostor nemesis's.
    *
    * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
    * @param fakeClocks run every node under libfaketime, for the clock nemesis
    */
-  public static NamespaceCluster start(NetNamespace ns, Firewall firewall, List<NodeAddress> nodes, Path logs,
-                                       List<String> nodeArgs, boolean fakeClocks) {
+  public static NamespaceCluster start(
+      NetNamespace ns,
+      Firewall firewall,
+      List<NodeAddress> nodes,
+      Path logs,
+      List<String> nodeArgs,
+      boolean fakeClocks) {
     NamespaceCluster cluster = new NamespaceCluster(ns, firewall, nodes, logs, nodeArgs);
     try {
       if (fakeClocks) {
-        cluster.processes.values().forEach(p -> p.withFakeClock(logs.resolve(p.node().name() + ".clock")));
+        cluster
+            .processes
+            .values()
+            .forEach(p -> p.withFakeClock(logs.resolve(p.node().name() + ".clock")));
       }
       cluster.processes.values().forEach(NodeProcess::start);
       nodes.forEach(n -> cluster.awaitReady(n.name()));
@@ -131,7 +196,8 @@ public final class NamespaceCluster implements Cluster {
         sleep();
       }
     }
-    throw new IllegalStateException(node + " did not answer within " + READY_WITHIN + "; see " + p.log());
+    throw new IllegalStateException(
+        node + " did not answer within " + READY_WITHIN + "; see " + p.log());
   }
 
   private static void sleep() {

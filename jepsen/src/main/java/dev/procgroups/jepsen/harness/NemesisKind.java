@@ -5,13 +5,23 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The faults a run may schedule, named as on the command line ({@code --nemesis halves,kill}).
- * The trust-boundary faults (a restart with a smaller incarnation, an impostor without the secret
- * under a live node's name, a node's wall clock jumping) fail on the code before issue 14; they are not in {@code all} until
- * it lands and are named on their own or as {@code trust}.
+ * The faults a run may schedule, named as on the command line ({@code --nemesis halves,kill}). The
+ * trust-boundary faults (a restart with a smaller incarnation, an impostor without the secret under
+ * a live node's name, a node's wall clock jumping) fail on the code before issue 14; they are not
+ * in {@code all} until it lands and are named on their own or as {@code trust}.
  */
 public enum NemesisKind {
-  HALVES, ISOLATE, RING, BRIDGE, ONE_WAY, KILL, PAUSE, LOSS, STALE_RESTART, IMPOSTOR, CLOCK;
+  HALVES,
+  ISOLATE,
+  RING,
+  BRIDGE,
+  ONE_WAY,
+  KILL,
+  PAUSE,
+  LOSS,
+  STALE_RESTART,
+  IMPOSTOR,
+  CLOCK;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -23,7 +33,11 @@ public enum NemesisKind {
 
   /** Faults that hit one node (different nodes when they nest). */
   boolean onNode() {
-    return this == KILL || this == PAUSE || this == STALE_RESTART || this == IMPOSTOR || this == CLOCK;
+    return this == KILL
+        || this == PAUSE
+        || this == STALE_RESTART
+        || this == IMPOSTOR
+        || this == CLOCK;
   }
 
   /** The trust-boundary faults, left out of {@code all} until issue 14 lands. */
@@ -37,17 +51,19 @@ public enum NemesisKind {
   }
 
   /**
-   * Parses a comma-separated list of names, plus {@code partition} (every partition shape),
-   * {@code trust} (the trust-boundary faults), {@code all} (every fault but those) and
-   * {@code none}.
+   * Parses a comma-separated list of names, plus {@code partition} (every partition shape), {@code
+   * trust} (the trust-boundary faults), {@code all} (every fault but those) and {@code none}.
    */
   public static Set<NemesisKind> parse(String list) {
     Set<NemesisKind> kinds = EnumSet.noneOf(NemesisKind.class);
     for (String word : list.split(",")) {
       String w = word.strip().toLowerCase(Locale.ROOT);
       switch (w) {
-        case "", "none" -> { }
-        case "all" -> EnumSet.allOf(NemesisKind.class).stream().filter(k -> !k.trustBoundary()).forEach(kinds::add);
+        case "", "none" -> {}
+        case "all" ->
+            EnumSet.allOf(NemesisKind.class).stream()
+                .filter(k -> !k.trustBoundary())
+                .forEach(kinds::add);
         case "trust" -> kinds.addAll(EnumSet.of(STALE_RESTART, IMPOSTOR, CLOCK));
         case "partition" -> kinds.addAll(EnumSet.of(HALVES, ISOLATE, RING, BRIDGE, ONE_WAY));
         default -> kinds.add(of(w));
@@ -62,7 +78,11 @@ public enum NemesisKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown nemesis '" + cliName + "'; known: partition, trust, all, none, "
-        + String.join(", ", java.util.Arrays.stream(values()).map(NemesisKind::cliName).toList()));
+    throw new IllegalArgumentException(
+        "unknown nemesis '"
+            + cliName
+            + "'; known: partition, trust, all, none, "
+            + String.join(
+                ", ", java.util.Arrays.stream(values()).map(NemesisKind::cliName).toList()));
   }
 }

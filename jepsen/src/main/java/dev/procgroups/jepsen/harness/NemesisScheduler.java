@@ -13,10 +13,10 @@ import java.util.function.LongSupplier;
 /**
  * The nemesis generator: waits {@code faultEvery}, starts a random fault of the configured kinds,
  * keeps it {@code faultFor}, undoes it, and again, until the deadline. With {@code overlap} it
- * nests up to three faults of different categories (a partition during a pause during packet
- * loss), node faults on different nodes: each starts a while after the one before, and they are
- * undone in reverse order. Each step is recorded as a pair of nemesis operations. A fault it
- * started is always undone, also past the deadline.
+ * nests up to three faults of different categories (a partition during a pause during packet loss),
+ * node faults on different nodes: each starts a while after the one before, and they are undone in
+ * reverse order. Each step is recorded as a pair of nemesis operations. A fault it started is
+ * always undone, also past the deadline.
  */
 final class NemesisScheduler implements Runnable {
 
@@ -28,7 +28,12 @@ final class NemesisScheduler implements Runnable {
   private final LongSupplier deadline;
   private volatile String current = "none";
 
-  NemesisScheduler(RunConfig config, List<String> nodes, FaultInjector faults, Recorder recorder, LongSupplier deadline) {
+  NemesisScheduler(
+      RunConfig config,
+      List<String> nodes,
+      FaultInjector faults,
+      Recorder recorder,
+      LongSupplier deadline) {
     this.config = config;
     this.nodes = nodes;
     this.faults = faults;
@@ -47,7 +52,8 @@ final class NemesisScheduler implements Runnable {
     List<NemesisKind> kinds = new ArrayList<>(config.nemeses());
     kinds.sort(null);
     try {
-      while (sleepUntil(Math.min(deadline.getAsLong(), recorder.now() + config.faultEvery().toNanos()))
+      while (sleepUntil(
+              Math.min(deadline.getAsLong(), recorder.now() + config.faultEvery().toNanos()))
           && recorder.now() + config.faultFor().toNanos() < deadline.getAsLong()) {
         List<Step> steps = pick(kinds);
         long gap = config.faultFor().toNanos() / Math.max(1, 2 * steps.size());
@@ -79,7 +85,8 @@ final class NemesisScheduler implements Runnable {
 
   /** One fault, or with overlap up to three of different categories on different nodes. */
   private List<Step> pick(List<NemesisKind> kinds) {
-    List<NemesisKind> usable = kinds.stream().filter(k -> !k.isPartition() || nodes.size() > 1).toList();
+    List<NemesisKind> usable =
+        kinds.stream().filter(k -> !k.isPartition() || nodes.size() > 1).toList();
     if (usable.isEmpty()) {
       return List.of();
     }
@@ -101,15 +108,18 @@ final class NemesisScheduler implements Runnable {
     if (kind.isPartition()) {
       Partition p = partition(kind, node);
       current = p.description();
-      recorder.nemesis(PgOps.START_PARTITION, p.description(), () -> faults.apply(new Fault.Cut(p)));
+      recorder.nemesis(
+          PgOps.START_PARTITION, p.description(), () -> faults.apply(new Fault.Cut(p)));
     } else if (kind == NemesisKind.LOSS) {
       int percent = 10 + random.nextInt(31);
       current = "loss " + percent + "%";
-      recorder.nemesis(PgOps.START_LOSS, percent + "%", () -> faults.apply(new Fault.Loss(percent)));
+      recorder.nemesis(
+          PgOps.START_LOSS, percent + "%", () -> faults.apply(new Fault.Loss(percent)));
     } else if (kind == NemesisKind.CLOCK) {
       long seconds = (random.nextBoolean() ? 1 : -1) * (30 + random.nextInt(271));
       current = "clock " + node + " " + seconds + " s";
-      recorder.nemesis(PgOps.START_CLOCK, node, () -> faults.apply(new Fault.ClockJump(node, seconds)));
+      recorder.nemesis(
+          PgOps.START_CLOCK, node, () -> faults.apply(new Fault.ClockJump(node, seconds)));
     } else if (kind == NemesisKind.IMPOSTOR) {
       current = "impostor " + node;
       recorder.nemesis(PgOps.START_IMPOSTOR, node, () -> faults.apply(new Fault.Impostor(node)));

@@ -3,7 +3,9 @@ package dev.procgroups.jepsen.harness;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A workload's operations with their weights; each step picks one at random for a random process. */
+/**
+ * A workload's operations with their weights; each step picks one at random for a random process.
+ */
 final class OpMix {
 
   /** One kind of operation, done by {@code pid}, a live process of the worker. */
@@ -17,23 +19,27 @@ final class OpMix {
   static final Op GET_MEMBERS = (w, pid) -> w.client().getMembers(pid, w.anyGroup());
   static final Op GET_LOCAL_MEMBERS = (w, pid) -> w.client().getLocalMembers(pid, w.anyGroup());
   static final Op BROADCAST = (w, pid) -> w.client().broadcast(pid, w.anyGroup(), w.nextMessage());
+
   /** Kills the process (keeping at least one) and spawns a replacement. */
-  static final Op KILL_AND_REPLACE = (w, pid) -> {
-    if (w.pids().size() > 1) {
-      w.client().killProcess(pid);
-      w.pids().remove(pid);
-    }
-    w.spawn();
-  };
+  static final Op KILL_AND_REPLACE =
+      (w, pid) -> {
+        if (w.pids().size() > 1) {
+          w.client().killProcess(pid);
+          w.pids().remove(pid);
+        }
+        w.spawn();
+      };
+
   /**
-   * Drains every subscription of the worker, so that none overflows its 64-event buffer: at 7
-   * nodes each group sees about 30 changes a second, and a worker drains a few times a second.
+   * Drains every subscription of the worker, so that none overflows its 64-event buffer: at 7 nodes
+   * each group sees about 30 changes a second, and a worker drains a few times a second.
    */
-  static final Op DRAIN = (w, pid) -> {
-    for (Worker.Subscribed s : List.copyOf(w.subscriptions())) {
-      w.client().monitorRead(s.id(), s.group(), false);
-    }
-  };
+  static final Op DRAIN =
+      (w, pid) -> {
+        for (Worker.Subscribed s : List.copyOf(w.subscriptions())) {
+          w.client().monitorRead(s.id(), s.group(), false);
+        }
+      };
 
   private record Weighted(int weight, Op op) {}
 

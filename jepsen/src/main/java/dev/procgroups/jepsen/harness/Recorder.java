@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Writes the history as the run goes (times are taken under the builder's lock, so they grow with
- * the index as Jepsen expects): each client call as an invocation and a completion (ok with
- * its results, fail with the pg error kind, info when the answer never came), each nemesis action
- * as two {@code :info} operations. Times are nanoseconds since the recorder was made.
+ * the index as Jepsen expects): each client call as an invocation and a completion (ok with its
+ * results, fail with the pg error kind, info when the answer never came), each nemesis action as
+ * two {@code :info} operations. Times are nanoseconds since the recorder was made.
  */
 public final class Recorder {
 
@@ -59,7 +59,8 @@ public final class Recorder {
       return new Completed(Outcome.OK, canonical(value));
     } catch (PgCallException e) {
       synchronized (history) {
-        history.fail(process, args, Keyword.of(e.kind().isEmpty() ? "unknown" : kebab(e.kind())), now());
+        history.fail(
+            process, args, Keyword.of(e.kind().isEmpty() ? "unknown" : kebab(e.kind())), now());
       }
       failed.incrementAndGet();
       return new Completed(Outcome.FAIL, args);
@@ -105,6 +106,8 @@ public final class Recorder {
 
   /** {@code PermissionDenied} → {@code permission-denied}, a readable EDN keyword. */
   static String kebab(String kind) {
-    return kind.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    return kind.replaceAll("([a-z])([A-Z])", "$1-$2")
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9-]", "-");
   }
 }

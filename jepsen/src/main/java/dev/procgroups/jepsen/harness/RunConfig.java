@@ -21,9 +21,20 @@ import java.util.Set;
  * @param seed seeds every random choice of the run
  * @param store root of the store folder
  */
-public record RunConfig(Workload.Kind workload, int nodes, Duration timeLimit, int workersPerNode, double opsPerSecond,
-                        Set<NemesisKind> nemeses, Duration faultEvery, Duration faultFor, boolean overlap,
-                        Duration quiet, int groups, long seed, Path store) {
+public record RunConfig(
+    Workload.Kind workload,
+    int nodes,
+    Duration timeLimit,
+    int workersPerNode,
+    double opsPerSecond,
+    Set<NemesisKind> nemeses,
+    Duration faultEvery,
+    Duration faultFor,
+    boolean overlap,
+    Duration quiet,
+    int groups,
+    long seed,
+    Path store) {
 
   public RunConfig {
     if (nodes < 1 || workersPerNode < 1 || groups < 1 || opsPerSecond <= 0) {

@@ -48,8 +48,9 @@ public final class Runner {
     List<Worker> workers = workers();
     each(workers, w -> refresh(workload, w));
     long deadline = recorder.now() + config.timeLimit().toNanos();
-    NemesisScheduler nemesis = new NemesisScheduler(config, cluster.nodes(), cluster.faults(), recorder, () -> deadline);
-    Thread faults = new Thread(config.nemeses().isEmpty() ? () -> { } : nemesis, "nemesis");
+    NemesisScheduler nemesis =
+        new NemesisScheduler(config, cluster.nodes(), cluster.faults(), recorder, () -> deadline);
+    Thread faults = new Thread(config.nemeses().isEmpty() ? () -> {} : nemesis, "nemesis");
     try (ProgressBar bar = new ProgressBar(console, deadline, recorder, nemesis::current)) {
       faults.start();
       each(workers, w -> loop(workload, w, deadline));
@@ -58,10 +59,12 @@ public final class Runner {
     List<String> healed = cluster.faults().healAll();
     recorder.nemesis(PgOps.STOP_PARTITION, "final heal", () -> String.join(", ", healed));
     Thread.sleep(config.quiet().toMillis());
-    each(workers, w -> {
-      refresh(workload, w);
-      workload.finalReads(w);
-    });
+    each(
+        workers,
+        w -> {
+          refresh(workload, w);
+          workload.finalReads(w);
+        });
     return finish(workload, recorder.history());
   }
 
@@ -72,7 +75,8 @@ public final class Runner {
     for (String node : cluster.nodes()) {
       for (int i = 0; i < config.workersPerNode(); i++) {
         PgClient client = new PgClient(workers.size(), node, cluster.client(node), recorder);
-        workers.add(new Worker(client, new Random(seeds.nextLong()), config.groupNames(), messages));
+        workers.add(
+            new Worker(client, new Random(seeds.nextLong()), config.groupNames(), messages));
       }
     }
     return workers;
@@ -103,7 +107,8 @@ public final class Runner {
   }
 
   /** Runs {@code body} for every worker at once and waits for all. */
-  private static void each(List<Worker> workers, java.util.function.Consumer<Worker> body) throws InterruptedException {
+  private static void each(List<Worker> workers, java.util.function.Consumer<Worker> body)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(workers.size());
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -127,11 +132,18 @@ public final class Runner {
     List<CheckResult> results = workload.check(history, config);
     Map<String, Object> cfg = describe();
     store.writeResults(config.workload().cliName(), results, cfg);
-    Path report = Report.write(store.dir(), "procgroups jepsen: " + config.workload().cliName(), history, results, cfg);
+    Path report =
+        Report.write(
+            store.dir(),
+            "procgroups jepsen: " + config.workload().cliName(),
+            history,
+            results,
+            cfg);
     for (CheckResult r : results) {
       console.println(r.summary());
     }
-    console.println("valid? " + Verdicts.overall(results) + "  (" + history.size() + " operations)");
+    console.println(
+        "valid? " + Verdicts.overall(results) + "  (" + history.size() + " operations)");
     console.println("report: " + report.toAbsolutePath());
     return new Outcome(store.dir(), report, results);
   }

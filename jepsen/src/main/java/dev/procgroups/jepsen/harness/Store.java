@@ -23,12 +23,13 @@ import java.util.Map;
 
 /**
  * A run's folder, {@code <store>/<workload>/<timestamp>/}: {@code history.edn} (one Jepsen op map
- * per line, as Jepsen writes it, so Knossos and Elle can read it), {@code results.edn} and
- * {@code results.json}, the node logs and the report.
+ * per line, as Jepsen writes it, so Knossos and Elle can read it), {@code results.edn} and {@code
+ * results.json}, the node logs and the report.
  */
 public final class Store {
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS");
 
   private final Path dir;
 
@@ -37,8 +38,8 @@ public final class Store {
   }
 
   /**
-   * Makes a fresh folder for a run of {@code workload} under {@code root}, and points
-   * {@code root/latest} and {@code root/<workload>/latest} at it (as Jepsen's store does).
+   * Makes a fresh folder for a run of {@code workload} under {@code root}, and points {@code
+   * root/latest} and {@code root/<workload>/latest} at it (as Jepsen's store does).
    */
   public static Store create(Path root, String workload) throws IOException {
     String stamp = LocalDateTime.now().format(STAMP);
@@ -63,7 +64,8 @@ public final class Store {
   }
 
   /** Writes {@code results.edn} and {@code results.json}; returns the EDN file. */
-  public Path writeResults(String workload, List<CheckResult> results, Map<String, Object> config) throws IOException {
+  public Path writeResults(String workload, List<CheckResult> results, Map<String, Object> config)
+      throws IOException {
     Map<Keyword, Object> edn = new LinkedHashMap<>();
     edn.put(Keyword.of("workload"), workload);
     edn.put(Keyword.of("valid?"), validity(Verdicts.overall(results)));
@@ -75,15 +77,33 @@ public final class Store {
       }
       Map<Keyword, Object> counts = new LinkedHashMap<>();
       r.counts().forEach((k, v) -> counts.put(Keyword.of(k), v));
-      checkers.add(map("checker", r.checker(), "valid?", validity(r.validity()), "checked", r.checked(),
-          "checkable", r.checkable(), "coverage", r.coverage(), "problems", problems, "counts", counts));
+      checkers.add(
+          map(
+              "checker",
+              r.checker(),
+              "valid?",
+              validity(r.validity()),
+              "checked",
+              r.checked(),
+              "checkable",
+              r.checkable(),
+              "coverage",
+              r.coverage(),
+              "problems",
+              problems,
+              "counts",
+              counts));
     }
     edn.put(Keyword.of("checkers"), checkers);
     Map<Keyword, Object> cfg = new LinkedHashMap<>();
     config.forEach((k, v) -> cfg.put(Keyword.of(k), v));
     edn.put(Keyword.of("config"), cfg);
-    Files.writeString(dir.resolve("results.json"),
-        Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plain(edn)));
+    Files.writeString(
+        dir.resolve("results.json"),
+        Json.MAPPER
+            .copy()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(plain(edn)));
     return Files.writeString(dir.resolve("results.edn"), EdnWriter.write(edn) + "\n");
   }
 
@@ -91,7 +111,8 @@ public final class Store {
   public void keepLogs(List<Path> logs) throws IOException {
     for (Path log : logs) {
       if (Files.exists(log) && !log.toAbsolutePath().getParent().equals(dir.toAbsolutePath())) {
-        Files.copy(log, dir.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            log, dir.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

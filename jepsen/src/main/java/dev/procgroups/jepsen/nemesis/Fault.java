@@ -105,7 +105,11 @@ public sealed interface Fault {
 
   /** kill -9; start again (a new incarnation); start again with a smaller one; SIGSTOP; SIGCONT. */
   enum Action {
-    KILL("kill"), RESTART("start"), RESTART_STALE("start-stale"), PAUSE("pause"), RESUME("resume");
+    KILL("kill"),
+    RESTART("start"),
+    RESTART_STALE("start-stale"),
+    PAUSE("pause"),
+    RESUME("resume");
 
     private final String f;
 
@@ -114,7 +118,11 @@ public sealed interface Fault {
     }
 
     public String past() {
-      return this == RESTART ? "started" : this == RESTART_STALE ? "started with a smaller incarnation" : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
+      return this == RESTART
+          ? "started"
+          : this == RESTART_STALE
+              ? "started with a smaller incarnation"
+              : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
     }
   }
 

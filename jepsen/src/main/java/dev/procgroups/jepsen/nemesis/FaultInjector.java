@@ -11,15 +11,16 @@ public interface FaultInjector {
   List<String> healAll();
 
   /** A cluster that cannot be hurt (for runs without a namespace). */
-  FaultInjector NONE = new FaultInjector() {
-    @Override
-    public String apply(Fault fault) {
-      throw new UnsupportedOperationException("this cluster takes no faults");
-    }
+  FaultInjector NONE =
+      new FaultInjector() {
+        @Override
+        public String apply(Fault fault) {
+          throw new UnsupportedOperationException("this cluster takes no faults");
+        }
 
-    @Override
-    public List<String> healAll() {
-      return List.of();
-    }
-  };
+        @Override
+        public List<String> healAll() {
+          return List.of();
+        }
+      };
 }

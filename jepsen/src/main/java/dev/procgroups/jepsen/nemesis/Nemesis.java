@@ -27,8 +27,11 @@ public final class Nemesis implements FaultInjector {
    * @param onRestart called after a node starts again (the harness waits for its endpoint)
    * @param impostors starts the JVM of an impostor of the named node and returns it once it runs
    */
-  public Nemesis(Firewall firewall, List<NodeProcess> nodes, Consumer<NodeProcess> onRestart,
-                 java.util.function.Function<String, NodeProcess> impostors) {
+  public Nemesis(
+      Firewall firewall,
+      List<NodeProcess> nodes,
+      Consumer<NodeProcess> onRestart,
+      java.util.function.Function<String, NodeProcess> impostors) {
     this.firewall = firewall;
     nodes.forEach(n -> this.nodes.put(n.node().name(), n));
     this.onRestart = onRestart;
@@ -68,7 +71,9 @@ public final class Nemesis implements FaultInjector {
     if (fault instanceof Fault.ClockJump j) {
       node(j.node()).setClockOffset(j.seconds());
       clocksOff.put(j.node(), j.seconds() != 0);
-      return j.node() + "'s clock " + (j.seconds() == 0 ? "back to real time" : "set " + j.seconds() + " s off");
+      return j.node()
+          + "'s clock "
+          + (j.seconds() == 0 ? "back to real time" : "set " + j.seconds() + " s off");
     }
     if (fault instanceof Fault.ImpostorGone) {
       if (impostor != null) {
@@ -128,7 +133,11 @@ public final class Nemesis implements FaultInjector {
 
   /** True while no partition is in force and every node runs unpaused. */
   public synchronized boolean whole() {
-    return !partitioned && !lossy && impostor == null && !clocksOff.containsValue(true) && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
+    return !partitioned
+        && !lossy
+        && impostor == null
+        && !clocksOff.containsValue(true)
+        && nodes.values().stream().allMatch(n -> n.running() && !n.paused());
   }
 
   private NodeProcess node(String name) {

@@ -35,13 +35,18 @@ public final class NodeProcess {
    * {@code command} gets the start's incarnation (1, 2, ... for ordinary starts) and gives the
    * command line of that start.
    */
-  public NodeProcess(NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log) {
+  public NodeProcess(
+      NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log) {
     this(ns, node, command, log, Map.of());
   }
 
   /** As above, with extra environment variables (the control token: never on a command line). */
-  public NodeProcess(NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log,
-                     Map<String, String> environment) {
+  public NodeProcess(
+      NetNamespace ns,
+      NodeAddress node,
+      IntFunction<List<String>> command,
+      Path log,
+      Map<String, String> environment) {
     this.ns = ns;
     this.node = node;
     this.command = command;
@@ -50,7 +55,8 @@ public final class NodeProcess {
   }
 
   /** libfaketime, multi-threaded build: the single-threaded one hangs a JVM at start. */
-  public static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
+  public static final Path LIBFAKETIME =
+      Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
 
   /**
    * Runs the JVM under libfaketime with its wall-clock offset read from {@code file} at every call
@@ -105,20 +111,35 @@ public final class NodeProcess {
     }
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      Files.writeString(log, "--- start " + (++starts) + " of " + node.name() + ", incarnation " + next + "\n",
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          "--- start " + (++starts) + " of " + node.name() + ", incarnation " + next + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       incarnation = next;
       ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.apply(next))));
       environment.forEach(builder.environment()::put);
       if (clock != null) {
-        builder.environment().putAll(Map.of("LD_PRELOAD", LIBFAKETIME.toString(), "FAKETIME_TIMESTAMP_FILE",
-            clock.toAbsolutePath().toString(), "FAKETIME_NO_CACHE", "1", "DONT_FAKE_MONOTONIC", "1",
-            "FAKETIME_FORCE_MONOTONIC_FIX", "0"));
+        builder
+            .environment()
+            .putAll(
+                Map.of(
+                    "LD_PRELOAD",
+                    LIBFAKETIME.toString(),
+                    "FAKETIME_TIMESTAMP_FILE",
+                    clock.toAbsolutePath().toString(),
+                    "FAKETIME_NO_CACHE",
+                    "1",
+                    "DONT_FAKE_MONOTONIC",
+                    "1",
+                    "FAKETIME_FORCE_MONOTONIC_FIX",
+                    "0"));
       }
-      process = builder
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      process =
+          builder
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       paused = false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + node.name(), e);

@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * nftables rules inside the run's namespace, never outside it: every command goes through
- * {@link NetNamespace#command}.
+ * nftables rules inside the run's namespace, never outside it: every command goes through {@link
+ * NetNamespace#command}.
  *
  * <p>On loopback the kernel gives a connection the destination's address as its source, so "who
  * sent this packet" is not in the packet. A permanent table therefore tags every new connection
@@ -30,35 +30,58 @@ public final class Firewall {
 
   private Firewall(NetNamespace ns, Collection<NodeAddress> nodes, String nft) {
     this.ns = ns;
-    this.nodes = nodes.stream().collect(Collectors.toUnmodifiableMap(NodeAddress::name, Function.identity()));
+    this.nodes =
+        nodes.stream()
+            .collect(Collectors.toUnmodifiableMap(NodeAddress::name, Function.identity()));
     this.nft = nft;
   }
 
   /** Installs the tagging and (empty) cut tables in {@code ns}; call before any node starts. */
   public static Firewall install(NetNamespace ns, Collection<NodeAddress> nodes)
       throws NamespaceUnavailableException {
-    String nft = Shell.resolve("nft").map(Object::toString).orElseThrow(() ->
-        new NamespaceUnavailableException("the 'nft' tool (nftables) is not installed; partitions"
-            + " need it (apt-get install nftables)"));
+    String nft =
+        Shell.resolve("nft")
+            .map(Object::toString)
+            .orElseThrow(
+                () ->
+                    new NamespaceUnavailableException(
+                        "the 'nft' tool (nftables) is not installed; partitions"
+                            + " need it (apt-get install nftables)"));
     Firewall firewall = new Firewall(ns, nodes, nft);
-    StringBuilder script = new StringBuilder()
-        .append("add table inet ").append(TAG_TABLE).append('\n')
-        .append("add chain inet ").append(TAG_TABLE)
-        .append(" opener { type filter hook output priority -150; policy accept; }\n")
-        .append("add table inet ").append(CUT_TABLE).append('\n')
-        .append("add chain inet ").append(CUT_TABLE)
-        .append(" cut { type filter hook input priority 0; policy accept; }\n")
-        .append("add table inet ").append(LOSS_TABLE).append('\n')
-        .append("add chain inet ").append(LOSS_TABLE)
-        .append(" loss { type filter hook input priority 10; policy accept; }\n");
+    StringBuilder script =
+        new StringBuilder()
+            .append("add table inet ")
+            .append(TAG_TABLE)
+            .append('\n')
+            .append("add chain inet ")
+            .append(TAG_TABLE)
+            .append(" opener { type filter hook output priority -150; policy accept; }\n")
+            .append("add table inet ")
+            .append(CUT_TABLE)
+            .append('\n')
+            .append("add chain inet ")
+            .append(CUT_TABLE)
+            .append(" cut { type filter hook input priority 0; policy accept; }\n")
+            .append("add table inet ")
+            .append(LOSS_TABLE)
+            .append('\n')
+            .append("add chain inet ")
+            .append(LOSS_TABLE)
+            .append(" loss { type filter hook input priority 10; policy accept; }\n");
     for (NodeAddress n : nodes) {
-      script.append("add rule inet ").append(TAG_TABLE).append(" opener ct state new meta skgid ")
-          .append(n.gid()).append(" ct mark set ").append(n.mark()).append('\n');
+      script
+          .append("add rule inet ")
+          .append(TAG_TABLE)
+          .append(" opener ct state new meta skgid ")
+          .append(n.gid())
+          .append(" ct mark set ")
+          .append(n.mark())
+          .append('\n');
     }
     Shell.Result r = firewall.nft(script.toString());
     if (!r.ok()) {
-      throw new NamespaceUnavailableException("nftables rules could not be loaded inside "
-          + ns.name() + ": " + r.stderr().strip());
+      throw new NamespaceUnavailableException(
+          "nftables rules could not be loaded inside " + ns.name() + ": " + r.stderr().strip());
     }
     return firewall;
   }
@@ -69,7 +92,8 @@ public final class Firewall {
     for (Cut cut : cuts) {
       NodeAddress from = node(cut.from());
       NodeAddress to = node(cut.to());
-      script.append(rule("ct direction original ct mark " + from.mark() + " ip daddr " + to.ip()))
+      script
+          .append(rule("ct direction original ct mark " + from.mark() + " ip daddr " + to.ip()))
           .append(rule("ct direction reply ct mark " + to.mark() + " ip saddr " + from.ip()));
     }
     nft(script.toString()).orThrow();
@@ -83,8 +107,14 @@ public final class Firewall {
     if (percent < 1 || percent > 100) {
       throw new IllegalArgumentException("loss of " + percent + " %");
     }
-    nft("flush table inet " + LOSS_TABLE + "\nadd rule inet " + LOSS_TABLE + " loss ct mark != 0 numgen random mod 100 < "
-        + percent + " drop\n").orThrow();
+    nft("flush table inet "
+            + LOSS_TABLE
+            + "\nadd rule inet "
+            + LOSS_TABLE
+            + " loss ct mark != 0 numgen random mod 100 < "
+            + percent
+            + " drop\n")
+        .orThrow();
   }
 
   /** Ends packet loss: flushes the loss table. */

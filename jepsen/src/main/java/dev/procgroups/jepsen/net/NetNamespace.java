@@ -6,9 +6,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A private network namespace made for one run ({@code ip netns add <unique name>}) with loopback up
- * and each node's address on {@code lo}. Everything the harness does to the network (firewall rules,
- * node JVMs) runs inside it through {@link #command}, so nothing outside changes. Deleted by
+ * A private network namespace made for one run ({@code ip netns add <unique name>}) with loopback
+ * up and each node's address on {@code lo}. Everything the harness does to the network (firewall
+ * rules, node JVMs) runs inside it through {@link #command}, so nothing outside changes. Deleted by
  * {@link #close()}, and by a shutdown hook if the JVM exits first.
  */
 public final class NetNamespace implements AutoCloseable {
@@ -26,23 +26,37 @@ public final class NetNamespace implements AutoCloseable {
     this.deleteOnExit = new Thread(this::delete, "netns-cleanup-" + name);
   }
 
-  /** A fresh namespace named {@code prefix-<pid>-<random>}, with {@code addresses} on its loopback. */
+  /**
+   * A fresh namespace named {@code prefix-<pid>-<random>}, with {@code addresses} on its loopback.
+   */
   public static NetNamespace create(String prefix, List<NodeAddress> addresses)
       throws NamespaceUnavailableException {
-    return createNamed(prefix + "-" + ProcessHandle.current().pid() + "-"
-        + HexFormat.of().formatHex(new SecureRandom().generateSeed(3)), addresses);
+    return createNamed(
+        prefix
+            + "-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + HexFormat.of().formatHex(new SecureRandom().generateSeed(3)),
+        addresses);
   }
 
   /** As {@link #create} with an exact name (tests use a bad one to see the refusal). */
   static NetNamespace createNamed(String name, List<NodeAddress> addresses)
       throws NamespaceUnavailableException {
-    String ip = Shell.resolve("ip").map(Object::toString).orElseThrow(() -> unavailable(
-        "the 'ip' tool (iproute2) is not installed"));
+    String ip =
+        Shell.resolve("ip")
+            .map(Object::toString)
+            .orElseThrow(() -> unavailable("the 'ip' tool (iproute2) is not installed"));
     Shell.Result added = Shell.run(ip, "netns", "add", name);
     if (!added.ok()) {
-      throw unavailable("'ip netns add " + name + "' failed: " + added.stderr().strip()
-          + (added.stderr().contains("ermission") || added.stderr().contains("not permitted")
-              ? " (run as root, or with CAP_SYS_ADMIN and CAP_NET_ADMIN)" : ""));
+      throw unavailable(
+          "'ip netns add "
+              + name
+              + "' failed: "
+              + added.stderr().strip()
+              + (added.stderr().contains("ermission") || added.stderr().contains("not permitted")
+                  ? " (run as root, or with CAP_SYS_ADMIN and CAP_NET_ADMIN)"
+                  : ""));
     }
     NetNamespace ns = new NetNamespace(name, ip, true);
     Runtime.getRuntime().addShutdownHook(ns.deleteOnExit);
@@ -53,8 +67,8 @@ public final class NetNamespace implements AutoCloseable {
       }
     } catch (Shell.CommandFailedException e) {
       ns.close();
-      throw unavailable("namespace " + name + " made but its loopback could not be set up: "
-          + e.getMessage());
+      throw unavailable(
+          "namespace " + name + " made but its loopback could not be set up: " + e.getMessage());
     }
     return ns;
   }
@@ -64,24 +78,31 @@ public final class NetNamespace implements AutoCloseable {
    * this JVM runs in: the harness talks to the nodes' control endpoints over its loopback.
    */
   public static NetNamespace joinedByThisProcess(String name) throws NamespaceUnavailableException {
-    String ip = Shell.resolve("ip").map(Object::toString).orElseThrow(() -> unavailable(
-        "the 'ip' tool (iproute2) is not installed"));
+    String ip =
+        Shell.resolve("ip")
+            .map(Object::toString)
+            .orElseThrow(() -> unavailable("the 'ip' tool (iproute2) is not installed"));
     try {
-      Object mine = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/ns/net"), "unix:ino");
-      Object theirs = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/run/netns", name), "unix:ino");
+      Object mine =
+          java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/ns/net"), "unix:ino");
+      Object theirs =
+          java.nio.file.Files.getAttribute(java.nio.file.Path.of("/run/netns", name), "unix:ino");
       if (!mine.equals(theirs)) {
         throw unavailable("this process does not run inside namespace " + name);
       }
     } catch (java.io.IOException | UnsupportedOperationException e) {
-      throw unavailable("cannot tell whether this process runs inside namespace " + name + ": " + e);
+      throw unavailable(
+          "cannot tell whether this process runs inside namespace " + name + ": " + e);
     }
     return new NetNamespace(name, ip, false);
   }
 
   private static NamespaceUnavailableException unavailable(String why) {
-    return new NamespaceUnavailableException("cannot create a private network namespace: " + why
-        + ". The Jepsen harness only changes the network inside its own namespace and never"
-        + " touches the host's network or firewall, so it stops here.");
+    return new NamespaceUnavailableException(
+        "cannot create a private network namespace: "
+            + why
+            + ". The Jepsen harness only changes the network inside its own namespace and never"
+            + " touches the host's network or firewall, so it stops here.");
   }
 
   public String name() {
@@ -110,7 +131,9 @@ public final class NetNamespace implements AutoCloseable {
 
   /** True while {@code ip netns list} shows this namespace. */
   public boolean exists() {
-    return Shell.run(ip, "netns", "list").stdout().lines()
+    return Shell.run(ip, "netns", "list")
+        .stdout()
+        .lines()
         .anyMatch(l -> l.split(" ")[0].equals(name));
   }
 
@@ -136,12 +159,22 @@ public final class NetNamespace implements AutoCloseable {
     if (!closed) {
       closed = true;
       // Whatever still runs inside (a node whose harness died) goes with the namespace.
-      Shell.run(ip, "netns", "pids", name).stdout().lines().map(String::strip).filter(l -> !l.isEmpty())
+      Shell.run(ip, "netns", "pids", name)
+          .stdout()
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
           .forEach(pid -> Shell.run("kill", "-KILL", pid));
       Shell.Result r = Shell.run(ip, "netns", "delete", name);
       if (!r.ok() && exists()) {
-        System.err.println("procgroups-jepsen: could not delete network namespace " + name + ": "
-            + r.stderr().strip() + " (delete it with: ip netns delete " + name + ")");
+        System.err.println(
+            "procgroups-jepsen: could not delete network namespace "
+                + name
+                + ": "
+                + r.stderr().strip()
+                + " (delete it with: ip netns delete "
+                + name
+                + ")");
       }
     }
   }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * A node's place in the namespace: its name, its own loopback address, and the group id its JVM runs
- * under. Linux picks the source address of a loopback connection from the destination, not from
- * the sender, so packets cannot be told apart by source address; the firewall instead tags each
- * connection with the group id of the socket that opened it (see {@link Firewall}).
+ * A node's place in the namespace: its name, its own loopback address, and the group id its JVM
+ * runs under. Linux picks the source address of a loopback connection from the destination, not
+ * from the sender, so packets cannot be told apart by source address; the firewall instead tags
+ * each connection with the group id of the socket that opened it (see {@link Firewall}).
  *
  * @param index 0-based position; node {@code i} is {@code n(i+1)} at {@code 127.0.0.(11+i)}
  */
@@ -25,7 +25,8 @@ public record NodeAddress(String name, String ip, int index) {
       throw new IllegalArgumentException("node count must be 1..200, was " + count);
     }
     return IntStream.range(0, count)
-        .mapToObj(i -> new NodeAddress("n" + (i + 1), "127.0.0." + (FIRST_HOST + i), i)).toList();
+        .mapToObj(i -> new NodeAddress("n" + (i + 1), "127.0.0." + (FIRST_HOST + i), i))
+        .toList();
   }
 
   public int gid() {
@@ -39,8 +40,8 @@ public record NodeAddress(String name, String ip, int index) {
 
   /** {@code command} run under this node's group id (root stays root, so files stay readable). */
   public List<String> runAs(List<String> command) {
-    List<String> wrapped = new ArrayList<>(List.of(
-        "setpriv", "--regid", Integer.toString(gid()), "--clear-groups"));
+    List<String> wrapped =
+        new ArrayList<>(List.of("setpriv", "--regid", Integer.toString(gid()), "--clear-groups"));
     wrapped.addAll(command);
     return wrapped;
   }

@@ -67,8 +67,8 @@ public final class Partitions {
   /**
    * Nodes on a random ring, each connected only to the nodes within ring distance {@code d}, the
    * least that lets every node see a majority (itself included); so every node sees a majority but
-   * no two see the same one. With fewer than five nodes no such ring exists and this is a
-   * {@link #bridge}.
+   * no two see the same one. With fewer than five nodes no such ring exists and this is a {@link
+   * #bridge}.
    */
   public static Partition majorityRing(List<String> nodes, Random random) {
     int n = nodes.size();
@@ -105,7 +105,9 @@ public final class Partitions {
   public static Partition randomOneWay(List<String> nodes, Random random) {
     List<String> shuffled = shuffled(nodes, random);
     int half = shuffled.size() / 2;
-    return oneWay(List.copyOf(shuffled.subList(0, half)), List.copyOf(shuffled.subList(half, shuffled.size())));
+    return oneWay(
+        List.copyOf(shuffled.subList(0, half)),
+        List.copyOf(shuffled.subList(half, shuffled.size())));
   }
 
   private static List<String> shuffled(List<String> nodes, Random random) {

@@ -39,8 +39,12 @@ public final class Shell {
     private static final long serialVersionUID = 1L;
 
     CommandFailedException(Result result) {
-      super(String.join(" ", result.command()) + " exited " + result.exitCode() + ": "
-          + (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip());
+      super(
+          String.join(" ", result.command())
+              + " exited "
+              + result.exitCode()
+              + ": "
+              + (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip());
     }
   }
 
@@ -52,8 +56,11 @@ public final class Shell {
       Path out = Files.createTempFile("procgroups-sh", ".out");
       Path err = Files.createTempFile("procgroups-sh", ".err");
       try {
-        Process p = new ProcessBuilder(resolved)
-            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p =
+            new ProcessBuilder(resolved)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try (var in = p.getOutputStream()) {
           if (stdin != null) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -63,8 +70,11 @@ public final class Shell {
         if (!done) {
           p.destroyForcibly().waitFor();
         }
-        return new Result(List.copyOf(command), done ? p.exitValue() : -1,
-            Files.readString(out), done ? Files.readString(err) : "timed out after " + timeout);
+        return new Result(
+            List.copyOf(command),
+            done ? p.exitValue() : -1,
+            Files.readString(out),
+            done ? Files.readString(err) : "timed out after " + timeout);
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
@@ -93,7 +103,10 @@ public final class Shell {
       dirs.addAll(List.of(path.split(":")));
     }
     dirs.addAll(SYSTEM_DIRS);
-    return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, program))
-        .filter(Files::isExecutable).findFirst();
+    return dirs.stream()
+        .filter(d -> !d.isEmpty())
+        .map(d -> Path.of(d, program))
+        .filter(Files::isExecutable)
+        .findFirst();
   }
 }

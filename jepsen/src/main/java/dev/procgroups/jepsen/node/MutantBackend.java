@@ -21,8 +21,10 @@ final class MutantBackend implements NodeBackend {
 
   private final NodeBackend node;
   private final Set<NodeMutant> mutants;
+
   /** Processes "killed" under {@link NodeMutant#KILL_LEAVES_SLOTS}: forgotten, still running. */
   private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
+
   private final AtomicLong leftEvents = new AtomicLong();
 
   MutantBackend(NodeBackend node, Set<NodeMutant> mutants) {
@@ -92,8 +94,10 @@ final class MutantBackend implements NodeBackend {
     if (!mutants.contains(NodeMutant.HIDE_MONITOR_EVENTS)) {
       return read;
     }
-    List<MonitorRead.Event> shown = read.events().stream()
-        .filter(e -> !LEFT.equals(e.kind()) || leftEvents.incrementAndGet() % 2 != 0).toList();
+    List<MonitorRead.Event> shown =
+        read.events().stream()
+            .filter(e -> !LEFT.equals(e.kind()) || leftEvents.incrementAndGet() % 2 != 0)
+            .toList();
     return new MonitorRead(read.group(), shown, read.dropped(), read.view());
   }
 

@@ -1,14 +1,18 @@
 package dev.procgroups.jepsen.node;
 
 /**
- * TEST ONLY: deliberately broken behaviours of a node as the harness sees it (planted by
- * {@link MutantBackend} around the control adapter), one per failure the Jepsen checkers
- * must notice in a real run (the protocol's own mutants are {@code ProtocolMutation}).
+ * TEST ONLY: deliberately broken behaviours of a node as the harness sees it (planted by {@link
+ * MutantBackend} around the control adapter), one per failure the Jepsen checkers must notice in a
+ * real run (the protocol's own mutants are {@code ProtocolMutation}).
  */
 enum NodeMutant {
-  /** Every broadcast is sent twice: members receive it twice (the broadcast checker's duplicates). */
+  /**
+   * Every broadcast is sent twice: members receive it twice (the broadcast checker's duplicates).
+   */
   DOUBLE_BROADCAST,
-  /** A killed process is only forgotten, not killed: its slots survive (convergence's dead slots). */
+  /**
+   * A killed process is only forgotten, not killed: its slots survive (convergence's dead slots).
+   */
   KILL_LEAVES_SLOTS,
   /** Every second member.left event is hidden from the harness, without counting a drop (drift). */
   HIDE_MONITOR_EVENTS

@@ -6,13 +6,12 @@ import dev.procgroups.jepsen.control.MonitorRead;
 import dev.procgroups.jepsen.control.NodeBackend;
 import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.control.Received;
-import dev.procgroups.pg.Pg;
+import dev.procgroups.node.Node;
 import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Message;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
-import dev.procgroups.node.Node;
 import dev.procgroups.store.GroupEvent;
 import dev.procgroups.store.MonitorSnapshot;
 import dev.procgroups.store.Subscription;
@@ -27,10 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The control endpoint's view of a {@link Node}: a thin adapter that acts as one of the node's
- * processes through its own pg instance for every control call, each process logging every
- * message it receives. The node is started by {@link Node#start} like any other, so the Jepsen
- * suite tests the wiring users run (meters included); planted node bugs wrap this adapter
- * ({@link MutantBackend}).
+ * processes through its own pg instance for every control call, each process logging every message
+ * it receives. The node is started by {@link Node#start} like any other, so the Jepsen suite tests
+ * the wiring users run (meters included); planted node bugs wrap this adapter ({@link
+ * MutantBackend}).
  */
 final class PgNode implements NodeBackend, AutoCloseable {
 
@@ -57,24 +56,28 @@ final class PgNode implements NodeBackend, AutoCloseable {
 
   @Override
   public Health health() {
-    return new Health(node.config().name(), node.config().incarnation(),
-        ProcessHandle.current().pid());
+    return new Health(
+        node.config().name(), node.config().incarnation(), ProcessHandle.current().pid());
   }
 
   @Override
   public String spawn() throws PgCallException {
     List<Message> log = Collections.synchronizedList(new ArrayList<>());
-    RunningProcess p = node.processes().spawn(ctx -> {
-      // Nobody listens to a topic, so every message lands in the inbox, also those sent before
-      // this body got to run.
-      while (true) {
-        var r = ctx.inbox().receive();
-        if (!r.ok()) {
-          return;
-        }
-        log.add(r.value());
-      }
-    });
+    RunningProcess p =
+        node.processes()
+            .spawn(
+                ctx -> {
+                  // Nobody listens to a topic, so every message lands in the inbox, also those sent
+                  // before
+                  // this body got to run.
+                  while (true) {
+                    var r = ctx.inbox().receive();
+                    if (!r.ok()) {
+                      return;
+                    }
+                    log.add(r.value());
+                  }
+                });
     try {
       processes.put(p.pid(), new Logged(p, node.pg().open(p, scope), log));
     } catch (PgException e) {
@@ -115,7 +118,8 @@ final class PgNode implements NodeBackend, AutoCloseable {
   }
 
   @Override
-  public void broadcast(String pid, String group, String topic, Object payload) throws PgCallException {
+  public void broadcast(String pid, String group, String topic, Object payload)
+      throws PgCallException {
     call(() -> process(pid).pg().broadcast(group, topic, JsonPayload.toPg(payload)));
   }
 
@@ -130,11 +134,13 @@ final class PgNode implements NodeBackend, AutoCloseable {
 
   @Override
   public MonitorRead readMonitor(String subscription) throws PgCallException {
-    Watched w = Optional.ofNullable(subscriptions.get(subscription))
-        .orElseThrow(() -> new IllegalArgumentException("no subscription " + subscription));
+    Watched w =
+        Optional.ofNullable(subscriptions.get(subscription))
+            .orElseThrow(() -> new IllegalArgumentException("no subscription " + subscription));
     List<MonitorRead.Event> events = new ArrayList<>();
-    for (var r = w.subscription().channel().poll(); r.isPresent() && r.get().ok();
-         r = w.subscription().channel().poll()) {
+    for (var r = w.subscription().channel().poll();
+        r.isPresent() && r.get().ok();
+        r = w.subscription().channel().poll()) {
       GroupEvent e = r.get().value();
       events.add(new MonitorRead.Event(e.kind().wireName(), e.group(), strings(e.pids())));
     }
@@ -146,7 +152,8 @@ final class PgNode implements NodeBackend, AutoCloseable {
   public List<Received> received(String pid) {
     synchronized (process(pid).received()) {
       return process(pid).received().stream()
-          .map(m -> new Received(m.from().toString(), m.topic(), m.payload())).toList();
+          .map(m -> new Received(m.from().toString(), m.topic(), m.payload()))
+          .toList();
     }
   }
 
@@ -191,10 +198,11 @@ final class PgNode implements NodeBackend, AutoCloseable {
   }
 
   private static void call(PgCall call) throws PgCallException {
-    get(() -> {
-      call.run();
-      return null;
-    });
+    get(
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   private static <T> T get(PgQuery<T> query) throws PgCallException {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The control protocol end to end over real HTTP on loopback, against a small in-memory backend. */
+/**
+ * The control protocol end to end over real HTTP on loopback, against a small in-memory backend.
+ */
 class ControlApiTest {
   private static final String TOKEN = "0123456789abcdef-test";
 
@@ -44,7 +46,8 @@ class ControlApiTest {
     Monitor m = client.monitor(pid, "g");
     assertThat(m.members()).containsExactly(pid, pid);
     MonitorRead read = client.readMonitor(m.subscription());
-    assertThat(read.events()).containsExactly(new MonitorRead.Event("member.joined", "g", List.of("x")));
+    assertThat(read.events())
+        .containsExactly(new MonitorRead.Event("member.joined", "g", List.of("x")));
     assertThat(client.health()).isEqualTo(new Health("n1", 3, 42));
   }
 
@@ -52,8 +55,10 @@ class ControlApiTest {
   void aPgErrorIsAFailWithItsKind() throws Exception {
     String pid = client.spawn();
     assertThatThrownBy(() -> client.leave(pid, List.of("nope")))
-        .isInstanceOf(PgCallException.class).hasMessageContaining("no membership")
-        .extracting(e -> ((PgCallException) e).kind()).isEqualTo("Invalid");
+        .isInstanceOf(PgCallException.class)
+        .hasMessageContaining("no membership")
+        .extracting(e -> ((PgCallException) e).kind())
+        .isEqualTo("Invalid");
   }
 
   @Test
@@ -66,14 +71,17 @@ class ControlApiTest {
   @Test
   void refusesCallsWithoutTheToken() {
     assertThatThrownBy(() -> clientWith("wrong-token-wrong-token", Duration.ofSeconds(5)).health())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("401");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("401");
     assertThat(backend.calls).isEmpty();
   }
 
   @Test
   void listensOnLoopbackOnly() {
-    assertThatThrownBy(() -> ControlServer.start(new InetSocketAddress("0.0.0.0", 0), TOKEN, backend))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+    assertThatThrownBy(
+            () -> ControlServer.start(new InetSocketAddress("0.0.0.0", 0), TOKEN, backend))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loopback");
   }
 
   private ControlClient clientWith(String token, Duration timeout) {
@@ -141,7 +149,8 @@ class ControlApiTest {
 
     @Override
     public MonitorRead readMonitor(String subscription) {
-      return new MonitorRead("g", List.of(new MonitorRead.Event("member.joined", "g", List.of("x"))), 0, members);
+      return new MonitorRead(
+          "g", List.of(new MonitorRead.Event("member.joined", "g", List.of("x"))), 0, members);
     }
 
     @Override

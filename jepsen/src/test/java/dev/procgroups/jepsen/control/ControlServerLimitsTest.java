@@ -95,12 +95,12 @@ class ControlServerLimitsTest {
   }
 
   private HttpResponse<String> post(String path, byte[] body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.address().getPort() + path))
-        .header("Authorization", "Bearer " + TOKEN)
-        .timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

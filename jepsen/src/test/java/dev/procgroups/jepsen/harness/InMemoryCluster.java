@@ -28,7 +28,12 @@ import java.util.Map;
 final class InMemoryCluster implements Cluster {
 
   /** Planted bugs. */
-  enum Bug { NONE, DUPLICATE_BROADCAST, SILENT_LEAVE, KILL_KEEPS_SLOTS }
+  enum Bug {
+    NONE,
+    DUPLICATE_BROADCAST,
+    SILENT_LEAVE,
+    KILL_KEEPS_SLOTS
+  }
 
   private static final String TOKEN = "in-memory-cluster-token";
 
@@ -40,10 +45,16 @@ final class InMemoryCluster implements Cluster {
     table = new Table(bug);
     for (int i = 1; i <= nodes; i++) {
       String node = "n" + i;
-      ControlServer s = ControlServer.start(new InetSocketAddress("127.0.0.1", 0), TOKEN, table.backend(node));
+      ControlServer s =
+          ControlServer.start(new InetSocketAddress("127.0.0.1", 0), TOKEN, table.backend(node));
       servers.put(node, s);
-      clients.put(node, new ControlClient(ControlClient.newHttpClient(),
-          URI.create("http://127.0.0.1:" + s.address().getPort()), TOKEN, Duration.ofSeconds(5)));
+      clients.put(
+          node,
+          new ControlClient(
+              ControlClient.newHttpClient(),
+              URI.create("http://127.0.0.1:" + s.address().getPort()),
+              TOKEN,
+              Duration.ofSeconds(5)));
     }
   }
 
@@ -114,7 +125,8 @@ final class InMemoryCluster implements Cluster {
 
     synchronized List<String> members(String group, String node) {
       return members.getOrDefault(group, List.of()).stream()
-          .filter(p -> node == null || p.startsWith("{" + node + "@")).toList();
+          .filter(p -> node == null || p.startsWith("{" + node + "@"))
+          .toList();
     }
 
     synchronized List<String> groups(String node) {
@@ -161,7 +173,8 @@ final class InMemoryCluster implements Cluster {
     }
 
     private void emit(String kind, String group, List<String> pids) {
-      subs.values().stream().filter(s -> s.group().equals(group))
+      subs.values().stream()
+          .filter(s -> s.group().equals(group))
           .forEach(s -> s.queue().add(new MonitorRead.Event(kind, group, pids)));
     }
 

@@ -10,11 +10,14 @@ class NemesisKindTest {
 
   @Test
   void allLeavesTheTrustBoundaryFaultsOutUntilIssue14() {
-    assertThat(NemesisKind.parse("all")).contains(NemesisKind.LOSS, NemesisKind.KILL)
+    assertThat(NemesisKind.parse("all"))
+        .contains(NemesisKind.LOSS, NemesisKind.KILL)
         .doesNotContain(NemesisKind.STALE_RESTART, NemesisKind.IMPOSTOR, NemesisKind.CLOCK);
-    assertThat(NemesisKind.parse("trust")).containsExactlyInAnyOrder(NemesisKind.STALE_RESTART, NemesisKind.IMPOSTOR,
-        NemesisKind.CLOCK);
-    assertThat(NemesisKind.parse("partition,loss")).allMatch(k -> k.isPartition() || k == NemesisKind.LOSS);
+    assertThat(NemesisKind.parse("trust"))
+        .containsExactlyInAnyOrder(
+            NemesisKind.STALE_RESTART, NemesisKind.IMPOSTOR, NemesisKind.CLOCK);
+    assertThat(NemesisKind.parse("partition,loss"))
+        .allMatch(k -> k.isPartition() || k == NemesisKind.LOSS);
   }
 
   @Test

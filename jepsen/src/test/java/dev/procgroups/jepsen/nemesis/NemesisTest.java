@@ -18,18 +18,25 @@ import org.junit.jupiter.api.io.TempDir;
 class NemesisTest {
 
   @Test
-  void pauseKillRestartAndPartitionAreSeenByAPeerAndHealAllUndoesThem(@TempDir Path dir) throws Exception {
+  void pauseKillRestartAndPartitionAreSeenByAPeerAndHealAllUndoesThem(@TempDir Path dir)
+      throws Exception {
     RootTools.assume();
     List<NodeAddress> nodes = NodeAddress.cluster(2);
     NodeAddress n1 = nodes.get(0);
     NodeAddress n2 = nodes.get(1);
     try (NetNamespace ns = NetNamespace.create("pgj-test", nodes);
-         NamespacedPeer prober = new NamespacedPeer(ns, n1)) {
+        NamespacedPeer prober = new NamespacedPeer(ns, n1)) {
       Firewall firewall = Firewall.install(ns, nodes);
-      NodeProcess target = new NodeProcess(ns, n2, start -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
-      Nemesis nemesis = new Nemesis(firewall, List.of(target), n -> { }, victim -> {
-        throw new UnsupportedOperationException("no impostor here");
-      });
+      NodeProcess target =
+          new NodeProcess(ns, n2, start -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
+      Nemesis nemesis =
+          new Nemesis(
+              firewall,
+              List.of(target),
+              n -> {},
+              victim -> {
+                throw new UnsupportedOperationException("no impostor here");
+              });
       target.start();
       try {
         assertThat(reachable(prober, n2)).as("started").isTrue();
@@ -63,7 +70,8 @@ class NemesisTest {
   }
 
   /** Probes until the peer answers (a fresh JVM needs a moment), at most ~15 s. */
-  private static boolean reachable(NamespacedPeer prober, NodeAddress target) throws InterruptedException {
+  private static boolean reachable(NamespacedPeer prober, NodeAddress target)
+      throws InterruptedException {
     for (int i = 0; i < 30; i++) {
       if (prober.tcp(target)) {
         return true;

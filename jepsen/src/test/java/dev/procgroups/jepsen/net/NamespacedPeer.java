@@ -21,16 +21,22 @@ public final class NamespacedPeer implements AutoCloseable {
   private final BlockingQueue<String> datagrams = new LinkedBlockingQueue<>();
 
   public NamespacedPeer(NetNamespace ns, NodeAddress node) throws Exception {
-    process = new ProcessBuilder(ns.command(node.runAs(command(node))))
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    process =
+        new ProcessBuilder(ns.command(node.runAs(command(node))))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        r.lines().forEach(l -> (l.startsWith("udp ") ? datagrams : replies).add(l));
-      } catch (java.io.IOException e) {
-        replies.add("closed");
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(l -> (l.startsWith("udp ") ? datagrams : replies).add(l));
+              } catch (java.io.IOException e) {
+                replies.add("closed");
+              }
+            });
     reader.setDaemon(true);
     reader.start();
     if (!"ready".equals(next(Duration.ofSeconds(20)))) {
@@ -42,8 +48,16 @@ public final class NamespacedPeer implements AutoCloseable {
   public static List<String> command(NodeAddress node) {
     try {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String classes = Path.of(ProbePeer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-      return List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classes, ProbePeer.class.getName(), node.ip(),
+      String classes =
+          Path.of(ProbePeer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+      return List.of(
+          java,
+          "-XX:TieredStopAtLevel=1",
+          "-cp",
+          classes,
+          ProbePeer.class.getName(),
+          node.ip(),
           Integer.toString(PORT));
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);

@@ -28,7 +28,8 @@ class NetNamespaceTest {
     try (NetNamespace ns = NetNamespace.create("pgj-test", nodes)) {
       name = ns.name();
       Firewall firewall = Firewall.install(ns, nodes);
-      try (NamespacedPeer a = new NamespacedPeer(ns, n1); NamespacedPeer b = new NamespacedPeer(ns, n2)) {
+      try (NamespacedPeer a = new NamespacedPeer(ns, n1);
+          NamespacedPeer b = new NamespacedPeer(ns, n2)) {
         assertThat(a.tcp(n2)).as("whole: n1 -> n2").isTrue();
         assertThat(b.tcp(n1)).as("whole: n2 -> n1").isTrue();
         a.udp(n2, "whole-1");
@@ -36,8 +37,22 @@ class NetNamespaceTest {
 
         // Planted bug: the naive rule by source address never matches on loopback (the kernel
         // gives a connection the destination's address as source); the probes must notice.
-        ns.run(List.of("nft", "add", "rule", "inet", Firewall.CUT_TABLE, "cut",
-            "ip", "saddr", n1.ip(), "ip", "daddr", n2.ip(), "drop")).orThrow();
+        ns.run(
+                List.of(
+                    "nft",
+                    "add",
+                    "rule",
+                    "inet",
+                    Firewall.CUT_TABLE,
+                    "cut",
+                    "ip",
+                    "saddr",
+                    n1.ip(),
+                    "ip",
+                    "daddr",
+                    n2.ip(),
+                    "drop"))
+            .orThrow();
         assertThat(a.tcp(n2)).as("naive source-address rule leaves n1 -> n2 open").isTrue();
 
         firewall.apply(Partitions.isolate("n1", List.of("n1", "n2")).cuts());
@@ -66,7 +81,8 @@ class NetNamespaceTest {
       assertThat(ns.exists()).isTrue();
     }
     assertThat(Shell.run("ip", "netns", "list").stdout()).doesNotContain(name);
-    assertThat(Shell.run("nft", "list", "ruleset").stdout()).isEqualTo(hostRulesBefore)
+    assertThat(Shell.run("nft", "list", "ruleset").stdout())
+        .isEqualTo(hostRulesBefore)
         .doesNotContain(Firewall.CUT_TABLE);
   }
 

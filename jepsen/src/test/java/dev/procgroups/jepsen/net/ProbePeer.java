@@ -26,7 +26,8 @@ public final class ProbePeer {
     daemon(() -> echo(server));
     daemon(() -> report(udp, out));
     out.println("ready");
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] w = line.split(" ");
       InetSocketAddress target = new InetSocketAddress(w[1], Integer.parseInt(w[2]));
@@ -45,7 +46,8 @@ public final class ProbePeer {
       s.setSoTimeout(700);
       s.getOutputStream().write("ping\n".getBytes(StandardCharsets.UTF_8));
       return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
-          .readLine() != null;
+              .readLine()
+          != null;
     } catch (java.io.IOException e) {
       return false;
     }
@@ -55,7 +57,9 @@ public final class ProbePeer {
     while (true) {
       try (Socket c = server.accept()) {
         c.setSoTimeout(2000);
-        String line = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        String line =
+            new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
         c.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
       } catch (java.io.IOException e) {
         // A probe that timed out on its side; keep serving.

@@ -9,11 +9,16 @@ public final class RootTools {
   private RootTools() {}
 
   public static void assume() {
-    assumeTrue("0".equals(Shell.run("id", "-u").stdout().strip()),
+    assumeTrue(
+        "0".equals(Shell.run("id", "-u").stdout().strip()),
         "skipped: the namespace and nftables tests need root (CI runs them as root)");
     for (String tool : List.of("ip", "nft", "setpriv")) {
-      assumeTrue(Shell.resolve(tool).isPresent(), "skipped: '" + tool + "' is not installed"
-          + " (.ci/run installs iproute2, nftables, util-linux)");
+      assumeTrue(
+          Shell.resolve(tool).isPresent(),
+          "skipped: '"
+              + tool
+              + "' is not installed"
+              + " (.ci/run installs iproute2, nftables, util-linux)");
     }
   }
 }

@@ -23,30 +23,34 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code procgroups node} in a child JVM: a misconfigured node is refused before it joins, with
- * one line and exit code 2; a node with the wrong secret never says it is ready.
+ * {@code procgroups node} in a child JVM: a misconfigured node is refused before it joins, with one
+ * line and exit code 2; a node with the wrong secret never says it is ready.
  */
 @Timeout(120)
 class NodeCommandStartTest {
 
   private static final String TOKEN = "0123456789abcdef0123";
-  private static final String GOOD_SECRET = HexFormat.of().formatHex(new byte[] {
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
+  private static final String GOOD_SECRET =
+      HexFormat.of()
+          .formatHex(
+              new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
 
   private record Outcome(int exitCode, String stdout, List<String> stderr) {}
 
   @Test
   void aShortControlTokenIsRefusedInOneLine() throws Exception {
-    Outcome refused = run(List.of(), Map.of(NodeCommand.TOKEN_ENV, "short",
-        NodeCommand.SECRET_ENV, GOOD_SECRET));
+    Outcome refused =
+        run(List.of(), Map.of(NodeCommand.TOKEN_ENV, "short", NodeCommand.SECRET_ENV, GOOD_SECRET));
     assertRefused(refused, "at least 16 characters");
   }
 
   @Test
   void aWeakSecretIsRefusedInOneLine() throws Exception {
-    String sixteenAs = HexFormat.of().formatHex("aaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII));
-    assertRefused(run(List.of(), Map.of(NodeCommand.TOKEN_ENV, TOKEN,
-        NodeCommand.SECRET_ENV, sixteenAs)), "too weak");
+    String sixteenAs =
+        HexFormat.of().formatHex("aaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII));
+    assertRefused(
+        run(List.of(), Map.of(NodeCommand.TOKEN_ENV, TOKEN, NodeCommand.SECRET_ENV, sixteenAs)),
+        "too weak");
   }
 
   @Test
@@ -54,19 +58,26 @@ class NodeCommandStartTest {
     Path file = dir.resolve("secret");
     Files.writeString(file, GOOD_SECRET + "\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    assertRefused(run(List.of("--secret-file", file.toString()),
-        Map.of(NodeCommand.TOKEN_ENV, TOKEN)), "chmod 600");
+    assertRefused(
+        run(List.of("--secret-file", file.toString()), Map.of(NodeCommand.TOKEN_ENV, TOKEN)),
+        "chmod 600");
   }
 
   @Test
   void aNodeWithTheWrongSecretIsNeverReady(@TempDir Path dir) throws Exception {
     int port = FreePorts.next();
     Path log = dir.resolve("node.log");
-    try (Node honest = Node.start(NodeConfig.builder("n1").bind("127.0.0.1", port)
-        .scope("app:pg", Map.of()).secret(ClusterSecret.random()).build())) {
+    try (Node honest =
+        Node.start(
+            NodeConfig.builder("n1")
+                .bind("127.0.0.1", port)
+                .scope("app:pg", Map.of())
+                .secret(ClusterSecret.random())
+                .build())) {
       ProcessBuilder builder =
           new ProcessBuilder(command(List.of("--seeds", "n1@127.0.0.1:" + port)))
-              .redirectErrorStream(true).redirectOutput(log.toFile());
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       builder.environment().put(NodeCommand.TOKEN_ENV, TOKEN);
       builder.environment().put(NodeCommand.SECRET_ENV, GOOD_SECRET);
       Process child = builder.start();
@@ -89,14 +100,21 @@ class NodeCommandStartTest {
   }
 
   private static double rejected(Node node) {
-    return node.config().meters().get(ProcgroupsMetrics.REJECTED).tag("layer", "transport")
-        .functionCounter().count();
+    return node.config()
+        .meters()
+        .get(ProcgroupsMetrics.REJECTED)
+        .tag("layer", "transport")
+        .functionCounter()
+        .count();
   }
 
   private static void assertRefused(Outcome outcome, String reason) {
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.stderr()).singleElement().asString()
-        .startsWith("procgroups node: ").contains(reason);
+    assertThat(outcome.stderr())
+        .singleElement()
+        .asString()
+        .startsWith("procgroups node: ")
+        .contains(reason);
     assertThat(outcome.stdout()).isEmpty();
   }
 
@@ -110,14 +128,25 @@ class NodeCommandStartTest {
     child.getOutputStream().close();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the node stopped by itself").isTrue();
     String stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    List<String> stderr = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
-        .lines().filter(line -> !line.isBlank()).toList();
+    List<String> stderr =
+        new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
+            .lines()
+            .filter(line -> !line.isBlank())
+            .toList();
     return new Outcome(child.exitValue(), stdout, stderr);
   }
 
   private static List<String> command(List<String> extra) {
-    List<String> args = new ArrayList<>(List.of("node", "--name", "n9",
-        "--bind", "127.0.0.1:" + FreePorts.next(), "--control", "127.0.0.1:" + FreePorts.next()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "node",
+                "--name",
+                "n9",
+                "--bind",
+                "127.0.0.1:" + FreePorts.next(),
+                "--control",
+                "127.0.0.1:" + FreePorts.next()));
     args.addAll(extra);
     return JavaCommand.procgroups(List.of(), args);
   }

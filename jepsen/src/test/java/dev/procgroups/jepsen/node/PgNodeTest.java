@@ -24,8 +24,13 @@ class PgNodeTest {
 
   @BeforeEach
   void start() throws Exception {
-    Node daemon = Node.start(NodeConfig.builder("j1").bind("127.0.0.1", 0)
-        .secret(ClusterSecret.random()).scope(SCOPE, Map.of()).build());
+    Node daemon =
+        Node.start(
+            NodeConfig.builder("j1")
+                .bind("127.0.0.1", 0)
+                .secret(ClusterSecret.random())
+                .scope(SCOPE, Map.of())
+                .build());
     meters = daemon.metrics().registry();
     node = new PgNode(daemon, SCOPE);
   }
@@ -42,9 +47,13 @@ class PgNodeTest {
     assertThat(node.getMembers(pid, "g")).containsExactly(pid);
     assertThat(meters.get(ProcgroupsMetrics.SLOTS).tag("scope", SCOPE).gauge().value())
         .isEqualTo(1.0);
-    for (String name : List.of(ProcgroupsMetrics.INBOUND_QUEUE, ProcgroupsMetrics.INBOUND_BYTES,
-        ProcgroupsMetrics.INBOUND_DROPPED, ProcgroupsMetrics.MESSAGES,
-        ProcgroupsMetrics.MAILBOX_DROPPED)) {
+    for (String name :
+        List.of(
+            ProcgroupsMetrics.INBOUND_QUEUE,
+            ProcgroupsMetrics.INBOUND_BYTES,
+            ProcgroupsMetrics.INBOUND_DROPPED,
+            ProcgroupsMetrics.MESSAGES,
+            ProcgroupsMetrics.MAILBOX_DROPPED)) {
       assertThat(meters.find(name).meters()).as(name).isNotEmpty();
     }
   }
@@ -69,7 +78,8 @@ class PgNodeTest {
       mutant.join(pid, List.of("g"));
       mutant.leave(pid, List.of("g"));
     }
-    assertThat(mutant.readMonitor(id).events()).extracting(e -> e.kind())
+    assertThat(mutant.readMonitor(id).events())
+        .extracting(e -> e.kind())
         .containsExactly("member.joined", "member.left", "member.joined");
   }
 }

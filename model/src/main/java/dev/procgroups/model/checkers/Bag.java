@@ -44,12 +44,13 @@ final class Bag {
   /** The items of this bag beyond those of {@code other}, with how many more. */
   Map<String, Long> minus(Bag other) {
     Map<String, Long> extra = new TreeMap<>();
-    counts.forEach((item, n) -> {
-      long more = n - other.count(item);
-      if (more > 0) {
-        extra.put(item, more);
-      }
-    });
+    counts.forEach(
+        (item, n) -> {
+          long more = n - other.count(item);
+          if (more > 0) {
+            extra.put(item, more);
+          }
+        });
     return extra;
   }
 

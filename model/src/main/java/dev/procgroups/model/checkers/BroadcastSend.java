@@ -9,8 +9,14 @@ import java.util.Objects;
  * @param message the run-wide unique number the harness put in the payload
  * @param complete time the call returned, or {@link Long#MAX_VALUE} if it never did
  */
-public record BroadcastSend(long op, String sender, String group, long message, long invoke, long complete,
-                            Outcome outcome) {
+public record BroadcastSend(
+    long op,
+    String sender,
+    String group,
+    long message,
+    long invoke,
+    long complete,
+    Outcome outcome) {
   public BroadcastSend {
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(group, "group");

@@ -25,9 +25,9 @@ import java.util.TreeMap;
  * incarnation its node had when it was invoked; PID strings are reused by a new incarnation, so a
  * process is keyed by both). A process killed with {@code kill-process} loses all its slots: the
  * kill enters the history as one leave per slot it held, concurrent with the kill call, so the
- * process's calls are checked too.
- * Only a process whose slot count at the kill is not known (a join or leave or the kill itself got
- * no answer) is left out, its PID removed from every read; its calls count as unchecked.
+ * process's calls are checked too. Only a process whose slot count at the kill is not known (a join
+ * or leave or the kill itself got no answer) is left out, its PID removed from every read; its
+ * calls count as unchecked.
  */
 public final class LocalLinearizability {
 
@@ -53,16 +53,26 @@ public final class LocalLinearizability {
       Map<Keyword, Object> args = args(c.invoke());
       String pid = (String) args.get(PgOps.PID);
       String segment = pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time());
-      if (f.equals(PgOps.KILL_PROCESS) && c.outcome() == OpType.OK && !uncertain.contains(segment + pid)) {
+      if (f.equals(PgOps.KILL_PROCESS)
+          && c.outcome() == OpType.OK
+          && !uncertain.contains(segment + pid)) {
         List<Entry> ops = bySegment.computeIfAbsent(segment, k -> new ArrayList<>());
         for (Map.Entry<String, Long> held : heldAtKill(history, pg, segment, pid).entrySet()) {
           for (long i = 0; i < held.getValue(); i++) {
             synthetic++;
             Object slot = MembershipOps.slot(pid, held.getKey());
-            ops.add(new Entry(c.invoke().index(), synthetic, new Operation(0, c.invoke().time(), OpType.INVOKE,
-                synthetic, PgOps.LEAVE, slot)));
-            ops.add(new Entry(c.completion().index(), synthetic, new Operation(0, c.completion().time(), OpType.OK,
-                synthetic, PgOps.LEAVE, slot)));
+            ops.add(
+                new Entry(
+                    c.invoke().index(),
+                    synthetic,
+                    new Operation(
+                        0, c.invoke().time(), OpType.INVOKE, synthetic, PgOps.LEAVE, slot)));
+            ops.add(
+                new Entry(
+                    c.completion().index(),
+                    synthetic,
+                    new Operation(
+                        0, c.completion().time(), OpType.OK, synthetic, PgOps.LEAVE, slot)));
           }
         }
         continue;
@@ -93,10 +103,14 @@ public final class LocalLinearizability {
         ops.add(entries.get(i).op().withIndex(i));
       }
       SlotCheckResult result = checker.check(new History(ops));
-      long real = entries.stream().filter(e -> e.sub() == 0 && e.op().type() == OpType.INVOKE).count();
+      long real =
+          entries.stream().filter(e -> e.sub() == 0 && e.op().type() == OpType.INVOKE).count();
       for (SlotCheckResult.Violation v : result.violations()) {
-        problems.add(new Problem("not-linearizable", segment.getKey() + ": " + v.text(),
-            List.of(entries.get((int) v.failingIndex()).index())));
+        problems.add(
+            new Problem(
+                "not-linearizable",
+                segment.getKey() + ": " + v.text(),
+                List.of(entries.get((int) v.failingIndex()).index())));
       }
       // Unknown with no call that says anything (only failed calls, say) is nothing left to decide.
       if (result.verdict() != SlotCheckResult.Verdict.UNKNOWN || result.count("calls") == 0) {
@@ -125,7 +139,9 @@ public final class LocalLinearizability {
     for (History.Call c : history.calls()) {
       Keyword f = c.invoke().f();
       Map<Keyword, Object> args = args(c.invoke());
-      String pid = pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time()) + args.get(PgOps.PID);
+      String pid =
+          pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time())
+              + args.get(PgOps.PID);
       if (f.equals(PgOps.KILL_PROCESS)) {
         killed.add(pid);
         if (c.outcome() != OpType.OK) {
@@ -140,13 +156,17 @@ public final class LocalLinearizability {
   }
 
   /** Slots per group {@code pid} held when it was killed: its ok joins less its ok leaves. */
-  private static Map<String, Long> heldAtKill(History history, PgHistory pg, String segment, String pid) {
+  private static Map<String, Long> heldAtKill(
+      History history, PgHistory pg, String segment, String pid) {
     Map<String, Long> held = new TreeMap<>();
     for (History.Call c : history.calls()) {
       Map<Keyword, Object> args = args(c.invoke());
-      if (c.outcome() == OpType.OK && pid.equals(args.get(PgOps.PID))
-          && segment.equals(pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time()))) {
-        long delta = c.invoke().f().equals(PgOps.JOIN) ? 1 : c.invoke().f().equals(PgOps.LEAVE) ? -1 : 0;
+      if (c.outcome() == OpType.OK
+          && pid.equals(args.get(PgOps.PID))
+          && segment.equals(
+              pg.incarnation(String.valueOf(args.get(PgOps.NODE)), c.invoke().time()))) {
+        long delta =
+            c.invoke().f().equals(PgOps.JOIN) ? 1 : c.invoke().f().equals(PgOps.LEAVE) ? -1 : 0;
         if (delta != 0) {
           held.merge((String) args.get(PgOps.GROUP), delta, Long::sum);
         }
@@ -161,7 +181,10 @@ public final class LocalLinearizability {
     return op.value() instanceof Map<?, ?> m ? (Map<Keyword, Object>) m : Map.of();
   }
 
-  /** The op in the model's shape: the read's name as the specification spells it, PIDs left out dropped. */
+  /**
+   * The op in the model's shape: the read's name as the specification spells it, PIDs left out
+   * dropped.
+   */
   private static Operation local(Operation op, Set<String> gone, String segment) {
     Keyword f = op.f().equals(PgOps.GET_LOCAL_MEMBERS) ? MembershipOps.GET_LOCAL_MEMBERS : op.f();
     Object value = op.value();

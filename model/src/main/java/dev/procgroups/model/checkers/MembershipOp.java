@@ -9,11 +9,14 @@ import java.util.Objects;
  * @param invoke time the call started (ns since the start of the run)
  * @param complete time it returned, or {@link Long#MAX_VALUE} if it never did
  */
-public record MembershipOp(long op, String pid, String group, Change change, long invoke, long complete,
-                           Outcome outcome) {
+public record MembershipOp(
+    long op, String pid, String group, Change change, long invoke, long complete, Outcome outcome) {
 
   /** Join adds a slot, leave removes one. */
-  public enum Change { JOIN, LEAVE }
+  public enum Change {
+    JOIN,
+    LEAVE
+  }
 
   public MembershipOp {
     Objects.requireNonNull(pid, "pid");

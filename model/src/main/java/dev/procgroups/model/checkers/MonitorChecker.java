@@ -38,8 +38,19 @@ public final class MonitorChecker {
       if (s.viewAtRead() != null) {
         Bag actual = Bag.of(s.viewAtRead());
         if (!view.equals(actual)) {
-          problems.add(problem(s, "drift", "events folded over the snapshot give " + view + " but the node's view is "
-              + actual + " (missing from events: " + actual.minus(view) + ", extra: " + view.minus(actual) + ")"));
+          problems.add(
+              problem(
+                  s,
+                  "drift",
+                  "events folded over the snapshot give "
+                      + view
+                      + " but the node's view is "
+                      + actual
+                      + " (missing from events: "
+                      + actual.minus(view)
+                      + ", extra: "
+                      + view.minus(actual)
+                      + ")"));
         }
       }
     }
@@ -51,9 +62,10 @@ public final class MonitorChecker {
     counts.put("dropped-events", droppedEvents);
     counts.put("folded-events", foldedEvents);
     // A subscription with no events yet is checked too (its snapshot against the view): count it.
-    long emptyChecked = subscriptions.stream().filter(s -> s.events().isEmpty() && s.dropped() == 0).count();
-    return CheckResult.of(NAME, problems, foldedEvents + emptyChecked, events + droppedEvents + emptyChecked,
-        counts);
+    long emptyChecked =
+        subscriptions.stream().filter(s -> s.events().isEmpty() && s.dropped() == 0).count();
+    return CheckResult.of(
+        NAME, problems, foldedEvents + emptyChecked, events + droppedEvents + emptyChecked, counts);
   }
 
   /** Folds the events before the first drop (all of them if none) over the snapshot. */
@@ -71,8 +83,16 @@ public final class MonitorChecker {
         if (e.kind() == MonitorEvent.Kind.JOINED) {
           members.add(pid);
         } else if (!members.remove(pid)) {
-          problems.add(problem(s, "left-non-member", "event " + i + " says " + pid + " left, but folding gives it no"
-              + " slot there"));
+          problems.add(
+              problem(
+                  s,
+                  "left-non-member",
+                  "event "
+                      + i
+                      + " says "
+                      + pid
+                      + " left, but folding gives it no"
+                      + " slot there"));
         }
       }
     }
@@ -80,7 +100,9 @@ public final class MonitorChecker {
   }
 
   private static Problem problem(Subscription s, String kind, String detail) {
-    return new Problem(kind, "subscription to " + s.group() + " on " + s.node() + ": " + detail,
+    return new Problem(
+        kind,
+        "subscription to " + s.group() + " on " + s.node() + ": " + detail,
         List.of(s.op(), s.readOp()));
   }
 }

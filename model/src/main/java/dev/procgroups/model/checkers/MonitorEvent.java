@@ -7,7 +7,10 @@ import java.util.Objects;
 public record MonitorEvent(Kind kind, String group, List<String> pids) {
 
   /** The two event kinds of the spec. */
-  public enum Kind { JOINED, LEFT }
+  public enum Kind {
+    JOINED,
+    LEFT
+  }
 
   public MonitorEvent {
     Objects.requireNonNull(kind, "kind");

@@ -14,8 +14,12 @@ import java.util.TreeMap;
  * @param localMembers {@code get_local_members(g)} for the same groups
  * @param whichGroups {@code which_groups()}, or null if not read
  */
-public record NodeView(String node, long readOp, Map<String, List<String>> members,
-                       Map<String, List<String>> localMembers, Set<String> whichGroups) {
+public record NodeView(
+    String node,
+    long readOp,
+    Map<String, List<String>> members,
+    Map<String, List<String>> localMembers,
+    Set<String> whichGroups) {
   public NodeView {
     Objects.requireNonNull(node, "node");
     members = copy(members);

@@ -33,9 +33,17 @@ public final class PgHistory {
     List<MembershipOp> ops = new ArrayList<>();
     for (History.Call c : calls(PgOps.JOIN, PgOps.LEAVE)) {
       Map<Keyword, Object> v = args(c);
-      ops.add(new MembershipOp(op(c), str(v, PgOps.PID), str(v, PgOps.GROUP),
-          c.invoke().f().equals(PgOps.JOIN) ? MembershipOp.Change.JOIN : MembershipOp.Change.LEAVE,
-          c.invoke().time(), completeTime(c), outcome(c)));
+      ops.add(
+          new MembershipOp(
+              op(c),
+              str(v, PgOps.PID),
+              str(v, PgOps.GROUP),
+              c.invoke().f().equals(PgOps.JOIN)
+                  ? MembershipOp.Change.JOIN
+                  : MembershipOp.Change.LEAVE,
+              c.invoke().time(),
+              completeTime(c),
+              outcome(c)));
     }
     return ops;
   }
@@ -45,8 +53,15 @@ public final class PgHistory {
     List<BroadcastSend> sends = new ArrayList<>();
     for (History.Call c : calls(PgOps.BROADCAST)) {
       Map<Keyword, Object> v = args(c);
-      sends.add(new BroadcastSend(op(c), str(v, PgOps.PID), str(v, PgOps.GROUP), num(v, PgOps.MESSAGE),
-          c.invoke().time(), completeTime(c), outcome(c)));
+      sends.add(
+          new BroadcastSend(
+              op(c),
+              str(v, PgOps.PID),
+              str(v, PgOps.GROUP),
+              num(v, PgOps.MESSAGE),
+              c.invoke().time(),
+              completeTime(c),
+              outcome(c)));
     }
     return sends;
   }
@@ -69,9 +84,9 @@ public final class PgHistory {
   }
 
   /**
-   * Every subscription the monitor call opened, with all events of its reads in order. A read
-   * that got no answer drained events the harness never saw: such a subscription counts as
-   * having dropped events, like one whose buffer overflowed.
+   * Every subscription the monitor call opened, with all events of its reads in order. A read that
+   * got no answer drained events the harness never saw: such a subscription counts as having
+   * dropped events, like one whose buffer overflowed.
    */
   public List<Subscription> subscriptions() {
     List<Subscription> subs = new ArrayList<>();
@@ -99,7 +114,10 @@ public final class PgHistory {
         Map<Keyword, Object> v = result(r);
         dropped = Math.max(dropped, num(v, PgOps.DROPPED));
         for (Map<Keyword, Object> e : maps(v, PgOps.EVENTS)) {
-          MonitorEvent.Kind kind = "member.left".equals(str(e, PgOps.KIND)) ? MonitorEvent.Kind.LEFT : MonitorEvent.Kind.JOINED;
+          MonitorEvent.Kind kind =
+              "member.left".equals(str(e, PgOps.KIND))
+                  ? MonitorEvent.Kind.LEFT
+                  : MonitorEvent.Kind.JOINED;
           events.add(new MonitorEvent(kind, str(e, PgOps.GROUP), strings(e, PgOps.PIDS)));
         }
         if (dropped == 0) {
@@ -108,15 +126,24 @@ public final class PgHistory {
         readOp = op(r);
         finalView = Boolean.TRUE.equals(v.get(PgOps.FINAL)) ? strings(v, PgOps.VIEW) : null;
       }
-      subs.add(new Subscription(op(m), node, str(opened, PgOps.GROUP), strings(opened, PgOps.MEMBERS), events,
-          dropped, beforeDrops, readOp, finalView));
+      subs.add(
+          new Subscription(
+              op(m),
+              node,
+              str(opened, PgOps.GROUP),
+              strings(opened, PgOps.MEMBERS),
+              events,
+              dropped,
+              beforeDrops,
+              readOp,
+              finalView));
     }
     return subs;
   }
 
   /**
-   * The stretches in which no fault was in force: from the end of the operation that undid the
-   * last fault in force to the start of the next fault (nemesis operations come in pairs, start and
+   * The stretches in which no fault was in force: from the end of the operation that undid the last
+   * fault in force to the start of the next fault (nemesis operations come in pairs, start and
    * completion, both {@code :info}; faults may nest). No settling delay: the broadcast checker
    * decides from the history when a view had caught up.
    */
@@ -154,8 +181,13 @@ public final class PgHistory {
     for (History.Call c : calls(PgOps.GET_MEMBERS)) {
       if (outcome(c) == Outcome.OK) {
         Map<Keyword, Object> v = result(c);
-        views.add(new ViewRead(str(v, PgOps.NODE), str(v, PgOps.GROUP), strings(v, PgOps.MEMBERS),
-            c.invoke().time(), completeTime(c)));
+        views.add(
+            new ViewRead(
+                str(v, PgOps.NODE),
+                str(v, PgOps.GROUP),
+                strings(v, PgOps.MEMBERS),
+                c.invoke().time(),
+                completeTime(c)));
       }
     }
     return views;
@@ -182,24 +214,33 @@ public final class PgHistory {
         members.put(str(g, PgOps.GROUP), strings(g, PgOps.MEMBERS));
         local.put(str(g, PgOps.GROUP), strings(g, PgOps.LOCAL));
       }
-      Set<String> which = v.containsKey(PgOps.WHICH_GROUPS) ? Set.copyOf(strings(v, PgOps.WHICH_GROUPS)) : null;
+      Set<String> which =
+          v.containsKey(PgOps.WHICH_GROUPS) ? Set.copyOf(strings(v, PgOps.WHICH_GROUPS)) : null;
       String node = str(v, PgOps.NODE);
       views.put(node, new NodeView(node, op(c), members, local, which));
     }
     Lives lives = lives();
-    return new ConvergenceInput(List.copyOf(views.values()), asked.size(), lives.live(), lives.dead(), lives.uncertain(),
+    return new ConvergenceInput(
+        List.copyOf(views.values()),
+        asked.size(),
+        lives.live(),
+        lives.dead(),
+        lives.uncertain(),
         membership());
   }
 
   /**
-   * The incarnation {@code node} had at {@code time}, as {@code "n1 incarnation 2 "}: one more
-   * than the times it had been killed before.
+   * The incarnation {@code node} had at {@code time}, as {@code "n1 incarnation 2 "}: one more than
+   * the times it had been killed before.
    */
   public String incarnation(String node, long time) {
     long kills = 0;
     for (int i = 0; i < nemesis.size(); i += 2) {
       Operation o = nemesis.get(i);
-      kills += o.f().equals(PgOps.KILL_NODE) && node.equals(String.valueOf(o.value())) && o.time() < time ? 1 : 0;
+      kills +=
+          o.f().equals(PgOps.KILL_NODE) && node.equals(String.valueOf(o.value())) && o.time() < time
+              ? 1
+              : 0;
     }
     return node + " incarnation " + (kills + 1) + " ";
   }
@@ -230,11 +271,12 @@ public final class PgHistory {
     for (int i = 0; i < nemesis.size(); i += 2) {
       Operation kill = nemesis.get(i);
       if (kill.f().equals(PgOps.KILL_NODE)) {
-        nodeOf.forEach((pid, node) -> {
-          if (node.equals(String.valueOf(kill.value())) && spawnedAt.get(pid) <= kill.time()) {
-            dead.add(pid);
-          }
-        });
+        nodeOf.forEach(
+            (pid, node) -> {
+              if (node.equals(String.valueOf(kill.value())) && spawnedAt.get(pid) <= kill.time()) {
+                dead.add(pid);
+              }
+            });
       }
     }
     uncertain.removeAll(dead);
@@ -273,7 +315,8 @@ public final class PgHistory {
   @SuppressWarnings("unchecked")
   private static Map<Keyword, Object> asMap(Object value, Operation op) {
     if (!(value instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("operation " + op.index() + " " + op.f() + ": value is not a map");
+      throw new IllegalArgumentException(
+          "operation " + op.index() + " " + op.f() + ": value is not a map");
     }
     return (Map<Keyword, Object>) value;
   }

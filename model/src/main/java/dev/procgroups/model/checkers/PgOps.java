@@ -3,8 +3,8 @@ package dev.procgroups.model.checkers;
 import dev.procgroups.model.history.Keyword;
 
 /**
- * The operations of the Jepsen workloads as they appear in {@code history.edn}: each {@code :f}
- * and the keys of its {@code :value} map. The harness writes them, {@link PgHistory} reads them.
+ * The operations of the Jepsen workloads as they appear in {@code history.edn}: each {@code :f} and
+ * the keys of its {@code :value} map. The harness writes them, {@link PgHistory} reads them.
  *
  * <pre>
  * :spawn          {:node n}                          ok adds :pid
@@ -23,8 +23,9 @@ import dev.procgroups.model.history.Keyword;
  *                 :start-impostor :stop-impostor (value: the node whose name it takes),
  *                 :start-clock :stop-clock (value: the node whose wall clock jumps, and back)
  * </pre>
- * Faults may nest (a partition during a pause): a fault is in force from the start of the
- * operation that begins it to the end of the one that undoes it.
+ *
+ * Faults may nest (a partition during a pause): a fault is in force from the start of the operation
+ * that begins it to the end of the one that undoes it.
  */
 public final class PgOps {
   private PgOps() {}
@@ -64,20 +65,21 @@ public final class PgOps {
   }
 
   /** Every nemesis :f, with the fault it begins or undoes. */
-  public static final java.util.Map<Keyword, FaultKey> FAULTS = java.util.Map.ofEntries(
-      java.util.Map.entry(START_PARTITION, new FaultKey("partition", false, true)),
-      java.util.Map.entry(STOP_PARTITION, new FaultKey("partition", false, false)),
-      java.util.Map.entry(KILL_NODE, new FaultKey("down", true, true)),
-      java.util.Map.entry(START_NODE, new FaultKey("down", true, false)),
-      java.util.Map.entry(START_STALE_NODE, new FaultKey("down", true, false)),
-      java.util.Map.entry(PAUSE_NODE, new FaultKey("paused", true, true)),
-      java.util.Map.entry(RESUME_NODE, new FaultKey("paused", true, false)),
-      java.util.Map.entry(START_LOSS, new FaultKey("loss", false, true)),
-      java.util.Map.entry(STOP_LOSS, new FaultKey("loss", false, false)),
-      java.util.Map.entry(START_IMPOSTOR, new FaultKey("impostor", false, true)),
-      java.util.Map.entry(STOP_IMPOSTOR, new FaultKey("impostor", false, false)),
-      java.util.Map.entry(START_CLOCK, new FaultKey("clock", true, true)),
-      java.util.Map.entry(STOP_CLOCK, new FaultKey("clock", true, false)));
+  public static final java.util.Map<Keyword, FaultKey> FAULTS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry(START_PARTITION, new FaultKey("partition", false, true)),
+          java.util.Map.entry(STOP_PARTITION, new FaultKey("partition", false, false)),
+          java.util.Map.entry(KILL_NODE, new FaultKey("down", true, true)),
+          java.util.Map.entry(START_NODE, new FaultKey("down", true, false)),
+          java.util.Map.entry(START_STALE_NODE, new FaultKey("down", true, false)),
+          java.util.Map.entry(PAUSE_NODE, new FaultKey("paused", true, true)),
+          java.util.Map.entry(RESUME_NODE, new FaultKey("paused", true, false)),
+          java.util.Map.entry(START_LOSS, new FaultKey("loss", false, true)),
+          java.util.Map.entry(STOP_LOSS, new FaultKey("loss", false, false)),
+          java.util.Map.entry(START_IMPOSTOR, new FaultKey("impostor", false, true)),
+          java.util.Map.entry(STOP_IMPOSTOR, new FaultKey("impostor", false, false)),
+          java.util.Map.entry(START_CLOCK, new FaultKey("clock", true, true)),
+          java.util.Map.entry(STOP_CLOCK, new FaultKey("clock", true, false)));
 
   public static final Keyword NODE = Keyword.of("node");
   public static final Keyword PID = Keyword.of("pid");

@@ -25,9 +25,14 @@ final class Slots {
   /** The slots of every (pid, group) that has a join or leave in {@code ops}. */
   static Map<String, Map<String, Slots>> index(List<MembershipOp> ops) {
     Map<String, Map<String, Slots>> index = new HashMap<>();
-    ops.stream().collect(Collectors.groupingBy(MembershipOp::pid, Collectors.groupingBy(MembershipOp::group)))
-        .forEach((pid, groups) -> groups.forEach((g, own) ->
-            index.computeIfAbsent(pid, k -> new HashMap<>()).put(g, new Slots(own))));
+    ops.stream()
+        .collect(
+            Collectors.groupingBy(MembershipOp::pid, Collectors.groupingBy(MembershipOp::group)))
+        .forEach(
+            (pid, groups) ->
+                groups.forEach(
+                    (g, own) ->
+                        index.computeIfAbsent(pid, k -> new HashMap<>()).put(g, new Slots(own))));
     return index;
   }
 
@@ -40,7 +45,10 @@ final class Slots {
     return ops.stream().map(MembershipOp::op).toList();
   }
 
-  /** The most slots the process can have held at once: joins count from invocation, leaves from return. */
+  /**
+   * The most slots the process can have held at once: joins count from invocation, leaves from
+   * return.
+   */
   long maxHeld() {
     record Step(long time, int delta) {}
     List<Step> steps = new ArrayList<>();
@@ -51,7 +59,8 @@ final class Slots {
         steps.add(new Step(o.complete(), -1));
       }
     }
-    steps.sort(Comparator.comparingLong(Step::time).thenComparing(Step::delta, Comparator.reverseOrder()));
+    steps.sort(
+        Comparator.comparingLong(Step::time).thenComparing(Step::delta, Comparator.reverseOrder()));
     long held = 0;
     long max = 0;
     for (Step s : steps) {
@@ -63,16 +72,23 @@ final class Slots {
 
   /** True if a join that may have happened was invoked at or before {@code time}. */
   boolean mayHaveJoinedBy(long time) {
-    return ops.stream().anyMatch(o -> o.isJoin() && o.outcome().mayHaveHappened() && o.invoke() <= time);
+    return ops.stream()
+        .anyMatch(o -> o.isJoin() && o.outcome().mayHaveHappened() && o.invoke() <= time);
   }
 
   /**
-   * Slots certainly held during [{@code from}, {@code to}]: joins that returned ok by
-   * {@code settledBy}, less every leave that may have started by {@code to}.
+   * Slots certainly held during [{@code from}, {@code to}]: joins that returned ok by {@code
+   * settledBy}, less every leave that may have started by {@code to}.
    */
   long certainlyHeld(long settledBy, long to) {
-    long joined = ops.stream().filter(o -> o.isJoin() && o.outcome() == Outcome.OK && o.complete() <= settledBy).count();
-    long left = ops.stream().filter(o -> !o.isJoin() && o.outcome().mayHaveHappened() && o.invoke() <= to).count();
+    long joined =
+        ops.stream()
+            .filter(o -> o.isJoin() && o.outcome() == Outcome.OK && o.complete() <= settledBy)
+            .count();
+    long left =
+        ops.stream()
+            .filter(o -> !o.isJoin() && o.outcome().mayHaveHappened() && o.invoke() <= to)
+            .count();
     return Math.max(0, joined - left);
   }
 
@@ -80,11 +96,12 @@ final class Slots {
    * The fewest slots of this process a remote view can hold at {@code sentBy}, given that it held
    * {@code k} at some moment before {@code seenBy}. A process's calls are sequential, so its slot
    * counts form one sequence, and a view (per-origin FIFO) only moves forward along it: the bound
-   * is the least count from the first state with {@code k} slots to the last state begun by
-   * {@code sentBy}. 0 if a call's outcome is unknown (the sequence is not) or no state had k.
+   * is the least count from the first state with {@code k} slots to the last state begun by {@code
+   * sentBy}. 0 if a call's outcome is unknown (the sequence is not) or no state had k.
    */
   long viewLowerBound(long k, long seenBy, long sentBy) {
-    List<MembershipOp> ordered = ops.stream().sorted(Comparator.comparingLong(MembershipOp::invoke)).toList();
+    List<MembershipOp> ordered =
+        ops.stream().sorted(Comparator.comparingLong(MembershipOp::invoke)).toList();
     long count = 0;
     long bound = -1;
     for (int i = 0; i <= ordered.size(); i++) {
@@ -93,7 +110,9 @@ final class Slots {
       } else if (bound >= 0) {
         bound = Math.min(bound, count);
       }
-      if (i == ordered.size() || ordered.get(i).invoke() > sentBy || bound < 0 && ordered.get(i).invoke() > seenBy) {
+      if (i == ordered.size()
+          || ordered.get(i).invoke() > sentBy
+          || bound < 0 && ordered.get(i).invoke() > seenBy) {
         break;
       }
       MembershipOp o = ordered.get(i);

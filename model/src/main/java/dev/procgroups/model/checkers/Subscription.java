@@ -17,16 +17,27 @@ import java.util.Objects;
  * @param viewAtRead the node's {@code get_members(group)} taken with the final read, when the run
  *     was quiet (no change in flight) so the two can be compared; null if not comparable
  */
-public record Subscription(long op, String node, String group, List<String> snapshot, List<MonitorEvent> events,
-                           long dropped, int beforeDrops, long readOp, List<String> viewAtRead) {
+public record Subscription(
+    long op,
+    String node,
+    String group,
+    List<String> snapshot,
+    List<MonitorEvent> events,
+    long dropped,
+    int beforeDrops,
+    long readOp,
+    List<String> viewAtRead) {
   public Subscription {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(group, "group");
     snapshot = List.copyOf(snapshot);
     events = List.copyOf(events);
     viewAtRead = viewAtRead == null ? null : List.copyOf(viewAtRead);
-    if (beforeDrops < 0 || beforeDrops > events.size() || dropped == 0 && beforeDrops != events.size()) {
-      throw new IllegalArgumentException(beforeDrops + " of " + events.size() + " events before a drop");
+    if (beforeDrops < 0
+        || beforeDrops > events.size()
+        || dropped == 0 && beforeDrops != events.size()) {
+      throw new IllegalArgumentException(
+          beforeDrops + " of " + events.size() + " events before a drop");
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One node of the cluster truth: its name, its current incarnation (1, 2, 3, … per start), whether
- * it is up, and its model state. A down node's state is the empty state it will restart with
- * (same policy and scope entries, no processes).
+ * it is up, and its model state. A down node's state is the empty state it will restart with (same
+ * policy and scope entries, no processes).
  */
 public record ClusterNode(String name, long incarnation, boolean up, NodeState state) {
   public ClusterNode {

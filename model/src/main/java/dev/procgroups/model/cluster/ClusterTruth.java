@@ -86,18 +86,21 @@ public record ClusterTruth(Map<String, ClusterNode> nodes) {
   /** Names of the nodes that are up, in start order. */
   public List<String> liveNodes() {
     List<String> live = new ArrayList<>();
-    nodes.values().forEach(node -> {
-      if (node.up()) {
-        live.add(node.name());
-      }
-    });
+    nodes
+        .values()
+        .forEach(
+            node -> {
+              if (node.up()) {
+                live.add(node.name());
+              }
+            });
     return live;
   }
 
   /**
    * What {@code node}'s view of {@code scope} must be once the network is whole and quiet: group →
-   * members, the union of every live node's local slots. Empty if the node does not run the
-   * scope. Member order across nodes is unspecified: compare with {@link Views}.
+   * members, the union of every live node's local slots. Empty if the node does not run the scope.
+   * Member order across nodes is unspecified: compare with {@link Views}.
    */
   public Map<String, List<String>> expectedView(String node, String scope) {
     if (!isUp(node)) {
@@ -108,8 +111,11 @@ public record ClusterTruth(Map<String, ClusterNode> nodes) {
     }
     Map<String, List<String>> view = new LinkedHashMap<>();
     for (String live : liveNodes()) {
-      node(live).state().localView(scope).forEach((group, pids) ->
-          view.computeIfAbsent(group, g -> new ArrayList<>()).addAll(pids));
+      node(live)
+          .state()
+          .localView(scope)
+          .forEach(
+              (group, pids) -> view.computeIfAbsent(group, g -> new ArrayList<>()).addAll(pids));
     }
     return view;
   }

@@ -26,8 +26,8 @@ public final class Views {
   }
 
   /** One line per group whose members differ ("group: expected [...] but was [...]"). */
-  public static List<String> differences(Map<String, List<String>> expected,
-      Map<String, List<String>> actual) {
+  public static List<String> differences(
+      Map<String, List<String>> expected, Map<String, List<String>> actual) {
     Set<String> groups = new LinkedHashSet<>(expected.keySet());
     groups.addAll(actual.keySet());
     List<String> lines = new ArrayList<>();

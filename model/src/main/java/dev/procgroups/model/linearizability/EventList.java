@@ -33,8 +33,14 @@ public final class EventList {
         order[m++] = new long[] {returnKey[s], 1, s};
       }
     }
-    Arrays.sort(order, 0, m, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-        : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+    Arrays.sort(
+        order,
+        0,
+        m,
+        (a, b) ->
+            a[0] != b[0]
+                ? Long.compare(a[0], b[0])
+                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
     head = m;
     next = new int[m + 1];
     prev = new int[m + 1];

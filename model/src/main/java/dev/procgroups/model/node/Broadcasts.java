@@ -14,12 +14,17 @@ final class Broadcasts {
   }
 
   static Object broadcastLocal(Transition t, NodeCall.BroadcastLocal call) {
-    return send(t, call.instance(), call.group(), call.topic(), call.payload(),
-        Action.BROADCAST_LOCAL);
+    return send(
+        t, call.instance(), call.group(), call.topic(), call.payload(), Action.BROADCAST_LOCAL);
   }
 
-  private static Object send(Transition t, long instanceId, Object groupArg, Object topicArg,
-      List<Object> payloadArgs, Action action) {
+  private static Object send(
+      Transition t,
+      long instanceId,
+      Object groupArg,
+      Object topicArg,
+      List<Object> payloadArgs,
+      Action action) {
     Instance instance = Checks.usable(t.state(), instanceId);
     String group = LuaArguments.name(groupArg, "group");
     String topic = LuaArguments.name(topicArg, "topic");

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The checks every API call makes, in the order of DECISIONS.md: (1) instance released,
- * (2) argument validation ({@link LuaArguments}), (3) permission, (4) scope limits, (5) the action,
+ * The checks every API call makes, in the order of DECISIONS.md: (1) instance released, (2)
+ * argument validation ({@link LuaArguments}), (3) permission, (4) scope limits, (5) the action,
  * which needs an existing (else NOT_FOUND), running (else UNAVAILABLE) scope.
  */
 final class Checks {
@@ -40,8 +40,8 @@ final class Checks {
   static void permitted(NodeState state, String pid, Action action, List<String> resources) {
     for (String resource : resources) {
       if (!state.policy().permits(pid, action, resource)) {
-        throw new Rejection(ErrorKind.PERMISSION_DENIED,
-            action.permission() + " denied on " + resource);
+        throw new Rejection(
+            ErrorKind.PERMISSION_DENIED, action.permission() + " denied on " + resource);
       }
     }
   }
@@ -56,14 +56,16 @@ final class Checks {
     Set<String> groupsAfter = new LinkedHashSet<>(scope.localGroups());
     groupsAfter.addAll(joining);
     if (config.maxGroups().isPresent() && groupsAfter.size() > config.maxGroups().getAsInt()) {
-      throw new Rejection(ErrorKind.RATE_LIMITED,
+      throw new Rejection(
+          ErrorKind.RATE_LIMITED,
           "max_groups: more than " + config.maxGroups().getAsInt() + " local groups");
     }
     if (config.maxMembersPerGroup().isPresent()) {
       int max = config.maxMembersPerGroup().getAsInt();
       for (String group : new LinkedHashSet<>(joining)) {
         if (scope.localMembers(group).size() + Collections.frequency(joining, group) > max) {
-          throw new Rejection(ErrorKind.RATE_LIMITED,
+          throw new Rejection(
+              ErrorKind.RATE_LIMITED,
               "max_members_per_group: more than " + max + " local members in " + group);
         }
       }

@@ -19,9 +19,9 @@ final class Lifecycle {
   }
 
   /**
-   * Exit: its subscriptions close (their buffers are discarded: nobody can read them any more)
-   * and its instances are released; then, per scope in registration order, it loses every slot
-   * with one member.left per group, groups in the order the process entered them.
+   * Exit: its subscriptions close (their buffers are discarded: nobody can read them any more) and
+   * its instances are released; then, per scope in registration order, it loses every slot with one
+   * member.left per group, groups in the order the process entered them.
    */
   static Object exit(Transition t, NodeCall.Exit call) {
     String pid = call.pid();
@@ -39,8 +39,8 @@ final class Lifecycle {
     for (ScopeState scope : t.state().scopes().values()) {
       Map<String, Integer> counts = scope.slotCountsOf(pid);
       t.setScope(scope.withoutProcess(pid));
-      counts.forEach((group, count) ->
-          t.emit(scope.id(), Event.left(group, Event.repeat(pid, count))));
+      counts.forEach(
+          (group, count) -> t.emit(scope.id(), Event.left(group, Event.repeat(pid, count))));
     }
     t.set(t.state().withExited(pid));
     return true;

@@ -78,9 +78,15 @@ final class LuaArguments {
   }
 
   private static Object copy(Object value, int depth, Set<Object> path) {
-    if (value == null || value instanceof Boolean || value instanceof String
-        || value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte || value instanceof Double || value instanceof Float) {
+    if (value == null
+        || value instanceof Boolean
+        || value instanceof String
+        || value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof Double
+        || value instanceof Float) {
       return value;
     }
     if (!(value instanceof List) && !(value instanceof Map)) {
@@ -92,8 +98,10 @@ final class LuaArguments {
     if (!path.add(value)) {
       throw invalid("payload", "contains a cycle");
     }
-    Object copied = value instanceof List ? copyList((List<?>) value, depth, path)
-        : copyMap((Map<?, ?>) value, depth, path);
+    Object copied =
+        value instanceof List
+            ? copyList((List<?>) value, depth, path)
+            : copyMap((Map<?, ?>) value, depth, path);
     path.remove(value);
     return copied;
   }

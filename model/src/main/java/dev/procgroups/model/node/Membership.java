@@ -52,8 +52,9 @@ final class Membership {
     }
     t.setScope(scope);
     String scopeId = scope.id();
-    removed.forEach((group, count) ->
-        t.emit(scopeId, Event.left(group, Event.repeat(instance.owner(), count))));
+    removed.forEach(
+        (group, count) ->
+            t.emit(scopeId, Event.left(group, Event.repeat(instance.owner(), count))));
     return true;
   }
 }

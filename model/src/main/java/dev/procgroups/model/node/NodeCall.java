@@ -14,10 +14,10 @@ import java.util.Objects;
  * id the model never returned, or a process that is not alive, is a misuse of the model and throws
  * {@link IllegalArgumentException} (a real caller cannot do it).
  *
- * <p>Success values ({@code Result.Ok.value()}): {@code Open} → {@code Long} instance id;
- * {@code GetMembers}/{@code GetLocalMembers}/{@code WhichGroups}/{@code WhichLocalGroups} →
- * {@code List<String>}; {@code Monitor} → {@link Monitored}; {@code Events} → {@link Watching};
- * {@code Receive} → {@link Read}; {@code Dropped} → {@code Long}; everything else → {@code true}.
+ * <p>Success values ({@code Result.Ok.value()}): {@code Open} → {@code Long} instance id; {@code
+ * GetMembers}/{@code GetLocalMembers}/{@code WhichGroups}/{@code WhichLocalGroups} → {@code
+ * List<String>}; {@code Monitor} → {@link Monitored}; {@code Events} → {@link Watching}; {@code
+ * Receive} → {@link Read}; {@code Dropped} → {@code Long}; everything else → {@code true}.
  */
 public sealed interface NodeCall {
 
@@ -132,8 +132,9 @@ public sealed interface NodeCall {
    * Slots of {@code origin} added (JOIN) or removed (LEAVE), group by group in map order. A LEAVE
    * of a slot this node does not hold removes nothing for it.
    */
-  record RemoteDelta(String scope, String origin, Direction direction,
-      Map<String, List<String>> pidsByGroup) implements NodeCall {
+  record RemoteDelta(
+      String scope, String origin, Direction direction, Map<String, List<String>> pidsByGroup)
+      implements NodeCall {
     public RemoteDelta {
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(origin, "origin");

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A convenience for writing scenarios: holds the current state and applies calls one after
- * another, keeping every step. Not part of the definition; the definition is {@link NodeModel}.
+ * A convenience for writing scenarios: holds the current state and applies calls one after another,
+ * keeping every step. Not part of the definition; the definition is {@link NodeModel}.
  */
 public final class NodeDriver {
 

@@ -3,9 +3,9 @@ package dev.procgroups.model.node;
 import dev.procgroups.model.Result;
 
 /**
- * The step function of the single-node model: {@code (state, call) → Step}. Deterministic and
- * pure: the same state and call always give the same step, and the given state is never changed.
- * A failed call returns the given state unchanged, with no events and no deliveries.
+ * The step function of the single-node model: {@code (state, call) → Step}. Deterministic and pure:
+ * the same state and call always give the same step, and the given state is never changed. A failed
+ * call returns the given state unchanged, with no events and no deliveries.
  */
 public final class NodeModel {
 

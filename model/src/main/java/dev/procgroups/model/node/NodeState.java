@@ -15,9 +15,15 @@ import java.util.Set;
  * counter, starting at 1). Build the first state with {@link #initial}; get the next ones from
  * {@link NodeModel#step}.
  */
-public record NodeState(String node, Policy policy, Set<String> live, Set<String> used,
-    Map<String, ScopeState> scopes, Map<Long, Instance> instances,
-    Map<Long, Subscription> subscriptions, long nextId) {
+public record NodeState(
+    String node,
+    Policy policy,
+    Set<String> live,
+    Set<String> used,
+    Map<String, ScopeState> scopes,
+    Map<Long, Instance> instances,
+    Map<Long, Subscription> subscriptions,
+    long nextId) {
 
   public NodeState {
     Objects.requireNonNull(node, "node");
@@ -105,18 +111,39 @@ public record NodeState(String node, Policy policy, Set<String> live, Set<String
   }
 
   NodeState withScope(ScopeState scope) {
-    return new NodeState(node, policy, live, used, Ordered.with(scopes, scope.id(), scope),
-        instances, subscriptions, nextId);
+    return new NodeState(
+        node,
+        policy,
+        live,
+        used,
+        Ordered.with(scopes, scope.id(), scope),
+        instances,
+        subscriptions,
+        nextId);
   }
 
   NodeState withInstance(Instance instance) {
-    return new NodeState(node, policy, live, used, scopes,
-        Ordered.with(instances, instance.id(), instance), subscriptions, nextId);
+    return new NodeState(
+        node,
+        policy,
+        live,
+        used,
+        scopes,
+        Ordered.with(instances, instance.id(), instance),
+        subscriptions,
+        nextId);
   }
 
   NodeState withSubscription(Subscription subscription) {
-    return new NodeState(node, policy, live, used, scopes, instances,
-        Ordered.with(subscriptions, subscription.id(), subscription), nextId);
+    return new NodeState(
+        node,
+        policy,
+        live,
+        used,
+        scopes,
+        instances,
+        Ordered.with(subscriptions, subscription.id(), subscription),
+        nextId);
   }
 
   NodeState withSubscriptions(Map<Long, Subscription> all) {

@@ -39,21 +39,23 @@ final class Replication {
     ScopeState scope = remoteScope(t, call.scope(), call.origin());
     Map<String, List<String>> slots = new LinkedHashMap<>(scope.remoteSlots(call.origin()));
     Map<String, List<String>> moves = new LinkedHashMap<>();
-    call.pidsByGroup().forEach((group, pids) -> {
-      List<String> held = new ArrayList<>(slots.getOrDefault(group, List.of()));
-      List<String> moved = new ArrayList<>();
-      for (String pid : pids) {
-        if (call.direction() == Direction.JOIN) {
-          held.add(pid);
-          moved.add(pid);
-        } else if (held.lastIndexOf(pid) >= 0) {
-          held.remove(held.lastIndexOf(pid));
-          moved.add(pid);
-        }
-      }
-      slots.put(group, held);
-      moves.put(group, moved);
-    });
+    call.pidsByGroup()
+        .forEach(
+            (group, pids) -> {
+              List<String> held = new ArrayList<>(slots.getOrDefault(group, List.of()));
+              List<String> moved = new ArrayList<>();
+              for (String pid : pids) {
+                if (call.direction() == Direction.JOIN) {
+                  held.add(pid);
+                  moved.add(pid);
+                } else if (held.lastIndexOf(pid) >= 0) {
+                  held.remove(held.lastIndexOf(pid));
+                  moved.add(pid);
+                }
+              }
+              slots.put(group, held);
+              moves.put(group, moved);
+            });
     t.setScope(scope.withRemote(call.origin(), slots));
     EventKind kind = call.direction() == Direction.JOIN ? EventKind.JOINED : EventKind.LEFT;
     moves.forEach((group, moved) -> emitIfAny(t, scope.id(), kind, group, moved));
@@ -87,8 +89,8 @@ final class Replication {
     return difference;
   }
 
-  private static void emitIfAny(Transition t, String scope, EventKind kind, String group,
-      List<String> pids) {
+  private static void emitIfAny(
+      Transition t, String scope, EventKind kind, String group, List<String> pids) {
     if (!pids.isEmpty()) {
       t.emit(scope, new Event(kind, group, pids));
     }

@@ -9,8 +9,8 @@ import java.util.OptionalInt;
  * (integer ≥ 1, default 64), {@code max_groups} and {@code max_members_per_group} (integer ≥ 1,
  * default unlimited). Any other key rejects the entry.
  */
-public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups,
-    OptionalInt maxMembersPerGroup) {
+public record ScopeConfig(
+    int monitorBuffer, OptionalInt maxGroups, OptionalInt maxMembersPerGroup) {
 
   public static final int DEFAULT_MONITOR_BUFFER = 64;
   public static final ScopeConfig DEFAULT =
@@ -25,13 +25,16 @@ public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups,
   /** Reads a registry entry's config map (Lua values); nil values count as absent. */
   static ScopeConfig parse(Map<String, Object> entry) {
     for (String key : entry.keySet()) {
-      if (!key.equals("monitor_buffer") && !key.equals("max_groups")
+      if (!key.equals("monitor_buffer")
+          && !key.equals("max_groups")
           && !key.equals("max_members_per_group")) {
         throw new Rejection(ErrorKind.INVALID, key + ": unknown pg.scope config key");
       }
     }
     OptionalInt buffer = positive(entry, "monitor_buffer");
-    return new ScopeConfig(buffer.orElse(DEFAULT_MONITOR_BUFFER), positive(entry, "max_groups"),
+    return new ScopeConfig(
+        buffer.orElse(DEFAULT_MONITOR_BUFFER),
+        positive(entry, "max_groups"),
         positive(entry, "max_members_per_group"));
   }
 
@@ -40,9 +43,13 @@ public record ScopeConfig(int monitorBuffer, OptionalInt maxGroups,
     if (value == null) {
       return OptionalInt.empty();
     }
-    boolean integral = value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte;
-    if (!integral || ((Number) value).longValue() < 1
+    boolean integral =
+        value instanceof Integer
+            || value instanceof Long
+            || value instanceof Short
+            || value instanceof Byte;
+    if (!integral
+        || ((Number) value).longValue() < 1
         || ((Number) value).longValue() > Integer.MAX_VALUE) {
       throw new Rejection(ErrorKind.INVALID, key + ": must be an integer >= 1");
     }

@@ -11,11 +11,15 @@ import java.util.Set;
 
 /**
  * One scope's membership on one node: the local slots in join order (one entry per join, so a
- * process joined twice appears twice), and the replicated slots of every remote origin
- * (origin → group → PIDs). The node's view of a group is its local slots followed by the remote
- * ones, origin by origin; only the multiset is specified across nodes.
+ * process joined twice appears twice), and the replicated slots of every remote origin (origin →
+ * group → PIDs). The node's view of a group is its local slots followed by the remote ones, origin
+ * by origin; only the multiset is specified across nodes.
  */
-public record ScopeState(String id, ScopeConfig config, boolean stopped, List<Slot> local,
+public record ScopeState(
+    String id,
+    ScopeConfig config,
+    boolean stopped,
+    List<Slot> local,
     Map<String, Map<String, List<String>>> remote) {
 
   public ScopeState {
@@ -127,13 +131,14 @@ public record ScopeState(String id, ScopeConfig config, boolean stopped, List<Sl
   /** Replaces the slots held for {@code origin}; groups with no PIDs are left out. */
   ScopeState withRemote(String origin, Map<String, List<String>> slots) {
     Map<String, List<String>> kept = new LinkedHashMap<>();
-    slots.forEach((group, pids) -> {
-      if (!pids.isEmpty()) {
-        kept.put(group, pids);
-      }
-    });
-    return new ScopeState(id, config, stopped, local,
-        Ordered.with(remote, origin, kept.isEmpty() ? null : kept));
+    slots.forEach(
+        (group, pids) -> {
+          if (!pids.isEmpty()) {
+            kept.put(group, pids);
+          }
+        });
+    return new ScopeState(
+        id, config, stopped, local, Ordered.with(remote, origin, kept.isEmpty() ? null : kept));
   }
 
   ScopeState stop() {

@@ -12,8 +12,12 @@ import java.util.Map;
  * events each subscription accepted into its buffer (subscription id → events; full or closed
  * subscriptions accept nothing), and the broadcast deliveries (one per member slot).
  */
-public record Step(NodeState state, Result result, List<ScopedEvent> events,
-    Map<Long, List<Event>> enqueued, List<Delivery> deliveries) {
+public record Step(
+    NodeState state,
+    Result result,
+    List<ScopedEvent> events,
+    Map<Long, List<Event>> enqueued,
+    List<Delivery> deliveries) {
 
   public Step {
     events = List.copyOf(events);

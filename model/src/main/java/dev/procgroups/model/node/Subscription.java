@@ -9,8 +9,15 @@ import java.util.Objects;
  * {@code capacity} events, a count of events dropped because the buffer was full, and whether it is
  * closed (no further events; what is buffered can still be read).
  */
-public record Subscription(long id, String owner, String scope, String group, int capacity,
-    List<Event> buffer, long dropped, boolean closed) {
+public record Subscription(
+    long id,
+    String owner,
+    String scope,
+    String group,
+    int capacity,
+    List<Event> buffer,
+    long dropped,
+    boolean closed) {
 
   public Subscription {
     Objects.requireNonNull(owner, "owner");
@@ -35,18 +42,18 @@ public record Subscription(long id, String owner, String scope, String group, in
     if (isFull()) {
       return withDropped(dropped + 1);
     }
-    return new Subscription(id, owner, scope, group, capacity, Ordered.append(buffer, event),
-        dropped, closed);
+    return new Subscription(
+        id, owner, scope, group, capacity, Ordered.append(buffer, event), dropped, closed);
   }
 
   Subscription withoutHead() {
-    return new Subscription(id, owner, scope, group, capacity, buffer.subList(1, buffer.size()),
-        dropped, closed);
+    return new Subscription(
+        id, owner, scope, group, capacity, buffer.subList(1, buffer.size()), dropped, closed);
   }
 
   Subscription close(boolean flush) {
-    return new Subscription(id, owner, scope, group, capacity, flush ? List.of() : buffer, dropped,
-        true);
+    return new Subscription(
+        id, owner, scope, group, capacity, flush ? List.of() : buffer, dropped, true);
   }
 
   private Subscription withDropped(long count) {

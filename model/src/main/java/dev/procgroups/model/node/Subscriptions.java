@@ -26,8 +26,11 @@ final class Subscriptions {
   /** A new open subscription on {@code group} ({@code null}: every group) of the scope. */
   private static long subscribe(Transition t, Instance owner, ScopeState scope, String group) {
     long id = t.nextId();
-    t.set(t.state().withSubscription(Subscription.open(id, owner.owner(), scope.id(), group,
-        scope.config().monitorBuffer())));
+    t.set(
+        t.state()
+            .withSubscription(
+                Subscription.open(
+                    id, owner.owner(), scope.id(), group, scope.config().monitorBuffer())));
     return id;
   }
 

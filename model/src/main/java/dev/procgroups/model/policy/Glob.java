@@ -11,7 +11,8 @@ public final class Glob {
     int starAt = -1; // position in pattern of the last '*' seen
     int starText = 0; // text position that '*' is currently assumed to cover up to
     while (t < text.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))
+      if (p < pattern.length()
+          && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))
           && pattern.charAt(p) != '*') {
         p++;
         t++;

@@ -4,9 +4,9 @@ import dev.procgroups.model.Action;
 import java.util.Objects;
 
 /**
- * One policy rule: {@code effect} applies to every action whose permission name (e.g.
- * {@code pg.join}) matches {@code actionGlob} on every resource matching {@code resourceGlob}.
- * Globs: {@code *} is any run of characters, {@code ?} one character, everything else literal.
+ * One policy rule: {@code effect} applies to every action whose permission name (e.g. {@code
+ * pg.join}) matches {@code actionGlob} on every resource matching {@code resourceGlob}. Globs:
+ * {@code *} is any run of characters, {@code ?} one character, everything else literal.
  */
 public record Rule(Effect effect, String actionGlob, String resourceGlob) {
 

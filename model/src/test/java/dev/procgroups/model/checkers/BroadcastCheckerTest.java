@@ -14,16 +14,20 @@ class BroadcastCheckerTest {
   static final String P1 = "{n1@app:processes|000001}";
   static final String P2 = "{n2@app:processes|000002}";
   static final String P3 = "{n3@app:processes|000003}";
+
   /** The only window: no fault before it, none after. */
   static final Window WHOLE = new Window(0, 10_000, true);
+
   static final long READ = 20_000;
 
-  private final List<MembershipOp> membership = new ArrayList<>(List.of(
-      join(1, P1, 0, 10), join(2, P2, 0, 10)));
-  private final List<BroadcastSend> sends = new ArrayList<>(List.of(
-      send(3, 1, 200, 210), send(4, 2, 300, 310)));
+  private final List<MembershipOp> membership =
+      new ArrayList<>(List.of(join(1, P1, 0, 10), join(2, P2, 0, 10)));
+  private final List<BroadcastSend> sends =
+      new ArrayList<>(List.of(send(3, 1, 200, 210), send(4, 2, 300, 310)));
+
   /** The sender's node listed both receivers before the sends. */
   private List<ViewRead> views = List.of(new ViewRead("n1", "g", List.of(P1, P2), 150, 160));
+
   private Window window = WHOLE;
 
   @Test
@@ -70,7 +74,9 @@ class BroadcastCheckerTest {
     views = List.of(new ViewRead("n1", "g", List.of(P1), 150, 160));
     CheckResult r = check(log(P1, 1, 2), log(P2));
     assertThat(r.validity()).isEqualTo(Validity.VALID);
-    assertThat(r.counts()).containsEntry("pairs-held-fault-free", 4L).containsEntry("pairs-view-observed", 2L);
+    assertThat(r.counts())
+        .containsEntry("pairs-held-fault-free", 4L)
+        .containsEntry("pairs-view-observed", 2L);
   }
 
   @Test
@@ -84,15 +90,20 @@ class BroadcastCheckerTest {
     window = new Window(0, 10_000, false);
     assertFlags(check(log(P1, 1, 2), log(P2, 2)), "missed");
     CheckResult r = check(log(P1, 1, 2), log(P2, 1));
-    assertThat(r.validity()).as("message 2 may have been cut by the next fault").isEqualTo(Validity.UNKNOWN);
-    assertThat(r.counts()).containsEntry("pairs-decided", 1L).containsEntry("pairs-view-observed", 4L);
+    assertThat(r.validity())
+        .as("message 2 may have been cut by the next fault")
+        .isEqualTo(Validity.UNKNOWN);
+    assertThat(r.counts())
+        .containsEntry("pairs-decided", 1L)
+        .containsEntry("pairs-view-observed", 4L);
   }
 
   @Test
   void afterAHealOnlyAnEarlierArrivalShowsThePathWasBack() {
     window = new Window(100, 10_000, true);
     CheckResult lostWhileReconnecting = check(log(P1, 1, 2), log(P2, 2));
-    assertThat(lostWhileReconnecting.validity()).as("message 1 may have gone out before the connection was back")
+    assertThat(lostWhileReconnecting.validity())
+        .as("message 1 may have gone out before the connection was back")
         .isNotEqualTo(Validity.INVALID);
     assertThat(lostWhileReconnecting.counts()).containsEntry("pairs-decided", 1L);
     assertFlags(check(log(P1, 1, 2), log(P2, 1)), "missed");
@@ -109,12 +120,15 @@ class BroadcastCheckerTest {
 
   @Test
   void nothingObservedIsUnknown() {
-    CheckResult r = BroadcastChecker.check(new BroadcastHistory(List.of(), List.of(), List.of(), List.of(), List.of()));
+    CheckResult r =
+        BroadcastChecker.check(
+            new BroadcastHistory(List.of(), List.of(), List.of(), List.of(), List.of()));
     assertThat(r.validity()).isEqualTo(Validity.UNKNOWN);
   }
 
   private CheckResult check(ReceiverLog... logs) {
-    return BroadcastChecker.check(new BroadcastHistory(membership, sends, Arrays.asList(logs), List.of(window), views));
+    return BroadcastChecker.check(
+        new BroadcastHistory(membership, sends, Arrays.asList(logs), List.of(window), views));
   }
 
   static void assertFlags(CheckResult r, String kind) {
@@ -132,7 +146,7 @@ class BroadcastCheckerTest {
   }
 
   private static ReceiverLog log(String pid, long... messages) {
-    return new ReceiverLog(pid, 100, READ,
-        Arrays.stream(messages).mapToObj(m -> new Delivery(P1, m)).toList());
+    return new ReceiverLog(
+        pid, 100, READ, Arrays.stream(messages).mapToObj(m -> new Delivery(P1, m)).toList());
   }
 }

@@ -28,7 +28,9 @@ class LocalLinearizabilityTest {
     ok(PgOps.GET_LOCAL_MEMBERS, slot(A), map("members", List.of(A)));
     CheckResult r = LocalLinearizability.check(h.build());
     assertThat(r.validity()).isEqualTo(Validity.VALID);
-    assertThat(r.counts()).containsEntry("incarnations", 1L).containsEntry("killed-processes-modelled", 1L);
+    assertThat(r.counts())
+        .containsEntry("incarnations", 1L)
+        .containsEntry("killed-processes-modelled", 1L);
     assertThat(r.checked()).isEqualTo(r.checkable()).isEqualTo(4);
   }
 
@@ -39,7 +41,8 @@ class LocalLinearizabilityTest {
     ok(PgOps.JOIN, slot(B), Map.of());
     ok(PgOps.KILL_PROCESS, map("node", "n1", "pid", B), Map.of());
     ok(PgOps.GET_LOCAL_MEMBERS, slot(A), map("members", List.of(B)));
-    assertThat(LocalLinearizability.check(h.build()).problems()).extracting(Problem::kind)
+    assertThat(LocalLinearizability.check(h.build()).problems())
+        .extracting(Problem::kind)
         .containsExactly("not-linearizable");
   }
 
@@ -55,7 +58,8 @@ class LocalLinearizabilityTest {
     h.info(0, map("node", "n1", "pid", B), "timeout", now += 5);
     ok(PgOps.GET_LOCAL_MEMBERS, slot(B), map("members", List.of()));
     CheckResult r = LocalLinearizability.check(h.build());
-    assertThat(r.validity()).as("1 of 3 local calls (B's join) is left out: %s", r.summary())
+    assertThat(r.validity())
+        .as("1 of 3 local calls (B's join) is left out: %s", r.summary())
         .isEqualTo(Validity.UNKNOWN);
     assertThat(r.counts()).containsEntry("incarnations", 2L).containsEntry("left-out-calls", 1L);
   }
@@ -82,7 +86,9 @@ class LocalLinearizabilityTest {
     ok(PgOps.GET_LOCAL_MEMBERS, slot(A), map("members", List.of(A)));
     CheckResult r = LocalLinearizability.check(h.build());
     assertThat(r.validity()).as(r.summary()).isEqualTo(Validity.VALID);
-    assertThat(r.counts()).containsEntry("incarnations", 2L).containsEntry("killed-processes-modelled", 1L);
+    assertThat(r.counts())
+        .containsEntry("incarnations", 2L)
+        .containsEntry("killed-processes-modelled", 1L);
   }
 
   private static Map<Keyword, Object> slot(String pid) {

@@ -8,52 +8,66 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MonitorCheckerTest {
-  private static final List<MonitorEvent> EVENTS = List.of(
-      new MonitorEvent(Kind.JOINED, "g", List.of("b")),
-      new MonitorEvent(Kind.LEFT, "g", List.of("a")),
-      new MonitorEvent(Kind.JOINED, "g", List.of("c", "c")));
+  private static final List<MonitorEvent> EVENTS =
+      List.of(
+          new MonitorEvent(Kind.JOINED, "g", List.of("b")),
+          new MonitorEvent(Kind.LEFT, "g", List.of("a")),
+          new MonitorEvent(Kind.JOINED, "g", List.of("c", "c")));
 
   @Test
   void eventsFoldedOverTheSnapshotGiveTheViewIsValid() {
-    CheckResult r = MonitorChecker.check(List.of(sub(List.of("a"), EVENTS, 0, List.of("c", "b", "c"))));
+    CheckResult r =
+        MonitorChecker.check(List.of(sub(List.of("a"), EVENTS, 0, List.of("c", "b", "c"))));
     assertThat(r.validity()).isEqualTo(Validity.VALID);
     assertThat(r.counts()).containsEntry("folded", 1L).containsEntry("events", 3L);
   }
 
   @Test
   void flagsDriftWhenAResyncChangedTheViewWithoutEvents() {
-    assertFlags(MonitorChecker.check(List.of(sub(List.of("a"), EVENTS, 0, List.of("b", "c", "c", "d")))), "drift");
+    assertFlags(
+        MonitorChecker.check(List.of(sub(List.of("a"), EVENTS, 0, List.of("b", "c", "c", "d")))),
+        "drift");
   }
 
   @Test
   void flagsALeaveOfAMemberTheStreamNeverHad() {
     List<MonitorEvent> events = List.of(new MonitorEvent(Kind.LEFT, "g", List.of("z")));
-    assertFlags(MonitorChecker.check(List.of(sub(List.of("a"), events, 0, null))), "left-non-member");
+    assertFlags(
+        MonitorChecker.check(List.of(sub(List.of("a"), events, 0, null))), "left-non-member");
   }
 
   @Test
   void flagsEventsOfAnotherGroup() {
     List<MonitorEvent> events = List.of(new MonitorEvent(Kind.JOINED, "h", List.of("b")));
-    assertFlags(MonitorChecker.check(List.of(sub(List.of(), events, 0, List.of("b")))), "wrong-group");
+    assertFlags(
+        MonitorChecker.check(List.of(sub(List.of(), events, 0, List.of("b")))), "wrong-group");
   }
 
   @Test
   void declaredDropsAreCountedNotJudged() {
     CheckResult r = MonitorChecker.check(List.of(sub(List.of("a"), List.of(), 5, List.of("x"))));
     assertThat(r.validity()).isEqualTo(Validity.UNKNOWN);
-    assertThat(r.counts()).containsEntry("dropped-events", 5L).containsEntry("subscriptions-with-drops", 1L);
+    assertThat(r.counts())
+        .containsEntry("dropped-events", 5L)
+        .containsEntry("subscriptions-with-drops", 1L);
   }
 
   @Test
   void theSliceBeforeADropIsFoldedAndCounted() {
-    List<MonitorEvent> events = List.of(new MonitorEvent(Kind.JOINED, "g", List.of("b")),
-        new MonitorEvent(Kind.LEFT, "g", List.of("z")));
-    CheckResult r = MonitorChecker.check(List.of(new Subscription(7, "n1", "g", List.of(), events, 3, 1, 42, null)));
+    List<MonitorEvent> events =
+        List.of(
+            new MonitorEvent(Kind.JOINED, "g", List.of("b")),
+            new MonitorEvent(Kind.LEFT, "g", List.of("z")));
+    CheckResult r =
+        MonitorChecker.check(
+            List.of(new Subscription(7, "n1", "g", List.of(), events, 3, 1, 42, null)));
     assertThat(r.validity()).as("1 of 5 events checked").isEqualTo(Validity.UNKNOWN);
     assertThat(r.checked()).isEqualTo(1);
     assertThat(r.checkable()).isEqualTo(5);
     List<MonitorEvent> bad = List.of(new MonitorEvent(Kind.LEFT, "g", List.of("z")));
-    assertFlags(MonitorChecker.check(List.of(new Subscription(7, "n1", "g", List.of(), bad, 3, 1, 42, null))),
+    assertFlags(
+        MonitorChecker.check(
+            List.of(new Subscription(7, "n1", "g", List.of(), bad, 3, 1, 42, null))),
         "left-non-member");
   }
 
@@ -61,11 +75,14 @@ class MonitorCheckerTest {
   void aRunThatFoldedLessThanTheStatedShareIsUnknown() {
     Subscription whole = sub(List.of("a"), EVENTS, 0, List.of("c", "b", "c"));
     Subscription overflowed = new Subscription(8, "n1", "g", List.of(), List.of(), 9, 0, 43, null);
-    assertThat(MonitorChecker.check(List.of(whole, overflowed)).validity()).isEqualTo(Validity.UNKNOWN);
+    assertThat(MonitorChecker.check(List.of(whole, overflowed)).validity())
+        .isEqualTo(Validity.UNKNOWN);
     assertThat(MonitorChecker.check(List.of(whole)).coverage()).isEqualTo(1.0);
   }
 
-  private static Subscription sub(List<String> snapshot, List<MonitorEvent> events, long dropped, List<String> view) {
-    return new Subscription(7, "n1", "g", snapshot, events, dropped, dropped == 0 ? events.size() : 0, 42, view);
+  private static Subscription sub(
+      List<String> snapshot, List<MonitorEvent> events, long dropped, List<String> view) {
+    return new Subscription(
+        7, "n1", "g", snapshot, events, dropped, dropped == 0 ? events.size() : 0, 42, view);
   }
 }

@@ -3,7 +3,6 @@ package dev.procgroups.model.checkers;
 import static dev.procgroups.model.history.Values.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procgroups.model.history.History;
 import dev.procgroups.model.history.HistoryBuilder;
 import dev.procgroups.model.history.HistoryEdn;
 import dev.procgroups.model.history.Keyword;
@@ -30,13 +29,22 @@ class PgHistoryTest {
     nemesis(PgOps.START_PARTITION, "halves");
     call(0, PgOps.BROADCAST, map("node", "n1", "pid", A, "group", "g", "message", 2L), null);
     nemesis(PgOps.STOP_PARTITION, "healed");
-    call(0, PgOps.RECEIVED, map("node", "n1", "pid", A), map("messages", List.of(msg(A, 1), msg(A, 2))));
-    call(1, PgOps.RECEIVED, map("node", "n2", "pid", B), map("messages", List.of(msg(A, 1), msg(A, 1))));
+    call(
+        0,
+        PgOps.RECEIVED,
+        map("node", "n1", "pid", A),
+        map("messages", List.of(msg(A, 1), msg(A, 2))));
+    call(
+        1,
+        PgOps.RECEIVED,
+        map("node", "n2", "pid", B),
+        map("messages", List.of(msg(A, 1), msg(A, 1))));
     PgHistory read = new PgHistory(HistoryEdn.read(HistoryEdn.writeLines(h.build())));
 
     assertThat(read.membership()).hasSize(2).allMatch(o -> o.outcome() == Outcome.OK);
     assertThat(read.sends()).extracting(BroadcastSend::message).containsExactly(1L, 2L);
-    assertThat(read.faultFree()).containsExactly(new Window(0, 55, false), new Window(80, 100, true));
+    assertThat(read.faultFree())
+        .containsExactly(new Window(0, 55, false), new Window(80, 100, true));
     CheckResult r = BroadcastChecker.check(read.broadcast());
     assertThat(r.problems()).extracting(Problem::kind).containsExactly("duplicate");
   }
@@ -44,18 +52,36 @@ class PgHistoryTest {
   @Test
   void readsSubscriptionsWithTheirFinalView() {
     spawn(0, "n1", A);
-    call(0, PgOps.MONITOR, map("node", "n1", "pid", A, "group", "g"),
+    call(
+        0,
+        PgOps.MONITOR,
+        map("node", "n1", "pid", A, "group", "g"),
         map("subscription", "s1", "members", List.of()));
-    call(0, PgOps.MONITOR_READ, map("node", "n1", "subscription", "s1", "group", "g", "final", false),
-        map("events", List.of(map("kind", "member.joined", "group", "g", "pids", List.of(B))), "dropped", 0L));
-    call(0, PgOps.MONITOR_READ, map("node", "n1", "subscription", "s1", "group", "g", "final", true),
+    call(
+        0,
+        PgOps.MONITOR_READ,
+        map("node", "n1", "subscription", "s1", "group", "g", "final", false),
+        map(
+            "events",
+            List.of(map("kind", "member.joined", "group", "g", "pids", List.of(B))),
+            "dropped",
+            0L));
+    call(
+        0,
+        PgOps.MONITOR_READ,
+        map("node", "n1", "subscription", "s1", "group", "g", "final", true),
         map("events", List.of(), "dropped", 0L, "view", List.of(B, C), "final", true));
     List<Subscription> subs = new PgHistory(h.build()).subscriptions();
-    assertThat(subs).singleElement().satisfies(s -> {
-      assertThat(s.events()).hasSize(1);
-      assertThat(s.viewAtRead()).containsExactly(B, C);
-    });
-    assertThat(MonitorChecker.check(subs).problems()).extracting(Problem::kind).containsExactly("drift");
+    assertThat(subs)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.events()).hasSize(1);
+              assertThat(s.viewAtRead()).containsExactly(B, C);
+            });
+    assertThat(MonitorChecker.check(subs).problems())
+        .extracting(Problem::kind)
+        .containsExactly("drift");
   }
 
   @Test
@@ -66,7 +92,9 @@ class PgHistoryTest {
     nemesis(PgOps.START_LOSS, "20%");
     nemesis(PgOps.STOP_LOSS, "20%");
     nemesis(PgOps.RESUME_NODE, "n1");
-    assertThat(new PgHistory(h.build()).faultFree()).extracting(Window::last).containsExactly(false, true);
+    assertThat(new PgHistory(h.build()).faultFree())
+        .extracting(Window::last)
+        .containsExactly(false, true);
   }
 
   @Test
@@ -88,7 +116,11 @@ class PgHistoryTest {
   }
 
   /** An ok call; the completion's value is the invocation's plus {@code results}. */
-  private void call(int process, Keyword f, java.util.Map<Keyword, Object> args, java.util.Map<Keyword, Object> results) {
+  private void call(
+      int process,
+      Keyword f,
+      java.util.Map<Keyword, Object> args,
+      java.util.Map<Keyword, Object> results) {
     h.invoke(process, f, args, now += 5);
     java.util.Map<Keyword, Object> value = new java.util.LinkedHashMap<>(args);
     if (results != null) {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS.md "Cluster consistency": what every node must see once the network is whole and quiet. */
+/**
+ * SEMANTICS.md "Cluster consistency": what every node must see once the network is whole and quiet.
+ */
 class ClusterTruthTest {
 
   private static final String SCOPE = "app:pg";
@@ -22,7 +24,8 @@ class ClusterTruthTest {
   }
 
   private static ClusterTruth threeNodes() {
-    ClusterTruth truth = ClusterTruth.empty().start("n1", SCOPE).start("n2", SCOPE).start("n3", SCOPE);
+    ClusterTruth truth =
+        ClusterTruth.empty().start("n1", SCOPE).start("n2", SCOPE).start("n3", SCOPE);
     truth = joined(truth, "n1", "a1", List.of("w", "w"));
     truth = joined(truth, "n2", "b1", List.of("w", "m"));
     return joined(truth, "n3", "c1", "m");
@@ -31,7 +34,8 @@ class ClusterTruthTest {
   @Test
   void theExpectedViewIsTheMultisetUnionOfEveryLiveNodesLocalSlots() {
     ClusterTruth truth = threeNodes();
-    Map<String, List<String>> expected = Map.of("w", List.of("b1", "a1", "a1"), "m", List.of("c1", "b1"));
+    Map<String, List<String>> expected =
+        Map.of("w", List.of("b1", "a1", "a1"), "m", List.of("c1", "b1"));
     for (String node : truth.liveNodes()) {
       assertThat(Views.differences(expected, truth.expectedView(node, SCOPE))).isEmpty();
     }
@@ -41,10 +45,14 @@ class ClusterTruthTest {
   void aKilledNodesProcessesAndSlotsVanish() {
     ClusterTruth truth = threeNodes().kill("n2");
     assertThat(truth.liveNodes()).containsExactly("n1", "n3");
-    assertThat(Views.sameView(truth.expectedView("n1", SCOPE),
-        Map.of("w", List.of("a1", "a1"), "m", List.of("c1")))).isTrue();
+    assertThat(
+            Views.sameView(
+                truth.expectedView("n1", SCOPE),
+                Map.of("w", List.of("a1", "a1"), "m", List.of("c1"))))
+        .isTrue();
     assertThat(truth.node("n2").state().live()).isEmpty();
-    assertThatThrownBy(() -> truth.expectedView("n2", SCOPE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> truth.expectedView("n2", SCOPE))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> truth.step("n2", new NodeCall.Spawn("x")))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -58,8 +66,11 @@ class ClusterTruthTest {
     assertThat(restarted.isUp("n2")).isTrue();
     assertThat(restarted.node("n2").state().live()).isEmpty();
     assertThat(restarted.node("n2").state().scope(SCOPE)).isNotNull();
-    assertThat(Views.sameView(restarted.expectedView("n2", SCOPE),
-        Map.of("w", List.of("a1", "a1"), "m", List.of("c1")))).isTrue();
+    assertThat(
+            Views.sameView(
+                restarted.expectedView("n2", SCOPE),
+                Map.of("w", List.of("a1", "a1"), "m", List.of("c1"))))
+        .isTrue();
     assertThat(restarted.kill("n2").restart("n2").incarnation("n2")).isEqualTo(3);
   }
 
@@ -75,8 +86,11 @@ class ClusterTruthTest {
   void processExitAndLeaveChangeTheTruth() {
     ClusterTruth truth = threeNodes().step("n3", new NodeCall.Exit("c1")).truth();
     truth = truth.step("n1", new NodeCall.Leave(1, "w")).truth();
-    assertThat(Views.sameView(truth.expectedView("n3", SCOPE),
-        Map.of("w", List.of("a1", "b1"), "m", List.of("b1")))).isTrue();
+    assertThat(
+            Views.sameView(
+                truth.expectedView("n3", SCOPE),
+                Map.of("w", List.of("a1", "b1"), "m", List.of("b1"))))
+        .isTrue();
   }
 
   @Test
@@ -96,9 +110,13 @@ class ClusterTruthTest {
   void viewsCompareAsMultisetsIgnoringOrderAndEmptyGroups() {
     assertThat(Views.sameMembers(List.of("a", "b", "a"), List.of("a", "a", "b"))).isTrue();
     assertThat(Views.sameMembers(List.of("a", "b", "a"), List.of("a", "b"))).isFalse();
-    assertThat(Views.sameView(Map.of("g", List.of("a"), "empty", List.of()), Map.of("g", List.of("a"))))
+    assertThat(
+            Views.sameView(
+                Map.of("g", List.of("a"), "empty", List.of()), Map.of("g", List.of("a"))))
         .isTrue();
-    assertThat(Views.differences(Map.of("g", List.of("a", "a")), Map.of("g", List.of("a"), "h", List.of("b"))))
+    assertThat(
+            Views.differences(
+                Map.of("g", List.of("a", "a")), Map.of("g", List.of("a"), "h", List.of("b"))))
         .containsExactly("g: expected [a, a] but was [a]", "h: expected [] but was [b]");
   }
 }

@@ -7,14 +7,16 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 final class FormatAssertions {
 
-    private FormatAssertions() {
-    }
+  private FormatAssertions() {}
 
-    static void assertRejected(ThrowingCallable read, String message, int line, int column) {
-        assertThatThrownBy(read).isInstanceOfSatisfying(FormatException.class, e -> {
-            assertThat(e.getMessage()).contains(message);
-            assertThat(e.line()).isEqualTo(line);
-            assertThat(e.column()).isEqualTo(column);
-        });
-    }
+  static void assertRejected(ThrowingCallable read, String message, int line, int column) {
+    assertThatThrownBy(read)
+        .isInstanceOfSatisfying(
+            FormatException.class,
+            e -> {
+              assertThat(e.getMessage()).contains(message);
+              assertThat(e.line()).isEqualTo(line);
+              assertThat(e.column()).isEqualTo(column);
+            });
+  }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
 /** Reads a read's result for the test oracle without going through the specification. */
 final class MembershipOpsTestView {
 
-    private MembershipOpsTestView() {
-    }
+  private MembershipOpsTestView() {}
 
-    static List<String> members(Object readResult) {
-        return ((List<?>) ((Map<?, ?>) readResult).get(MembershipOps.MEMBERS)).stream().map(String.class::cast).toList();
-    }
+  static List<String> members(Object readResult) {
+    return ((List<?>) ((Map<?, ?>) readResult).get(MembershipOps.MEMBERS))
+        .stream().map(String.class::cast).toList();
+  }
 }

@@ -53,7 +53,8 @@ class ArgumentsTest {
   void wronglyTypedGroupsAreInvalid() {
     for (Object bad : new Object[] {null, 42, 4.2, true, Map.of("a", "b"), new Object()}) {
       assertThat(join(bad)).as(String.valueOf(bad)).isEqualTo(ErrorKind.INVALID);
-      assertThat(node.call(new NodeCall.GetMembers(g, bad)).errorKind()).isEqualTo(ErrorKind.INVALID);
+      assertThat(node.call(new NodeCall.GetMembers(g, bad)).errorKind())
+          .isEqualTo(ErrorKind.INVALID);
       assertThat(node.call(new NodeCall.Monitor(g, bad)).errorKind()).isEqualTo(ErrorKind.INVALID);
     }
   }
@@ -72,7 +73,8 @@ class ArgumentsTest {
   @Test
   void singleNameMethodsRejectAList() {
     List<String> batch = List.of("a");
-    assertThat(node.call(new NodeCall.GetMembers(g, batch)).errorKind()).isEqualTo(ErrorKind.INVALID);
+    assertThat(node.call(new NodeCall.GetMembers(g, batch)).errorKind())
+        .isEqualTo(ErrorKind.INVALID);
     assertThat(node.call(new NodeCall.GetLocalMembers(g, batch)).errorKind())
         .isEqualTo(ErrorKind.INVALID);
     assertThat(node.call(new NodeCall.Monitor(g, batch)).errorKind()).isEqualTo(ErrorKind.INVALID);
@@ -100,7 +102,7 @@ class ArgumentsTest {
     List<Object> cycle = new ArrayList<>();
     cycle.add(cycle);
     assertThat(broadcastPayload(new Object())).isEqualTo(ErrorKind.INVALID);
-    assertThat(broadcastPayload((Runnable) () -> { })).isEqualTo(ErrorKind.INVALID);
+    assertThat(broadcastPayload((Runnable) () -> {})).isEqualTo(ErrorKind.INVALID);
     assertThat(broadcastPayload(List.of(new StringBuilder()))).isEqualTo(ErrorKind.INVALID);
     assertThat(broadcastPayload(Map.of(1L, "integer key"))).isEqualTo(ErrorKind.INVALID);
     assertThat(broadcastPayload(cycle)).isEqualTo(ErrorKind.INVALID);

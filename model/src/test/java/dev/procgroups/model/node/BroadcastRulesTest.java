@@ -29,8 +29,11 @@ class BroadcastRulesTest {
   void everyMemberSlotGetsOneDeliveryAndTheCallerToIfItIsAMember() {
     node.ok(new NodeCall.Join(a, List.of("g", "g")));
     node.ok(new NodeCall.Join(b, "g"));
-    assertThat(broadcast(b, "hi")).containsExactly(new Delivery(A, B, "topic", "hi"),
-        new Delivery(A, B, "topic", "hi"), new Delivery(B, B, "topic", "hi"));
+    assertThat(broadcast(b, "hi"))
+        .containsExactly(
+            new Delivery(A, B, "topic", "hi"),
+            new Delivery(A, B, "topic", "hi"),
+            new Delivery(B, B, "topic", "hi"));
   }
 
   @Test
@@ -45,9 +48,11 @@ class BroadcastRulesTest {
     node.ok(new NodeCall.Join(a, "g"));
     assertThat(broadcast(b)).extracting(Delivery::payload).containsExactly((Object) null);
     assertThat(broadcast(b, 7L)).extracting(Delivery::payload).containsExactly(7L);
-    assertThat(broadcast(b, Map.of("id", 42L))).extracting(Delivery::payload)
+    assertThat(broadcast(b, Map.of("id", 42L)))
+        .extracting(Delivery::payload)
         .containsExactly(Map.of("id", 42L));
-    assertThat(broadcast(b, 1L, "two", null)).extracting(Delivery::payload)
+    assertThat(broadcast(b, 1L, "two", null))
+        .extracting(Delivery::payload)
         .containsExactly(Arrays.asList(1L, "two", null));
   }
 
@@ -66,7 +71,8 @@ class BroadcastRulesTest {
     node.ok(new NodeCall.RemoteSync(SCOPE, "n2", Map.of("g", List.of(R1, R1))));
     assertThat(broadcast(b, "m")).extracting(Delivery::to).containsExactlyInAnyOrder(A, R1, R1);
     assertThat(node.apply(new NodeCall.BroadcastLocal(b, "g", "t", List.of())).deliveries())
-        .extracting(Delivery::to).containsExactly(A);
+        .extracting(Delivery::to)
+        .containsExactly(A);
   }
 
   @Test

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** DECISIONS.md, "Order of checks in every call": released, arguments, permission, limits, action. */
+/**
+ * DECISIONS.md, "Order of checks in every call": released, arguments, permission, limits, action.
+ */
 class CheckOrderTest {
 
   private static final Policy DENY_JOIN_SECRET =
@@ -43,8 +45,11 @@ class CheckOrderTest {
     assertThat(result.error().argument()).isEqualTo("group[2]");
     assertThat(node.call(new NodeCall.Broadcast(g, "secret", "", List.of())).error().argument())
         .isEqualTo("topic");
-    assertThat(node.call(new NodeCall.BroadcastLocal(g, "secret", "t", List.of(new Object())))
-        .error().argument()).isEqualTo("payload");
+    assertThat(
+            node.call(new NodeCall.BroadcastLocal(g, "secret", "t", List.of(new Object())))
+                .error()
+                .argument())
+        .isEqualTo("payload");
   }
 
   @Test
@@ -70,8 +75,10 @@ class CheckOrderTest {
 
   @Test
   void permissionComesBeforeScopeExistence() {
-    NodeDriver other = new NodeDriver(NodeState.initial("n1",
-        RulePolicy.of(Rule.allow("*", "*"), Rule.deny("pg.open", "app:missing"))));
+    NodeDriver other =
+        new NodeDriver(
+            NodeState.initial(
+                "n1", RulePolicy.of(Rule.allow("*", "*"), Rule.deny("pg.open", "app:missing"))));
     other.ok(new NodeCall.Spawn(A));
     assertThat(other.call(new NodeCall.Open(A, "app:missing")).errorKind())
         .isEqualTo(ErrorKind.PERMISSION_DENIED);
@@ -86,16 +93,23 @@ class CheckOrderTest {
         .isEqualTo("group[3]");
     assertThat(node.call(new NodeCall.Broadcast(g, "a", "", List.of())).error().argument())
         .isEqualTo("topic");
-    assertThat(node.call(new NodeCall.Broadcast(g, "a", "t", List.of(new Object()))).error()
-        .argument()).isEqualTo("payload");
+    assertThat(
+            node.call(new NodeCall.Broadcast(g, "a", "t", List.of(new Object())))
+                .error()
+                .argument())
+        .isEqualTo("payload");
   }
 
   @Test
   void argumentsAreValidatedInTheirOrder() {
-    assertThat(node.call(new NodeCall.Broadcast(g, "", "", List.of(new Object()))).error()
-        .argument()).isEqualTo("group");
-    assertThat(node.call(new NodeCall.Broadcast(g, "a", null, List.of(new Object()))).error()
-        .argument()).isEqualTo("topic");
+    assertThat(
+            node.call(new NodeCall.Broadcast(g, "", "", List.of(new Object()))).error().argument())
+        .isEqualTo("group");
+    assertThat(
+            node.call(new NodeCall.Broadcast(g, "a", null, List.of(new Object())))
+                .error()
+                .argument())
+        .isEqualTo("topic");
   }
 
   @Test

@@ -26,15 +26,15 @@ class EventRulesTest {
 
   @Test
   void aBatchJoinOfTwoGroupsGivesTwoEventsInFirstAppearanceOrder() {
-    assertThat(eventsOf(new NodeCall.Join(a, List.of("b", "a", "b")))).containsExactly(
-        Event.joined("b", List.of(A, A)), Event.joined("a", List.of(A)));
+    assertThat(eventsOf(new NodeCall.Join(a, List.of("b", "a", "b"))))
+        .containsExactly(Event.joined("b", List.of(A, A)), Event.joined("a", List.of(A)));
   }
 
   @Test
   void aBatchLeaveGivesOneEventPerGroupThatLostSlots() {
     node.ok(new NodeCall.Join(a, List.of("x", "x", "y")));
-    assertThat(eventsOf(new NodeCall.Leave(a, List.of("none", "y", "x", "x")))).containsExactly(
-        Event.left("y", List.of(A)), Event.left("x", List.of(A, A)));
+    assertThat(eventsOf(new NodeCall.Leave(a, List.of("none", "y", "x", "x"))))
+        .containsExactly(Event.left("y", List.of(A)), Event.left("x", List.of(A, A)));
   }
 
   @Test
@@ -43,17 +43,20 @@ class EventRulesTest {
     node.ok(new NodeCall.Join(a, List.of("workers", "workers", "workers")));
     node.ok(new NodeCall.Leave(a, "managers"));
     node.ok(new NodeCall.Join(a, "managers"));
-    assertThat(eventsOf(new NodeCall.Exit(A))).containsExactly(
-        Event.left("workers", List.of(A, A, A)), Event.left("managers", List.of(A)));
+    assertThat(eventsOf(new NodeCall.Exit(A)))
+        .containsExactly(
+            Event.left("workers", List.of(A, A, A)), Event.left("managers", List.of(A)));
   }
 
   @Test
   void aDroppedNodeGivesOneLeftPerGroupListingAllItsPids() {
-    node.ok(new NodeCall.RemoteSync(SCOPE, "n2",
-        Map.of("workers", List.of(R1, R2, R1), "managers", List.of(R2))));
+    node.ok(
+        new NodeCall.RemoteSync(
+            SCOPE, "n2", Map.of("workers", List.of(R1, R2, R1), "managers", List.of(R2))));
     List<Event> events = eventsOf(new NodeCall.RemoteDrop(SCOPE, "n2"));
-    assertThat(events).containsExactlyInAnyOrder(Event.left("workers", List.of(R1, R2, R1)),
-        Event.left("managers", List.of(R2)));
+    assertThat(events)
+        .containsExactlyInAnyOrder(
+            Event.left("workers", List.of(R1, R2, R1)), Event.left("managers", List.of(R2)));
   }
 
   @Test
@@ -66,9 +69,10 @@ class EventRulesTest {
     Map<String, List<String>> now = new LinkedHashMap<>();
     now.put("workers", List.of(R1, R2));
     now.put("new", List.of(R1));
-    assertThat(eventsOf(new NodeCall.RemoteSync(SCOPE, "n2", now))).containsExactly(
-        Event.left("workers", List.of(R1)), Event.joined("workers", List.of(R2)),
-        Event.left("old", List.of(R2)), Event.joined("new", List.of(R1)));
+    assertThat(eventsOf(new NodeCall.RemoteSync(SCOPE, "n2", now)))
+        .containsExactly(
+            Event.left("workers", List.of(R1)), Event.joined("workers", List.of(R2)),
+            Event.left("old", List.of(R2)), Event.joined("new", List.of(R1)));
     assertThat(eventsOf(new NodeCall.RemoteSync(SCOPE, "n2", now))).isEmpty();
   }
 
@@ -102,8 +106,8 @@ class EventRulesTest {
     node.ok(new NodeCall.Join(a, "x"));
     node.ok(new NodeCall.Join(other, "x"));
     node.ok(new NodeCall.Join(b, "y"));
-    assertThat(Fixtures.drain(node, sub)).containsExactly(Event.joined("x", List.of(A)),
-        Event.joined("y", List.of(B)));
+    assertThat(Fixtures.drain(node, sub))
+        .containsExactly(Event.joined("x", List.of(A)), Event.joined("y", List.of(B)));
   }
 
   @Test
@@ -113,7 +117,8 @@ class EventRulesTest {
     long sub = Fixtures.watchAll(node, small);
     for (String group : List.of("a", "b", "c", "d")) {
       Step step = node.apply(new NodeCall.Join(small, group));
-      assertThat(step.enqueued().containsKey(sub)).isEqualTo(group.equals("a") || group.equals("b"));
+      assertThat(step.enqueued().containsKey(sub))
+          .isEqualTo(group.equals("a") || group.equals("b"));
     }
     assertThat(node.ok(new NodeCall.Dropped(sub))).isEqualTo(2L);
     assertThat(Fixtures.drain(node, sub)).extracting(Event::group).containsExactly("a", "b");

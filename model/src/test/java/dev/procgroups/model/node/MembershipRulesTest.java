@@ -56,8 +56,8 @@ class MembershipRulesTest {
     node.ok(new NodeCall.Join(a, List.of("a", "b", "a")));
     assertThat(members("a")).containsExactly(A, A);
     assertThat(members("b")).containsExactly(A);
-    assertThat(node.state().scope(SCOPE).local()).containsExactly(new Slot(A, "a"),
-        new Slot(A, "b"), new Slot(A, "a"));
+    assertThat(node.state().scope(SCOPE).local())
+        .containsExactly(new Slot(A, "a"), new Slot(A, "b"), new Slot(A, "a"));
   }
 
   @Test

@@ -32,15 +32,16 @@ class PermissionRulesTest {
       }
       asked.clear();
       node.ok(DocumentedTables.methodFor(action, g, "w"));
-      assertThat(asked).containsExactly(
-          new Asked(A, action, action.checkedOnScope() ? SCOPE : "w"));
+      assertThat(asked)
+          .containsExactly(new Asked(A, action, action.checkedOnScope() ? SCOPE : "w"));
     }
   }
 
   @Test
   void aBatchAsksForEveryGroupInOrder() {
     List<Asked> asked = new ArrayList<>();
-    NodeDriver node = Fixtures.node((pid, action, resource) -> asked.add(new Asked(pid, action, resource)));
+    NodeDriver node =
+        Fixtures.node((pid, action, resource) -> asked.add(new Asked(pid, action, resource)));
     long g = node.spawnAndOpen(A, SCOPE);
     asked.clear();
     node.ok(new NodeCall.Join(g, List.of("x", "y", "x")));

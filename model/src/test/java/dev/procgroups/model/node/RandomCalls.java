@@ -21,11 +21,15 @@ final class RandomCalls {
 
   NodeCall next(NodeState state) {
     List<Instance> usable = new ArrayList<>();
-    state.instances().values().forEach(i -> {
-      if (!i.released()) {
-        usable.add(i);
-      }
-    });
+    state
+        .instances()
+        .values()
+        .forEach(
+            i -> {
+              if (!i.released()) {
+                usable.add(i);
+              }
+            });
     List<Long> subscriptions = new ArrayList<>(state.subscriptions().keySet());
     int choice = random.nextInt(14);
     if (usable.isEmpty() || choice == 0) {
@@ -33,20 +37,31 @@ final class RandomCalls {
     }
     long g = pick(usable).id();
     switch (choice) {
-      case 1: case 2: return new NodeCall.Join(g, groupsArg());
-      case 3: case 4: return new NodeCall.Leave(g, groupsArg());
-      case 5: return new NodeCall.Monitor(g, pick(GROUPS));
-      case 6: return new NodeCall.Events(g);
-      case 7: return new NodeCall.Exit(pick(new ArrayList<>(state.live())));
-      case 8: return remote();
-      case 9: return new NodeCall.Broadcast(g, pick(GROUPS), "t", List.of(random.nextInt(3)));
-      case 10: return random.nextBoolean() ? new NodeCall.Release(g) : new NodeCall.Join(g, "");
+      case 1:
+      case 2:
+        return new NodeCall.Join(g, groupsArg());
+      case 3:
+      case 4:
+        return new NodeCall.Leave(g, groupsArg());
+      case 5:
+        return new NodeCall.Monitor(g, pick(GROUPS));
+      case 6:
+        return new NodeCall.Events(g);
+      case 7:
+        return new NodeCall.Exit(pick(new ArrayList<>(state.live())));
+      case 8:
+        return remote();
+      case 9:
+        return new NodeCall.Broadcast(g, pick(GROUPS), "t", List.of(random.nextInt(3)));
+      case 10:
+        return random.nextBoolean() ? new NodeCall.Release(g) : new NodeCall.Join(g, "");
       default:
         if (subscriptions.isEmpty()) {
           return new NodeCall.GetMembers(g, pick(GROUPS));
         }
         long sub = pick(subscriptions);
-        return random.nextInt(6) == 0 ? new NodeCall.Close(sub, random.nextBoolean())
+        return random.nextInt(6) == 0
+            ? new NodeCall.Close(sub, random.nextBoolean())
             : new NodeCall.Receive(sub);
     }
   }
@@ -82,10 +97,14 @@ final class RandomCalls {
       }
     }
     switch (random.nextInt(4)) {
-      case 0: return new NodeCall.RemoteSync("app:pg", origin, slots);
-      case 1: return new NodeCall.RemoteDelta("app:pg", origin, Direction.JOIN, slots);
-      case 2: return new NodeCall.RemoteDelta("app:pg", origin, Direction.LEAVE, slots);
-      default: return new NodeCall.RemoteDrop("app:pg", origin);
+      case 0:
+        return new NodeCall.RemoteSync("app:pg", origin, slots);
+      case 1:
+        return new NodeCall.RemoteDelta("app:pg", origin, Direction.JOIN, slots);
+      case 2:
+        return new NodeCall.RemoteDelta("app:pg", origin, Direction.LEAVE, slots);
+      default:
+        return new NodeCall.RemoteDrop("app:pg", origin);
     }
   }
 

@@ -50,22 +50,28 @@ class RemoteSlotsTest {
 
   @Test
   void deltasAddAndRemoveSlotsInOrderWithOneEventPerGroup() {
-    Step join = node.apply(new NodeCall.RemoteDelta(SCOPE, "n2", Direction.JOIN,
-        slots("g", List.of(R1, R1), "h", List.of(R2))));
-    assertThat(join.plainEvents()).containsExactly(Event.joined("g", List.of(R1, R1)),
-        Event.joined("h", List.of(R2)));
-    Step leave = node.apply(new NodeCall.RemoteDelta(SCOPE, "n2", Direction.LEAVE,
-        slots("h", List.of(R2), "g", List.of(R1))));
-    assertThat(leave.plainEvents()).containsExactly(Event.left("h", List.of(R2)),
-        Event.left("g", List.of(R1)));
+    Step join =
+        node.apply(
+            new NodeCall.RemoteDelta(
+                SCOPE, "n2", Direction.JOIN, slots("g", List.of(R1, R1), "h", List.of(R2))));
+    assertThat(join.plainEvents())
+        .containsExactly(Event.joined("g", List.of(R1, R1)), Event.joined("h", List.of(R2)));
+    Step leave =
+        node.apply(
+            new NodeCall.RemoteDelta(
+                SCOPE, "n2", Direction.LEAVE, slots("h", List.of(R2), "g", List.of(R1))));
+    assertThat(leave.plainEvents())
+        .containsExactly(Event.left("h", List.of(R2)), Event.left("g", List.of(R1)));
     assertThat(node.state().view(SCOPE)).isEqualTo(slots("g", List.of(R1)));
   }
 
   @Test
   void aLeaveDeltaOfAnUnknownSlotRemovesNothingForIt() {
     node.ok(new NodeCall.RemoteSync(SCOPE, "n2", slots("g", List.of(R1))));
-    Step step = node.apply(new NodeCall.RemoteDelta(SCOPE, "n2", Direction.LEAVE,
-        slots("g", List.of(R2, R1), "x", List.of(R1))));
+    Step step =
+        node.apply(
+            new NodeCall.RemoteDelta(
+                SCOPE, "n2", Direction.LEAVE, slots("g", List.of(R2, R1), "x", List.of(R1))));
     assertThat(step.plainEvents()).containsExactly(Event.left("g", List.of(R1)));
     assertThat(node.state().view(SCOPE)).isEmpty();
   }

@@ -29,7 +29,8 @@ class ResultsAndErrorsTest {
     assertThat(node.ok(new NodeCall.GetMembers(g, "a"))).isEqualTo(java.util.List.of(A));
     assertThat(node.ok(new NodeCall.Monitor(g, "a"))).isInstanceOf(Monitored.class);
     assertThat(node.ok(new NodeCall.Events(g))).isInstanceOf(Watching.class);
-    assertThat(node.ok(new NodeCall.Broadcast(g, "none", "t", java.util.List.of()))).isEqualTo(true);
+    assertThat(node.ok(new NodeCall.Broadcast(g, "none", "t", java.util.List.of())))
+        .isEqualTo(true);
     assertThat(node.ok(new NodeCall.Release(g))).isEqualTo(true);
   }
 

@@ -32,8 +32,10 @@ class ScopeConfigTest {
 
   @Test
   void theThreeKeysAreRead() {
-    assertThat(register(Map.of("monitor_buffer", 5, "max_groups", 6L, "max_members_per_group", 7))
-        .isOk()).isTrue();
+    assertThat(
+            register(Map.of("monitor_buffer", 5, "max_groups", 6L, "max_members_per_group", 7))
+                .isOk())
+        .isTrue();
     assertThat(node.state().scope("app:pg").config())
         .isEqualTo(new ScopeConfig(5, OptionalInt.of(6), OptionalInt.of(7)));
   }

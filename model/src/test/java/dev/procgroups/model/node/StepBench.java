@@ -3,8 +3,8 @@ package dev.procgroups.model.node;
 import java.util.Locale;
 
 /**
- * How fast the model steps (a bench main, not a test): 10 seeds × N random calls of
- * {@link RandomCalls}, three rounds, steps per second. Usage: {@code StepBench [callsPerSeed]}.
+ * How fast the model steps (a bench main, not a test): 10 seeds × N random calls of {@link
+ * RandomCalls}, three rounds, steps per second. Usage: {@code StepBench [callsPerSeed]}.
  */
 public final class StepBench {
 
@@ -24,8 +24,13 @@ public final class StepBench {
         subscriptions = Math.max(subscriptions, state.subscriptions().size());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf(Locale.ROOT, "round %d: %d steps in %.2f s = %.0f steps/s"
-          + " (up to %d subscriptions)%n", round, 10 * calls, seconds, 10 * calls / seconds,
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: %d steps in %.2f s = %.0f steps/s" + " (up to %d subscriptions)%n",
+          round,
+          10 * calls,
+          seconds,
+          10 * calls / seconds,
           subscriptions);
     }
   }

@@ -29,8 +29,16 @@ class StepFunctionTest {
       NodeState state = NodeDriver.withScopes("n1", "app:pg").state();
       for (int i = 0; i < STEPS; i++) {
         NodeCall call = calls.next(state);
-        NodeState copy = new NodeState(state.node(), state.policy(), state.live(), state.used(),
-            state.scopes(), state.instances(), state.subscriptions(), state.nextId());
+        NodeState copy =
+            new NodeState(
+                state.node(),
+                state.policy(),
+                state.live(),
+                state.used(),
+                state.scopes(),
+                state.instances(),
+                state.subscriptions(),
+                state.nextId());
         Step first = NodeModel.step(state, call);
         Step second = NodeModel.step(state, call);
         assertThat(second).isEqualTo(first);
@@ -59,9 +67,12 @@ class StepFunctionTest {
         step.enqueued().forEach((sub, events) -> events.forEach(e -> fold(folded.get(sub), e)));
         for (Subscription sub : state.subscriptions().values()) {
           if (!sub.closed() && sub.dropped() == 0) {
-            Map<String, List<String>> view = sub.group() == null ? state.view("app:pg")
-                : Map.of(sub.group(), state.members("app:pg", sub.group()));
-            assertThat(Views.differences(view, folded.get(sub.id()))).as("seed %d step %d", seed, i)
+            Map<String, List<String>> view =
+                sub.group() == null
+                    ? state.view("app:pg")
+                    : Map.of(sub.group(), state.members("app:pg", sub.group()));
+            assertThat(Views.differences(view, folded.get(sub.id())))
+                .as("seed %d step %d", seed, i)
                 .isEmpty();
             checked++;
           }
@@ -71,7 +82,8 @@ class StepFunctionTest {
     assertThat(checked).isGreaterThan(1000);
   }
 
-  private static void recordNewSubscription(Step step, Map<Long, Map<String, List<String>>> folded) {
+  private static void recordNewSubscription(
+      Step step, Map<Long, Map<String, List<String>>> folded) {
     Object value = step.result() instanceof dev.procgroups.model.Result.Ok ok ? ok.value() : null;
     if (value instanceof Monitored monitored) {
       Map<String, List<String>> snapshot = new LinkedHashMap<>();

@@ -37,13 +37,16 @@ final class HostileReceiver {
   HostileReceiver() throws MalformedMessageException {
     delivery.peerUp(PEER);
     apply(core.peerUp(PEER, now));
-    apply(core.receive(PEER, new ProtocolMessage.Sync(1, 0,
-        Map.of("g", List.of(Messages.peerPid(1)))), ++now));
+    apply(
+        core.receive(
+            PEER,
+            new ProtocolMessage.Sync(1, 0, Map.of("g", List.of(Messages.peerPid(1)))),
+            ++now));
   }
 
   /**
-   * Feeds one inbound message. Only the decoder's and the cores' declared
-   * {@link MalformedMessageException} may come out, and a rejected message must change nothing.
+   * Feeds one inbound message. Only the decoder's and the cores' declared {@link
+   * MalformedMessageException} may come out, and a rejected message must change nothing.
    */
   void receive(byte[] bytes) {
     now += 7;
@@ -67,8 +70,13 @@ final class HostileReceiver {
     } catch (MalformedMessageException e) {
       rejected++;
       if (!observable().equals(before)) {
-        throw new AssertionError("rejected message changed state: " + hex(bytes) + "\nbefore "
-            + before + "\nafter  " + observable());
+        throw new AssertionError(
+            "rejected message changed state: "
+                + hex(bytes)
+                + "\nbefore "
+                + before
+                + "\nafter  "
+                + observable());
       }
     } catch (RuntimeException | Error e) {
       throw new AssertionError("core or store threw " + e + " on " + hex(bytes), e);

@@ -2,8 +2,8 @@ package dev.procgroups.props.hostile;
 
 import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ProtocolMessage;
-import dev.procgroups.store.StoreChange.Direction;
 import dev.procgroups.replication.WireMessage;
+import dev.procgroups.store.StoreChange.Direction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +29,13 @@ final class Messages {
   }
 
   private static Arbitrary<WireMessage> wire() {
-    return Arbitraries.frequencyOf(List.of(
-        weighted(3, sync()), weighted(4, deltas()), weighted(2, digest()), weighted(1, resync()),
-        weighted(2, delivery())));
+    return Arbitraries.frequencyOf(
+        List.of(
+            weighted(3, sync()),
+            weighted(4, deltas()),
+            weighted(2, digest()),
+            weighted(1, resync()),
+            weighted(2, delivery())));
   }
 
   private static Tuple.Tuple2<Integer, Arbitrary<WireMessage>> weighted(
@@ -49,17 +53,20 @@ final class Messages {
   }
 
   private static Arbitrary<WireMessage.ForScope> deltas() {
-    Arbitrary<ProtocolMessage.Change> change = Combinators.combine(
-        Arbitraries.of(Direction.class), groups().filter(g -> !g.isEmpty()))
-        .as(ProtocolMessage.Change::new);
-    return Combinators.combine(incarnation(), Arbitraries.longs().between(1, 6),
-        change.list().ofMinSize(1).ofMaxSize(3))
+    Arbitrary<ProtocolMessage.Change> change =
+        Combinators.combine(Arbitraries.of(Direction.class), groups().filter(g -> !g.isEmpty()))
+            .as(ProtocolMessage.Change::new);
+    return Combinators.combine(
+            incarnation(),
+            Arbitraries.longs().between(1, 6),
+            change.list().ofMinSize(1).ofMaxSize(3))
         .as((inc, first, changes) -> scoped(new ProtocolMessage.Deltas(inc, first, changes)));
   }
 
   private static Arbitrary<WireMessage.ForScope> digest() {
-    return Combinators.combine(incarnation(), Arbitraries.longs().between(0, 6),
-        Arbitraries.longs()).as((inc, seq, hash) -> scoped(new ProtocolMessage.Digest(inc, seq, hash)));
+    return Combinators.combine(
+            incarnation(), Arbitraries.longs().between(0, 6), Arbitraries.longs())
+        .as((inc, seq, hash) -> scoped(new ProtocolMessage.Digest(inc, seq, hash)));
   }
 
   private static Arbitrary<WireMessage.ForScope> resync() {
@@ -67,10 +74,15 @@ final class Messages {
   }
 
   private static Arbitrary<WireMessage.Delivery> delivery() {
-    return Combinators.combine(incarnation(), Arbitraries.longs().between(1, 6),
-        Arbitraries.of("t", "topic"), payload(3), pids("a").list().ofMaxSize(3))
-        .as((inc, n, topic, payload, targets) ->
-            new WireMessage.Delivery(inc, n, peerPid(0), topic, payload, targets));
+    return Combinators.combine(
+            incarnation(),
+            Arbitraries.longs().between(1, 6),
+            Arbitraries.of("t", "topic"),
+            payload(3),
+            pids("a").list().ofMaxSize(3))
+        .as(
+            (inc, n, topic, payload, targets) ->
+                new WireMessage.Delivery(inc, n, peerPid(0), topic, payload, targets));
   }
 
   private static WireMessage.ForScope scoped(ProtocolMessage m) {
@@ -79,8 +91,8 @@ final class Messages {
 
   /** Mostly the peer's own PIDs; now and then one of another node, which must be refused. */
   private static Arbitrary<Map<String, List<String>>> groups() {
-    Arbitrary<String> pid = Arbitraries.frequencyOf(List.of(
-        Tuple.of(9, pids("b")), Tuple.of(1, pids("c"))));
+    Arbitrary<String> pid =
+        Arbitraries.frequencyOf(List.of(Tuple.of(9, pids("b")), Tuple.of(1, pids("c"))));
     return Arbitraries.maps(Arbitraries.of("g", "h", "k"), pid.list().ofMinSize(1).ofMaxSize(3))
         .ofMaxSize(3);
   }
@@ -90,16 +102,22 @@ final class Messages {
   }
 
   private static Arbitrary<Object> payload(int depth) {
-    Arbitrary<Object> leaf = Arbitraries.oneOf(
-        Arbitraries.just(null), Arbitraries.of(true, false), Arbitraries.longs(),
-        Arbitraries.doubles(), Arbitraries.strings().ofMaxLength(8));
+    Arbitrary<Object> leaf =
+        Arbitraries.oneOf(
+            Arbitraries.just(null),
+            Arbitraries.of(true, false),
+            Arbitraries.longs(),
+            Arbitraries.doubles(),
+            Arbitraries.strings().ofMaxLength(8));
     if (depth == 0) {
       return leaf;
     }
     Arbitrary<Object> inner = payload(depth - 1);
-    return Arbitraries.oneOf(leaf,
+    return Arbitraries.oneOf(
+        leaf,
         inner.list().ofMaxSize(3).map(l -> (Object) l),
-        Arbitraries.maps(Arbitraries.strings().alpha().ofMaxLength(3), inner).ofMaxSize(3)
+        Arbitraries.maps(Arbitraries.strings().alpha().ofMaxLength(3), inner)
+            .ofMaxSize(3)
             .map(m -> (Object) m));
   }
 }

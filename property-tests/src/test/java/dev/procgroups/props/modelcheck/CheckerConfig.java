@@ -18,6 +18,14 @@ import java.util.Set;
  * @param connected whether exploration starts once the nodes have found each other and synced
  *     (discovery interleavings are left to the smaller configurations)
  */
-record CheckerConfig(String name, List<String> nodes, Map<String, List<LocalOp>> scripts,
-    int maxDrops, int maxDuplicates, boolean reorder, int maxTicks, Set<String> partitionSide,
-    String restartNode, boolean connected) {}
+record CheckerConfig(
+    String name,
+    List<String> nodes,
+    Map<String, List<LocalOp>> scripts,
+    int maxDrops,
+    int maxDuplicates,
+    boolean reorder,
+    int maxTicks,
+    Set<String> partitionSide,
+    String restartNode,
+    boolean connected) {}

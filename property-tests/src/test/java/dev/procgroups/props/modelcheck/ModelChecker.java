@@ -38,8 +38,16 @@ final class ModelChecker {
     while (!stack.isEmpty()) {
       Frame f = stack.pop();
       if (seen.size() > maxStates) {
-        return new Report(config.name(), seen.size(), transitions, quiet, maxDepth,
-            "state limit " + maxStates + " reached", f.trace, millis(start), false);
+        return new Report(
+            config.name(),
+            seen.size(),
+            transitions,
+            quiet,
+            maxDepth,
+            "state limit " + maxStates + " reached",
+            f.trace,
+            millis(start),
+            false);
       }
       maxDepth = Math.max(maxDepth, f.depth);
       for (Action a : f.world.enabled()) {
@@ -56,14 +64,22 @@ final class ModelChecker {
           broken = next.copy().convergenceViolation(REPAIR_ROUNDS);
         }
         if (broken != null) {
-          return new Report(config.name(), seen.size(), transitions, quiet, maxDepth, broken,
-              trace, millis(start), true);
+          return new Report(
+              config.name(),
+              seen.size(),
+              transitions,
+              quiet,
+              maxDepth,
+              broken,
+              trace,
+              millis(start),
+              true);
         }
         stack.push(new Frame(next, trace, f.depth + 1));
       }
     }
-    return new Report(config.name(), seen.size(), transitions, quiet, maxDepth, null, null,
-        millis(start), true);
+    return new Report(
+        config.name(), seen.size(), transitions, quiet, maxDepth, null, null, millis(start), true);
   }
 
   private static long millis(long start) {
@@ -89,14 +105,29 @@ final class ModelChecker {
    *
    * @param complete false if it stopped at the state limit before seeing everything
    */
-  record Report(String config, long states, long transitions, long quietStates, int maxDepth,
-      String violation, Trace trace, long millis, boolean complete) {
+  record Report(
+      String config,
+      long states,
+      long transitions,
+      long quietStates,
+      int maxDepth,
+      String violation,
+      Trace trace,
+      long millis,
+      boolean complete) {
     @Override
     public String toString() {
-      return String.format("%s: %,d states, %,d transitions, %,d quiet, depth %d, %d ms%s",
-          config, states, transitions, quietStates, maxDepth, millis,
-          violation == null ? "" : "\n  VIOLATION: " + violation + (trace == null ? ""
-              : "\n  trace:" + trace));
+      return String.format(
+          "%s: %,d states, %,d transitions, %,d quiet, depth %d, %d ms%s",
+          config,
+          states,
+          transitions,
+          quietStates,
+          maxDepth,
+          millis,
+          violation == null
+              ? ""
+              : "\n  VIOLATION: " + violation + (trace == null ? "" : "\n  trace:" + trace));
     }
   }
 }

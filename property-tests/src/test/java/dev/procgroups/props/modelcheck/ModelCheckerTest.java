@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.props.sim.Mutant;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,26 +20,56 @@ class ModelCheckerTest {
 
   /** Two nodes, one group: a join racing a join and a leave, with loss, reorder, a partition. */
   static CheckerConfig twoNodesOneGroup() {
-    return new CheckerConfig("2 nodes, 1 group, partition", List.of("n1", "n2"),
-        Map.of("n1", List.of(new LocalOp.Join(P1, "g")),
-            "n2", List.of(new LocalOp.Join(P2, "g"), new LocalOp.Leave(P2, "g"))),
-        1, 0, true, 1, Set.of("n1"), null, false);
+    return new CheckerConfig(
+        "2 nodes, 1 group, partition",
+        List.of("n1", "n2"),
+        Map.of(
+            "n1",
+            List.of(new LocalOp.Join(P1, "g")),
+            "n2",
+            List.of(new LocalOp.Join(P2, "g"), new LocalOp.Leave(P2, "g"))),
+        1,
+        0,
+        true,
+        1,
+        Set.of("n1"),
+        null,
+        false);
   }
 
   /** Two nodes, two groups, one restart (stale messages of the old incarnation), duplicates. */
   static CheckerConfig twoNodesRestart() {
-    return new CheckerConfig("2 nodes, 2 groups, restart, duplicates", List.of("n1", "n2"),
-        Map.of("n1", List.of(new LocalOp.Join(P1, "g1")),
-            "n2", List.of(new LocalOp.Join(P2, "g2"))),
-        0, 1, true, 1, Set.of(), "n2", false);
+    return new CheckerConfig(
+        "2 nodes, 2 groups, restart, duplicates",
+        List.of("n1", "n2"),
+        Map.of(
+            "n1", List.of(new LocalOp.Join(P1, "g1")), "n2", List.of(new LocalOp.Join(P2, "g2"))),
+        0,
+        1,
+        true,
+        1,
+        Set.of(),
+        "n2",
+        false);
   }
 
   /** Three connected nodes, two groups: an exit, a loss, a partition of one node from two. */
   static CheckerConfig threeNodes() {
-    return new CheckerConfig("3 nodes, 2 groups, partition", List.of("n1", "n2", "n3"),
-        Map.of("n1", List.of(new LocalOp.Join(P1, "g1")),
-            "n2", List.of(new LocalOp.Join(P2, "g2"), new LocalOp.Exit(P2))),
-        1, 0, false, 0, Set.of("n3"), null, true);
+    return new CheckerConfig(
+        "3 nodes, 2 groups, partition",
+        List.of("n1", "n2", "n3"),
+        Map.of(
+            "n1",
+            List.of(new LocalOp.Join(P1, "g1")),
+            "n2",
+            List.of(new LocalOp.Join(P2, "g2"), new LocalOp.Exit(P2))),
+        1,
+        0,
+        false,
+        0,
+        Set.of("n3"),
+        null,
+        true);
   }
 
   static List<CheckerConfig> configs() {
@@ -51,14 +80,20 @@ class ModelCheckerTest {
    * The planted bugs the checker must find on its own (broadcast order, silence detection and
    * subscription events are outside its model; the simulation catches those, MutantCatalogueTest).
    */
-  static final List<Mutant> CHECKER_MUTANTS = List.of(Mutant.APPLY_OUT_OF_ORDER,
-      Mutant.APPLY_DUPLICATES, Mutant.SKIP_DOWN_CLEANUP, Mutant.IGNORE_INCARNATIONS,
-      Mutant.ACCEPT_FROM_DOWN_PEERS, Mutant.NO_ANTI_ENTROPY);
+  static final List<Mutant> CHECKER_MUTANTS =
+      List.of(
+          Mutant.APPLY_OUT_OF_ORDER,
+          Mutant.APPLY_DUPLICATES,
+          Mutant.SKIP_DOWN_CLEANUP,
+          Mutant.IGNORE_INCARNATIONS,
+          Mutant.ACCEPT_FROM_DOWN_PEERS,
+          Mutant.NO_ANTI_ENTROPY);
 
   @Test
   void everyReachableStateIsSafeAndEveryQuietOneConverges() {
     for (CheckerConfig config : configs()) {
-      ModelChecker.Report report = ModelChecker.explore(config, ModelChecker.settings(), MAX_STATES);
+      ModelChecker.Report report =
+          ModelChecker.explore(config, ModelChecker.settings(), MAX_STATES);
       System.out.println(report);
       assertThat(report.violation()).as(report.toString()).isNull();
       assertThat(report.complete()).isTrue();
@@ -72,8 +107,8 @@ class ModelCheckerTest {
     for (Mutant mutant : CHECKER_MUTANTS) {
       ModelChecker.Report caught = null;
       for (CheckerConfig config : configs()) {
-        ModelChecker.Report r = ModelChecker.explore(
-            config, mutant.apply(ModelChecker.settings()), MAX_STATES);
+        ModelChecker.Report r =
+            ModelChecker.explore(config, mutant.apply(ModelChecker.settings()), MAX_STATES);
         if (r.complete() && r.violation() != null) {
           caught = r;
           break;

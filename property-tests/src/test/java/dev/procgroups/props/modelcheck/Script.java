@@ -21,12 +21,13 @@ import java.util.Map;
  */
 final class Script {
   final List<StoreChange.Delta> deltas = new ArrayList<>();
+
   /** {@code prefixStates.get(k)}: the local slots after the first k ops. */
   final List<Map<String, List<String>>> prefixStates = new ArrayList<>();
 
   Script(String node, String scope, List<LocalOp> ops) {
-    NodeState state = NodeModel.step(NodeState.initial(node), new NodeCall.RegisterScope(scope, null))
-        .state();
+    NodeState state =
+        NodeModel.step(NodeState.initial(node), new NodeCall.RegisterScope(scope, null)).state();
     Map<String, Long> instances = new HashMap<>();
     for (LocalOp op : ops) {
       if (!instances.containsKey(op.pid())) {
@@ -63,10 +64,13 @@ final class Script {
       return null;
     }
     Map<String, List<String>> pidsByGroup = new LinkedHashMap<>();
-    events.forEach(e -> pidsByGroup.computeIfAbsent(e.event().group(), g -> new ArrayList<>())
-        .addAll(e.event().pids()));
+    events.forEach(
+        e ->
+            pidsByGroup
+                .computeIfAbsent(e.event().group(), g -> new ArrayList<>())
+                .addAll(e.event().pids()));
     boolean joined = events.get(0).event().kind() == EventKind.JOINED;
-    return new StoreChange.Delta(node,
-        joined ? StoreChange.Direction.JOIN : StoreChange.Direction.LEAVE, pidsByGroup);
+    return new StoreChange.Delta(
+        node, joined ? StoreChange.Direction.JOIN : StoreChange.Direction.LEAVE, pidsByGroup);
   }
 }

@@ -7,8 +7,8 @@ import dev.procgroups.replication.Output;
 import dev.procgroups.replication.ProtocolMessage;
 import dev.procgroups.replication.ReplicationCore;
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.store.StoreChange;
 import dev.procgroups.replication.WireMessage;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.NodeId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,8 +33,10 @@ final class World {
   private List<InFlight> network = new ArrayList<>();
   private int drops;
   private int duplicates;
+
   /** 0: never partitioned, 1: partitioned, 2: healed. */
   private int phase;
+
   private boolean restartDone;
   private int ticks;
 
@@ -46,16 +48,25 @@ final class World {
 
   static World initial(CheckerConfig config, ReplicationSettings settings) {
     Map<String, Script> scripts = new TreeMap<>();
-    config.nodes().forEach(n -> scripts.put(n,
-        new Script(n, SCOPE, config.scripts().getOrDefault(n, List.of()))));
+    config
+        .nodes()
+        .forEach(
+            n -> scripts.put(n, new Script(n, SCOPE, config.scripts().getOrDefault(n, List.of()))));
     World w = new World(config, scripts, settings);
     config.nodes().forEach(n -> w.nodes.put(n, new NodeWorld(new NodeId(n, 1), settings)));
     if (config.connected()) {
-      config.nodes().forEach(o -> config.nodes().forEach(p -> {
-        if (!o.equals(p)) {
-          w.detect(o, p);
-        }
-      }));
+      config
+          .nodes()
+          .forEach(
+              o ->
+                  config
+                      .nodes()
+                      .forEach(
+                          p -> {
+                            if (!o.equals(p)) {
+                              w.detect(o, p);
+                            }
+                          }));
       w.deliverAll();
     }
     return w;
@@ -75,19 +86,21 @@ final class World {
 
   List<Action> enabled() {
     List<Action> out = new ArrayList<>();
-    nodes.forEach((name, n) -> {
-      if (!n.restarted && n.pos < scripts.get(name).length()) {
-        out.add(new Action.Local(name));
-      }
-      if (ticks < config.maxTicks()) {
-        out.add(new Action.Tick(name));
-      }
-      for (String peer : nodes.keySet()) {
-        if (!peer.equals(name) && !Objects.equals(n.beliefs.get(peer), truthAbout(name, peer))) {
-          out.add(new Action.Detect(name, peer));
-        }
-      }
-    });
+    nodes.forEach(
+        (name, n) -> {
+          if (!n.restarted && n.pos < scripts.get(name).length()) {
+            out.add(new Action.Local(name));
+          }
+          if (ticks < config.maxTicks()) {
+            out.add(new Action.Tick(name));
+          }
+          for (String peer : nodes.keySet()) {
+            if (!peer.equals(name)
+                && !Objects.equals(n.beliefs.get(peer), truthAbout(name, peer))) {
+              out.add(new Action.Detect(name, peer));
+            }
+          }
+        });
     for (int i = 0; i < network.size(); i++) {
       if (config.reorder() || firstOnItsLink(i)) {
         out.add(new Action.Deliver(i));
@@ -184,8 +197,7 @@ final class World {
     for (Output o : outputs) {
       if (o instanceof Output.Send s) {
         if (!cut(n.id.name(), s.to().name())) {
-          network.add(new InFlight(n.id, s.to(),
-              ((WireMessage.ForScope) s.message()).message()));
+          network.add(new InFlight(n.id, s.to(), ((WireMessage.ForScope) s.message()).message()));
         }
       } else if (o instanceof Output.Apply a) {
         n.apply(a.change());
@@ -197,14 +209,17 @@ final class World {
     InFlight m = network.get(index);
     for (int i = 0; i < index; i++) {
       InFlight before = network.get(i);
-      if (before.from().name().equals(m.from().name()) && before.to().name().equals(m.to().name())) {
+      if (before.from().name().equals(m.from().name())
+          && before.to().name().equals(m.to().name())) {
         return false;
       }
     }
     return true;
   }
 
-  /** Nothing left to happen but the timer: scripts done, network whole and empty, detectors settled. */
+  /**
+   * Nothing left to happen but the timer: scripts done, network whole and empty, detectors settled.
+   */
   boolean quiet() {
     if (phase == 1 || !network.isEmpty()) {
       return false;
@@ -238,7 +253,10 @@ final class World {
         for (List<String> pids : held.getValue().values()) {
           for (String pid : pids) {
             if (believed == null || incarnationOf(pid) < believed.incarnation()) {
-              return self + " holds " + pid + " though its failure detector reports "
+              return self
+                  + " holds "
+                  + pid
+                  + " though its failure detector reports "
                   + (believed == null ? origin + " down" : "up " + believed);
             }
           }
@@ -279,15 +297,32 @@ final class World {
       }
     }
     Map<String, List<String>> truth = new TreeMap<>();
-    nodes.keySet().forEach(name -> localOf(name).forEach(
-        (g, pids) -> truth.computeIfAbsent(g, k -> new ArrayList<>()).addAll(pids)));
+    nodes
+        .keySet()
+        .forEach(
+            name ->
+                localOf(name)
+                    .forEach(
+                        (g, pids) ->
+                            truth.computeIfAbsent(g, k -> new ArrayList<>()).addAll(pids)));
     for (String name : nodes.keySet()) {
       Map<String, List<String>> view = new TreeMap<>();
-      localOf(name).forEach((g, pids) -> view.computeIfAbsent(g, k -> new ArrayList<>()).addAll(pids));
-      nodes.get(name).remote.values().forEach(byGroup -> byGroup.forEach(
-          (g, pids) -> view.computeIfAbsent(g, k -> new ArrayList<>()).addAll(pids)));
+      localOf(name)
+          .forEach((g, pids) -> view.computeIfAbsent(g, k -> new ArrayList<>()).addAll(pids));
+      nodes
+          .get(name)
+          .remote
+          .values()
+          .forEach(
+              byGroup ->
+                  byGroup.forEach(
+                      (g, pids) -> view.computeIfAbsent(g, k -> new ArrayList<>()).addAll(pids)));
       if (!Views.sameView(truth, view)) {
-        return "after healing and " + rounds + " quiet rounds " + name + " differs: "
+        return "after healing and "
+            + rounds
+            + " quiet rounds "
+            + name
+            + " differs: "
             + Views.differences(truth, view);
       }
     }
@@ -313,8 +348,15 @@ final class World {
   /** A 64-bit hash of a canonical description of the state (message times excluded). */
   long fingerprint() {
     StringBuilder sb = new StringBuilder();
-    sb.append(drops).append(',').append(duplicates).append(',').append(phase).append(',')
-        .append(restartDone).append(',').append(ticks);
+    sb.append(drops)
+        .append(',')
+        .append(duplicates)
+        .append(',')
+        .append(phase)
+        .append(',')
+        .append(restartDone)
+        .append(',')
+        .append(ticks);
     nodes.forEach((name, n) -> sb.append('\n').append(name).append(n.describe()));
     List<String> messages = new ArrayList<>();
     for (InFlight m : network) {
@@ -361,8 +403,11 @@ final class World {
       this(id, new ReplicationCore(SCOPE, id, settings), new TreeMap<>(), new TreeMap<>());
     }
 
-    private NodeWorld(NodeId id, ReplicationCore core,
-        TreeMap<String, Map<String, List<String>>> remote, TreeMap<String, NodeId> beliefs) {
+    private NodeWorld(
+        NodeId id,
+        ReplicationCore core,
+        TreeMap<String, Map<String, List<String>>> remote,
+        TreeMap<String, NodeId> beliefs) {
       this.id = id;
       this.core = core;
       this.remote = remote;
@@ -389,27 +434,32 @@ final class World {
         remote.remove(origin);
         return;
       }
-      TreeMap<String, List<String>> next = change instanceof StoreChange.Sync
-          ? new TreeMap<>() : new TreeMap<>(remote.getOrDefault(origin, Map.of()));
-      Map<String, List<String>> changes = change instanceof StoreChange.Sync s
-          ? s.pidsByGroup() : ((StoreChange.Delta) change).pidsByGroup();
-      boolean join = !(change instanceof StoreChange.Delta d)
-          || d.direction() == StoreChange.Direction.JOIN;
-      changes.forEach((g, pids) -> {
-        List<String> slots = new ArrayList<>(next.getOrDefault(g, List.of()));
-        for (String pid : pids) {
-          if (join) {
-            slots.add(pid);
-          } else if (slots.lastIndexOf(pid) >= 0) {
-            slots.remove(slots.lastIndexOf(pid));
-          }
-        }
-        if (slots.isEmpty()) {
-          next.remove(g);
-        } else {
-          next.put(g, List.copyOf(slots));
-        }
-      });
+      TreeMap<String, List<String>> next =
+          change instanceof StoreChange.Sync
+              ? new TreeMap<>()
+              : new TreeMap<>(remote.getOrDefault(origin, Map.of()));
+      Map<String, List<String>> changes =
+          change instanceof StoreChange.Sync s
+              ? s.pidsByGroup()
+              : ((StoreChange.Delta) change).pidsByGroup();
+      boolean join =
+          !(change instanceof StoreChange.Delta d) || d.direction() == StoreChange.Direction.JOIN;
+      changes.forEach(
+          (g, pids) -> {
+            List<String> slots = new ArrayList<>(next.getOrDefault(g, List.of()));
+            for (String pid : pids) {
+              if (join) {
+                slots.add(pid);
+              } else if (slots.lastIndexOf(pid) >= 0) {
+                slots.remove(slots.lastIndexOf(pid));
+              }
+            }
+            if (slots.isEmpty()) {
+              next.remove(g);
+            } else {
+              next.put(g, List.copyOf(slots));
+            }
+          });
       if (next.isEmpty()) {
         remote.remove(origin);
       } else {
@@ -419,9 +469,19 @@ final class World {
 
     String describe() {
       TreeMap<String, String> view = new TreeMap<>();
-      remote.forEach((o, byGroup) -> view.put(o,
-          Multisets.canonical(byGroup).toString()));
-      return id + "/" + pos + "/" + ticks + "/" + restarted + "/" + beliefs + "/" + view + "/"
+      remote.forEach((o, byGroup) -> view.put(o, Multisets.canonical(byGroup).toString()));
+      return id
+          + "/"
+          + pos
+          + "/"
+          + ticks
+          + "/"
+          + restarted
+          + "/"
+          + beliefs
+          + "/"
+          + view
+          + "/"
           + core.fingerprint();
     }
   }

@@ -39,8 +39,14 @@ final class ConcurrentHistory {
       throws Exception {
     Registry registry = new Registry();
     registry.registerScope("app:pg", Map.of());
-    Pg pg = new Pg("n1", registry, SecurityPolicy.allowAll(), (to, from, topic, payload, bytes) -> true,
-        RemoteBroadcast.NONE, mutations);
+    Pg pg =
+        new Pg(
+            "n1",
+            registry,
+            SecurityPolicy.allowAll(),
+            (to, from, topic, payload, bytes) -> true,
+            RemoteBroadcast.NONE,
+            mutations);
     HistoryBuilder history = new HistoryBuilder();
     CyclicBarrier start = new CyclicBarrier(threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -50,13 +56,15 @@ final class ConcurrentHistory {
         PgInstance instance = pg.open(FakeProcess.of("n1", t + 1), "app:pg");
         Random random = new Random(seed * 31 + t);
         int process = t;
-        runs.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < callsPerThread; i++) {
-            call(instance, process, random, history);
-          }
-          return null;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < callsPerThread; i++) {
+                    call(instance, process, random, history);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> run : runs) {
         run.get(60, TimeUnit.SECONDS);
@@ -73,11 +81,13 @@ final class ConcurrentHistory {
     String pid = instance.pid().toString();
     int dice = random.nextInt(100);
     if (dice < 35) {
-      history.invoke(process, MembershipOps.JOIN, MembershipOps.slot(pid, group), System.nanoTime());
+      history.invoke(
+          process, MembershipOps.JOIN, MembershipOps.slot(pid, group), System.nanoTime());
       instance.join(group);
       history.ok(process, MembershipOps.slot(pid, group), System.nanoTime());
     } else if (dice < 60) {
-      history.invoke(process, MembershipOps.LEAVE, MembershipOps.slot(pid, group), System.nanoTime());
+      history.invoke(
+          process, MembershipOps.LEAVE, MembershipOps.slot(pid, group), System.nanoTime());
       try {
         instance.leave(group);
         history.ok(process, MembershipOps.slot(pid, group), System.nanoTime());
@@ -85,13 +95,16 @@ final class ConcurrentHistory {
         if (e.kind() != ErrorKind.INVALID) {
           throw e;
         }
-        history.fail(process, MembershipOps.slot(pid, group), MembershipOps.INVALID,
-            System.nanoTime());
+        history.fail(
+            process, MembershipOps.slot(pid, group), MembershipOps.INVALID, System.nanoTime());
       }
     } else {
       boolean local = dice >= 85;
-      history.invoke(process, local ? MembershipOps.GET_LOCAL_MEMBERS : MembershipOps.GET_MEMBERS,
-          MembershipOps.read(group), System.nanoTime());
+      history.invoke(
+          process,
+          local ? MembershipOps.GET_LOCAL_MEMBERS : MembershipOps.GET_MEMBERS,
+          MembershipOps.read(group),
+          System.nanoTime());
       List<Pid> members = local ? instance.getLocalMembers(group) : instance.getMembers(group);
       List<String> texts = members.stream().map(Pid::toString).toList();
       history.ok(process, MembershipOps.readResult(group, texts), System.nanoTime());

@@ -44,7 +44,8 @@ class ConcurrentLinearizabilityTest {
       if (checker.check(history, new MembershipSpecification())
           instanceof CheckResult.NotLinearizable<MembershipState> violation) {
         caughtIn = round;
-        System.out.println("STALE_READS caught in round " + round + ":\n" + violation.counterexample());
+        System.out.println(
+            "STALE_READS caught in round " + round + ":\n" + violation.counterexample());
       }
     }
     assertThat(caughtIn).as("rounds until STALE_READS was caught").isNotNegative();

@@ -12,8 +12,8 @@ import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.Registry;
 import dev.procgroups.registry.RegistryException;
-import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.MembershipStore;
+import dev.procgroups.store.StoreChange;
 import dev.procgroups.store.StoreMutation;
 import dev.procgroups.store.Subscription;
 import dev.procgroups.testing.FakeProcess;
@@ -48,14 +48,23 @@ final class ImplNode {
   final Map<Long, Subscription> subscriptions = new HashMap<>();
 
   ImplNode(String node, PolicyPreset policy, Set<StoreMutation> mutations) {
-    pg = new Pg(node, registry, policy.impl(), sink, (to, from, topic, payload, targets) -> {
-      for (Pid target : targets) {
-        if (!target.node().equals(to)) {
-          throw new AssertionError("remote broadcast for " + target + " sent to node " + to);
-        }
-        remoteDeliveries.add(new Delivery(target.toString(), from.toString(), topic, payload));
-      }
-    }, mutations);
+    pg =
+        new Pg(
+            node,
+            registry,
+            policy.impl(),
+            sink,
+            (to, from, topic, payload, targets) -> {
+              for (Pid target : targets) {
+                if (!target.node().equals(to)) {
+                  throw new AssertionError(
+                      "remote broadcast for " + target + " sent to node " + to);
+                }
+                remoteDeliveries.add(
+                    new Delivery(target.toString(), from.toString(), topic, payload));
+              }
+            },
+            mutations);
   }
 
   /** Deliveries (local then remote) since the last call, in the model's vocabulary. */
@@ -148,8 +157,10 @@ final class ImplNode {
     } else if (call instanceof NodeCall.RemoteSync c) {
       return apply(c.scope(), new StoreChange.Sync(c.origin(), c.pidsByGroup()));
     } else if (call instanceof NodeCall.RemoteDelta c) {
-      return apply(c.scope(), new StoreChange.Delta(c.origin(),
-          StoreChange.Direction.valueOf(c.direction().name()), c.pidsByGroup()));
+      return apply(
+          c.scope(),
+          new StoreChange.Delta(
+              c.origin(), StoreChange.Direction.valueOf(c.direction().name()), c.pidsByGroup()));
     } else if (call instanceof NodeCall.RemoteDrop c) {
       return apply(c.scope(), new StoreChange.Drop(c.origin()));
     }
@@ -157,8 +168,10 @@ final class ImplNode {
   }
 
   private Object apply(String scope, StoreChange change) throws PgException {
-    MembershipStore store = pg.store(scope).orElseThrow(
-        () -> new PgException(ErrorKind.NOT_FOUND, "scope " + scope + " not found"));
+    MembershipStore store =
+        pg.store(scope)
+            .orElseThrow(
+                () -> new PgException(ErrorKind.NOT_FOUND, "scope " + scope + " not found"));
     if (!store.apply(change)) {
       throw new PgException(ErrorKind.UNAVAILABLE, "scope " + scope + " is stopped");
     }

@@ -12,9 +12,9 @@ import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.state.ActionChain;
 
 /**
- * Each planted store bug must make the model-vs-implementation comparison fail: call sequences
- * from fixed seeds run against a mutated store until one disagrees with the model (at most
- * {@value #MAX_SEQUENCES} each). A jqwik example, so that jqwik's generators can run in it.
+ * Each planted store bug must make the model-vs-implementation comparison fail: call sequences from
+ * fixed seeds run against a mutated store until one disagrees with the model (at most {@value
+ * #MAX_SEQUENCES} each). A jqwik example, so that jqwik's generators can run in it.
  */
 class NodeMutantCatalogueTest {
   private static final int MAX_SEQUENCES = 2_000;
@@ -38,7 +38,10 @@ class NodeMutantCatalogueTest {
       try {
         generator.next(random).value().run();
       } catch (AssertionError disagreement) {
-        System.out.printf("%s caught by sequence %d: %s%n", mutation, tried,
+        System.out.printf(
+            "%s caught by sequence %d: %s%n",
+            mutation,
+            tried,
             disagreement.getMessage().lines().filter(l -> l.contains("[")).findFirst().orElse(""));
         return true;
       }

@@ -12,17 +12,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The single-node implementation equals the model: random sequences of every call (joins, leaves,
  * reads, broadcasts, monitors and subscription reads/closes, releases, exits, peers' changes,
  * registry entries, scope stops, permission denials) from several processes, on the model and on
- * the implementation; after every call results, errors, deliveries, views and subscription
- * buffers must agree. 1,000 tries by default; {@code -Dprocgroups.tries=N} for more.
+ * the implementation; after every call results, errors, deliveries, views and subscription buffers
+ * must agree. 1,000 tries by default; {@code -Dprocgroups.tries=N} for more.
  */
 class NodeTwinProperties {
 
@@ -40,9 +40,12 @@ class NodeTwinProperties {
 
   /** Call sequences on a fresh twin whose implementation carries {@code mutations}. */
   static Arbitrary<ActionChain<Twin>> sequences(Set<StoreMutation> mutations) {
-    return setups().flatMap(setup -> ActionChain.startWith(() -> setup.twin(mutations))
-        .withAction(new AnyCall())
-        .withMaxTransformations(60));
+    return setups()
+        .flatMap(
+            setup ->
+                ActionChain.startWith(() -> setup.twin(mutations))
+                    .withAction(new AnyCall())
+                    .withMaxTransformations(60));
   }
 
   private static Arbitrary<Setup> setups() {
@@ -72,7 +75,8 @@ class NodeTwinProperties {
   private static final class AnyCall implements Action.Dependent<Twin> {
     @Override
     public Arbitrary<Transformer<Twin>> transformer(Twin twin) {
-      return Calls.any(twin.model()).map(call -> Transformer.mutate(describe(call), t -> t.apply(call)));
+      return Calls.any(twin.model())
+          .map(call -> Transformer.mutate(describe(call), t -> t.apply(call)));
     }
 
     private static String describe(NodeCall call) {

@@ -71,10 +71,13 @@ final class Twin {
     Step step = NodeModel.step(model, call);
     ImplNode.Outcome outcome = impl.run(call, step.result());
     compareResult(call, step.result(), outcome);
-    Statistics.label("calls").collect(call.getClass().getSimpleName(),
-        step.result().isOk() ? "ok" : step.result().error().kind().luaName());
+    Statistics.label("calls")
+        .collect(
+            call.getClass().getSimpleName(),
+            step.result().isOk() ? "ok" : step.result().error().kind().luaName());
     assertThat(byNode(impl.takeDeliveries()))
-        .as("deliveries of %s", call).isEqualTo(byNode(step.deliveries()));
+        .as("deliveries of %s", call)
+        .isEqualTo(byNode(step.deliveries()));
     model = step.state();
     compareState(call);
   }
@@ -140,15 +143,19 @@ final class Twin {
       assertThat(actual.errorKind())
           .as("error of %s (model: %s, impl: %s)", call, expected, actual)
           .isEqualTo(expected.error().kind().luaName());
-      boolean namesScopeArgument = call instanceof NodeCall.Open
-          || call instanceof NodeCall.RegisterScope;
-      if (expected.error().kind() == dev.procgroups.model.ErrorKind.INVALID && !namesScopeArgument) {
-        assertThat(argument(actual.message())).as("argument named by %s: %s vs %s", call,
-            actual.message(), expected.error()).isEqualTo(expected.error().argument());
+      boolean namesScopeArgument =
+          call instanceof NodeCall.Open || call instanceof NodeCall.RegisterScope;
+      if (expected.error().kind() == dev.procgroups.model.ErrorKind.INVALID
+          && !namesScopeArgument) {
+        assertThat(argument(actual.message()))
+            .as("argument named by %s: %s vs %s", call, actual.message(), expected.error())
+            .isEqualTo(expected.error().argument());
       }
       return;
     }
-    assertThat(actual.isOk()).as("%s failed in impl: %s, model: %s", call, actual, expected).isTrue();
+    assertThat(actual.isOk())
+        .as("%s failed in impl: %s, model: %s", call, actual, expected)
+        .isTrue();
     Object want = expected.value();
     Object got = actual.value();
     if (call instanceof NodeCall.GetLocalMembers) {
@@ -156,13 +163,16 @@ final class Twin {
     } else if (call instanceof NodeCall.GetMembers) {
       assertThat(byNodeStrings(strings(got))).as("%s", call).isEqualTo(byNodeStrings(cast(want)));
     } else if (call instanceof NodeCall.WhichGroups || call instanceof NodeCall.WhichLocalGroups) {
-      assertThat(new HashSet<>((Collection<?>) got)).as("%s", call)
+      assertThat(new HashSet<>((Collection<?>) got))
+          .as("%s", call)
           .isEqualTo(new HashSet<>((Collection<?>) want));
     } else if (call instanceof NodeCall.Monitor) {
-      assertThat(byNodeStrings(strings(((MonitorSnapshot) got).members()))).as("%s", call)
+      assertThat(byNodeStrings(strings(((MonitorSnapshot) got).members())))
+          .as("%s", call)
           .isEqualTo(byNodeStrings(((Monitored) want).members()));
     } else if (call instanceof NodeCall.Events) {
-      assertThat(viewByNode(((EventsSnapshot) got).groups())).as("%s", call)
+      assertThat(viewByNode(((EventsSnapshot) got).groups()))
+          .as("%s", call)
           .isEqualTo(viewByNodeStrings(((Watching) want).snapshot()));
     } else if (call instanceof NodeCall.Receive) {
       assertThat(read(got)).as("%s", call).isEqualTo(want);
@@ -176,7 +186,8 @@ final class Twin {
   private void compareState(NodeCall call) {
     for (ScopeState scope : model.scopes().values()) {
       MembershipStore store = impl.pg.store(scope.id()).orElseThrow();
-      assertThat(store.isStopped()).as("%s stopped after %s", scope.id(), call)
+      assertThat(store.isStopped())
+          .as("%s stopped after %s", scope.id(), call)
           .isEqualTo(scope.stopped());
       Set<String> groups = new HashSet<>(GROUPS);
       groups.addAll(scope.groups());
@@ -189,23 +200,35 @@ final class Twin {
             .as("members of %s/%s after %s", scope.id(), group, call)
             .isEqualTo(byNodeStrings(scope.members(group)));
       }
-      assertThat(store.groups()).as("groups of %s after %s", scope.id(), call)
+      assertThat(store.groups())
+          .as("groups of %s after %s", scope.id(), call)
           .containsExactlyInAnyOrderElementsOf(scope.groups());
-      assertThat(store.localGroups()).as("local groups of %s after %s", scope.id(), call)
+      assertThat(store.localGroups())
+          .as("local groups of %s after %s", scope.id(), call)
           .containsExactlyInAnyOrderElementsOf(scope.localGroups());
     }
-    model.subscriptions().forEach((id, sub) -> {
-      Subscription actual = impl.subscriptions.get(id);
-      assertThat(actual.channel().size()).as("buffered in subscription %d after %s", id, call)
-          .isEqualTo(sub.buffer().size());
-      assertThat(actual.dropped()).as("dropped by subscription %d after %s", id, call)
-          .isEqualTo(sub.dropped());
-      assertThat(actual.channel().isClosed()).as("subscription %d closed after %s", id, call)
-          .isEqualTo(sub.closed());
-    });
-    model.instances().forEach((id, instance) ->
-        assertThat(impl.instances.get(id).isReleased()).as("instance %d released after %s", id, call)
-            .isEqualTo(instance.released()));
+    model
+        .subscriptions()
+        .forEach(
+            (id, sub) -> {
+              Subscription actual = impl.subscriptions.get(id);
+              assertThat(actual.channel().size())
+                  .as("buffered in subscription %d after %s", id, call)
+                  .isEqualTo(sub.buffer().size());
+              assertThat(actual.dropped())
+                  .as("dropped by subscription %d after %s", id, call)
+                  .isEqualTo(sub.dropped());
+              assertThat(actual.channel().isClosed())
+                  .as("subscription %d closed after %s", id, call)
+                  .isEqualTo(sub.closed());
+            });
+    model
+        .instances()
+        .forEach(
+            (id, instance) ->
+                assertThat(impl.instances.get(id).isReleased())
+                    .as("instance %d released after %s", id, call)
+                    .isEqualTo(instance.released()));
   }
 
   @SuppressWarnings("unchecked")

@@ -31,19 +31,21 @@ class PidParseProperties {
       assertThatThrownBy(() -> Pid.parse(text)).isInstanceOf(IllegalArgumentException.class);
       return;
     }
-    assertThat(Pid.parse(text)).isEqualTo(new Pid(m.group(1), m.group(2), Long.parseLong(m.group(3), 16)));
+    assertThat(Pid.parse(text))
+        .isEqualTo(new Pid(m.group(1), m.group(2), Long.parseLong(m.group(3), 16)));
   }
 
   @Provide
   Arbitrary<String> nearPids() {
-    Arbitrary<String> part = Arbitraries.strings().withChars("{}@|0123456789abcdefAn:\u00e9")
-        .ofMaxLength(8);
-    Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdefG|}").ofMinLength(4)
-        .ofMaxLength(18);
-    Arbitrary<String> shaped = Combinators.combine(part, part, hex)
-        .as((node, host, digits) -> "{" + node + "@" + host + "|" + digits + "}");
-    Arbitrary<String> valid = Arbitraries.longs().greaterOrEqual(0)
-        .map(id -> new Pid("n1", "h@x", id).toString());
+    Arbitrary<String> part =
+        Arbitraries.strings().withChars("{}@|0123456789abcdefAn:\u00e9").ofMaxLength(8);
+    Arbitrary<String> hex =
+        Arbitraries.strings().withChars("0123456789abcdefG|}").ofMinLength(4).ofMaxLength(18);
+    Arbitrary<String> shaped =
+        Combinators.combine(part, part, hex)
+            .as((node, host, digits) -> "{" + node + "@" + host + "|" + digits + "}");
+    Arbitrary<String> valid =
+        Arbitraries.longs().greaterOrEqual(0).map(id -> new Pid("n1", "h@x", id).toString());
     return Arbitraries.oneOf(shaped, valid, part, Arbitraries.strings().ofMaxLength(30));
   }
 }

@@ -10,8 +10,8 @@ import net.jqwik.api.RandomGenerator;
 
 /**
  * Each planted bug must be caught by the simulation: schedules generated from fixed seeds run with
- * the mutant switched on until one violates an invariant (at most {@value #MAX_SCHEDULES} each).
- * A jqwik example, so that jqwik's generators can run in it.
+ * the mutant switched on until one violates an invariant (at most {@value #MAX_SCHEDULES} each). A
+ * jqwik example, so that jqwik's generators can run in it.
  */
 class MutantCatalogueTest {
   private static final int MAX_SCHEDULES = 3_000;

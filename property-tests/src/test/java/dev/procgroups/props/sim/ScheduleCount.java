@@ -6,8 +6,8 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * Sets a property's tries from {@code -Dprocgroups.schedules=N} (default 2,000) and prints how
- * many schedules ran and how fast.
+ * Sets a property's tries from {@code -Dprocgroups.schedules=N} (default 2,000) and prints how many
+ * schedules ran and how fast.
  */
 public final class ScheduleCount implements AroundPropertyHook {
   static final int DEFAULT = 2_000;
@@ -21,7 +21,8 @@ public final class ScheduleCount implements AroundPropertyHook {
     PropertyExecutionResult result = property.execute();
     double seconds = (System.nanoTime() - start) / 1e9;
     int ran = result.countTries();
-    System.out.printf("%s: %d schedules in %.1f s (%.0f schedules/s), %s%n",
+    System.out.printf(
+        "%s: %d schedules in %.1f s (%.0f schedules/s), %s%n",
         context.label(), ran, seconds, ran / seconds, result.status());
     return result;
   }

@@ -28,8 +28,9 @@ final class Schedules {
             Arbitraries.of(0.0, 0.05, 0.2),
             Arbitraries.of(false, true),
             Arbitraries.of(50L, 300L, 1_500L))
-        .as((maxDelay, drop, dup, reorder, detect) ->
-            new NetworkFaults(1, maxDelay, drop, dup, reorder, detect));
+        .as(
+            (maxDelay, drop, dup, reorder, detect) ->
+                new NetworkFaults(1, maxDelay, drop, dup, reorder, detect));
   }
 
   static Arbitrary<SimOp> ops() {
@@ -47,8 +48,10 @@ final class Schedules {
         Tuple(8, Combinators.combine(node, proc, group, advance).as(SimOp.Broadcast::new)),
         Tuple(2, Combinators.combine(node, advance).as(SimOp.Crash::new)),
         Tuple(3, Combinators.combine(node, advance).as(SimOp.Restart::new)),
-        Tuple(3, Combinators.combine(Arbitraries.integers().between(1, 30), advance)
-            .as(SimOp.Partition::new)),
+        Tuple(
+            3,
+            Combinators.combine(Arbitraries.integers().between(1, 30), advance)
+                .as(SimOp.Partition::new)),
         Tuple(3, Combinators.combine(node, node, advance).as(SimOp.Cut::new)),
         Tuple(4, advance.map(SimOp.Heal::new)));
   }

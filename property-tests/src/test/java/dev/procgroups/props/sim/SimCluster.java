@@ -35,16 +35,24 @@ final class SimCluster {
   private final List<String> names = new ArrayList<>();
   private final Map<String, SimNode> running = new TreeMap<>();
   private final Map<String, Long> incarnations = new HashMap<>();
+
   /** The model: every node's local slots, and what views must converge to. */
   private ClusterTruth truth = ClusterTruth.empty();
+
   /** The model's pg instance of each process (opened when it is spawned). */
   private final Map<String, Long> instances = new HashMap<>();
+
   /** Every local state each node name ever had (canonical form), across its incarnations. */
   private final Map<String, Set<String>> pastStates = new HashMap<>();
+
   private final BroadcastLedger ledger = new BroadcastLedger();
   private int steps;
 
-  SimCluster(long seed, int size, NetworkFaults faults, ReplicationSettings settings,
+  SimCluster(
+      long seed,
+      int size,
+      NetworkFaults faults,
+      ReplicationSettings settings,
       Set<StoreMutation> storeBugs) {
     this.network = new SimNetwork(seed, faults);
     this.settings = settings;
@@ -159,8 +167,9 @@ final class SimCluster {
     Pid from = Pid.parse(sender);
     long bytes = EncodedSize.of(id, Long.MAX_VALUE);
     node.store.localMembers(group).forEach(to -> node.deliver(to, from, "t", id, bytes));
-    node.store.remoteMembersByOrigin(group).forEach(
-        (origin, pids) -> node.node.send(origin, from, "t", id, pids));
+    node.store
+        .remoteMembersByOrigin(group)
+        .forEach((origin, pids) -> node.node.send(origin, from, "t", id, pids));
   }
 
   private Step model(String node, NodeCall call) {
@@ -176,8 +185,7 @@ final class SimCluster {
   private void start(String name) {
     truth = incarnations.containsKey(name) ? truth.restart(name) : truth.start(name, SimNode.SCOPE);
     long incarnation = incarnations.merge(name, 1L, Long::sum);
-    SimNode node = new SimNode(new NodeId(name, incarnation), network, settings,
-        storeBugs, ledger);
+    SimNode node = new SimNode(new NodeId(name, incarnation), network, settings, storeBugs, ledger);
     running.put(name, node);
     remember(node);
   }
@@ -189,7 +197,8 @@ final class SimCluster {
   }
 
   private void remember(SimNode node) {
-    pastStates.computeIfAbsent(node.id.name(), n -> new HashSet<>())
+    pastStates
+        .computeIfAbsent(node.id.name(), n -> new HashSet<>())
         .add(Multisets.canonical(expectedLocal(node.id.name())).toString());
   }
 
@@ -200,11 +209,16 @@ final class SimCluster {
   private void checkSafety(String where) {
     for (SimNode node : running.values()) {
       String self = node.id.name();
-      check(where, Views.sameView(expectedLocal(self), node.slotsOf(self)),
+      check(
+          where,
+          Views.sameView(expectedLocal(self), node.slotsOf(self)),
           self + "'s local view " + node.slotsOf(self) + " is not " + expectedLocal(self));
       for (String origin : node.origins()) {
         String held = Multisets.canonical(node.slotsOf(origin)).toString();
-        check(where, origin.equals(self) || held.equals("{}")
+        check(
+            where,
+            origin.equals(self)
+                || held.equals("{}")
                 || pastStates.getOrDefault(origin, Set.of()).contains(held),
             self + " holds " + held + " of " + origin + ", never a state of " + origin);
       }
@@ -216,8 +230,15 @@ final class SimCluster {
       for (SubscriptionLog s : node.subscriptions) {
         Map<String, List<String>> watched = s.watched(node.view());
         check(where, s.dropped() == 0, self + "'s " + s + " dropped events");
-        check(where, Multisets.canonical(s.folded()).equals(Multisets.canonical(watched)),
-            self + "'s " + s + " folds to " + Multisets.canonical(s.folded()) + ", view is "
+        check(
+            where,
+            Multisets.canonical(s.folded()).equals(Multisets.canonical(watched)),
+            self
+                + "'s "
+                + s
+                + " folds to "
+                + Multisets.canonical(s.folded())
+                + ", view is "
                 + Multisets.canonical(watched));
       }
     }
@@ -225,24 +246,51 @@ final class SimCluster {
   }
 
   /**
-   * Slots of a peer survive only while the failure detector reports that incarnation up (or a
-   * newer one spoke first) and, for the scope, while the peer was heard within the silence bound.
+   * Slots of a peer survive only while the failure detector reports that incarnation up (or a newer
+   * one spoke first) and, for the scope, while the peer was heard within the silence bound.
    */
   private void checkPeerSlots(String where, SimNode node, String origin) {
     String self = node.id.name();
     Optional<SimNetwork.Report> report = network.reportedUp(self, origin);
-    long silentFor = report.map(r -> network.now() - Math.max(r.since(),
-        network.lastDelivery(r.peer(), self).orElse(Long.MIN_VALUE))).orElse(0L);
+    long silentFor =
+        report
+            .map(
+                r ->
+                    network.now()
+                        - Math.max(
+                            r.since(), network.lastDelivery(r.peer(), self).orElse(Long.MIN_VALUE)))
+            .orElse(0L);
     boolean silent = silentFor > settings.suspectAfter() + SimNode.TICK;
-    node.slotsOf(origin).forEach((g, pids) -> pids.forEach(pid -> {
-      long incarnation = Pid.parse(pid).id() >> 24;
-      check(where, report.isPresent() && incarnation >= report.get().peer().incarnation(),
-          self + " holds " + pid + " in " + g + " though its failure detector reports "
-              + report.map(r -> "up " + r.peer()).orElse(origin + " down"));
-      check(where, !silent || incarnation > report.get().peer().incarnation(),
-          self + " holds " + pid + " in " + g + " though " + origin + " was silent for "
-              + silentFor + " ms");
-    }));
+    node.slotsOf(origin)
+        .forEach(
+            (g, pids) ->
+                pids.forEach(
+                    pid -> {
+                      long incarnation = Pid.parse(pid).id() >> 24;
+                      check(
+                          where,
+                          report.isPresent() && incarnation >= report.get().peer().incarnation(),
+                          self
+                              + " holds "
+                              + pid
+                              + " in "
+                              + g
+                              + " though its failure detector reports "
+                              + report.map(r -> "up " + r.peer()).orElse(origin + " down"));
+                      check(
+                          where,
+                          !silent || incarnation > report.get().peer().incarnation(),
+                          self
+                              + " holds "
+                              + pid
+                              + " in "
+                              + g
+                              + " though "
+                              + origin
+                              + " was silent for "
+                              + silentFor
+                              + " ms");
+                    }));
   }
 
   private void checkConvergence(String where) {
@@ -250,11 +298,23 @@ final class SimCluster {
     running.values().forEach(n -> live.addAll(n.live));
     for (SimNode node : running.values()) {
       String name = node.id.name();
-      node.view().forEach((g, pids) -> pids.forEach(pid -> check(where, live.contains(pid),
-          name + " still holds " + pid + " in " + g + ", not a live process")));
-      check(where, Views.sameView(truth.expectedView(name, SimNode.SCOPE), node.view()),
-          name + " sees " + Multisets.canonical(node.view()) + ": " + Views.differences(
-              truth.expectedView(name, SimNode.SCOPE), node.view()));
+      node.view()
+          .forEach(
+              (g, pids) ->
+                  pids.forEach(
+                      pid ->
+                          check(
+                              where,
+                              live.contains(pid),
+                              name + " still holds " + pid + " in " + g + ", not a live process")));
+      check(
+          where,
+          Views.sameView(truth.expectedView(name, SimNode.SCOPE), node.view()),
+          name
+              + " sees "
+              + Multisets.canonical(node.view())
+              + ": "
+              + Views.differences(truth.expectedView(name, SimNode.SCOPE), node.view()));
     }
   }
 

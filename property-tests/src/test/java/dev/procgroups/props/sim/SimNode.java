@@ -22,28 +22,35 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One start of one simulated node: the real scope store and the real cluster layer on the
- * simulated network, with its live processes. What they joined is the model's business
- * ({@link SimCluster} keeps the model's cluster truth beside).
+ * One start of one simulated node: the real scope store and the real cluster layer on the simulated
+ * network, with its live processes. What they joined is the model's business ({@link SimCluster}
+ * keeps the model's cluster truth beside).
  */
 final class SimNode implements MessageSink {
   static final String SCOPE = "app:sim";
   static final long TICK = 100;
+
   /** Large enough that no subscription ever drops an event in a schedule. */
-  private static final ScopeConfig CONFIG = new ScopeConfig(1 << 20, OptionalInt.empty(),
-      OptionalInt.empty());
+  private static final ScopeConfig CONFIG =
+      new ScopeConfig(1 << 20, OptionalInt.empty(), OptionalInt.empty());
 
   final NodeId id;
   final MembershipStore store;
   final ClusterNode node;
   final List<SubscriptionLog> subscriptions = new ArrayList<>();
+
   /** Live local pids, oldest first. */
   final Set<String> live = new LinkedHashSet<>();
+
   private final BroadcastLedger ledger;
   private long nextPid;
 
-  SimNode(NodeId id, SimNetwork network, ReplicationSettings settings,
-      Set<StoreMutation> storeBugs, BroadcastLedger ledger) {
+  SimNode(
+      NodeId id,
+      SimNetwork network,
+      ReplicationSettings settings,
+      Set<StoreMutation> storeBugs,
+      BroadcastLedger ledger) {
     this.id = id;
     this.ledger = ledger;
     this.nextPid = id.incarnation() << 24;
@@ -78,8 +85,11 @@ final class SimNode implements MessageSink {
       subscriptions.add(new SubscriptionLog(null, s.groups(), s.subscription()));
     } else {
       MonitorSnapshot s = store.monitor(group);
-      subscriptions.add(new SubscriptionLog(group,
-          s.members().isEmpty() ? Map.of() : Map.of(group, s.members()), s.subscription()));
+      subscriptions.add(
+          new SubscriptionLog(
+              group,
+              s.members().isEmpty() ? Map.of() : Map.of(group, s.members()),
+              s.subscription()));
     }
   }
 
@@ -94,8 +104,10 @@ final class SimNode implements MessageSink {
   Map<String, List<String>> slotsOf(String origin) {
     Map<String, List<String>> out = new TreeMap<>();
     for (String g : store.groups()) {
-      List<Pid> pids = origin.equals(id.name()) ? store.localMembers(g)
-          : store.remoteMembersByOrigin(g).getOrDefault(origin, List.of());
+      List<Pid> pids =
+          origin.equals(id.name())
+              ? store.localMembers(g)
+              : store.remoteMembersByOrigin(g).getOrDefault(origin, List.of());
       if (!pids.isEmpty()) {
         out.put(g, SubscriptionLog.strings(pids));
       }

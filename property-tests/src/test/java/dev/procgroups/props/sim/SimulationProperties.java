@@ -10,9 +10,9 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 /**
  * The deterministic cluster simulation: random operations on 3–5 nodes interleaved with random
  * faults; invariants after every step, convergence after healing. A failure prints jqwik's seed,
- * which regenerates the same schedule (and the same network, seeded from it) and shrinks it.
- * {@code -Dprocgroups.schedules=N} sets the number of schedules (default 2,000);
- * {@code -Dprocgroups.mutant=NAME} plants one bug of {@link Mutant}, to see a shrunk failure.
+ * which regenerates the same schedule (and the same network, seeded from it) and shrinks it. {@code
+ * -Dprocgroups.schedules=N} sets the number of schedules (default 2,000); {@code
+ * -Dprocgroups.mutant=NAME} plants one bug of {@link Mutant}, to see a shrunk failure.
  */
 class SimulationProperties {
 

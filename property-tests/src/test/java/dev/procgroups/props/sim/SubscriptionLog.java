@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What a subscriber of the real store saw: the snapshot taken with the subscription (of one
- * group, or of the whole scope with a null group) and every event since. Folding the events over
- * the snapshot must give the node's view.
+ * What a subscriber of the real store saw: the snapshot taken with the subscription (of one group,
+ * or of the whole scope with a null group) and every event since. Folding the events over the
+ * snapshot must give the node's view.
  */
 final class SubscriptionLog {
   private final String group;
@@ -31,7 +31,8 @@ final class SubscriptionLog {
 
   /** Takes the events waiting in the channel, keeping those {@code keep} accepts. */
   void drain(Predicate<GroupEvent> keep) {
-    for (Optional<Received<GroupEvent>> r = subscription.channel().poll(); r.isPresent();
+    for (Optional<Received<GroupEvent>> r = subscription.channel().poll();
+        r.isPresent();
         r = subscription.channel().poll()) {
       if (r.get().ok() && keep.test(r.get().value())) {
         events.add(r.get().value());

@@ -1,11 +1,12 @@
 package dev.procgroups.model.linearizability.slots;
 
 /**
- * The search's memo: a set of configurations, each three longs (two hashes of the placed calls,
- * one of the state), in open-addressing arrays. Written here rather than as a {@code HashSet} of
+ * The search's memo: a set of configurations, each three longs (two hashes of the placed calls, one
+ * of the state), in open-addressing arrays. Written here rather than as a {@code HashSet} of
  * records because the search stores a configuration per step and a boxed entry costs about four
  * times the memory and most of the time. The all-zero key stands for an empty slot, so a key that
- * is all zero is stored as one with its last word set to 1: one more (harmless) way to collide, see {@link SlotSearch}.
+ * is all zero is stored as one with its last word set to 1: one more (harmless) way to collide, see
+ * {@link SlotSearch}.
  */
 final class ConfigurationSet {
 

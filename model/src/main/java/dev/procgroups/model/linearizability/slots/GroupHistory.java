@@ -19,14 +19,17 @@ import java.util.TreeMap;
 
 /**
  * The calls on one group, in invocation order, with the group's PIDs numbered. Every membership
- * call touches one group and a read reads one group whole, so groups are independent objects:
- * a history is linearizable exactly when each group's calls are (P-compositionality). Calls that
- * say nothing (a failed join, a leave failing for another reason than INVALID, a read without a
- * result) are left out, as {@link MembershipSpecification} leaves them out.
+ * call touches one group and a read reads one group whole, so groups are independent objects: a
+ * history is linearizable exactly when each group's calls are (P-compositionality). Calls that say
+ * nothing (a failed join, a leave failing for another reason than INVALID, a read without a result)
+ * are left out, as {@link MembershipSpecification} leaves them out.
  */
 record GroupHistory(String group, List<String> pids, List<SlotCall> calls) {
 
-  /** Splits a history's membership calls by group; shapes are read by {@link MembershipSpecification}. */
+  /**
+   * Splits a history's membership calls by group; shapes are read by {@link
+   * MembershipSpecification}.
+   */
   static List<GroupHistory> split(History history) {
     MembershipSpecification spec = new MembershipSpecification();
     Map<String, List<Parsed>> byGroup = new LinkedHashMap<>();
@@ -46,14 +49,15 @@ record GroupHistory(String group, List<String> pids, List<SlotCall> calls) {
       byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new Parsed(call, t));
     }
     List<GroupHistory> groups = new ArrayList<>();
-    byGroup.forEach((group, list) -> {
-      Map<String, Integer> pids = pidsByGroup.get(group);
-      List<SlotCall> calls = new ArrayList<>(list.size());
-      for (Parsed p : list) {
-        calls.add(compile(p.call(), p.transition(), pids));
-      }
-      groups.add(new GroupHistory(group, List.copyOf(pids.keySet()), calls));
-    });
+    byGroup.forEach(
+        (group, list) -> {
+          Map<String, Integer> pids = pidsByGroup.get(group);
+          List<SlotCall> calls = new ArrayList<>(list.size());
+          for (Parsed p : list) {
+            calls.add(compile(p.call(), p.transition(), pids));
+          }
+          groups.add(new GroupHistory(group, List.copyOf(pids.keySet()), calls));
+        });
     return groups;
   }
 
@@ -83,11 +87,12 @@ record GroupHistory(String group, List<String> pids, List<SlotCall> calls) {
       pid = pids.get(j.pid());
     } else {
       Leave l = (Leave) t;
-      kind = switch (l.outcome()) {
-        case OK -> Kind.LEAVE;
-        case INVALID -> Kind.LEAVE_NONE;
-        default -> Kind.MAY_LEAVE;
-      };
+      kind =
+          switch (l.outcome()) {
+            case OK -> Kind.LEAVE;
+            case INVALID -> Kind.LEAVE_NONE;
+            default -> Kind.MAY_LEAVE;
+          };
       pid = pids.get(l.pid());
     }
     return new SlotCall(kind, pid, null, call.invokePosition(), returnPosition, call);

@@ -11,8 +11,8 @@ import dev.procgroups.model.history.History;
  *     records a pending effect right after its invocation (see {@link Kind#MAY_JOIN})
  * @param call the call as the history holds it
  */
-record SlotCall(Kind kind, int pid, int[] counts, int invokePosition, int returnPosition,
-    History.Call call) {
+record SlotCall(
+    Kind kind, int pid, int[] counts, int invokePosition, int returnPosition, History.Call call) {
 
   enum Kind {
     /** A join that returned ok: one more slot. */
@@ -36,7 +36,12 @@ record SlotCall(Kind kind, int pid, int[] counts, int invokePosition, int return
 
   /** This call seen by the projection onto one PID, whose table holds that PID alone. */
   SlotCall onlyPid(int onlyPid) {
-    return new SlotCall(kind, 0, counts == null ? null : new int[] {counts[onlyPid]}, invokePosition,
-        returnPosition, call);
+    return new SlotCall(
+        kind,
+        0,
+        counts == null ? null : new int[] {counts[onlyPid]},
+        invokePosition,
+        returnPosition,
+        call);
   }
 }

@@ -6,30 +6,36 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The Wing–Gong–Lowe search specialised to one group's counted slots. The state is three int
- * arrays over the group's PIDs (slots, pending crashed joins, pending crashed leaves) changed in
- * place with an undo log, so a step costs O(1) for a join or leave and a memo entry is three longs.
- * Crashed calls record a pending effect right after their invocation and a later observation
- * uses the fewest of them, with the same rules as
- * {@link dev.procgroups.model.linearizability.MembershipState}.
+ * The Wing–Gong–Lowe search specialised to one group's counted slots. The state is three int arrays
+ * over the group's PIDs (slots, pending crashed joins, pending crashed leaves) changed in place
+ * with an undo log, so a step costs O(1) for a join or leave and a memo entry is three longs.
+ * Crashed calls record a pending effect right after their invocation and a later observation uses
+ * the fewest of them, with the same rules as {@link
+ * dev.procgroups.model.linearizability.MembershipState}.
  *
  * <p>Two reductions keep it small. A read (or a leave failing INVALID) that holds in the current
  * state without using a pending effect is placed at once and never taken back: it changes nothing
- * and only removes a constraint, so the configuration with it placed dominates the one without
- * (a pure operation placed as early as its interval allows). And a read is first compared by an
+ * and only removes a constraint, so the configuration with it placed dominates the one without (a
+ * pure operation placed as early as its interval allows). And a read is first compared by an
  * additive hash of the slot counts, so the many reads the search tries and rejects cost O(1).
  */
 final class SlotSearch {
 
-  enum Verdict { LINEARIZABLE, NOT_LINEARIZABLE, BUDGET_EXCEEDED }
+  enum Verdict {
+    LINEARIZABLE,
+    NOT_LINEARIZABLE,
+    BUDGET_EXCEEDED
+  }
 
   private final List<SlotCall> calls;
   private final int pids;
   private final long budget;
   private final SlotMutant mutant;
   private final int[] state;
+
   /** Random weight of each state entry; the slot entries' weights also hash the reads. */
   private final long[] weight;
+
   private final long[] readHash;
   // A memo entry is the placed calls as two 64-bit Zobrist hashes and the state as an additive
   // 64-bit hash. A collision could only prune a configuration wrongly, turning a true "valid" into
@@ -142,7 +148,9 @@ final class SlotSearch {
     return Verdict.LINEARIZABLE;
   }
 
-  /** Applies call {@code s} in place (logging every change); false when its outcome is impossible. */
+  /**
+   * Applies call {@code s} in place (logging every change); false when its outcome is impossible.
+   */
   private boolean apply(int s) {
     SlotCall c = calls.get(s);
     int p = c.pid();
@@ -151,8 +159,10 @@ final class SlotSearch {
       case JOIN -> set(p, state[p] + 1);
       case MAY_JOIN -> dropsCrashes || set(pids + p, state[pids + p] + 1);
       case MAY_LEAVE -> dropsCrashes || set(2 * pids + p, state[2 * pids + p] + 1);
-      case LEAVE -> state[p] > 0 ? set(p, state[p] - 1)
-          : state[pids + p] > 0 && set(pids + p, state[pids + p] - 1);
+      case LEAVE ->
+          state[p] > 0
+              ? set(p, state[p] - 1)
+              : state[pids + p] > 0 && set(pids + p, state[pids + p] - 1);
       case LEAVE_NONE -> state[p] == 0 || observe(p, 0);
       case READ -> read(s);
     };
@@ -167,7 +177,8 @@ final class SlotSearch {
     for (int q = 0; q < pids; q++) {
       int diff = counts[q] - state[q];
       boolean skipped = listedOnly && counts[q] == 0;
-      if (!skipped && (diff > 0 ? state[pids + q] < diff : diff < 0 && state[2 * pids + q] < -diff)) {
+      if (!skipped
+          && (diff > 0 ? state[pids + q] < diff : diff < 0 && state[2 * pids + q] < -diff)) {
         return false;
       }
     }
@@ -179,7 +190,10 @@ final class SlotSearch {
     return true;
   }
 
-  /** Sets PID {@code q}'s count to {@code count}, using pending effects (the caller checked there are enough). */
+  /**
+   * Sets PID {@code q}'s count to {@code count}, using pending effects (the caller checked there
+   * are enough).
+   */
   private boolean observe(int q, int count) {
     int diff = count - state[q];
     int pool = diff > 0 ? pids + q : 2 * pids + q;

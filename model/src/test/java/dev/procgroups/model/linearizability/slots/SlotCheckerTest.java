@@ -2,10 +2,10 @@ package dev.procgroups.model.linearizability.slots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.model.history.History;
 import dev.procgroups.model.linearizability.BruteForce;
 import dev.procgroups.model.linearizability.Corruption;
 import dev.procgroups.model.linearizability.RandomMembershipHistory;
-import dev.procgroups.model.history.History;
 import dev.procgroups.model.linearizability.slots.SlotCheckResult.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +43,14 @@ class SlotCheckerTest {
 
   @Test
   void violationsPlantedAtTheEndOfLongHistoriesAreFoundThere() {
-    List<SlotCorpus.Entry> planted = corpus.stream().filter(e -> e.name().startsWith("violation at the end")).toList();
+    List<SlotCorpus.Entry> planted =
+        corpus.stream().filter(e -> e.name().startsWith("violation at the end")).toList();
     assertThat(planted).hasSize(8);
     for (SlotCorpus.Entry e : planted) {
       SlotCheckResult result = new SlotChecker().check(e.history());
       assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
-      assertThat(result.violations()).singleElement()
+      assertThat(result.violations())
+          .singleElement()
           .satisfies(v -> assertThat(v.failingIndex()).isEqualTo(e.history().size() - 1));
     }
   }
@@ -61,7 +63,8 @@ class SlotCheckerTest {
       }
       List<String> caught = new ArrayList<>();
       for (SlotCorpus.Entry e : corpus) {
-        SlotCheckResult result = new SlotChecker(SlotChecker.DEFAULT_MAX_CONFIGURATIONS, mutant).check(e.history());
+        SlotCheckResult result =
+            new SlotChecker(SlotChecker.DEFAULT_MAX_CONFIGURATIONS, mutant).check(e.history());
         if (e.wgl() != null && !agrees(result, e.wgl() == Verdict.VALID)) {
           caught.add(e.name());
         }
@@ -79,17 +82,22 @@ class SlotCheckerTest {
     assertThat(result.count("calls-decided")).isZero();
   }
 
-  /** The brute-force oracle tries every order of small histories, each with one corrupted completion. */
+  /**
+   * The brute-force oracle tries every order of small histories, each with one corrupted
+   * completion.
+   */
   @Test
   void agreesWithTheBruteForceOracleOnSmallCorruptedHistories() {
     int invalid = 0;
     for (long seed = 0; seed < 1_500; seed++) {
       Random random = new Random(seed);
       int processes = 1 + random.nextInt(3);
-      History history = new RandomMembershipHistory(processes, 1, 1 + random.nextInt(2), 20, 0.2)
-          .generate(1 + random.nextInt(7), seed);
+      History history =
+          new RandomMembershipHistory(processes, 1, 1 + random.nextInt(2), 20, 0.2)
+              .generate(1 + random.nextInt(7), seed);
       List<Integer> targets = Corruption.targets(history);
-      History corrupted = Corruption.corrupt(history, targets.get(random.nextInt(targets.size())), random);
+      History corrupted =
+          Corruption.corrupt(history, targets.get(random.nextInt(targets.size())), random);
       SlotCheckResult result = new SlotChecker().check(corrupted);
       boolean linearizable = new BruteForce(corrupted).linearizable();
       invalid += linearizable ? 0 : 1;
@@ -101,7 +109,10 @@ class SlotCheckerTest {
 
   /** Valid for a linearizable history (unknown when no call says anything), invalid for another. */
   private static boolean agrees(SlotCheckResult result, boolean linearizable) {
-    Verdict expected = !linearizable ? Verdict.INVALID : result.count("calls") == 0 ? Verdict.UNKNOWN : Verdict.VALID;
+    Verdict expected =
+        !linearizable
+            ? Verdict.INVALID
+            : result.count("calls") == 0 ? Verdict.UNKNOWN : Verdict.VALID;
     return result.verdict() == expected;
   }
 }

@@ -34,8 +34,13 @@ final class SlotCorpus {
     Random random = new Random(20261207L);
     for (int i = 0; i < 400; i++) {
       // Corruption makes up a group for a read without a result, so corrupted ones have one group.
-      RandomMembershipHistory generator = new RandomMembershipHistory(1 + random.nextInt(6),
-          i % 2 == 1 ? 1 : 1 + random.nextInt(3), 1 + random.nextInt(3), random.nextInt(41), random.nextDouble() * 0.3);
+      RandomMembershipHistory generator =
+          new RandomMembershipHistory(
+              1 + random.nextInt(6),
+              i % 2 == 1 ? 1 : 1 + random.nextInt(3),
+              1 + random.nextInt(3),
+              random.nextInt(41),
+              random.nextDouble() * 0.3);
       History history = generator.generate(random.nextInt(121), random.nextLong());
       List<Integer> targets = Corruption.targets(history);
       if (i % 2 == 1 && !targets.isEmpty()) {
@@ -44,20 +49,32 @@ final class SlotCorpus {
       entries.add(entry("small #" + i, history));
     }
     for (int i = 0; i < 16; i++) {
-      RandomMembershipHistory generator = new RandomMembershipHistory(2 + random.nextInt(5), 1 + random.nextInt(3),
-          2 + random.nextInt(6), 10 * (2 + random.nextInt(5)), 0.01 + random.nextDouble() * 0.04);
+      RandomMembershipHistory generator =
+          new RandomMembershipHistory(
+              2 + random.nextInt(5),
+              1 + random.nextInt(3),
+              2 + random.nextInt(6),
+              10 * (2 + random.nextInt(5)),
+              0.01 + random.nextDouble() * 0.04);
       int calls = 1_000 + random.nextInt(1_001);
       long seed = random.nextLong();
-      History history = i % 2 == 0 ? generator.generateWithViolationAtEnd(calls, seed) : generator.generate(calls, seed);
-      entries.add(entry((i % 2 == 0 ? "violation at the end of " : "long ") + calls + " calls", history));
+      History history =
+          i % 2 == 0
+              ? generator.generateWithViolationAtEnd(calls, seed)
+              : generator.generate(calls, seed);
+      entries.add(
+          entry((i % 2 == 0 ? "violation at the end of " : "long ") + calls + " calls", history));
     }
     return entries;
   }
 
   private static Entry entry(String name, History history) {
-    CheckResult<?> result = new LinearizabilityChecker(WGL_BUDGET, true).check(history, new MembershipSpecification());
-    Verdict wgl = result instanceof CheckResult.Undecided<?> ? null
-        : result.isLinearizable() ? Verdict.VALID : Verdict.INVALID;
+    CheckResult<?> result =
+        new LinearizabilityChecker(WGL_BUDGET, true).check(history, new MembershipSpecification());
+    Verdict wgl =
+        result instanceof CheckResult.Undecided<?>
+            ? null
+            : result.isLinearizable() ? Verdict.VALID : Verdict.INVALID;
     return new Entry(name, history, wgl);
   }
 }
