@@ -1,0 +1,74 @@
+package dev.procgroups.props.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
+
+/**
+ * The simulation at scale ({@link ScaleScenario}). By default a few runs at 20 and 50 nodes, which
+ * must stay safe and converge after the heal, and a planted bug that must be caught. With {@code
+ * -Dprocgroups.sim.scale=full}: 10, 50, 100 and 200 nodes, written to {@code
+ * bench/results/sim-scale.json} and {@code .md} ({@link ScaleReport}).
+ */
+class SimScaleTest {
+  static final String FLAG = "procgroups.sim.scale";
+  static final List<Integer> FULL = List.of(10, 50, 100, 200);
+
+  /** Caught by convergence after the heal: without digests every quiet peer is suspected. */
+  static final Mutant CONVERGENCE_BUG = Mutant.NO_ANTI_ENTROPY;
+
+  @Example
+  void aFewRunsAtTwentyToFiftyNodesStaySafeAndConverge() {
+    for (ScaleScenario s :
+        List.of(new ScaleScenario(20, 1), new ScaleScenario(20, 2), new ScaleScenario(50, 3))) {
+      ScaleFigures f = s.run(ScaleScenario.settings(), Set.of());
+      System.out.println(ScaleReport.summary(f));
+      assertThat(f.healed()).as("converged after the heal, N=%d", s.nodes()).isPresent();
+      assertThat(f.changeTraffic().of(ScaleFigures.DELTAS).messages())
+          .as("every change left its node")
+          .isGreaterThanOrEqualTo(f.changes());
+      assertThat(f.crossSlots()).as("the heal had slots to bring").isPositive();
+      assertThat(f.heal().total().bytes()).as("the heal sent something").isPositive();
+    }
+  }
+
+  @Example
+  void aPlantedBugThatBreaksConvergenceIsCaughtAtTwentyNodes() {
+    assertThatThrownBy(() -> runWith(CONVERGENCE_BUG, 20))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("after healing");
+  }
+
+  @Example
+  void fullScaleRunWritesTheReport() throws Exception {
+    Assume.that("full".equals(System.getProperty(FLAG)));
+    ScaleReport report = new ScaleReport();
+    for (int n : FULL) {
+      ScaleScenario s = new ScaleScenario(n, n);
+      try {
+        ScaleFigures f = s.run(ScaleScenario.settings(), Set.of());
+        System.out.println(ScaleReport.summary(f));
+        report.add(f);
+      } catch (AssertionError violation) {
+        report.violated(n, violation.getMessage());
+      }
+    }
+    try {
+      runWith(CONVERGENCE_BUG, 20);
+      report.mutant(CONVERGENCE_BUG.name(), 20, null);
+    } catch (AssertionError caught) {
+      report.mutant(CONVERGENCE_BUG.name(), 20, caught.getMessage());
+    }
+    report.write(ScaleReport.resultsDirectory());
+    assertThat(report.violations()).as("invariants violated").isEmpty();
+    assertThat(report.mutantCaught()).as("the planted bug was caught").isTrue();
+  }
+
+  private static ScaleFigures runWith(Mutant mutant, int nodes) {
+    return new ScaleScenario(nodes, 7).run(mutant.apply(ScaleScenario.settings()), mutant.store());
+  }
+}
