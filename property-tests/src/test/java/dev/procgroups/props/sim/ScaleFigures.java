@@ -19,6 +19,9 @@ import java.util.OptionalLong;
  * @param heal sent from the heal until then
  * @param crossSlots copies of slots of the other side that the nodes hold once converged: what the
  *     heal had to teach them, since a partition drops the other side's slots
+ * @param changedCrossSlots copies of slots that changed on one side during the cut times the nodes
+ *     of the other side: what a heal that sends only the difference would have to send
+ * @param afterHeal sent in the {@link Schedule#QUIET} ms after convergence
  * @param safetyChecks rounds after which the safety invariants were checked
  * @param cpuSeconds CPU time of the run (the simulation is single-threaded)
  */
@@ -34,6 +37,8 @@ record ScaleFigures(
     OptionalLong healed,
     Traffic heal,
     long crossSlots,
+    long changedCrossSlots,
+    Traffic afterHeal,
     int safetyChecks,
     double cpuSeconds) {
 

@@ -129,6 +129,9 @@ final class ScaleReport {
         "network", "1-5 ms per message, FIFO, nothing lost; failure detector reports after 50 ms");
     m.put("processesPerNode", ScaleScenario.PROCS);
     m.put("groups", ScaleScenario.GROUPS);
+    m.put("groupsPerJoin", ScaleScenario.GROUPS_PER_JOIN);
+    m.put("churnRounds", ScaleScenario.CHURN_ROUNDS);
+    m.put("churnEveryNthNode", ScaleScenario.CHURN_EVERY);
     m.put("idleWindowMs", ScaleScenario.IDLE);
     m.put("healLookEveryMs", ScaleScenario.LOOK_EVERY);
     m.put("quietAfterHealMs", Schedule.QUIET);
@@ -157,6 +160,8 @@ final class ScaleReport {
     r.put("healBytes", f.heal().total().bytes());
     r.put("healCrossSideSlots", f.crossSlots());
     r.put("healBytesPerCrossSideSlot", (double) f.heal().total().bytes() / f.crossSlots());
+    r.put("healChangedCrossSideSlots", f.changedCrossSlots());
+    r.put("quietAfterHeal", f.afterHeal().byKind());
     r.put(
         "invariants",
         "safety after each of "
@@ -197,16 +202,19 @@ final class ScaleReport {
     md.append(
         String.format(
             "- Scenario (`ScaleScenario`): start, %d ms idle with no slot, every node joins %d"
-                + " processes to 2 of %d groups each (one change each) and leaves one group (one"
+                + " processes to %d of %d groups each (one change each) and leaves one group (one"
                 + " change), %d ms idle holding the slots, then nodes n1…n(N/2) are partitioned"
-                + " from the rest, both sides churn for %d rounds of 1 s (every fourth node: a new"
-                + " process joins, one leaves a group, one exits; one node per side restarts), and"
-                + " the partition heals. Convergence is looked at every %d ms after the heal.%n%n",
+                + " from the rest, both sides churn for %d rounds of 1 s (each round every %dth"
+                + " node: a new process joins, one leaves a group, one exits; in the second one"
+                + " node per side restarts), and the partition heals. Convergence is looked at"
+                + " every %d ms after the heal.%n%n",
             ScaleScenario.IDLE,
             ScaleScenario.PROCS,
+            ScaleScenario.GROUPS_PER_JOIN,
             ScaleScenario.GROUPS,
             ScaleScenario.IDLE,
-            3,
+            ScaleScenario.CHURN_ROUNDS,
+            ScaleScenario.CHURN_EVERY,
             ScaleScenario.LOOK_EVERY));
 
     md.append("## Per change (joins and leaves)\n\n");
@@ -249,14 +257,15 @@ final class ScaleReport {
     md.append("\n## Partition heal (half against half, churn on both sides during the cut)\n\n");
     md.append(
         "| N | converged after (virtual ms) | messages | bytes | of which Sync: messages / bytes"
-            + " | bytes per node | cross-side slot copies learnt | bytes per slot learnt |\n"
-            + "|---|---|---|---|---|---|---|---|\n");
+            + " | bytes per node | cross-side slot copies learnt | of which changed during the cut"
+            + " | bytes per slot learnt |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n");
     for (ScaleFigures f : runs) {
       Count sync = f.heal().of(ScaleFigures.SYNC);
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %d | %d | %d / %d | %.0f | %d | %.1f |%n",
+              "| %d | %s | %d | %d | %d / %d | %.0f | %d | %d | %.1f |%n",
               f.nodes(),
               f.healed().isPresent() ? String.valueOf(f.healed().getAsLong()) : "not converged",
               f.heal().total().messages(),
@@ -265,7 +274,31 @@ final class ScaleReport {
               sync.bytes(),
               (double) f.heal().total().bytes() / f.nodes(),
               f.crossSlots(),
+              f.changedCrossSlots(),
               (double) f.heal().total().bytes() / f.crossSlots()));
+    }
+    md.append(
+        String.format(
+            "%nIn the %d quiet ms after convergence (messages / bytes by kind, cluster):%n%n",
+            Schedule.QUIET));
+    md.append("| N | sent | per node per s |\n|---|---|---|\n");
+    for (ScaleFigures f : runs) {
+      StringBuilder kinds = new StringBuilder();
+      f.afterHeal()
+          .byKind()
+          .forEach(
+              (kind, c) ->
+                  kinds
+                      .append(kinds.isEmpty() ? "" : ", ")
+                      .append(String.format("%s %d / %d", kind, c.messages(), c.bytes())));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %s | %.1f messages, %.0f bytes |%n",
+              f.nodes(),
+              kinds,
+              f.afterHeal().total().messages() / (double) f.nodes() / (Schedule.QUIET / 1e3),
+              f.afterHeal().total().bytes() / (double) f.nodes() / (Schedule.QUIET / 1e3)));
     }
     md.append("\n## Invariants\n\n");
     md.append("| N | checked | result | CPU s |\n|---|---|---|---|\n");
@@ -274,7 +307,7 @@ final class ScaleReport {
           String.format(
               Locale.ROOT,
               "| %d | safety after each of %d rounds; safety and convergence to the model after"
-                  + " the heal and %d quiet ms | held | %.1f |%n",
+                  + " the heal and %d quiet ms | held | %.2f |%n",
               f.nodes(),
               f.safetyChecks(),
               Schedule.QUIET,
@@ -292,7 +325,105 @@ final class ScaleReport {
                 : "**was not caught**"));
     md.append("\n## Growth from the smallest to the largest N\n\n");
     md.append(growth());
+    if (!runs.isEmpty()) {
+      md.append(reading(runs.get(runs.size() - 1)));
+    }
     return md.toString();
+  }
+
+  /** What the figures say, with the largest run's numbers; the text explains the protocol. */
+  private static String reading(ScaleFigures f) {
+    Count digest = f.idleHeld();
+    Count sync = f.heal().of(ScaleFigures.SYNC);
+    boolean onlySyncs = sync.messages() == f.heal().total().messages();
+    boolean quietIsDigests =
+        f.afterHeal().total().messages() == f.afterHeal().of("Digest").messages();
+    return String.format(
+        Locale.ROOT,
+        """
+
+        ## Reading
+
+        **Per change.** A join or leave travels as one `Deltas` message from its node to each of
+        the N−1 others (%.0f bytes each here: scope, incarnation, sequence number, group names,
+        pid strings). Messages per change grow as N and each node receives about one message per
+        change made anywhere in the cluster. That is full replication, as in Erlang's `pg` (each
+        scope process sends every join to every peer): while every node holds the whole view, a
+        change cannot cost less than one delivery per node. Batching changes queued together
+        (which `ScopeReplica` already does) saves messages, not per-node work.
+
+        **At rest.** In the simulation, idle traffic is the anti-entropy digest alone: every node
+        sends a `Digest` (incarnation, last sequence number, a hash of its local slots; %.0f bytes
+        here) to each peer every digest interval. That is N−1 messages per node per interval
+        (%.1f messages and %.0f bytes per node per second at N=%d): O(N) per node, O(N²) for the
+        cluster. It does not grow with the slots held: a digest has a fixed size, so idle bytes
+        holding slots are %.2f× those of the empty cluster at N=%d and stay so at any number of
+        slots (the step is the hash's varint taking its full width once any slot exists). Real nodes add the failure detector's heartbeat, an empty batch to every
+        peer each probe interval when nothing else went to it (`PeerLiveness`, impl/README.md),
+        also O(N) per node; the simulated failure detector is an oracle that sends nothing, so
+        the real figure is this plus the heartbeats (the real-node benchmark measures both).
+
+        **At a heal.** Every node that sees a node of the other side come up sends it its whole
+        local state (`Sync`): 2·(N/2)² = N²/2 messages, %d at N=%d, %d bytes, %.0f per node.
+        %s%s Bytes per slot learnt stay at about %.0f at every N: the heal sends each slot it must
+        teach once, because a partition makes each side drop the other side's slots (pg
+        semantics: processes of an unreachable node leave the view). So the heal already costs
+        the difference between the views; the difference is every slot of the other side. Only
+        %d of those %d slot copies (%.0f%%) changed during the cut: a heal that kept a down
+        peer's last copy out of the view, and compared digests per group when the peer comes
+        back, would send those plus the digests. The figure depends on the churn against the
+        slots held (here %d slots cluster-wide); with 10k slots per node and light churn it
+        would be a small fraction. Convergence takes %d virtual ms at every N: the simulated
+        failure detector's 50 ms plus one message, looked at every %d ms; the sync is pushed,
+        not requested, so a heal is one round. Virtual time charges nothing for encoding or
+        applying a sync, so how a real heal's time grows with N belongs to the real-node
+        benchmark.
+
+        **What would change it** (not done here: the issue's protocol work, to be measured with
+        this run before and after).
+        - Idle O(1) per node: send each digest interval one digest to one peer chosen at random
+          (or a fixed few) instead of one to every peer: gossip-style anti-entropy as in
+          Dynamo, Cassandra or ScaleCube. Every pair is still compared, within O(N) intervals on
+          average, so repairing a lost last change takes longer; changes themselves still travel
+          at once as ordered deltas. Heartbeats to every peer are the other O(N) term: a
+          SWIM-style detector (probe one random peer per interval, indirect probes through a few
+          others) makes them O(1) per node as well. Carrying the digest on the heartbeat would
+          save a message per peer but stay O(N).
+        - A heal by difference: keep a down peer's last synced copy (incarnation, sequence
+          number, slots) hidden from the view instead of forgetting it, and keep a bounded log of
+          recent local changes. When the peer is back, exchange (sequence number, hash) per group
+          or per range of groups and send the deltas since the peer's sequence number, or the
+          groups whose hashes differ, falling back to a full sync when the log does not reach
+          back or the incarnation changed. A heal between sides that differ in k slot copies then
+          costs O(k) slots plus O(groups) digest bytes instead of every slot of the other side.
+        - No storm: even by difference, a heal is N²/2 pairwise exchanges. They are small then,
+          but they all start at the same failure-detector report; jittering each pair's exchange
+          over a digest interval spreads them out.
+        """,
+        f.bytesPerChange() / f.messagesPerChange(),
+        (double) digest.bytes() / digest.messages(),
+        ScaleFigures.perNodeSecond(digest, f.nodes(), false),
+        ScaleFigures.perNodeSecond(digest, f.nodes(), true),
+        f.nodes(),
+        (double) digest.bytes() / f.idleEmpty().bytes(),
+        f.nodes(),
+        f.heal().total().messages(),
+        f.nodes(),
+        f.heal().total().bytes(),
+        (double) f.heal().total().bytes() / f.nodes(),
+        onlySyncs
+            ? "Nothing else is sent until every view is right"
+            : "Besides syncs it sent " + f.heal().byKind(),
+        quietIsDigests
+            ? ", and the quiet seconds after it carry digests only: no resync aftershock."
+            : "; after it: " + f.afterHeal().byKind() + ".",
+        (double) f.heal().total().bytes() / f.crossSlots(),
+        f.changedCrossSlots(),
+        f.crossSlots(),
+        100.0 * f.changedCrossSlots() / f.crossSlots(),
+        f.slotsHeld(),
+        f.healed().orElse(-1),
+        ScaleScenario.LOOK_EVERY);
   }
 
   /** Each cost's exponent k in cost ∝ N^k between the first and the last run. */
