@@ -31,7 +31,7 @@ final class ScaleReport {
   private final Map<Integer, String> violations = new LinkedHashMap<>();
   private final String loadAtStart = loadAverage();
   private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  private Map<String, Object> mutant = Map.of();
+  private final List<Map<String, Object>> mutants = new ArrayList<>();
 
   void add(ScaleFigures figures) {
     runs.add(figures);
@@ -51,11 +51,11 @@ final class ScaleReport {
     m.put("nodes", nodes);
     m.put("caught", caughtBy != null);
     m.put("violation", caughtBy);
-    mutant = m;
+    mutants.add(m);
   }
 
-  boolean mutantCaught() {
-    return Boolean.TRUE.equals(mutant.get("caught"));
+  boolean mutantsCaught() {
+    return mutants.stream().allMatch(m -> Boolean.TRUE.equals(m.get("caught")));
   }
 
   /** {@code bench/results} of the repository the test runs in (Maven runs it in the module). */
@@ -104,7 +104,7 @@ final class ScaleReport {
     runs.forEach(f -> rows.add(row(f)));
     out.put("runs", rows);
     out.put("violations", violations);
-    out.put("plantedBug", mutant);
+    out.put("plantedBugs", mutants);
     return out;
   }
 
@@ -315,14 +315,17 @@ final class ScaleReport {
     }
     violations.forEach(
         (n, v) -> md.append(String.format("| %d | the same | **violated**: %s | |%n", n, v)));
-    md.append(
-        String.format(
-            "%nThe checks can fail: the same scenario at %s nodes with the planted bug `%s` %s.%n",
-            mutant.get("nodes"),
-            mutant.get("mutant"),
-            mutantCaught()
-                ? "was caught: `" + abbreviate((String) mutant.get("violation")) + "`"
-                : "**was not caught**"));
+    md.append("\nThe checks can fail: the same scenario with a planted bug:\n\n");
+    for (Map<String, Object> bug : mutants) {
+      md.append(
+          String.format(
+              "- `%s` at %s nodes: %s%n",
+              bug.get("mutant"),
+              bug.get("nodes"),
+              Boolean.TRUE.equals(bug.get("caught"))
+                  ? "caught: `" + abbreviate((String) bug.get("violation")) + "`"
+                  : "**not caught**"));
+    }
     md.append("\n## Growth from the smallest to the largest N\n\n");
     md.append(growth());
     if (!runs.isEmpty()) {

@@ -21,6 +21,9 @@ class SimScaleTest {
   /** Caught by convergence after the heal: without digests every quiet peer is suspected. */
   static final Mutant CONVERGENCE_BUG = Mutant.NO_ANTI_ENTROPY;
 
+  /** Caught by safety during the cut: the other side's slots outlive its reported down. */
+  static final Mutant SAFETY_BUG = Mutant.SKIP_DOWN_CLEANUP;
+
   @Example
   void aFewRunsAtTwentyToFiftyNodesStaySafeAndConverge() {
     for (ScaleScenario s :
@@ -44,6 +47,13 @@ class SimScaleTest {
   }
 
   @Example
+  void aPlantedBugThatBreaksSafetyIsCaughtAtTwentyNodes() {
+    assertThatThrownBy(() -> runWith(SAFETY_BUG, 20))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failure detector reports");
+  }
+
+  @Example
   void fullScaleRunWritesTheReport() throws Exception {
     Assume.that("full".equals(System.getProperty(FLAG)));
     ScaleReport report = new ScaleReport();
@@ -57,15 +67,17 @@ class SimScaleTest {
         report.violated(n, violation.getMessage());
       }
     }
-    try {
-      runWith(CONVERGENCE_BUG, 20);
-      report.mutant(CONVERGENCE_BUG.name(), 20, null);
-    } catch (AssertionError caught) {
-      report.mutant(CONVERGENCE_BUG.name(), 20, caught.getMessage());
+    for (Mutant mutant : List.of(CONVERGENCE_BUG, SAFETY_BUG)) {
+      try {
+        runWith(mutant, 20);
+        report.mutant(mutant.name(), 20, null);
+      } catch (AssertionError caught) {
+        report.mutant(mutant.name(), 20, caught.getMessage());
+      }
     }
     report.write(ScaleReport.resultsDirectory());
     assertThat(report.violations()).as("invariants violated").isEmpty();
-    assertThat(report.mutantCaught()).as("the planted bug was caught").isTrue();
+    assertThat(report.mutantsCaught()).as("the planted bugs were caught").isTrue();
   }
 
   private static ScaleFigures runWith(Mutant mutant, int nodes) {
