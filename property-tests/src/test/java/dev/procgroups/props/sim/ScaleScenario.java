@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * One run of the simulation at scale, on a healthy network with production timing: the cluster
@@ -66,19 +67,16 @@ record ScaleScenario(int nodes, long seed) {
     rounds += 2;
 
     cluster.round(
-        everyNode(i -> IntStream.range(0, PROCS).mapToObj(p -> (SimOp) new SimOp.Spawn(i, 0))), 0);
+        everyNode(i -> IntStream.range(0, PROCS).mapToObj(p -> new SimOp.Spawn(i, 0))), 0);
     cluster.round(List.of(new SimOp.Monitor(0, null, 0), new SimOp.Monitor(nodes / 2, null, 0)), 0);
     Traffic beforeChanges = meter.snapshot();
     cluster.round(
         everyNode(
             i ->
                 IntStream.range(0, PROCS)
-                    .mapToObj(
-                        p -> new SimOp.Join(i, p, List.of(group(i + p), group(i + p + 1)), 0))),
+                    .mapToObj(p -> new SimOp.Join(i, p, groups(i + p, GROUPS_PER_JOIN), 0))),
         ROUND);
-    cluster.round(
-        everyNode(i -> IntStream.of(0).mapToObj(p -> new SimOp.Leave(i, p, List.of(group(i)), 0))),
-        ROUND);
+    cluster.round(everyNode(i -> Stream.of(new SimOp.Leave(i, 0, List.of(group(i)), 0))), ROUND);
     Traffic changes = meter.snapshot().since(beforeChanges);
     int changeCount = nodes * (PROCS + 1);
     Traffic idleHeld = idle(cluster, meter);
@@ -194,12 +192,8 @@ record ScaleScenario(int nodes, long seed) {
     return node.slotsOf(origin).values().stream().mapToLong(List::size).sum();
   }
 
-  private List<SimOp> everyNode(IntFunction<java.util.stream.Stream<? extends SimOp>> ops) {
-    return IntStream.range(0, nodes)
-        .boxed()
-        .flatMap(i -> ops.apply(i))
-        .map(o -> (SimOp) o)
-        .toList();
+  private List<SimOp> everyNode(IntFunction<Stream<? extends SimOp>> ops) {
+    return IntStream.range(0, nodes).boxed().<SimOp>flatMap(ops::apply).toList();
   }
 
   private static List<String> names(int from, int to) {
