@@ -83,7 +83,7 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
     this.settings = settings;
     this.clock = clock;
     this.inbound = inbound;
-    this.delivery = new DeliveryCore(transport.self(), settings);
+    this.delivery = new DeliveryCore(transport.self());
     this.peerView = new PeerView(transport.self().name());
     this.replicationLane = new BoundedHandOff(inbound, lanes.replicationBytes());
     this.deliveryLane = new BoundedHandOff(inbound, lanes.deliveryBytes());

@@ -3,7 +3,9 @@ package dev.procgroups.store;
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The membership of one scope on one node: member slots by group, split into local slots and the
@@ -30,7 +33,10 @@ public final class MembershipStore {
 
   private final String localNode;
   private final ScopeConfig config;
-  private final Set<StoreMutation> mutations;
+  private final Set<PlantedBug> bugs =
+      Arrays.stream(PlantedBug.values())
+          .filter(PlantedBug::planted)
+          .collect(Collectors.toCollection(() -> EnumSet.noneOf(PlantedBug.class)));
   private final ReentrantLock writer = new ReentrantLock();
 
   /** Local writes queue here; one writer commits every queued one (see {@link GroupCommit}). */
@@ -39,7 +45,7 @@ public final class MembershipStore {
   private volatile StoreState state = StoreState.EMPTY;
   private volatile boolean stopped;
 
-  /** Only with the STALE_READS mutant: the newest state, not yet published. */
+  /** Only with the STALE_READS planted bug: the newest state, not yet published. */
   private StoreState heldBack;
 
   // Writer-owned, touched only under the lock.
@@ -55,14 +61,8 @@ public final class MembershipStore {
   private final LongAdder droppedEvents = new LongAdder();
 
   public MembershipStore(String localNode, ScopeConfig config) {
-    this(localNode, config, Set.of());
-  }
-
-  /** A store with planted bugs, for showing that tests catch them. */
-  public MembershipStore(String localNode, ScopeConfig config, Set<StoreMutation> mutations) {
     this.localNode = Objects.requireNonNull(localNode, "localNode");
     this.config = Objects.requireNonNull(config, "config");
-    this.mutations = Set.copyOf(mutations);
   }
 
   public String localNode() {
@@ -144,7 +144,10 @@ public final class MembershipStore {
           Map<String, Integer> removed = new LinkedHashMap<>();
           for (String group : groups) {
             GroupTables t = tables.get(group);
-            if (t != null && t.removeLatestLocal(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
+            if (t != null
+                && (planted(PlantedBug.LEAVE_OLDEST_SLOT)
+                    ? t.removeOldestLocal(pid)
+                    : t.removeLatestLocal(pid))) {
               removed.merge(group, 1, Integer::sum);
               forgetIfGone(pid, group, t);
             }
@@ -270,8 +273,8 @@ public final class MembershipStore {
                 if (join) {
                   table.append(pid);
                   changed.add(pid);
-                } else if (table != null && table.removeLatest(pid, false)
-                    || mutated(StoreMutation.NOTIFY_NON_MEMBERS)) {
+                } else if (table != null && table.removeLatest(pid)
+                    || planted(PlantedBug.NOTIFY_NON_MEMBERS)) {
                   changed.add(pid);
                 }
               }
@@ -307,9 +310,7 @@ public final class MembershipStore {
         remoteTable(origin, group).append(pid);
       }
       batch.touch(group);
-      if (mutated(StoreMutation.SYNC_WITHOUT_DIFF_EVENTS)
-          && !before.isEmpty()
-          && !after.isEmpty()) {
+      if (planted(PlantedBug.SYNC_WITHOUT_DIFF_EVENTS) && !before.isEmpty() && !after.isEmpty()) {
         continue;
       }
       batch.emit(GroupEvent.Kind.LEFT, group, Multisets.minus(before, after));
@@ -445,7 +446,7 @@ public final class MembershipStore {
         newGroups++;
       }
       int max = config.maxMembersPerGroup().orElse(Integer.MAX_VALUE);
-      int adding = mutated(StoreMutation.LIMIT_COUNTS_GROUPS_ONCE) ? 1 : e.getValue();
+      int adding = planted(PlantedBug.LIMIT_COUNTS_GROUPS_ONCE) ? 1 : e.getValue();
       if ((long) local + adding > max) {
         throw new StoreLimitException(
             "group '" + e.getKey() + "' would pass max_members_per_group (" + max + ")");
@@ -540,7 +541,9 @@ public final class MembershipStore {
       GroupState g = t == null ? null : t.view();
       if (g == null || g.live() == 0) {
         tables.remove(group);
-        batch.next.remove(group, mutated(StoreMutation.EMPTY_GROUPS_LINGER));
+        if (!planted(PlantedBug.EMPTY_GROUPS_LINGER)) {
+          batch.next.remove(group);
+        }
       } else {
         batch.next.put(group, g);
       }
@@ -575,13 +578,16 @@ public final class MembershipStore {
     }
   }
 
-  /** The state writes build on: the published one, unless the STALE_READS mutant holds one back. */
+  /**
+   * The state writes build on: the published one, unless the STALE_READS planted bug holds one
+   * back.
+   */
   private StoreState latest() {
     return heldBack != null ? heldBack : state;
   }
 
   private void publish(StoreState next) {
-    if (mutated(StoreMutation.STALE_READS)) {
+    if (planted(PlantedBug.STALE_READS)) {
       if (heldBack != null) {
         state = heldBack;
       }
@@ -591,8 +597,8 @@ public final class MembershipStore {
     state = next;
   }
 
-  private boolean mutated(StoreMutation mutation) {
-    return !mutations.isEmpty() && mutations.contains(mutation);
+  private boolean planted(PlantedBug bug) {
+    return bugs.contains(bug);
   }
 
   /** True if some subscription wants {@code group}'s events. */

@@ -24,8 +24,7 @@ class ReplicationCoreTest {
   private static final NodeId B2 = new NodeId("b", 2);
   private static final String PB = "{b@app:processes|1000000}";
   private static final String PA = "{a@app:processes|1000000}";
-  private static final ReplicationSettings SETTINGS =
-      new ReplicationSettings(100, 500, 100, java.util.Set.of());
+  private static final ReplicationSettings SETTINGS = new ReplicationSettings(100, 500, 100);
 
   private final ReplicationCore core = new ReplicationCore("s", A, SETTINGS);
 

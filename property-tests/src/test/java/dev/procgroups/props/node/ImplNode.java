@@ -14,7 +14,6 @@ import dev.procgroups.registry.Registry;
 import dev.procgroups.registry.RegistryException;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.StoreChange;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.store.Subscription;
 import dev.procgroups.testing.FakeProcess;
 import dev.procgroups.testing.RecordingSink;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The implementation driven by the model's calls: one node with a registry, a pg, fake processes
@@ -47,7 +45,7 @@ final class ImplNode {
   final Map<Long, PgInstance> instances = new HashMap<>();
   final Map<Long, Subscription> subscriptions = new HashMap<>();
 
-  ImplNode(String node, PolicyPreset policy, Set<StoreMutation> mutations) {
+  ImplNode(String node, PolicyPreset policy) {
     pg =
         new Pg(
             node,
@@ -63,8 +61,7 @@ final class ImplNode {
                 remoteDeliveries.add(
                     new Delivery(target.toString(), from.toString(), topic, payload));
               }
-            },
-            mutations);
+            });
   }
 
   /** Deliveries (local then remote) since the last call, in the model's vocabulary. */
