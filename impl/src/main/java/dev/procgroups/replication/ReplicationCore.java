@@ -8,6 +8,7 @@ import static dev.procgroups.replication.PlantedBug.NO_ANTI_ENTROPY;
 import static dev.procgroups.replication.PlantedBug.NO_SUSPICION;
 import static dev.procgroups.replication.PlantedBug.SKIP_DOWN_CLEANUP;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output.Apply;
 import dev.procgroups.replication.Output.Send;
 import dev.procgroups.replication.ProtocolMessage.Change;
@@ -320,21 +321,20 @@ public final class ReplicationCore {
     if (from.name().equals(self.name())) {
       throw new MalformedMessageException("a message claims to come from this node");
     }
-    String theirs = "{" + from.name() + "@";
     if (message instanceof Sync s) {
-      checkPids(s.pidsByGroup(), theirs);
+      checkPids(s.pidsByGroup(), from.name());
     } else if (message instanceof Deltas d) {
       for (Change c : d.changes()) {
-        checkPids(c.pidsByGroup(), theirs);
+        checkPids(c.pidsByGroup(), from.name());
       }
     }
   }
 
-  private static void checkPids(Map<String, List<String>> pidsByGroup, String prefix)
+  private static void checkPids(Map<String, List<Pid>> pidsByGroup, String node)
       throws MalformedMessageException {
-    for (List<String> pids : pidsByGroup.values()) {
-      for (String pid : pids) {
-        if (!pid.startsWith(prefix)) {
+    for (List<Pid> pids : pidsByGroup.values()) {
+      for (Pid pid : pids) {
+        if (!pid.node().equals(node)) {
           throw new MalformedMessageException("slot of another node: " + pid);
         }
       }

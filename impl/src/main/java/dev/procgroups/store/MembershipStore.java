@@ -200,15 +200,15 @@ public final class MembershipStore {
   }
 
   /**
-   * The local slots by group (PID strings in join order), consistent with the change stream: every
-   * delta handed to the listener before this call is included, none after it.
+   * The local slots by group (PIDs in join order), consistent with the change stream: every delta
+   * handed to the listener before this call is included, none after it.
    */
-  public Map<String, List<String>> localSnapshot() {
+  public Map<String, List<Pid>> localSnapshot() {
     writer.lock();
     try {
-      Map<String, List<String>> out = new LinkedHashMap<>();
+      Map<String, List<Pid>> out = new LinkedHashMap<>();
       for (String group : state.localGroups().keySet()) {
-        out.put(group, pidStrings(state.groups().get(group).localMembers()));
+        out.put(group, state.groups().get(group).localMembers());
       }
       return out;
     } finally {
@@ -261,15 +261,14 @@ public final class MembershipStore {
     delta
         .pidsByGroup()
         .forEach(
-            (group, pidTexts) -> {
-              List<Pid> changed = new ArrayList<>(pidTexts.size());
+            (group, pids) -> {
+              List<Pid> changed = new ArrayList<>(pids.size());
               boolean join = delta.direction() == StoreChange.Direction.JOIN;
               SlotTable table =
                   join
                       ? remoteTable(delta.origin(), group)
                       : existingRemoteTable(delta.origin(), group);
-              for (String text : pidTexts) {
-                Pid pid = Pid.parse(text);
+              for (Pid pid : pids) {
                 if (join) {
                   table.append(pid);
                   changed.add(pid);
@@ -300,8 +299,7 @@ public final class MembershipStore {
     for (String group : allGroups) {
       SlotTable old = existingRemoteTable(origin, group);
       List<Pid> before = old == null ? List.of() : old.livePids();
-      List<Pid> after =
-          sync.pidsByGroup().getOrDefault(group, List.of()).stream().map(Pid::parse).toList();
+      List<Pid> after = sync.pidsByGroup().getOrDefault(group, List.of());
       if (before.equals(after)) {
         continue;
       }
@@ -515,15 +513,14 @@ public final class MembershipStore {
   private void localChange(
       WriteBatch batch, StoreChange.Direction direction, Pid pid, Map<String, Integer> counts) {
     if (changeListener != null) {
-      String text = pid.toString();
-      Map<String, List<String>> pidsByGroup;
+      Map<String, List<Pid>> pidsByGroup;
       if (counts.size() == 1) { // the common call: one group, one slot
         Map.Entry<String, Integer> only = counts.entrySet().iterator().next();
-        pidsByGroup = Map.of(only.getKey(), Collections.nCopies(only.getValue(), text));
+        pidsByGroup = Map.of(only.getKey(), Collections.nCopies(only.getValue(), pid));
       } else {
         pidsByGroup = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-          pidsByGroup.put(e.getKey(), Collections.nCopies(e.getValue(), text));
+          pidsByGroup.put(e.getKey(), Collections.nCopies(e.getValue(), pid));
         }
       }
       batch.localChanges.add(new StoreChange.Delta(localNode, direction, pidsByGroup));
@@ -619,13 +616,5 @@ public final class MembershipStore {
 
   private static GroupEvent.Kind kindOf(StoreChange.Direction direction) {
     return direction == StoreChange.Direction.JOIN ? GroupEvent.Kind.JOINED : GroupEvent.Kind.LEFT;
-  }
-
-  private static List<String> pidStrings(List<Pid> pids) {
-    List<String> out = new ArrayList<>(pids.size());
-    for (Pid pid : pids) {
-      out.add(pid.toString());
-    }
-    return out;
   }
 }

@@ -19,6 +19,7 @@ import dev.procgroups.testing.FakeProcess;
 import dev.procgroups.testing.RecordingSink;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -152,16 +153,25 @@ final class ImplNode {
     } else if (call instanceof NodeCall.Dropped c) {
       return subscriptions.get(c.subscription()).dropped();
     } else if (call instanceof NodeCall.RemoteSync c) {
-      return apply(c.scope(), new StoreChange.Sync(c.origin(), c.pidsByGroup()));
+      return apply(c.scope(), new StoreChange.Sync(c.origin(), pids(c.pidsByGroup())));
     } else if (call instanceof NodeCall.RemoteDelta c) {
       return apply(
           c.scope(),
           new StoreChange.Delta(
-              c.origin(), StoreChange.Direction.valueOf(c.direction().name()), c.pidsByGroup()));
+              c.origin(),
+              StoreChange.Direction.valueOf(c.direction().name()),
+              pids(c.pidsByGroup())));
     } else if (call instanceof NodeCall.RemoteDrop c) {
       return apply(c.scope(), new StoreChange.Drop(c.origin()));
     }
     throw new IllegalArgumentException("unknown call " + call);
+  }
+
+  /** The model's PID strings as the store's PIDs (the codec parses them on a real node). */
+  private static Map<String, List<Pid>> pids(Map<String, List<String>> byGroup) {
+    Map<String, List<Pid>> out = new LinkedHashMap<>();
+    byGroup.forEach((group, pids) -> out.put(group, pids.stream().map(Pid::parse).toList()));
+    return out;
   }
 
   private Object apply(String scope, StoreChange change) throws PgException {
