@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Limits;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
@@ -24,9 +25,6 @@ import java.util.Map;
 public final class ProtocolCodec {
   /** Largest accepted message; a full sync of a big scope fits, a runaway one does not. */
   public static final int MAX_MESSAGE_BYTES = 256 << 20;
-
-  /** Group names, topics and scope ids: at most 1024 bytes of UTF-8 (docs/DECISIONS.md). */
-  public static final int MAX_NAME_BYTES = 1024;
 
   static final int MAX_PID_BYTES = 512;
 
@@ -239,7 +237,7 @@ public final class ProtocolCodec {
   }
 
   private static String readName(WireReader in, String what) throws MalformedMessageException {
-    String name = in.readString(MAX_NAME_BYTES, what);
+    String name = in.readString(Limits.MAX_NAME_BYTES, what);
     if (name.isEmpty()) {
       throw new MalformedMessageException("empty " + what);
     }
