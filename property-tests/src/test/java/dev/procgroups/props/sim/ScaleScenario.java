@@ -3,7 +3,6 @@ package dev.procgroups.props.sim;
 import dev.procgroups.process.Pid;
 import dev.procgroups.props.sim.TrafficMeter.Traffic;
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.transport.sim.NetworkFaults;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -54,9 +53,9 @@ record ScaleScenario(int nodes, long seed) {
     return ReplicationSettings.defaults();
   }
 
-  ScaleFigures run(ReplicationSettings settings, Set<StoreMutation> storeBugs) {
+  ScaleFigures run(ReplicationSettings settings) {
     long cpuStart = cpuNanos();
-    SimCluster cluster = new SimCluster(seed, nodes, NetworkFaults.none(), settings, storeBugs);
+    SimCluster cluster = new SimCluster(seed, nodes, NetworkFaults.none(), settings);
     TrafficMeter meter = new TrafficMeter();
     cluster.network().tap(meter);
     int rounds = 0;

@@ -3,6 +3,7 @@ package dev.procgroups.props.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procgroups.testing.PlantedBugs;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Assume;
@@ -19,16 +20,16 @@ class SimScaleTest {
   static final List<Integer> FULL = List.of(10, 50, 100, 200);
 
   /** Caught by convergence after the heal: without digests every quiet peer is suspected. */
-  static final Mutant CONVERGENCE_BUG = Mutant.NO_ANTI_ENTROPY;
+  static final String CONVERGENCE_BUG = "NO_ANTI_ENTROPY";
 
   /** Caught by safety during the cut: the other side's slots outlive its reported down. */
-  static final Mutant SAFETY_BUG = Mutant.SKIP_DOWN_CLEANUP;
+  static final String SAFETY_BUG = "SKIP_DOWN_CLEANUP";
 
   @Example
   void aFewRunsAtTwentyToFiftyNodesStaySafeAndConverge() {
     for (ScaleScenario s :
         List.of(new ScaleScenario(20, 1), new ScaleScenario(20, 2), new ScaleScenario(50, 3))) {
-      ScaleFigures f = s.run(ScaleScenario.settings(), Set.of());
+      ScaleFigures f = s.run(ScaleScenario.settings());
       System.out.println(ScaleReport.summary(f));
       assertThat(f.healed()).as("converged after the heal, N=%d", s.nodes()).isPresent();
       assertThat(f.changeTraffic().of(ScaleFigures.DELTAS).messages())
@@ -60,19 +61,19 @@ class SimScaleTest {
     for (int n : FULL) {
       ScaleScenario s = new ScaleScenario(n, n);
       try {
-        ScaleFigures f = s.run(ScaleScenario.settings(), Set.of());
+        ScaleFigures f = s.run(ScaleScenario.settings());
         System.out.println(ScaleReport.summary(f));
         report.add(f);
       } catch (AssertionError violation) {
         report.violated(n, violation.getMessage());
       }
     }
-    for (Mutant mutant : List.of(CONVERGENCE_BUG, SAFETY_BUG)) {
+    for (String mutant : List.of(CONVERGENCE_BUG, SAFETY_BUG)) {
       try {
         runWith(mutant, 20);
-        report.mutant(mutant.name(), 20, null);
+        report.mutant(mutant, 20, null);
       } catch (AssertionError caught) {
-        report.mutant(mutant.name(), 20, caught.getMessage());
+        report.mutant(mutant, 20, caught.getMessage());
       }
     }
     report.write(ScaleReport.resultsDirectory());
@@ -80,7 +81,10 @@ class SimScaleTest {
     assertThat(report.mutantsCaught()).as("the planted bugs were caught").isTrue();
   }
 
-  private static ScaleFigures runWith(Mutant mutant, int nodes) {
-    return new ScaleScenario(nodes, 7).run(mutant.apply(ScaleScenario.settings()), mutant.store());
+  /** The scenario at {@code nodes} with one bug of {@link MutantCatalogueTest#CATALOGUE}. */
+  private static ScaleFigures runWith(String mutant, int nodes) {
+    assertThat(MutantCatalogueTest.CATALOGUE).contains(mutant);
+    return PlantedBugs.with(
+        Set.of(mutant), () -> new ScaleScenario(nodes, 7).run(ScaleScenario.settings()));
   }
 }
