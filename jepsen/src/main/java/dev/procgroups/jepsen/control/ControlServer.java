@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * The node's control endpoint: HTTP on a loopback address only, every request carrying the
  * harness's token. Translates {@link Call}s into {@link NodeBackend} calls and results into {@link
- * Reply}s: 200 for pg results and pg errors, 400 for a malformed or unknown-target call, 401
- * without the token, 404 for an unknown path, 413 for a body over {@link #MAX_BODY_BYTES}. The
- * connection and time limits are {@link HttpListener}'s.
+ * Reply}s (and {@code /metrics} in Prometheus' text format): 200 for pg results and pg errors, 400
+ * for a malformed or unknown-target call, 401 without the token, 404 for an unknown path, 413 for a
+ * body over {@link #MAX_BODY_BYTES}. The connection and time limits are {@link HttpListener}'s.
  */
 public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
 
@@ -23,12 +22,12 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
 
   private static final String JSON = "application/json";
 
-  private final byte[] token;
+  private final BearerToken token;
   private final NodeBackend backend;
   private HttpListener listener;
 
-  private ControlServer(String token, NodeBackend backend) {
-    this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+  private ControlServer(BearerToken token, NodeBackend backend) {
+    this.token = token;
     this.backend = backend;
   }
 
@@ -45,16 +44,8 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
       throw new IllegalArgumentException(
           "the control endpoint listens on loopback only, not " + address);
     }
-    if (token == null || token.length() < 16) {
-      throw new IllegalArgumentException("the control token must have at least 16 characters");
-    }
-    ControlServer server = new ControlServer(token, backend);
-    try {
-      server.listener = HttpListener.start(address, limits, server);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while binding " + address, e);
-    }
+    ControlServer server = new ControlServer(new BearerToken(token, "control"), backend);
+    server.listener = HttpListener.startOrFail(address, limits, server);
     return server;
   }
 
@@ -69,15 +60,22 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
 
   @Override
   public HttpExchange.Answer handle(HttpExchange request) {
-    String auth = request.authorization();
-    if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), token)) {
+    if (!token.admits(request.authorization())) {
       return json(401, Reply.error("Unauthorized", "missing or wrong control token"));
     }
     Endpoint endpoint = Endpoint.ofPath(request.path());
-    if (endpoint == null || !"POST".equals(request.method())) {
-      return json(404, Reply.error("NotFound", "POST one of the control endpoints"));
+    boolean get = "GET".equals(request.method()) && endpoint != null && endpoint.readOnly();
+    if (endpoint == null || !("POST".equals(request.method()) || get)) {
+      return json(
+          404,
+          Reply.error(
+              "NotFound", "POST one of the control endpoints (GET /health, /status, /metrics)"));
     }
     try {
+      if (endpoint == Endpoint.METRICS) {
+        return new HttpExchange.Answer(
+            200, MetricsServer.PROMETHEUS_TEXT, backend.metrics().getBytes(StandardCharsets.UTF_8));
+      }
       return json(200, Reply.value(dispatch(endpoint, parse(request.body()).checkedFor(endpoint))));
     } catch (PgCallException e) {
       return json(200, Reply.error(e.kind(), e.getMessage()));
@@ -113,6 +111,8 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
   private Object dispatch(Endpoint endpoint, Call c) throws PgCallException {
     return switch (endpoint) {
       case HEALTH -> backend.health();
+      case STATUS -> backend.status();
+      case METRICS -> throw new IllegalStateException("text, not JSON: answered in handle");
       case SPAWN -> backend.spawn();
       case JOIN -> {
         backend.join(c.pid(), c.groups());

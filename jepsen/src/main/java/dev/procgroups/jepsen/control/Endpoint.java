@@ -11,6 +11,10 @@ import java.util.Locale;
 public enum Endpoint {
   /** Node name, incarnation and OS pid; the harness polls it until the node is ready. */
   HEALTH(),
+  /** Peers with their incarnations, scopes with group and slot counts: {@link NodeStatus}. */
+  STATUS(),
+  /** The node's meters in Prometheus' text format (not JSON); also on GET. */
+  METRICS(),
   /** Starts a process that opens the scope and logs every message it receives; value: its PID. */
   SPAWN(),
   /** {@code join(groups)}; value: true. */
@@ -54,6 +58,11 @@ public enum Endpoint {
   /** The fields a call to this endpoint must have (not null). */
   public List<Field> required() {
     return required;
+  }
+
+  /** Reads only: also answered on GET (a Prometheus scrape, a health probe). */
+  public boolean readOnly() {
+    return this == HEALTH || this == STATUS || this == METRICS;
   }
 
   /** The HTTP path, e.g. {@code /get_members}. */

@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -101,6 +102,17 @@ final class HttpListener implements AutoCloseable {
       loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownNow();
       throw e;
+    }
+  }
+
+  /** {@link #start}, an interruption while binding said as an IOException. */
+  static HttpListener startOrFail(
+      InetSocketAddress address, Limits limits, HttpExchange.Routes routes) throws IOException {
+    try {
+      return start(address, limits, routes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while binding " + address, e);
     }
   }
 

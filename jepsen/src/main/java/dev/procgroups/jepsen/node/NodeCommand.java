@@ -2,6 +2,7 @@ package dev.procgroups.jepsen.node;
 
 import dev.procgroups.cli.Subcommand;
 import dev.procgroups.jepsen.control.ControlServer;
+import dev.procgroups.jepsen.control.MetricsServer;
 import dev.procgroups.jepsen.control.NodeBackend;
 import dev.procgroups.node.Node;
 import dev.procgroups.node.NodeConfig;
@@ -10,6 +11,11 @@ import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import dev.procgroups.transport.auth.ClusterSecret;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,6 +46,9 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
   /** The environment variable that carries the control token (never the command line). */
   public static final String TOKEN_ENV = "PROCGROUPS_CONTROL_TOKEN";
 
+  /** The environment variable with the token a Prometheus server sends to {@code --metrics}. */
+  public static final String METRICS_TOKEN_ENV = "PROCGROUPS_METRICS_TOKEN";
+
   /** The cluster secret as hex, when no {@code --secret-file} is given. */
   public static final String SECRET_ENV = "PROCGROUPS_CLUSTER_SECRET";
 
@@ -69,6 +78,14 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       required = true,
       description = "loopback host:port of the control endpoint")
   String control;
+
+  @Option(
+      names = "--metrics",
+      description =
+          "host:port (any address) serving GET /metrics to holders of $"
+              + NodeCommand.METRICS_TOKEN_ENV
+              + " (the control endpoint serves it on loopback too)")
+  String metrics;
 
   @Option(
       names = "--incarnation",
@@ -126,6 +143,15 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     } catch (IllegalArgumentException | java.io.IOException e) {
       return refuse(e.getMessage());
     }
+    String metricsToken = System.getenv(METRICS_TOKEN_ENV);
+    if (metrics != null && (metricsToken == null || metricsToken.length() < MIN_TOKEN_CHARS)) {
+      return refuse(
+          "--metrics needs $"
+              + METRICS_TOKEN_ENV
+              + ", a token of at least "
+              + MIN_TOKEN_CHARS
+              + " characters, for the Prometheus server (not the control token)");
+    }
     if (secret == null) {
       return refuse(
           "give the cluster secret with --secret-file or $"
@@ -139,6 +165,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
             .bind(cluster.host(), cluster.port())
             .swim("default".equals(swim) ? SwimProfile.DEFAULT : SwimProfile.FAST)
             .secret(secret)
+            .meters(meters())
             .scope(scope, Map.of());
     if (incarnation != null) {
       config.incarnation(incarnation);
@@ -158,15 +185,20 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     Node started = Node.start(config.build());
     PgNode node = new PgNode(started, scope);
     NodeBackend backend = daemon.isEmpty() ? node : new MutantBackend(node, daemon);
-    ControlServer server =
-        ControlServer.start(
-            new InetSocketAddress(endpoint.host(), endpoint.port()), token, backend);
+    ControlServer server = ControlServer.start(socket(endpoint), token, backend);
+    MetricsServer metricsServer =
+        metrics == null
+            ? null
+            : MetricsServer.start(socket(HostPort.parse(metrics)), metricsToken, backend::metrics);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   server.close();
+                  if (metricsServer != null) {
+                    metricsServer.close();
+                  }
                   node.close();
                   stopped.countDown();
                 },
@@ -183,6 +215,19 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static InetSocketAddress socket(HostPort address) {
+    return new InetSocketAddress(address.host(), address.port());
+  }
+
+  /** Prometheus' registry, with the JVM's memory, threads and CPU beside the node's meters. */
+  private static PrometheusMeterRegistry meters() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    return registry;
   }
 
   /** One line on stderr and exit code 2: nothing was started. */
