@@ -21,7 +21,8 @@ public final class Json {
 
   private Json() {}
 
-  private static ObjectMapper strictStrings(ObjectMapper mapper) {
+  /** {@code mapper}, refusing numbers and booleans where a string goes. */
+  public static ObjectMapper strictStrings(ObjectMapper mapper) {
     mapper
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
