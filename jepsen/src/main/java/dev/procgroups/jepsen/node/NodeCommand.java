@@ -33,8 +33,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code procgroups node}: one real node (an Atomix member) with a control endpoint for the
@@ -177,33 +180,41 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
             ? null
             : MetricsServer.start(
                 socket(settings.metrics()), settings.metricsToken(), backend::metrics);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  if (metricsServer != null) {
-                    metricsServer.close();
-                  }
-                  node.close();
-                  stopped.countDown();
-                },
-                "node-shutdown"));
-    awaitAuthenticatedPeer(started, settings.hasSeeds());
-    System.out.println(
-        "procgroups node "
-            + started.config().name()
-            + " ready: cluster "
-            + started.config().bindHost()
-            + ":"
-            + started.port()
-            + ", control "
-            + server.address()
-            + (metricsServer == null ? "" : ", metrics " + metricsServer.address())
-            + (mutations.isEmpty() ? "" : ", MUTATIONS " + mutations));
-    System.out.flush();
-    stopped.await();
+    CountDownLatch leave = new CountDownLatch(1);
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            server.close();
+            if (metricsServer != null) {
+              metricsServer.close();
+            }
+            node.close(); // processes leave their groups; a farewell to every peer
+          }
+        };
+    // SIGTERM and SIGINT end call() normally (exit code 0, not the JVM's 143 for a signal);
+    // any other way out of the JVM still leaves through the hook.
+    SignalHandler leaveOnSignal = signal -> leave.countDown();
+    Signal.handle(new Signal("TERM"), leaveOnSignal);
+    Signal.handle(new Signal("INT"), leaveOnSignal);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "node-shutdown"));
+    if (awaitAuthenticatedPeer(started, settings.hasSeeds(), leave)) {
+      System.out.println(
+          "procgroups node "
+              + started.config().name()
+              + " ready: cluster "
+              + started.config().bindHost()
+              + ":"
+              + started.port()
+              + ", control "
+              + server.address()
+              + (metricsServer == null ? "" : ", metrics " + metricsServer.address())
+              + (mutations.isEmpty() ? "" : ", MUTATIONS " + mutations));
+      System.out.flush();
+    }
+    leave.await();
+    stop.run();
+    System.out.println("procgroups node " + started.config().name() + " left the cluster");
     return 0;
   }
 
@@ -343,13 +354,16 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
   }
 
   /**
-   * Waits until a peer has authenticated (none to wait for without seeds), saying every 10 s why
-   * the node is not ready yet: a node with the wrong secret never gets there.
+   * Waits until a peer has authenticated (none to wait for without seeds) or a signal says leave,
+   * saying every 10 s why the node is not ready yet: a node with the wrong secret never gets there.
    */
-  private static void awaitAuthenticatedPeer(Node node, boolean hasSeeds)
+  private static boolean awaitAuthenticatedPeer(Node node, boolean hasSeeds, CountDownLatch leave)
       throws InterruptedException {
     long waited = 0;
     while (hasSeeds && node.peersUp().isEmpty()) {
+      if (leave.getCount() == 0) {
+        return false;
+      }
       Thread.sleep(50);
       waited += 50;
       if (waited % NOT_READY_NOTICE_MILLIS == 0) {
@@ -361,6 +375,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
                 + " s (the same secret on every node? seeds reachable?)");
       }
     }
+    return true;
   }
 
   private static ClusterSecret secret(Path file) {
