@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
  * the surefire execution {@code idle-processes} of impl/pom.xml, which forks with {@code -Xmx1g};
  * skipped on JDK 17, in any JVM with a larger heap (where it would prove nothing) and when {@code
  * -Dtest} names only other tests. Run it with {@code JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
- * ./mvnw -o -pl impl test -Dtest=ManyIdleProcessesTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * ./mvnw -o -pl impl/core test -Dtest=ManyIdleProcessesTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ManyIdleProcessesTest {
   private static final int PROCESSES = 100_000;

@@ -12,12 +12,13 @@ import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaValue;
 
 /**
- * A bench main (not a test): what the binding costs. Run with {@code ./mvnw -q -o -pl impl
- * test-compile} and then {@code java -cp impl/target/classes:impl/target/test-classes:<deps>
- * dev.procgroups.lua.LuaBench} (deps: {@code ./mvnw -q -o -pl impl dependency:build-classpath
- * -Dmdep.outputFile=/dev/stdout}). Prints the median of 7 rounds for: a CPU-bound Lua loop with and
- * without the instruction hook; string building (the allocation checks of {@link LuaJPatch});
- * sandboxed globals creation; spawning a Lua process that runs a trivial script and exits.
+ * A bench main (not a test): what the binding costs. Run with {@code ./mvnw -q -o -pl impl/lua
+ * test-compile} and then {@code java -cp
+ * impl/lua/target/classes:impl/lua/target/test-classes:<deps> dev.procgroups.lua.LuaBench} (deps:
+ * {@code ./mvnw -q -o -pl impl/lua dependency:build-classpath -Dmdep.outputFile=/dev/stdout}).
+ * Prints the median of 7 rounds for: a CPU-bound Lua loop with and without the instruction hook;
+ * string building (the allocation checks of {@link LuaJPatch}); sandboxed globals creation;
+ * spawning a Lua process that runs a trivial script and exits.
  */
 public final class LuaBench {
 

@@ -6,9 +6,6 @@ import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
 import dev.procgroups.transport.atomix.EnvelopeSeal.Opened;
 import dev.procgroups.transport.auth.RejectionLog;
-import io.atomix.cluster.messaging.ManagedMessagingService;
-import io.atomix.cluster.messaging.MessagingConfig;
-import io.atomix.cluster.messaging.impl.NettyMessagingService;
 import io.atomix.utils.net.Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +48,7 @@ public final class AtomixTransport implements Transport {
   static final String SUBJECT = "procgroups-transport";
   private static final String CLUSTER_ID = "procgroups";
   private static final long START_TIMEOUT_SECONDS = 30;
-  private static final long STOP_TIMEOUT_SECONDS = 10;
+  private static final long STOP_TIMEOUT_MILLIS = 2_000;
   private static final long FAREWELL_TIMEOUT_MILLIS = 500;
   private static final long REJECTION_LOG_INTERVAL_MILLIS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(AtomixTransport.class);
@@ -59,7 +56,7 @@ public final class AtomixTransport implements Transport {
   private final AtomixTransportConfig config;
   private final NodeId self;
   private final SeedMember selfAddress;
-  private final ManagedMessagingService messaging;
+  private final AtomixMessaging messaging;
   private final ScheduledExecutorService inbound;
   private final BoundedHandOff received;
   private final EnvelopeSeal seal;
@@ -103,12 +100,11 @@ public final class AtomixTransport implements Transport {
     this.liveness =
         new PeerLiveness(profile.probeTimeout().plus(profile.failureTimeout()).toNanos());
     this.messaging =
-        new NettyMessagingService(
+        new AtomixMessaging(
             CLUSTER_ID,
-            Address.from(config.bindHost(), config.bindPort()),
-            new MessagingConfig()
-                .setInterfaces(List.of(config.bindHost())) // else Atomix listens on every interface
-                .setPort(config.bindPort()));
+            config.bindHost(),
+            config.bindPort(),
+            "procgroups-transport-" + config.nodeName());
     this.inbound =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -141,9 +137,9 @@ public final class AtomixTransport implements Transport {
     // queueing without bound while authentication and decoding fall behind.
     BiConsumer<Address, byte[]> receiver =
         (ignoredAddress, payload) -> received.offer(payload.length, () -> deliver(payload));
-    messaging.registerHandler(SUBJECT, receiver, Runnable::run);
+    messaging.registerHandler(SUBJECT, receiver);
     try {
-      messaging.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      messaging.start(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
@@ -247,11 +243,9 @@ public final class AtomixTransport implements Transport {
     links.values().forEach(link -> link.outbox.close());
     inbound.shutdownNow();
     try {
-      messaging.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      messaging.stop(STOP_TIMEOUT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("Atomix messaging did not stop cleanly for {}", self, e);
     } finally {
       closed = true;
     }

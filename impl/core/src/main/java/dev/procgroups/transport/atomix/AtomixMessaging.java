@@ -1,0 +1,136 @@
+package dev.procgroups.transport.atomix;
+
+import io.atomix.cluster.messaging.MessagingConfig;
+import io.atomix.cluster.messaging.impl.NettyMessagingService;
+import io.atomix.utils.net.Address;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+
+/**
+ * Atomix's Netty messaging service, started and stopped as a library's must be: its threads never
+ * keep the JVM alive, and stopping takes milliseconds, not the two-second quiet period that Atomix
+ * 3.1.12's {@code stop()} asks of Netty (the bulk of a node's close time, and of a short {@code
+ * procgroups run}).
+ *
+ * <p>Atomix's thread factory makes a thread a daemon only if the thread that causes its creation is
+ * one, and Netty creates an event loop's thread when work is first handed to that loop. So {@link
+ * #start} runs on a daemon thread of its own, which also hands every event loop a no-op: every
+ * loop's thread exists, a daemon, before a caller's thread (a user's {@code main}) could create it.
+ * {@link #stop} closes the listening channel, shuts the event loops down without a quiet period
+ * (what had to be written, the farewells, was written before) and ends Atomix's timeout pool. The
+ * fields it reaches are private to Atomix 3.1.12, which the build pins; they are looked up when
+ * this class loads, so another version fails the first node's start, naming the field.
+ */
+final class AtomixMessaging {
+
+  private static final Field SERVER_CHANNEL = field("serverChannel");
+  private static final Field SERVER_GROUP = field("serverGroup");
+  private static final Field CLIENT_GROUP = field("clientGroup");
+  private static final Field TIMEOUT_EXECUTOR = field("timeoutExecutor");
+
+  private final NettyMessagingService service;
+  private final String threadName;
+
+  AtomixMessaging(String clusterId, String host, int port, String threadName) {
+    this.service =
+        new NettyMessagingService(
+            clusterId,
+            Address.from(host, port),
+            new MessagingConfig()
+                .setInterfaces(List.of(host)) // else Atomix listens on every interface
+                .setPort(port));
+    this.threadName = threadName;
+  }
+
+  /** Receives every message sent to {@code subject}, on Netty's thread. */
+  void registerHandler(String subject, BiConsumer<Address, byte[]> handler) {
+    service.registerHandler(subject, handler, Runnable::run);
+  }
+
+  /** Completes once the message is written to the connection (opened on first use). */
+  CompletableFuture<Void> sendAsync(Address to, String subject, byte[] payload) {
+    return service.sendAsync(to, subject, payload);
+  }
+
+  /** Binds and starts every event loop's thread, all daemons; waits up to {@code timeoutMillis}. */
+  void start(long timeoutMillis) throws InterruptedException, ExecutionException, TimeoutException {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                service.start().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                startThreads(SERVER_GROUP);
+                startThreads(CLIENT_GROUP);
+                started.complete(null);
+              } catch (Throwable e) { // handed to the caller
+                started.completeExceptionally(e);
+              }
+            },
+            threadName + "-start");
+    starter.setDaemon(true);
+    starter.start();
+    started.get(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Stops listening, closes every connection and ends every thread, without a quiet period; waits
+   * up to {@code timeoutMillis} for the threads to end. Also after a failed or no {@link #start}.
+   */
+  void stop(long timeoutMillis) throws InterruptedException {
+    if (read(SERVER_CHANNEL) instanceof Channel listening) {
+      listening.close().await(timeoutMillis);
+    }
+    List<Future<?>> ends = new ArrayList<>();
+    for (Field field : List.of(SERVER_GROUP, CLIENT_GROUP)) {
+      if (read(field) instanceof EventLoopGroup group) {
+        ends.add(group.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS));
+      }
+    }
+    if (read(TIMEOUT_EXECUTOR) instanceof ExecutorService timeouts) {
+      timeouts.shutdownNow();
+    }
+    for (Future<?> end : ends) {
+      end.await(timeoutMillis);
+    }
+  }
+
+  private void startThreads(Field group) {
+    for (EventExecutor loop : (EventLoopGroup) read(group)) {
+      loop.execute(() -> {});
+    }
+  }
+
+  private Object read(Field field) {
+    try {
+      return field.get(service);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot read Atomix's " + field.getName(), e);
+    }
+  }
+
+  private static Field field(String name) {
+    try {
+      Field field = NettyMessagingService.class.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException | RuntimeException e) {
+      throw new IllegalStateException(
+          "Atomix's NettyMessagingService has no accessible field "
+              + name
+              + ": procgroups needs atomix-cluster 3.1.12",
+          e);
+    }
+  }
+}
