@@ -201,6 +201,14 @@ public final class AtomixTransport implements Transport {
     return rejections.rejected();
   }
 
+  /**
+   * Inbound connections closed before authentication because a frame announced more than {@link
+   * AtomixMessaging#MAX_FRAME_CONTENT_BYTES} or a header Atomix could not decode.
+   */
+  public long refusedConnections() {
+    return messaging.refusedConnections();
+  }
+
   /** Messages dropped because their peer was not up or its queue was full (for diagnostics). */
   public long droppedMessages() {
     long queued = links.values().stream().mapToLong(link -> link.outbox.dropped()).sum();
