@@ -77,7 +77,16 @@ public final class ProcgroupsMetrics {
         REFUSED_CONNECTIONS,
         "inbound connections closed unauthenticated: a frame over the size limit or malformed",
         transport,
-        AtomixTransport::refusedConnections);
+        AtomixTransport::refusedConnections,
+        "reason",
+        "frame");
+    functionCounter(
+        REFUSED_CONNECTIONS,
+        "inbound connections cut for sending too many rejected messages",
+        transport,
+        AtomixTransport::cutConnections,
+        "reason",
+        "rejected");
     functionCounter(
         DROPPED,
         "messages to a peer not up or with a full outbox",

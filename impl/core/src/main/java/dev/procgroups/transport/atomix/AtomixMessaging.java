@@ -51,6 +51,7 @@ final class AtomixMessaging {
   private final NettyMessagingService service;
   private final String threadName;
   private final AtomicLong refusedConnections = new AtomicLong();
+  private final AtomicLong cutConnections = new AtomicLong();
 
   AtomixMessaging(String clusterId, String host, int port, String threadName) {
     this.service =
@@ -101,6 +102,13 @@ final class AtomixMessaging {
   }
 
   /**
+   * Inbound connections cut for sending too many rejected messages ({@link RejectedInputLimit}).
+   */
+  long cutConnections() {
+    return cutConnections.get();
+  }
+
+  /**
    * Puts a {@link FrameGuard} first in every connection Atomix accepts from now on. Atomix 3.1.12
    * offers no hook into its child pipelines; the listening channel's own pipeline is Netty's public
    * API, and each accepted connection passes through it (as a message) before Atomix's acceptor
@@ -119,7 +127,9 @@ final class AtomixMessaging {
                 if (accepted instanceof Channel connection) {
                   connection
                       .pipeline()
-                      .addFirst(new FrameGuard(MAX_FRAME_CONTENT_BYTES, refusedConnections));
+                      .addFirst(
+                          new FrameGuard(
+                              MAX_FRAME_CONTENT_BYTES, refusedConnections, cutConnections));
                 }
                 ctx.fireChannelRead(accepted);
               }

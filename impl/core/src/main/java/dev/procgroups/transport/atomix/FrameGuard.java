@@ -1,6 +1,7 @@
 package dev.procgroups.transport.atomix;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -44,18 +45,50 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
     STATUS
   }
 
+  /** The guard of the connection whose bytes this thread is handing to Atomix, if any. */
+  private static final ThreadLocal<FrameGuard> READING = new ThreadLocal<>();
+
   private final long maxContentBytes;
   private final AtomicLong refused;
+  private final AtomicLong cut;
+  private final RejectedInputLimit rejections = new RejectedInputLimit();
+  private volatile Channel channel;
   private State state = State.HANDSHAKE;
   private boolean request;
   private long skip; // bytes left in the current fixed-length part
   private int varint; // the varint (or short) being read
   private int varintBytes;
 
-  /** {@code refused} counts the connections this guard's kind closed, across connections. */
-  FrameGuard(long maxContentBytes, AtomicLong refused) {
+  /**
+   * {@code refused} counts connections closed for a frame, {@code cut} those closed for too much
+   * rejected input ({@link RejectedInputLimit}), across connections.
+   */
+  FrameGuard(long maxContentBytes, AtomicLong refused, AtomicLong cut) {
     this.maxContentBytes = maxContentBytes;
     this.refused = refused;
+    this.cut = cut;
+  }
+
+  /**
+   * The guard of the connection a message handler is called for: Atomix decodes and calls the
+   * handlers (registered to run on the calling thread) within this guard's {@link #channelRead}.
+   * Null outside, e.g. for replies on connections this node opened.
+   */
+  static FrameGuard reading() {
+    return READING.get();
+  }
+
+  /** One message from this connection was rejected; cuts the connection past its budget. */
+  void rejected() {
+    if (rejections.exceededAfter(System.nanoTime()) && channel.isOpen()) {
+      cut.incrementAndGet();
+      channel.close();
+    }
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    channel = ctx.channel();
   }
 
   @Override
@@ -66,7 +99,12 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    super.channelRead(ctx, msg);
+    READING.set(this);
+    try {
+      super.channelRead(ctx, msg);
+    } finally {
+      READING.remove();
+    }
   }
 
   /**

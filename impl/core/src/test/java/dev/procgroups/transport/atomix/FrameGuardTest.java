@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * more content than {@link AtomixMessaging#MAX_FRAME_CONTENT_BYTES} gets its connection closed
  * after its header, so the node buffers none of the content that follows (without the guard Atomix
  * reads and keeps all of it, waiting for the announced length); frames under the limit pass on to
- * authentication (and are rejected there), and the guard stays in step across them.
+ * authentication (and are rejected there), and the guard stays in step across them; a connection
+ * whose rejected messages exceed {@link RejectedInputLimit}'s budget is cut.
  */
 @Timeout(120)
 class FrameGuardTest {
@@ -77,6 +78,29 @@ class FrameGuardTest {
         }
       }
       assertThat(node.transport.refusedConnections()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aConnectionSendingManyForgeriesIsCut() throws Exception {
+    try (LoopbackNode node =
+            LoopbackNode.start("n1", FreePorts.next(), 1, List.of(), SwimProfile.FAST);
+        Socket socket = new Socket("127.0.0.1", node.transport.config().bindPort())) {
+      DataOutputStream out = handshake(socket);
+      out.write(senderAddress());
+      byte[] forgery = frame(64, "procgroups-transport");
+      for (int i = 0; i < RejectedInputLimit.MAX_PER_WINDOW; i++) {
+        out.write(forgery);
+      }
+      out.flush();
+      await(() -> node.transport.rejectedMessages() == RejectedInputLimit.MAX_PER_WINDOW);
+      assertThat(node.transport.cutConnections()).as("within its budget").isZero();
+      out.write(forgery);
+      out.flush();
+      socket.setSoTimeout(30_000);
+      assertThat(socket.getInputStream().read()).as("cut by the node").isEqualTo(-1);
+      assertThat(node.transport.cutConnections()).isEqualTo(1);
+      assertThat(node.transport.refusedConnections()).isZero();
     }
   }
 
