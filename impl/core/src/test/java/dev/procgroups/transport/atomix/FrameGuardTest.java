@@ -36,8 +36,7 @@ class FrameGuardTest {
     try (LoopbackNode node =
             LoopbackNode.start("n1", FreePorts.next(), 1, List.of(), SwimProfile.FAST);
         Socket socket = new Socket("127.0.0.1", node.transport.config().bindPort())) {
-      DataOutputStream out = handshake(socket);
-      out.write(senderAddress());
+      DataOutputStream out = greet(socket);
       out.write(frame(1024, "procgroups-transport"));
       out.write(frame(2048, "procgroups-transport"));
       out.flush();
@@ -69,8 +68,7 @@ class FrameGuardTest {
         LoopbackNode.start("n1", FreePorts.next(), 1, List.of(), SwimProfile.FAST)) {
       for (byte[] bad : List.of(header(-1), new byte[] {7})) {
         try (Socket socket = new Socket("127.0.0.1", node.transport.config().bindPort())) {
-          DataOutputStream out = handshake(socket);
-          out.write(senderAddress());
+          DataOutputStream out = greet(socket);
           out.write(bad);
           out.flush();
           socket.setSoTimeout(30_000);
@@ -86,8 +84,7 @@ class FrameGuardTest {
     try (LoopbackNode node =
             LoopbackNode.start("n1", FreePorts.next(), 1, List.of(), SwimProfile.FAST);
         Socket socket = new Socket("127.0.0.1", node.transport.config().bindPort())) {
-      DataOutputStream out = handshake(socket);
-      out.write(senderAddress());
+      DataOutputStream out = greet(socket);
       byte[] forgery = frame(64, "procgroups-transport");
       for (int i = 0; i < RejectedInputLimit.MAX_PER_WINDOW; i++) {
         out.write(forgery);
@@ -102,6 +99,13 @@ class FrameGuardTest {
       assertThat(node.transport.cutConnections()).isEqualTo(1);
       assertThat(node.transport.refusedConnections()).isZero();
     }
+  }
+
+  /** The handshake, then the sender's address that opens Atomix's stream of frames. */
+  private static DataOutputStream greet(Socket socket) throws IOException {
+    DataOutputStream out = handshake(socket);
+    out.write(senderAddress());
+    return out;
   }
 
   /** Sends the handshake and waits for the node's, so what follows is a read of its own. */
