@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * A registered member: a process of the node that Java code drives from any thread. It joins and
@@ -21,11 +22,13 @@ public final class Member implements AutoCloseable {
 
   private final RunningProcess process;
   private final PgInstance groups;
+  private final MembershipChange applied;
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
-  Member(RunningProcess process, PgInstance groups) {
+  Member(RunningProcess process, PgInstance groups, Supplier<CompletableFuture<Void>> visibility) {
     this.process = process;
     this.groups = groups;
+    this.applied = new MembershipChange(visibility);
     process.onExit(() -> exited.complete(null));
   }
 
@@ -33,30 +36,36 @@ public final class Member implements AutoCloseable {
     return process.pid();
   }
 
-  /** Joins one or more groups at once; visible to this node's readers when it returns. */
-  public void join(GroupName group, GroupName... more) {
-    join(batch(group, more));
+  /**
+   * Joins one or more groups at once; visible to this node's readers when it returns, to the other
+   * nodes once the returned change says so ({@link MembershipChange#visibleOnAllNodes}).
+   */
+  public MembershipChange join(GroupName group, GroupName... more) {
+    return join(batch(group, more));
   }
 
   /** Joins every group of the batch (a member may join a group several times, as in pg). */
-  public void join(Collection<GroupName> batch) {
+  public MembershipChange join(Collection<GroupName> batch) {
     unchecked(
         () -> {
           groups.join(names(batch));
           return null;
         });
+    return applied;
   }
 
-  public void leave(GroupName group, GroupName... more) {
-    leave(batch(group, more));
+  /** Leaves one slot of each group named; see {@link #join} for visibility. */
+  public MembershipChange leave(GroupName group, GroupName... more) {
+    return leave(batch(group, more));
   }
 
-  public void leave(Collection<GroupName> batch) {
+  public MembershipChange leave(Collection<GroupName> batch) {
     unchecked(
         () -> {
           groups.leave(names(batch));
           return null;
         });
+    return applied;
   }
 
   /** The groups this member is in. */

@@ -65,7 +65,7 @@ public final class ProcessGroups implements AutoCloseable {
   public Member register(Consumer<Delivery> listener) {
     Objects.requireNonNull(listener, "listener");
     RunningProcess process = node.processes().spawn(ctx -> deliver(ctx, listener));
-    return new Member(process, open(process));
+    return new Member(process, open(process), () -> node.cluster().visibleOnPeers(scope));
   }
 
   /** The members of {@code group} on every node, as this node knows them (lock-free). */

@@ -18,6 +18,7 @@ import dev.procgroups.transport.Transport;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,6 +128,18 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
                     peer ->
                         guarded(
                             () -> replica.peerEvent(new PeerEvent.Up(peer), clock.getAsLong()))));
+  }
+
+  /**
+   * Completes once every change this node made in {@code scope} before the call is applied on every
+   * peer up at the call, or that peer went down (see {@code ScopeReplica#visibleOnPeers}).
+   */
+  public CompletableFuture<Void> visibleOnPeers(String scope) {
+    ScopeReplica replica = scopes.get(scope);
+    if (replica == null) {
+      throw new IllegalArgumentException("scope not replicated here: " + scope);
+    }
+    return replica.visibleOnPeers();
   }
 
   /** Messages that failed validation or named a scope not replicated here, since start. */

@@ -10,8 +10,13 @@ import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +43,11 @@ final class ScopeReplica {
   private final Queue<StoreChange.Delta> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final AtomicInteger queued = new AtomicInteger();
+
+  /** Callers waiting until their changes are visible, by probe token; under the core's lock. */
+  private final Map<Long, Visibility> waiting = new HashMap<>();
+
+  private long lastToken; // under the core's lock
 
   /** Resync requests sent, written under the core's lock. */
   private volatile long resyncRequests;
@@ -90,6 +100,36 @@ final class ScopeReplica {
     }
   }
 
+  /**
+   * Completes once every change this node made in the scope before the call is applied on every
+   * peer that is up at the call (a peer that goes down meanwhile is no longer waited for). Never
+   * completes while a live peer lags: the caller bounds the wait.
+   */
+  CompletableFuture<Void> visibleOnPeers() {
+    CompletableFuture<Void> visible = new CompletableFuture<>();
+    try {
+      inbound.execute(() -> probe(visible));
+    } catch (RejectedExecutionException stopping) {
+      visible.completeExceptionally(new IllegalStateException("the node is closed"));
+    }
+    return visible;
+  }
+
+  /** On the inbound thread: the changes queued so far leave before the probe, on the same path. */
+  private void probe(CompletableFuture<Void> visible) {
+    synchronized (core) {
+      drain();
+      List<NodeId> peers = core.peersUp();
+      if (peers.isEmpty()) {
+        visible.complete(null);
+        return;
+      }
+      long token = ++lastToken;
+      waiting.put(token, new Visibility(core.localSeq(), new HashSet<>(peers), visible));
+      Outputs.send(transport, core.probe(token, peers));
+    }
+  }
+
   void receive(NodeId from, ProtocolMessage message, long now) throws MalformedMessageException {
     step(() -> core.receive(from, message, now));
   }
@@ -104,6 +144,16 @@ final class ScopeReplica {
 
   void tick(long now) throws MalformedMessageException {
     step(() -> core.tick(now));
+    reprobe();
+  }
+
+  /** Asks again the peers that answered with too little (their resync may have come since). */
+  private void reprobe() {
+    synchronized (core) {
+      waiting.values().removeIf(v -> v.caller.isDone()); // timed out or cancelled by the caller
+      waiting.forEach(
+          (token, v) -> Outputs.send(transport, core.probe(token, List.copyOf(v.peers))));
+    }
   }
 
   long resyncRequests() {
@@ -123,8 +173,38 @@ final class ScopeReplica {
       out = input.run();
       resyncRequests += out.stream().filter(ScopeReplica::asksResync).count();
       Outputs.send(transport, out);
+      settle(out);
     }
     Outputs.apply(out, store);
+  }
+
+  /** Strikes off peers that answered far enough and live peers that went down. */
+  private void settle(List<Output> out) {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    List<NodeId> up = core.peersUp();
+    for (Output o : out) {
+      if (o instanceof Output.Acked a) {
+        Visibility v = waiting.get(a.token());
+        if (v != null && a.appliedSeq() >= v.seq) {
+          v.peers.remove(a.peer());
+        }
+      }
+    }
+    waiting.values().removeIf(v -> v.settled(up));
+  }
+
+  /** One caller's wait: the local change it must see applied, the peers yet to show it. */
+  private record Visibility(long seq, Set<NodeId> peers, CompletableFuture<Void> caller) {
+    /** Drops peers no longer up; completes the caller once none is left. True when done. */
+    boolean settled(List<NodeId> up) {
+      peers.retainAll(up);
+      if (peers.isEmpty()) {
+        caller.complete(null);
+      }
+      return caller.isDone();
+    }
   }
 
   @FunctionalInterface

@@ -4,6 +4,8 @@ import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
+import dev.procgroups.replication.ProtocolMessage.Probe;
+import dev.procgroups.replication.ProtocolMessage.ProbeAck;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
 import dev.procgroups.replication.WireMessage.Delivery;
@@ -36,6 +38,8 @@ public final class ProtocolCodec {
   private static final int DIGEST = 3;
   private static final int RESYNC_REQUEST = 4;
   private static final int DELIVERY = 5;
+  private static final int PROBE = 6;
+  private static final int PROBE_ACK = 7;
 
   private ProtocolCodec() {}
 
@@ -91,6 +95,17 @@ public final class ProtocolCodec {
       out.writeByte(RESYNC_REQUEST);
       out.writeString(scope);
       out.writeVarLong(r.incarnation());
+    } else if (m instanceof Probe p) {
+      out.writeByte(PROBE);
+      out.writeString(scope);
+      out.writeVarLong(p.incarnation());
+      out.writeVarLong(p.token());
+    } else if (m instanceof ProbeAck a) {
+      out.writeByte(PROBE_ACK);
+      out.writeString(scope);
+      out.writeVarLong(a.incarnation());
+      out.writeVarLong(a.token());
+      out.writeVarLong(a.appliedSeq());
     }
   }
 
@@ -132,6 +147,16 @@ public final class ProtocolCodec {
         break;
       case RESYNC_REQUEST:
         m = new ResyncRequest(incarnation);
+        break;
+      case PROBE:
+        m = new Probe(incarnation, in.readBounded(Long.MAX_VALUE, "token"));
+        break;
+      case PROBE_ACK:
+        m =
+            new ProbeAck(
+                incarnation,
+                in.readBounded(Long.MAX_VALUE, "token"),
+                in.readBounded(Long.MAX_VALUE, "applied seq"));
         break;
       case DELIVERY:
         {

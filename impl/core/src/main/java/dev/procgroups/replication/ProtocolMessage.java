@@ -27,6 +27,18 @@ public sealed interface ProtocolMessage {
   /** Asks the receiver to send its full local state ({@link Sync}). */
   record ResyncRequest(long incarnation) implements ProtocolMessage {}
 
+  /**
+   * Asks how far the receiver applied the sender's changes, for a caller waiting until its changes
+   * are visible on every live node; sent after those changes, on the same ordered path.
+   */
+  record Probe(long incarnation, long token) implements ProtocolMessage {}
+
+  /**
+   * The answer to {@link Probe} {@code token}: the last change of the asker applied here ({@code
+   * appliedSeq}), 0 while the receiver holds no synced copy of the asker's slots.
+   */
+  record ProbeAck(long incarnation, long token, long appliedSeq) implements ProtocolMessage {}
+
   /** One local change: slots added or removed, group by group (insertion order kept). */
   record Change(StoreChange.Direction direction, Map<String, List<String>> pidsByGroup) {}
 }

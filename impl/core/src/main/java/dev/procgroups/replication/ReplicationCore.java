@@ -13,6 +13,8 @@ import dev.procgroups.replication.Output.Send;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
+import dev.procgroups.replication.ProtocolMessage.Probe;
+import dev.procgroups.replication.ProtocolMessage.ProbeAck;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
 import dev.procgroups.replication.WireMessage.ForScope;
@@ -105,6 +107,41 @@ public final class ReplicationCore {
     return out;
   }
 
+  /** The last local change's number (0 before the first): what a probe's answer is held to. */
+  public long localSeq() {
+    return localSeq;
+  }
+
+  /** The peers up now, by this core's view. */
+  public List<NodeId> peersUp() {
+    List<NodeId> up = new ArrayList<>();
+    peers
+        .values()
+        .forEach(
+            p -> {
+              if (p.up != null) {
+                up.add(p.up);
+              }
+            });
+    return up;
+  }
+
+  /**
+   * Asks {@code peers} (up ones; others are skipped) how far they applied this node's changes; each
+   * answer comes back as an {@link Output.Acked} with {@code token}.
+   */
+  public List<Output> probe(long token, List<NodeId> peers) {
+    ForScope message = wrap(new Probe(self.incarnation(), token));
+    List<Output> out = new ArrayList<>();
+    for (NodeId peer : peers) {
+      PeerState p = this.peers.get(peer.name());
+      if (p != null && peer.equals(p.up)) {
+        out.add(new Send(p.up, message));
+      }
+    }
+    return out;
+  }
+
   /** The transport reports {@code peer} reachable: first contact, back again, or restarted. */
   public List<Output> peerUp(NodeId peer, long now) {
     PeerState p = peers.computeIfAbsent(peer.name(), n -> new PeerState());
@@ -166,6 +203,11 @@ public final class ReplicationCore {
       onDigest(p, g);
     } else if (message instanceof ResyncRequest) {
       out.add(new Send(p.up, fullSync()));
+    } else if (message instanceof Probe q) {
+      long applied = p.synced ? p.appliedSeq : 0;
+      out.add(new Send(p.up, wrap(new ProbeAck(self.incarnation(), q.token(), applied))));
+    } else if (message instanceof ProbeAck a) {
+      out.add(new Output.Acked(p.up, a.token(), a.appliedSeq()));
     }
     // One request per loss; the peer's digests retry it if the request or its answer is lost.
     boolean retry =

@@ -12,6 +12,7 @@ import io.netty.util.concurrent.Future;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +32,11 @@ import java.util.function.BiConsumer;
  * #start} runs on a daemon thread of its own, which also hands every event loop a no-op: every
  * loop's thread exists, a daemon, before a caller's thread (a user's {@code main}) could create it.
  * {@link #stop} closes the listening channel, shuts the event loops down without a quiet period
- * (what had to be written, the farewells, was written before) and ends Atomix's timeout pool. The
- * fields it reaches are private to Atomix 3.1.12, which the build pins; they are looked up when
- * this class loads, so another version fails the first node's start, naming the field.
+ * (what had to be written, the farewells, was written before) and ends Atomix's timeout pool.
+ * {@link #dropConnections} closes a silent peer's pooled connection, so that the next message opens
+ * a fresh one rather than waiting behind TCP's retransmissions. The fields it reaches are private
+ * to Atomix 3.1.12, which the build pins; they are looked up when this class loads, so another
+ * version fails the first node's start, naming the field.
  */
 final class AtomixMessaging {
 
@@ -41,6 +44,8 @@ final class AtomixMessaging {
   private static final Field SERVER_GROUP = field("serverGroup");
   private static final Field CLIENT_GROUP = field("clientGroup");
   private static final Field TIMEOUT_EXECUTOR = field("timeoutExecutor");
+  private static final Field CHANNEL_POOL = field("channelPool");
+  private static final Field POOLED_CHANNELS = poolField("channels");
 
   /**
    * The largest frame content an inbound connection may announce: the largest batch a peer's outbox
@@ -158,6 +163,29 @@ final class AtomixMessaging {
     }
   }
 
+  /**
+   * Closes the pooled connections to {@code host:port}, so that the next send opens a fresh one (a
+   * connect gives up after 1 s). For a peer gone silent: a connection that lost packets during a
+   * partition otherwise resumes only at TCP's next retransmission, up to the partition's length
+   * after the heal, and everything sent meanwhile waits behind it.
+   */
+  void dropConnections(String host, int port) {
+    @SuppressWarnings("unchecked")
+    Map<Address, List<CompletableFuture<Channel>>> pooled =
+        (Map<Address, List<CompletableFuture<Channel>>>) read(POOLED_CHANNELS, read(CHANNEL_POOL));
+    List<CompletableFuture<Channel>> channels = pooled.get(Address.from(host, port));
+    if (channels == null) {
+      return;
+    }
+    synchronized (channels) { // as Atomix's pool guards each address's list
+      for (CompletableFuture<Channel> channel : channels) {
+        if (channel != null && channel.isDone() && !channel.isCompletedExceptionally()) {
+          channel.join().close(); // the pool forgets it on close
+        }
+      }
+    }
+  }
+
   private void startThreads(Field group) {
     for (EventExecutor loop : (EventLoopGroup) read(group)) {
       loop.execute(() -> {});
@@ -165,21 +193,39 @@ final class AtomixMessaging {
   }
 
   private Object read(Field field) {
+    return read(field, service);
+  }
+
+  private static Object read(Field field, Object owner) {
     try {
-      return field.get(service);
+      return field.get(owner);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot read Atomix's " + field.getName(), e);
     }
   }
 
   private static Field field(String name) {
+    return field(NettyMessagingService.class, name);
+  }
+
+  private static Field poolField(String name) {
     try {
-      Field field = NettyMessagingService.class.getDeclaredField(name);
+      return field(Class.forName("io.atomix.cluster.messaging.impl.ChannelPool"), name);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("Atomix has no ChannelPool: procgroups needs 3.1.12", e);
+    }
+  }
+
+  private static Field field(Class<?> owner, String name) {
+    try {
+      Field field = owner.getDeclaredField(name);
       field.setAccessible(true);
       return field;
     } catch (NoSuchFieldException | RuntimeException e) {
       throw new IllegalStateException(
-          "Atomix's NettyMessagingService has no accessible field "
+          "Atomix's "
+              + owner.getSimpleName()
+              + " has no accessible field "
               + name
               + ": procgroups needs atomix-cluster 3.1.12",
           e);

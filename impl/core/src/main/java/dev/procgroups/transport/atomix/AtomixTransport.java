@@ -378,6 +378,7 @@ public final class AtomixTransport implements Transport {
         this.up.put(peer.name(), peer);
       } else {
         this.up.remove(peer.name(), peer);
+        messaging.dropConnections(link.address.host(), link.address.port()); // reconnect afresh
       }
       LOG.info("{}: peer {} {}", self, peer, up ? "up" : "down");
       notify(event);
