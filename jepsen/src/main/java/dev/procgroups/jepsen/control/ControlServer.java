@@ -23,11 +23,25 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
   private static final String JSON = "application/json";
 
   private final BearerToken token;
-  private final NodeBackend backend;
+  private volatile NodeBackend backend; // null until serve(): every call answers 503
   private HttpListener listener;
 
   private ControlServer(BearerToken token, NodeBackend backend) {
     this.token = token;
+    this.backend = backend;
+  }
+
+  /**
+   * Binds {@code address} (loopback only) before there is a node to serve, answering 503 until
+   * {@link #serve}: a node daemon binds first, so a busy or wrong address is refused before the
+   * node joins its cluster.
+   */
+  public static ControlServer bind(InetSocketAddress address, String token) throws IOException {
+    return start(address, token, null, HttpListener.Limits.DEFAULT);
+  }
+
+  /** From now on, answers calls with {@code backend}. */
+  public void serve(NodeBackend backend) {
     this.backend = backend;
   }
 
@@ -63,6 +77,10 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
     if (!token.admits(request.authorization())) {
       return json(401, Reply.error("Unauthorized", "missing or wrong control token"));
     }
+    NodeBackend backend = this.backend;
+    if (backend == null) {
+      return json(503, Reply.error("Starting", "the node is starting"));
+    }
     Endpoint endpoint = Endpoint.ofPath(request.path());
     boolean get = "GET".equals(request.method()) && endpoint != null && endpoint.readOnly();
     if (endpoint == null || !("POST".equals(request.method()) || get)) {
@@ -76,7 +94,9 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
         return new HttpExchange.Answer(
             200, MetricsServer.PROMETHEUS_TEXT, backend.metrics().getBytes(StandardCharsets.UTF_8));
       }
-      return json(200, Reply.value(dispatch(endpoint, parse(request.body()).checkedFor(endpoint))));
+      return json(
+          200,
+          Reply.value(dispatch(backend, endpoint, parse(request.body()).checkedFor(endpoint))));
     } catch (PgCallException e) {
       return json(200, Reply.error(e.kind(), e.getMessage()));
     } catch (IllegalArgumentException | IOException e) {
@@ -108,7 +128,8 @@ public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
     return call;
   }
 
-  private Object dispatch(Endpoint endpoint, Call c) throws PgCallException {
+  private static Object dispatch(NodeBackend backend, Endpoint endpoint, Call c)
+      throws PgCallException {
     return switch (endpoint) {
       case HEALTH -> backend.health();
       case STATUS -> backend.status();

@@ -98,7 +98,7 @@ final class HttpListener implements AutoCloseable {
               .sync()
               .channel();
       return new HttpListener(loop, workers, server, watch);
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (Exception e) { // also a BindException, which Netty's sync() throws undeclared
       loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownNow();
       throw e;

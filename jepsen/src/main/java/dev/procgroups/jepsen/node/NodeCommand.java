@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
@@ -164,30 +165,46 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     } catch (IllegalArgumentException | IOException | PolicyException | RegistryException e) {
       return refuse(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
+    // Both endpoints bind before the node joins: a busy or wrong address is refused first.
+    ControlServer server;
+    MetricsServer metricsServer = null;
+    AtomicReference<NodeBackend> serving = new AtomicReference<>();
+    try {
+      server = ControlServer.bind(socket(settings.control()), settings.token());
+      if (settings.metrics() != null) {
+        metricsServer =
+            MetricsServer.start(
+                socket(settings.metrics()),
+                settings.metricsToken(),
+                () -> serving.get() == null ? "" : serving.get().metrics());
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return refuse("cannot listen: " + e.getMessage());
+    }
     Node started;
     try {
       started = Node.start(settings.config());
     } catch (IllegalArgumentException | UncheckedIOException e) {
+      server.close();
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
       return refuse(e.getMessage()); // e.g. a wildcard bind address, an unwritable data dir
     }
     PgNode node = new PgNode(started, settings.scope());
     NodeBackend backend =
         settings.mutants().isEmpty() ? node : new MutantBackend(node, settings.mutants());
-    ControlServer server =
-        ControlServer.start(socket(settings.control()), settings.token(), backend);
-    MetricsServer metricsServer =
-        settings.metrics() == null
-            ? null
-            : MetricsServer.start(
-                socket(settings.metrics()), settings.metricsToken(), backend::metrics);
+    serving.set(backend);
+    server.serve(backend);
+    MetricsServer metricsListener = metricsServer;
     CountDownLatch leave = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
     Runnable stop =
         () -> {
           if (closed.compareAndSet(false, true)) {
             server.close();
-            if (metricsServer != null) {
-              metricsServer.close();
+            if (metricsListener != null) {
+              metricsListener.close();
             }
             node.close(); // processes leave their groups; a farewell to every peer
           }
@@ -208,7 +225,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
               + started.port()
               + ", control "
               + server.address()
-              + (metricsServer == null ? "" : ", metrics " + metricsServer.address())
+              + (metricsListener == null ? "" : ", metrics " + metricsListener.address())
               + (mutations.isEmpty() ? "" : ", MUTATIONS " + mutations));
       System.out.flush();
     }

@@ -126,6 +126,16 @@ class ControlApiTest {
   }
 
   @Test
+  void boundBeforeTheNodeItAnswers503UntilServing() throws Exception {
+    server.close();
+    server = ControlServer.bind(new InetSocketAddress("127.0.0.1", 0), TOKEN);
+    assertThat(get("/health", TOKEN).statusCode()).isEqualTo(503);
+    assertThat(get("/health", "wrong-token-wrong-token").statusCode()).isEqualTo(401);
+    server.serve(backend);
+    assertThat(get("/health", TOKEN).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void listensOnLoopbackOnly() {
     assertThatThrownBy(
             () -> ControlServer.start(new InetSocketAddress("0.0.0.0", 0), TOKEN, backend))

@@ -9,6 +9,8 @@ import dev.procgroups.node.NodeConfig;
 import dev.procgroups.transport.atomix.FreePorts;
 import dev.procgroups.transport.auth.ClusterSecret;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +96,17 @@ class NodeCommandStartTest {
   }
 
   @Test
+  void aBusyControlPortIsRefusedBeforeJoining() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertRefused(
+          run(
+              List.of("--control", "127.0.0.1:" + busy.getLocalPort()),
+              Map.of(NodeCommand.TOKEN_ENV, TOKEN, NodeCommand.SECRET_ENV, GOOD_SECRET)),
+          "cannot listen");
+    }
+  }
+
+  @Test
   void aNodeWithTheWrongSecretIsNeverReady(@TempDir Path dir) throws Exception {
     int port = FreePorts.next();
     Path log = dir.resolve("node.log");
@@ -168,15 +181,10 @@ class NodeCommandStartTest {
 
   private static List<String> command(List<String> extra) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "node",
-                "--name",
-                "n9",
-                "--bind",
-                "127.0.0.1:" + FreePorts.next(),
-                "--control",
-                "127.0.0.1:" + FreePorts.next()));
+        new ArrayList<>(List.of("node", "--name", "n9", "--bind", "127.0.0.1:" + FreePorts.next()));
+    if (!extra.contains("--control")) {
+      args.addAll(List.of("--control", "127.0.0.1:" + FreePorts.next()));
+    }
     args.addAll(extra);
     return JavaCommand.procgroups(List.of(), args);
   }
