@@ -132,7 +132,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       names = "--mutation",
       split = ",",
       hidden = true,
-      description = "TEST ONLY: run mutant nodes with these ProtocolMutation names")
+      description =
+          "TEST ONLY: run mutant nodes with these planted bugs (NodeMutant or library names)")
   List<String> mutations = List.of();
 
   @Option(

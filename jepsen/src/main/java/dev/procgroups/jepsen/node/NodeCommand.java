@@ -8,8 +8,6 @@ import dev.procgroups.node.Node;
 import dev.procgroups.node.NodeConfig;
 import dev.procgroups.registry.RegistryException;
 import dev.procgroups.registry.ScopeConfig;
-import dev.procgroups.replication.ProtocolMutation;
-import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.security.PolicyException;
 import dev.procgroups.security.PolicyFile;
 import dev.procgroups.transport.atomix.SeedMember;
@@ -24,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -138,8 +137,12 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       split = ",",
       hidden = true,
       description =
-          "TEST ONLY: deliberately broken behaviours (ProtocolMutation or NodeMutant names)")
+          "TEST ONLY: deliberately broken behaviours (NodeMutant names, or names of planted bugs"
+              + " of the library, impl/README.md \"Planted bugs\")")
   List<String> mutations = List.of();
+
+  /** Where the library's packages read their planted bugs from (impl/README.md). */
+  private static final String PLANTED_BUGS_PROPERTY = "procgroups.plantedBugs";
 
   /** Shorter control tokens are guessable; the control server refuses them too. */
   static final int MIN_TOKEN_CHARS = 16;
@@ -150,6 +153,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
   private record Settings(
       NodeConfig config,
       Set<NodeMutant> mutants,
+      List<String> plantedBugs,
       String scope,
       HostPort control,
       HostPort metrics,
@@ -180,6 +184,9 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       }
     } catch (IOException | IllegalArgumentException e) {
       return refuse("cannot listen: " + e.getMessage());
+    }
+    if (!settings.plantedBugs().isEmpty()) {
+      System.setProperty(PLANTED_BUGS_PROPERTY, String.join(",", settings.plantedBugs()));
     }
     Node started;
     try {
@@ -304,19 +311,19 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     for (String seed : seedList == null ? List.<String>of() : seedList) {
       config.seed(SeedMember.parse(seed));
     }
-    Set<ProtocolMutation> protocol = EnumSet.noneOf(ProtocolMutation.class);
+    List<String> library = new ArrayList<>();
     Set<NodeMutant> daemon = EnumSet.noneOf(NodeMutant.class);
     for (String m : mutations) {
       if (Arrays.stream(NodeMutant.values()).anyMatch(n -> n.name().equals(m))) {
         daemon.add(NodeMutant.valueOf(m));
       } else {
-        protocol.add(ProtocolMutation.valueOf(m));
+        library.add(m);
       }
     }
-    config.replication(ReplicationSettings.defaults().withMutations(protocol));
     return new Settings(
         config.build(),
         daemon,
+        library,
         controlScope,
         endpoint,
         metricsEndpoint,

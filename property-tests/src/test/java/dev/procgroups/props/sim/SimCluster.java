@@ -9,7 +9,6 @@ import dev.procgroups.model.node.Step;
 import dev.procgroups.process.EncodedSize;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.sim.NetworkFaults;
 import dev.procgroups.transport.sim.SimNetwork;
@@ -31,7 +30,6 @@ import java.util.TreeMap;
 final class SimCluster {
   private final SimNetwork network;
   private final ReplicationSettings settings;
-  private final Set<StoreMutation> storeBugs;
   private final List<String> names = new ArrayList<>();
   private final Map<String, SimNode> running = new TreeMap<>();
   private final Map<String, Long> incarnations = new HashMap<>();
@@ -48,15 +46,9 @@ final class SimCluster {
   private final BroadcastLedger ledger = new BroadcastLedger();
   private int steps;
 
-  SimCluster(
-      long seed,
-      int size,
-      NetworkFaults faults,
-      ReplicationSettings settings,
-      Set<StoreMutation> storeBugs) {
+  SimCluster(long seed, int size, NetworkFaults faults, ReplicationSettings settings) {
     this.network = new SimNetwork(seed, faults);
     this.settings = settings;
-    this.storeBugs = storeBugs;
     for (int i = 1; i <= size; i++) {
       names.add("n" + i);
       start("n" + i);
@@ -185,7 +177,7 @@ final class SimCluster {
   private void start(String name) {
     truth = incarnations.containsKey(name) ? truth.restart(name) : truth.start(name, SimNode.SCOPE);
     long incarnation = incarnations.merge(name, 1L, Long::sum);
-    SimNode node = new SimNode(new NodeId(name, incarnation), network, settings, storeBugs, ledger);
+    SimNode node = new SimNode(new NodeId(name, incarnation), network, settings, ledger);
     running.put(name, node);
     remember(node);
   }
