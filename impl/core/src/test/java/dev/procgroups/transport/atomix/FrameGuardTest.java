@@ -2,6 +2,7 @@ package dev.procgroups.transport.atomix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -108,11 +109,19 @@ class FrameGuardTest {
     return out;
   }
 
-  /** Sends the handshake and waits for the node's, so what follows is a read of its own. */
+  /**
+   * Sends the handshake in one write (Atomix reads it from one read: split in two it never
+   * completes) and waits for the node's, so what follows is a read of its own.
+   */
   private static DataOutputStream handshake(Socket socket) throws IOException {
-    DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-    out.writeInt(PREAMBLE);
-    out.writeShort(VERSION);
+    socket.setTcpNoDelay(true);
+    socket.setSoTimeout(30_000);
+    ByteArrayOutputStream greeting = new ByteArrayOutputStream();
+    DataOutputStream handshake = new DataOutputStream(greeting);
+    handshake.writeInt(PREAMBLE);
+    handshake.writeShort(VERSION);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+    out.write(greeting.toByteArray());
     out.flush();
     DataInputStream in = new DataInputStream(socket.getInputStream());
     assertThat(in.readInt()).isEqualTo(PREAMBLE);
