@@ -13,11 +13,14 @@ import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.sim.NetworkFaults;
 import dev.procgroups.transport.sim.SimNetwork;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -59,6 +62,11 @@ final class SimCluster {
     return network;
   }
 
+  /** The running nodes, by name. */
+  Collection<SimNode> nodes() {
+    return Collections.unmodifiableCollection(running.values());
+  }
+
   /** Applies one op, lets {@code op.advance()} of virtual time pass, then checks safety. */
   void step(SimOp op) {
     steps++;
@@ -75,6 +83,33 @@ final class SimCluster {
     String where = "after healing and " + quiet + " quiet ms";
     checkSafety(where);
     checkConvergence(where);
+  }
+
+  /**
+   * Applies {@code ops} at one instant, lets {@code advance} pass, then checks safety once: for
+   * large clusters, where a check after every op (O(nodes²) each) would cost more than the run.
+   */
+  void round(List<SimOp> ops, long advance) {
+    ops.forEach(this::apply);
+    steps += ops.size();
+    network.runFor(advance);
+    checkSafety("after the round ending at step " + steps);
+  }
+
+  /**
+   * Heals every fault and runs the healthy network until every view equals the model's, looking
+   * every {@code every} ms for at most {@code limit} ms; returns how long that took, or empty.
+   */
+  OptionalLong healUntilConverged(long every, long limit) {
+    network.heal();
+    network.faults(NetworkFaults.none());
+    for (long waited = 0; waited <= limit; waited += every) {
+      if (divergence().isEmpty()) {
+        return OptionalLong.of(waited);
+      }
+      network.runFor(every);
+    }
+    return OptionalLong.empty();
   }
 
   private void apply(SimOp op) {
@@ -286,28 +321,31 @@ final class SimCluster {
   }
 
   private void checkConvergence(String where) {
+    divergence().ifPresent(what -> check(where, false, what));
+  }
+
+  /** The first way some node's view differs from the model's converged one, if any. */
+  private Optional<String> divergence() {
     Set<String> live = new HashSet<>();
     running.values().forEach(n -> live.addAll(n.live));
     for (SimNode node : running.values()) {
       String name = node.id.name();
-      node.view()
-          .forEach(
-              (g, pids) ->
-                  pids.forEach(
-                      pid ->
-                          check(
-                              where,
-                              live.contains(pid),
-                              name + " still holds " + pid + " in " + g + ", not a live process")));
-      check(
-          where,
-          Views.sameView(truth.expectedView(name, SimNode.SCOPE), node.view()),
-          name
-              + " sees "
-              + Multisets.canonical(node.view())
-              + ": "
-              + Views.differences(truth.expectedView(name, SimNode.SCOPE), node.view()));
+      Map<String, List<String>> view = node.view();
+      for (Map.Entry<String, List<String>> group : view.entrySet()) {
+        for (String pid : group.getValue()) {
+          if (!live.contains(pid)) {
+            return Optional.of(
+                name + " still holds " + pid + " in " + group.getKey() + ", not a live process");
+          }
+        }
+      }
+      Map<String, List<String>> expected = truth.expectedView(name, SimNode.SCOPE);
+      if (!Views.sameView(expected, view)) {
+        return Optional.of(
+            name + " sees " + Multisets.canonical(view) + ": " + Views.differences(expected, view));
+      }
     }
+    return Optional.empty();
   }
 
   private void check(String where, boolean ok, String what) {
