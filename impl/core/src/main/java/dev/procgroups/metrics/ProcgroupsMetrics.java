@@ -22,6 +22,7 @@ public final class ProcgroupsMetrics {
   public static final String MESSAGES = "procgroups.messages";
   public static final String REJECTED = "procgroups.messages.rejected";
   public static final String DROPPED = "procgroups.messages.dropped";
+  public static final String REFUSED_CONNECTIONS = "procgroups.connections.refused";
   public static final String PEER_EVENTS = "procgroups.peer.events";
   public static final String RESYNCS = "procgroups.resyncs.requested";
   public static final String INBOUND_QUEUE = "procgroups.inbound.queue";
@@ -72,6 +73,20 @@ public final class ProcgroupsMetrics {
         AtomixTransport::rejectedMessages,
         "layer",
         "transport");
+    functionCounter(
+        REFUSED_CONNECTIONS,
+        "inbound connections closed unauthenticated: a frame over the size limit or malformed",
+        transport,
+        AtomixTransport::refusedConnections,
+        "reason",
+        "frame");
+    functionCounter(
+        REFUSED_CONNECTIONS,
+        "inbound connections cut for sending too many rejected messages",
+        transport,
+        AtomixTransport::cutConnections,
+        "reason",
+        "rejected");
     functionCounter(
         DROPPED,
         "messages to a peer not up or with a full outbox",

@@ -2,6 +2,7 @@ package dev.procgroups.jepsen.control;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The body of a control request; each endpoint reads the fields it needs (see {@link Endpoint}).
@@ -21,6 +22,31 @@ public record Call(
     String topic,
     Object payload,
     String subscription) {
+
+  /**
+   * This call if it has every field {@code endpoint} needs, none null (nor a null group in {@code
+   * groups}); else an {@link IllegalArgumentException} naming the first missing one.
+   */
+  public Call checkedFor(Endpoint endpoint) {
+    for (Endpoint.Field field : endpoint.required()) {
+      Object value =
+          switch (field) {
+            case PID -> pid;
+            case GROUP -> group;
+            case GROUPS -> groups;
+            case TOPIC -> topic;
+            case SUBSCRIPTION -> subscription;
+          };
+      if (value == null) {
+        throw new IllegalArgumentException(
+            endpoint.path() + " needs \"" + field.name().toLowerCase(Locale.ROOT) + "\"");
+      }
+    }
+    if (groups != null && groups.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalArgumentException("a group name is null");
+    }
+    return this;
+  }
 
   public static Call none() {
     return new Call(null, null, null, null, null, null);

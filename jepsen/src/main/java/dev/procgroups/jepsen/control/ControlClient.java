@@ -44,6 +44,10 @@ public final class ControlClient {
     return call(Endpoint.HEALTH, Call.none(), Health.class);
   }
 
+  public NodeStatus status() throws PgCallException, IndeterminateException {
+    return call(Endpoint.STATUS, Call.none(), NodeStatus.class);
+  }
+
   public String spawn() throws PgCallException, IndeterminateException {
     return call(Endpoint.SPAWN, Call.none(), String.class);
   }

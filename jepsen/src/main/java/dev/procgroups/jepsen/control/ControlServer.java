@@ -1,120 +1,119 @@
 package dev.procgroups.jepsen.control;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The node's control endpoint: HTTP on a loopback address only, every request carrying the
  * harness's token. Translates {@link Call}s into {@link NodeBackend} calls and results into {@link
- * Reply}s: 200 for pg results and pg errors, 400 for a malformed or unknown-target call, 401
- * without the token, 404 for an unknown path.
+ * Reply}s (and {@code /metrics} in Prometheus' text format): 200 for pg results and pg errors, 400
+ * for a malformed or unknown-target call, 401 without the token, 404 for an unknown path, 413 for a
+ * body over {@link #MAX_BODY_BYTES}. The connection and time limits are {@link HttpListener}'s.
  */
-public final class ControlServer implements AutoCloseable {
+public final class ControlServer implements AutoCloseable, HttpExchange.Routes {
 
   /**
    * The largest request body: a broadcast payload is at most 1 MiB in the wire encoding, and its
    * JSON form a few times that. A larger body is refused (413) without being read.
    */
-  static final int MAX_BODY_BYTES = 4 << 20;
+  static final int MAX_BODY_BYTES = HttpListener.Limits.DEFAULT.maxBodyBytes();
 
-  /** Seconds a client may take to send a request (or read a reply) before it is disconnected. */
-  static final int MAX_EXCHANGE_SECONDS = 5;
+  private static final String JSON = "application/json";
 
-  private static final int WORKERS = 16;
+  private final BearerToken token;
+  private volatile NodeBackend backend; // null until serve(): every call answers 503
+  private HttpListener listener;
 
-  static {
-    // Without TCP_NODELAY small replies wait for the peer's delayed ACK (about 40 ms a call).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    // Workers read requests: without these, 16 clients that connect and never finish a request
-    // hold every worker for good (the JDK server reads these once, before its first use).
-    System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_EXCHANGE_SECONDS));
-    System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(MAX_EXCHANGE_SECONDS));
-    System.setProperty("sun.net.httpserver.timerMillis", "250");
+  private ControlServer(BearerToken token, NodeBackend backend) {
+    this.token = token;
+    this.backend = backend;
   }
 
-  private final HttpServer server;
-  private final ExecutorService workers;
-  private final byte[] token;
-  private final NodeBackend backend;
+  /**
+   * Binds {@code address} (loopback only) before there is a node to serve, answering 503 until
+   * {@link #serve}: a node daemon binds first, so a busy or wrong address is refused before the
+   * node joins its cluster.
+   */
+  public static ControlServer bind(InetSocketAddress address, String token) throws IOException {
+    return start(address, token, null, HttpListener.Limits.DEFAULT);
+  }
 
-  private ControlServer(
-      HttpServer server, ExecutorService workers, String token, NodeBackend backend) {
-    this.server = server;
-    this.workers = workers;
-    this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+  /** From now on, answers calls with {@code backend}. */
+  public void serve(NodeBackend backend) {
     this.backend = backend;
   }
 
   /** Starts serving on {@code address}, which must be a loopback address. */
   public static ControlServer start(InetSocketAddress address, String token, NodeBackend backend)
       throws IOException {
+    return start(address, token, backend, HttpListener.Limits.DEFAULT);
+  }
+
+  static ControlServer start(
+      InetSocketAddress address, String token, NodeBackend backend, HttpListener.Limits limits)
+      throws IOException {
     if (address.getAddress() == null || !address.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException(
           "the control endpoint listens on loopback only, not " + address);
     }
-    if (token == null || token.length() < 16) {
-      throw new IllegalArgumentException("the control token must have at least 16 characters");
-    }
-    HttpServer http = HttpServer.create(address, 64);
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            WORKERS,
-            r -> {
-              Thread t = new Thread(r, "control");
-              t.setDaemon(true);
-              return t;
-            });
-    ControlServer server = new ControlServer(http, workers, token, backend);
-    http.createContext("/", server::handle);
-    http.setExecutor(workers);
-    http.start();
+    ControlServer server = new ControlServer(new BearerToken(token, "control"), backend);
+    server.listener = HttpListener.startOrFail(address, limits, server);
     return server;
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return listener.address();
   }
 
-  private void handle(HttpExchange exchange) {
-    try {
-      String auth = exchange.getRequestHeaders().getFirst("Authorization");
-      if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), token)) {
-        send(exchange, 401, Reply.error("Unauthorized", "missing or wrong control token"));
-        return;
-      }
-      Endpoint endpoint = Endpoint.ofPath(exchange.getRequestURI().getPath());
-      if (endpoint == null || !"POST".equals(exchange.getRequestMethod())) {
-        send(exchange, 404, Reply.error("NotFound", "POST one of the control endpoints"));
-        return;
-      }
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY_BYTES + 1);
-      }
-      if (body.length > MAX_BODY_BYTES) {
-        send(
-            exchange,
-            413,
-            Reply.error("TooLarge", "the body is larger than " + MAX_BODY_BYTES + " bytes"));
-        return;
-      }
-      send(exchange, 200, Reply.value(dispatch(endpoint, parse(body))));
-    } catch (PgCallException e) {
-      send(exchange, 200, Reply.error(e.kind(), e.getMessage()));
-    } catch (IllegalArgumentException | IOException e) {
-      send(exchange, 400, Reply.error("BadRequest", String.valueOf(e.getMessage())));
-    } catch (RuntimeException e) {
-      send(exchange, 500, Reply.error("Internal", e.toString()));
-    } finally {
-      exchange.close();
+  /** The endpoint's connection counts now. */
+  ConnectionWatch.Counts connections() throws Exception {
+    return listener.connections();
+  }
+
+  @Override
+  public HttpExchange.Answer handle(HttpExchange request) {
+    if (!token.admits(request.authorization())) {
+      return json(401, Reply.error("Unauthorized", "missing or wrong control token"));
     }
+    NodeBackend backend = this.backend;
+    if (backend == null) {
+      return json(503, Reply.error("Starting", "the node is starting"));
+    }
+    Endpoint endpoint = Endpoint.ofPath(request.path());
+    boolean get = "GET".equals(request.method()) && endpoint != null && endpoint.readOnly();
+    if (endpoint == null || !("POST".equals(request.method()) || get)) {
+      return json(
+          404,
+          Reply.error(
+              "NotFound", "POST one of the control endpoints (GET /health, /status, /metrics)"));
+    }
+    try {
+      if (endpoint == Endpoint.METRICS) {
+        return new HttpExchange.Answer(
+            200, MetricsServer.PROMETHEUS_TEXT, backend.metrics().getBytes(StandardCharsets.UTF_8));
+      }
+      return json(
+          200,
+          Reply.value(dispatch(backend, endpoint, parse(request.body()).checkedFor(endpoint))));
+    } catch (PgCallException e) {
+      return json(200, Reply.error(e.kind(), e.getMessage()));
+    } catch (IllegalArgumentException | IOException e) {
+      return json(400, Reply.error("BadRequest", String.valueOf(e.getMessage())));
+    } catch (RuntimeException e) {
+      return json(500, Reply.error("Internal", e.toString()));
+    }
+  }
+
+  @Override
+  public HttpExchange.Answer tooLarge(int maxBodyBytes) {
+    return json(413, Reply.error("TooLarge", "the body is larger than " + maxBodyBytes + " bytes"));
+  }
+
+  @Override
+  public HttpExchange.Answer malformed(String why) {
+    return json(400, Reply.error("BadRequest", "not an HTTP/1.1 request: " + why));
   }
 
   /** The call in {@code body}; an empty body is a call without arguments, JSON null is not. */
@@ -129,9 +128,12 @@ public final class ControlServer implements AutoCloseable {
     return call;
   }
 
-  private Object dispatch(Endpoint endpoint, Call c) throws PgCallException {
+  private static Object dispatch(NodeBackend backend, Endpoint endpoint, Call c)
+      throws PgCallException {
     return switch (endpoint) {
       case HEALTH -> backend.health();
+      case STATUS -> backend.status();
+      case METRICS -> throw new IllegalStateException("text, not JSON: answered in handle");
       case SPAWN -> backend.spawn();
       case JOIN -> {
         backend.join(c.pid(), c.groups());
@@ -159,20 +161,20 @@ public final class ControlServer implements AutoCloseable {
     };
   }
 
-  private static void send(HttpExchange exchange, int status, Reply reply) {
+  private static HttpExchange.Answer json(int status, Reply reply) {
     try {
-      byte[] body = Json.MAPPER.writeValueAsBytes(reply);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-    } catch (IOException e) {
-      // The harness went away (timeout); nothing to tell it.
+      return new HttpExchange.Answer(status, JSON, Json.MAPPER.writeValueAsBytes(reply));
+    } catch (JsonProcessingException e) {
+      // A value the backend returned that Jackson cannot write: a bug, said in a plain reply.
+      byte[] body =
+          ("{\"ok\":false,\"error\":{\"kind\":\"Internal\",\"message\":\"unwritable reply\"}}")
+              .getBytes(StandardCharsets.UTF_8);
+      return new HttpExchange.Answer(500, JSON, body);
     }
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
+    listener.close();
   }
 }

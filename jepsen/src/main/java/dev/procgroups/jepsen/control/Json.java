@@ -14,11 +14,15 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 public final class Json {
   public static final ObjectMapper MAPPER =
       strictStrings(
-          new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+          new ObjectMapper()
+              .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+              // "{} x" is not a call: trailing text is an error, not ignored.
+              .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true));
 
   private Json() {}
 
-  private static ObjectMapper strictStrings(ObjectMapper mapper) {
+  /** {@code mapper}, refusing numbers and booleans where a string goes. */
+  public static ObjectMapper strictStrings(ObjectMapper mapper) {
     mapper
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -10,6 +10,11 @@ import java.util.List;
 public interface NodeBackend {
   Health health();
 
+  NodeStatus status();
+
+  /** The node's meters in Prometheus' text format. */
+  String metrics();
+
   String spawn() throws PgCallException;
 
   void join(String pid, List<String> groups) throws PgCallException;

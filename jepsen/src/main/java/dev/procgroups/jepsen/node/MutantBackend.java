@@ -4,6 +4,7 @@ import dev.procgroups.jepsen.control.Health;
 import dev.procgroups.jepsen.control.Monitor;
 import dev.procgroups.jepsen.control.MonitorRead;
 import dev.procgroups.jepsen.control.NodeBackend;
+import dev.procgroups.jepsen.control.NodeStatus;
 import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.control.Received;
 import dev.procgroups.store.GroupEvent;
@@ -35,6 +36,16 @@ final class MutantBackend implements NodeBackend {
   @Override
   public Health health() {
     return node.health();
+  }
+
+  @Override
+  public NodeStatus status() {
+    return node.status();
+  }
+
+  @Override
+  public String metrics() {
+    return node.metrics();
   }
 
   @Override

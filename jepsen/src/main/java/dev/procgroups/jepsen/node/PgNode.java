@@ -4,6 +4,7 @@ import dev.procgroups.jepsen.control.Health;
 import dev.procgroups.jepsen.control.Monitor;
 import dev.procgroups.jepsen.control.MonitorRead;
 import dev.procgroups.jepsen.control.NodeBackend;
+import dev.procgroups.jepsen.control.NodeStatus;
 import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.control.Received;
 import dev.procgroups.node.Node;
@@ -13,14 +14,17 @@ import dev.procgroups.process.Message;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
 import dev.procgroups.store.GroupEvent;
+import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.MonitorSnapshot;
 import dev.procgroups.store.Subscription;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,6 +62,38 @@ final class PgNode implements NodeBackend, AutoCloseable {
   public Health health() {
     return new Health(
         node.config().name(), node.config().incarnation(), ProcessHandle.current().pid());
+  }
+
+  @Override
+  public NodeStatus status() {
+    List<NodeStatus.Peer> peers =
+        node.peersUp().stream()
+            .map(p -> new NodeStatus.Peer(p.name(), p.incarnation()))
+            .sorted(java.util.Comparator.comparing(NodeStatus.Peer::name))
+            .toList();
+    List<NodeStatus.Scope> scopes = new ArrayList<>();
+    for (String id : new java.util.TreeSet<>(node.config().scopes().keySet())) {
+      MembershipStore store = node.pg().store(id).orElseThrow();
+      int slots = 0;
+      int local = 0;
+      Set<String> groups = store.groups();
+      for (String group : groups) {
+        slots += store.members(group).size();
+        local += store.localMembers(group).size();
+      }
+      scopes.add(new NodeStatus.Scope(id, groups.size(), slots, local));
+    }
+    Health self = health();
+    return new NodeStatus(self.node(), self.incarnation(), self.osPid(), peers, scopes);
+  }
+
+  /** The node's meters, if they are a Prometheus registry (the daemon's are). */
+  @Override
+  public String metrics() {
+    if (node.config().meters() instanceof PrometheusMeterRegistry prometheus) {
+      return prometheus.scrape();
+    }
+    throw new IllegalStateException("this node's meters are not a Prometheus registry");
   }
 
   @Override

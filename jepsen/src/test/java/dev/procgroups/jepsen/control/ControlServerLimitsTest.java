@@ -17,15 +17,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the control endpoint does with malformed, oversized and never-finished requests. */
 @Timeout(60)
 class ControlServerLimitsTest {
 
   private static final String TOKEN = "0123456789abcdef-test";
+  private static final String PID = "{n1@app:processes|000001}";
 
   private final ControlApiTest.FakeBackend backend = new ControlApiTest.FakeBackend();
   private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Socket> sockets = new ArrayList<>();
   private ControlServer server;
 
   @BeforeEach
@@ -34,7 +38,10 @@ class ControlServerLimitsTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws java.io.IOException {
+    for (Socket socket : sockets) {
+      socket.close();
+    }
     backend.release.countDown();
     server.close();
   }
@@ -48,8 +55,7 @@ class ControlServerLimitsTest {
 
   @Test
   void aNumberWhereAGroupNameGoesIsABadRequestNotAGroupNamedAfterIt() throws Exception {
-    String pid = "{n1@app:processes|000001}";
-    byte[] body = ("{\"pid\":\"" + pid + "\",\"groups\":[42]}").getBytes(StandardCharsets.UTF_8);
+    byte[] body = ("{\"pid\":\"" + PID + "\",\"groups\":[42]}").getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> reply = post("/join", body);
     assertThat(reply.statusCode()).isEqualTo(400);
     assertThat(reply.body()).startsWith("{\"ok\":false");
@@ -63,35 +69,119 @@ class ControlServerLimitsTest {
     assertThat(reply.body()).startsWith("{\"ok\":false").contains("TooLarge");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "null",
+        "[42]",
+        "\"text\"",
+        "{",
+        "{} trailing",
+        "{\"groups\":[\"g\"]}",
+        "{\"pid\":null,\"groups\":[\"g\"]}",
+        "{\"pid\":42,\"groups\":[\"g\"]}",
+        "{\"pid\":\"P\"}",
+        "{\"pid\":\"P\",\"groups\":\"g\"}",
+        "{\"pid\":\"P\",\"groups\":[null]}",
+        "{\"pid\":\"P\",\"groups\":[true]}",
+        "{\"pid\":\"P\",\"groups\":[4.5]}",
+        "{\"pid\":\"P\",\"groups\":[[\"g\"]]}",
+        "{\"pid\":\"P\",\"groups\":[{\"g\":1}]}",
+        "{\"pid\":[\"P\"],\"groups\":[\"g\"]}"
+      })
+  void everyMalformedJoinIsABadRequestInJsonAndJoinsNothing(String body) throws Exception {
+    HttpResponse<String> reply =
+        post("/join", body.replace("P", PID).getBytes(StandardCharsets.UTF_8));
+    assertThat(reply.statusCode()).isEqualTo(400);
+    assertThat(reply.body()).startsWith("{\"ok\":false").contains("BadRequest");
+    assertThat(backend.members).isEmpty();
+  }
+
   @Test
-  void clientsThatNeverFinishARequestDoNotBlockTheOthers() throws Exception {
+  void theWellFormedJoinTheBadOnesDifferFromIsAccepted() throws Exception {
+    byte[] body = ("{\"pid\":\"" + PID + "\",\"groups\":[\"g\"]}").getBytes(StandardCharsets.UTF_8);
+    assertThat(post("/join", body).statusCode()).isEqualTo(200);
+    assertThat(backend.members).isNotEmpty();
+  }
+
+  @Test
+  void clientsThatSendHalfARequestOrNothingHoldNoThread() throws Exception {
+    // Deadlines far beyond the test: the health checks are answered while every slow client
+    // still holds its connection (the JDK server's 16 workers answered none of them).
+    restart(new HttpListener.Limits(64, 1 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5)));
+    for (int i = 0; i < 40; i++) {
+      halfARequest();
+    }
+    for (int i = 0; i < 100; i++) { // idle, more than the cap: the oldest make room
+      connect();
+    }
+    for (int i = 0; i < 25; i++) {
+      assertThat(post("/health", new byte[0]).statusCode()).isEqualTo(200);
+    }
+    assertThat(server.connections().refused()).isZero();
+  }
+
+  @Test
+  void aRequestNotCompleteByItsDeadlineIsCutOff() throws Exception {
+    restart(new HttpListener.Limits(64, 1 << 20, Duration.ofMillis(500), Duration.ofMinutes(5)));
+    Socket socket = halfARequest();
+    socket.setSoTimeout(30_000);
+    assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+  }
+
+  @Test
+  void whenEverySlotHoldsARequestInProgressANewConnectionIsRefused() throws Exception {
+    restart(new HttpListener.Limits(4, 1 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5)));
     List<Socket> slow = new ArrayList<>();
-    try {
-      for (int i = 0; i < 20; i++) { // more than the server's workers
-        Socket socket = new Socket("127.0.0.1", server.address().getPort());
-        OutputStream out = socket.getOutputStream();
-        out.write("POST /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        slow.add(socket);
-      }
-      // The slow ones are cut off after MAX_EXCHANGE_SECONDS (and so may be a request that
-      // waited as long for a worker); a health check retried meanwhile is then answered.
-      // Before the limit, never: every worker waited for good.
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      int status = 0;
-      while (status != 200 && System.nanoTime() < deadline) {
-        try {
-          status = post("/health", new byte[0]).statusCode();
-        } catch (java.io.IOException cutOff) {
-          status = -1;
-        }
-      }
-      assertThat(status).as("a health check answered within 30 s").isEqualTo(200);
-    } finally {
-      for (Socket socket : slow) {
-        socket.close();
+    for (int i = 0; i < 4; i++) {
+      slow.add(halfARequest());
+    }
+    awaitReading(4);
+    Socket fifth = connect();
+    fifth.setSoTimeout(30_000);
+    assertThat(fifth.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+    assertThat(server.connections().refused()).isEqualTo(1);
+    slow.get(0).close(); // a slot frees up
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      try {
+        status = post("/health", new byte[0]).statusCode();
+      } catch (java.io.IOException refusedStill) {
+        Thread.sleep(50);
       }
     }
+    assertThat(status).isEqualTo(200);
+  }
+
+  /** A connection that sent the start of a request and nothing more. */
+  private Socket halfARequest() throws java.io.IOException {
+    Socket socket = connect();
+    OutputStream out = socket.getOutputStream();
+    out.write("POST /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return socket;
+  }
+
+  /** A connection that sends nothing; closed after the test. */
+  private Socket connect() throws java.io.IOException {
+    Socket socket = new Socket("127.0.0.1", server.address().getPort());
+    sockets.add(socket);
+    return socket;
+  }
+
+  /** Waits until the server holds {@code count} connections, each reading a request. */
+  private void awaitReading(int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!server.connections().equals(new ConnectionWatch.Counts(count, 0, 0))) {
+      assertThat(System.nanoTime()).as("connections " + server.connections()).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private void restart(HttpListener.Limits limits) throws Exception {
+    server.close();
+    server = ControlServer.start(new InetSocketAddress("127.0.0.1", 0), TOKEN, backend, limits);
   }
 
   private HttpResponse<String> post(String path, byte[] body) throws Exception {

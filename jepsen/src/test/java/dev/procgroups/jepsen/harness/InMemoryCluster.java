@@ -6,6 +6,7 @@ import dev.procgroups.jepsen.control.Health;
 import dev.procgroups.jepsen.control.Monitor;
 import dev.procgroups.jepsen.control.MonitorRead;
 import dev.procgroups.jepsen.control.NodeBackend;
+import dev.procgroups.jepsen.control.NodeStatus;
 import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.control.Received;
 import dev.procgroups.jepsen.nemesis.FaultInjector;
@@ -183,6 +184,16 @@ final class InMemoryCluster implements Cluster {
         @Override
         public Health health() {
           return new Health(node, 1, ProcessHandle.current().pid());
+        }
+
+        @Override
+        public NodeStatus status() {
+          throw new UnsupportedOperationException("the harness never asks for status");
+        }
+
+        @Override
+        public String metrics() {
+          throw new UnsupportedOperationException("the harness never scrapes metrics");
         }
 
         @Override

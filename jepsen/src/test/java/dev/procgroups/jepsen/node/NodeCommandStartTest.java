@@ -9,6 +9,8 @@ import dev.procgroups.node.NodeConfig;
 import dev.procgroups.transport.atomix.FreePorts;
 import dev.procgroups.transport.auth.ClusterSecret;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code procgroups node} in a child JVM: a misconfigured node is refused before it joins, with one
@@ -61,6 +65,45 @@ class NodeCommandStartTest {
     assertRefused(
         run(List.of("--secret-file", file.toString()), Map.of(NodeCommand.TOKEN_ENV, TOKEN)),
         "chmod 600");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"bnid\": \"127.0.0.1:7000\"} | unknown key \"bnid\"",
+        "{\"scopes\": {\"app:pg\": {\"max_groups\": 0}}} | scope app:pg: max_groups",
+        "{\"scopes\": {\"app:pg\": {\"max_grups\": 5}}} | scope app:pg: max_grups",
+        "{\"scopes\": {\"app:pg\": {\"max_groups\": \"ten\"}}} | max_groups",
+        "{\"policy-file\": \"/nonexistent/policy.json\"} | cannot read policy file",
+        "{\"policy-file\": \"POLICY\"} | policy file",
+        "{\"seeds\": \"n1@h:1\"} | config file",
+        "{\"swim\": \"slow\"} | swim: fast or default",
+        "{\"name\": 7} | config file",
+        "{} {} | config file"
+      })
+  void aMisconfigurationInTheConfigFileIsRefusedInOneLine(
+      String config, String reason, @TempDir Path dir) throws Exception {
+    Path policy = dir.resolve("policy.json");
+    Files.writeString(policy, "{\"rules\": [{\"effect\": \"alow\"}]}");
+    Path file = dir.resolve("node.json");
+    Files.writeString(file, config.replace("POLICY", policy.toString()));
+    assertRefused(
+        run(
+            List.of("--config", file.toString()),
+            Map.of(NodeCommand.TOKEN_ENV, TOKEN, NodeCommand.SECRET_ENV, GOOD_SECRET)),
+        reason);
+  }
+
+  @Test
+  void aBusyControlPortIsRefusedBeforeJoining() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertRefused(
+          run(
+              List.of("--control", "127.0.0.1:" + busy.getLocalPort()),
+              Map.of(NodeCommand.TOKEN_ENV, TOKEN, NodeCommand.SECRET_ENV, GOOD_SECRET)),
+          "cannot listen");
+    }
   }
 
   @Test
@@ -138,15 +181,10 @@ class NodeCommandStartTest {
 
   private static List<String> command(List<String> extra) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "node",
-                "--name",
-                "n9",
-                "--bind",
-                "127.0.0.1:" + FreePorts.next(),
-                "--control",
-                "127.0.0.1:" + FreePorts.next()));
+        new ArrayList<>(List.of("node", "--name", "n9", "--bind", "127.0.0.1:" + FreePorts.next()));
+    if (!extra.contains("--control")) {
+      args.addAll(List.of("--control", "127.0.0.1:" + FreePorts.next()));
+    }
     args.addAll(extra);
     return JavaCommand.procgroups(List.of(), args);
   }

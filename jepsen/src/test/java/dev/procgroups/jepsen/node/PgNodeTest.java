@@ -3,14 +3,19 @@ package dev.procgroups.jepsen.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procgroups.jepsen.control.NodeStatus;
 import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.node.Node;
 import dev.procgroups.node.NodeConfig;
+import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.auth.ClusterSecret;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,17 +24,20 @@ import org.junit.jupiter.api.Test;
 class PgNodeTest {
   private static final String SCOPE = "app:pg";
 
+  private final ClusterSecret secret = ClusterSecret.random();
+  private Node daemon;
   private PgNode node;
   private MeterRegistry meters;
 
   @BeforeEach
   void start() throws Exception {
-    Node daemon =
+    daemon =
         Node.start(
             NodeConfig.builder("j1")
                 .bind("127.0.0.1", 0)
-                .secret(ClusterSecret.random())
+                .secret(secret)
                 .scope(SCOPE, Map.of())
+                .meters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .build());
     meters = daemon.metrics().registry();
     node = new PgNode(daemon, SCOPE);
@@ -56,6 +64,41 @@ class PgNodeTest {
             ProcgroupsMetrics.MAILBOX_DROPPED)) {
       assertThat(meters.find(name).meters()).as(name).isNotEmpty();
     }
+  }
+
+  @Test
+  void statusNamesThePeersStartsAndCountsEachScope() throws Exception {
+    try (Node peer =
+        Node.start(
+            NodeConfig.builder("j2")
+                .bind("127.0.0.1", 0)
+                .secret(secret)
+                .scope(SCOPE, Map.of())
+                .incarnation(77)
+                .seed(SeedMember.parse("j1@127.0.0.1:" + daemon.port()))
+                .build())) {
+      String pid = node.spawn();
+      node.join(pid, List.of("a", "b"));
+      node.join(pid, List.of("a"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (node.status().peers().isEmpty()) {
+        assertThat(System.nanoTime()).as("j2 authenticated").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      NodeStatus status = node.status();
+      assertThat(status.node()).isEqualTo("j1");
+      assertThat(status.peers()).containsExactly(new NodeStatus.Peer("j2", 77));
+      assertThat(status.scopes()).containsExactly(new NodeStatus.Scope(SCOPE, 2, 3, 3));
+    }
+  }
+
+  @Test
+  void metricsAreThePrometheusTextOfTheNodesMeters() throws Exception {
+    String pid = node.spawn();
+    node.join(pid, List.of("g"));
+    assertThat(node.metrics())
+        .contains("# TYPE procgroups_slots gauge")
+        .contains("procgroups_slots{node=\"j1\",scope=\"app:pg\"} 1.0");
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.atomix.cluster.messaging.MessagingConfig;
 import io.atomix.cluster.messaging.impl.NettyMessagingService;
 import io.atomix.utils.net.Address;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -44,8 +47,16 @@ final class AtomixMessaging {
   private static final Field CHANNEL_POOL = field("channelPool");
   private static final Field POOLED_CHANNELS = poolField("channels");
 
+  /**
+   * The largest frame content an inbound connection may announce: the largest batch a peer's outbox
+   * can send (one message of up to its whole queue) and room for the envelope.
+   */
+  static final long MAX_FRAME_CONTENT_BYTES = PeerOutbox.MAX_QUEUED_BYTES + (1 << 20);
+
   private final NettyMessagingService service;
   private final String threadName;
+  private final AtomicLong refusedConnections = new AtomicLong();
+  private final AtomicLong cutConnections = new AtomicLong();
 
   AtomixMessaging(String clusterId, String host, int port, String threadName) {
     this.service =
@@ -76,6 +87,7 @@ final class AtomixMessaging {
             () -> {
               try {
                 service.start().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                guardInboundConnections();
                 startThreads(SERVER_GROUP);
                 startThreads(CLIENT_GROUP);
                 started.complete(null);
@@ -87,6 +99,46 @@ final class AtomixMessaging {
     starter.setDaemon(true);
     starter.start();
     started.get(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Inbound connections closed by their {@link FrameGuard}: an oversized or malformed frame. */
+  long refusedConnections() {
+    return refusedConnections.get();
+  }
+
+  /**
+   * Inbound connections cut for sending too many rejected messages ({@link RejectedInputLimit}).
+   */
+  long cutConnections() {
+    return cutConnections.get();
+  }
+
+  /**
+   * Puts a {@link FrameGuard} first in every connection Atomix accepts from now on. Atomix 3.1.12
+   * offers no hook into its child pipelines; the listening channel's own pipeline is Netty's public
+   * API, and each accepted connection passes through it (as a message) before Atomix's acceptor
+   * adds its handlers, so a handler placed first there can add the guard in front. Done right after
+   * binding, before any seed is greeted.
+   */
+  private void guardInboundConnections() {
+    Channel listening = (Channel) read(SERVER_CHANNEL);
+    listening
+        .pipeline()
+        .addFirst(
+            "procgroups-frame-guard",
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object accepted) {
+                if (accepted instanceof Channel connection) {
+                  connection
+                      .pipeline()
+                      .addFirst(
+                          new FrameGuard(
+                              MAX_FRAME_CONTENT_BYTES, refusedConnections, cutConnections));
+                }
+                ctx.fireChannelRead(accepted);
+              }
+            });
   }
 
   /**

@@ -136,7 +136,10 @@ public final class AtomixTransport implements Transport {
     // thread only the bounded hand-off to ours: a full lane drops the batch (counted) rather than
     // queueing without bound while authentication and decoding fall behind.
     BiConsumer<Address, byte[]> receiver =
-        (ignoredAddress, payload) -> received.offer(payload.length, () -> deliver(payload));
+        (ignoredAddress, payload) -> {
+          FrameGuard connection = FrameGuard.reading(); // null on a connection we opened
+          received.offer(payload.length, () -> deliver(payload, connection));
+        };
     messaging.registerHandler(SUBJECT, receiver);
     try {
       messaging.start(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
@@ -199,6 +202,22 @@ public final class AtomixTransport implements Transport {
    */
   public long rejectedMessages() {
     return rejections.rejected();
+  }
+
+  /**
+   * Inbound connections closed before authentication because a frame announced more than {@link
+   * AtomixMessaging#MAX_FRAME_CONTENT_BYTES} or a header Atomix could not decode.
+   */
+  public long refusedConnections() {
+    return messaging.refusedConnections();
+  }
+
+  /**
+   * Inbound connections cut for sending more than {@link RejectedInputLimit#MAX_PER_WINDOW}
+   * rejected messages in {@link RejectedInputLimit#WINDOW_NANOS}.
+   */
+  public long cutConnections() {
+    return messaging.cutConnections();
   }
 
   /** Messages dropped because their peer was not up or its queue was full (for diagnostics). */
@@ -269,10 +288,13 @@ public final class AtomixTransport implements Transport {
             });
   }
 
-  private void deliver(byte[] payload) {
+  private void deliver(byte[] payload, FrameGuard connection) {
     Opened opened = seal.open(payload);
     if (opened instanceof Opened.Rejected rejected) {
       rejections.reject(rejected.claimedSender(), rejected.reason());
+      if (connection != null) {
+        connection.rejected();
+      }
       return;
     }
     if (!(opened instanceof Opened.Accepted accepted)) {
