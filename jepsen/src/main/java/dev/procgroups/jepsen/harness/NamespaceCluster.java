@@ -67,7 +67,7 @@ public final class NamespaceCluster implements Cluster {
           new NodeProcess(
               ns,
               n,
-              start -> {
+              () -> {
                 List<String> args =
                     new ArrayList<>(
                         List.of(
@@ -78,8 +78,8 @@ public final class NamespaceCluster implements Cluster {
                             n.ip() + ":" + CLUSTER_PORT,
                             "--control",
                             n.ip() + ":" + CONTROL_PORT,
-                            "--incarnation",
-                            Integer.toString(start)));
+                            "--data-dir",
+                            dataDir(n.name()).toString()));
                 if (!seeds.isEmpty()) {
                   args.addAll(List.of("--seeds", seeds));
                 }
@@ -106,9 +106,9 @@ public final class NamespaceCluster implements Cluster {
 
   /**
    * A node JVM under {@code victim}'s name on the spare address (the one after the nodes'), with a
-   * secret of its own: it does not know the cluster's. Its incarnation is the default (the clock),
-   * larger than any the harness gives, so a cluster that believed it would prefer it. Returned
-   * running: started, and answering on its control endpoint.
+   * secret of its own: it does not know the cluster's. Its incarnation is the clock's (no data
+   * directory), larger than the victim's unless the victim's clock ran ahead, so a cluster that
+   * believed it would prefer it. Returned running: started, and answering on its control endpoint.
    */
   private NodeProcess impostor(NetNamespace ns, String victim, Path logs, String token) {
     NodeAddress spare = NodeAddress.cluster(nodes.size() + 1).get(nodes.size());
@@ -121,7 +121,7 @@ public final class NamespaceCluster implements Cluster {
         new NodeProcess(
             ns,
             new NodeAddress(victim, spare.ip(), spare.index()),
-            incarnation ->
+            () ->
                 JavaCommand.procgroups(
                     NODE_JVM,
                     List.of(
@@ -176,6 +176,14 @@ public final class NamespaceCluster implements Cluster {
       cluster.close();
       throw e;
     }
+  }
+
+  /**
+   * The node's data directory (its incarnation file), in the cluster's working directory: kept
+   * across restarts, so each start's incarnation is larger than the last whatever the clock does.
+   */
+  Path dataDir(String node) {
+    return logs.resolve("data").resolve(node).toAbsolutePath();
   }
 
   private void awaitReady(String node) {

@@ -143,7 +143,8 @@ final class NemesisScheduler implements Runnable {
     } else if (kind == NemesisKind.IMPOSTOR) {
       recorder.nemesis(PgOps.STOP_IMPOSTOR, node, () -> faults.apply(new Fault.ImpostorGone()));
     } else if (kind == NemesisKind.STALE_RESTART) {
-      recorder.nemesis(PgOps.START_STALE_NODE, node, () -> faults.apply(Fault.restartStale(node)));
+      recorder.nemesis(
+          PgOps.START_STALE_NODE, node, () -> faults.apply(Fault.restartWithClockBack(node)));
     } else if (kind == NemesisKind.KILL) {
       recorder.nemesis(PgOps.START_NODE, node, () -> faults.apply(Fault.restart(node)));
     } else {

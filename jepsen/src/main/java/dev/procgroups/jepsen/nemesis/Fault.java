@@ -103,11 +103,14 @@ public sealed interface Fault {
     }
   }
 
-  /** kill -9; start again (a new incarnation); start again with a smaller one; SIGSTOP; SIGCONT. */
+  /**
+   * kill -9; start again (a new incarnation); start again with the wall clock before the previous
+   * start; SIGSTOP; SIGCONT.
+   */
   enum Action {
     KILL("kill"),
     RESTART("start"),
-    RESTART_STALE("start-stale"),
+    RESTART_CLOCK_BACK("start-stale"),
     PAUSE("pause"),
     RESUME("resume");
 
@@ -120,9 +123,7 @@ public sealed interface Fault {
     public String past() {
       return this == RESTART
           ? "started"
-          : this == RESTART_STALE
-              ? "started with a smaller incarnation"
-              : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
+          : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
     }
   }
 
@@ -134,8 +135,8 @@ public sealed interface Fault {
     return new OnNode(Action.RESTART, node);
   }
 
-  static Fault restartStale(String node) {
-    return new OnNode(Action.RESTART_STALE, node);
+  static Fault restartWithClockBack(String node) {
+    return new OnNode(Action.RESTART_CLOCK_BACK, node);
   }
 
   static Fault pause(String node) {

@@ -88,16 +88,24 @@ public final class Nemesis implements FaultInjector {
       case KILL -> n.kill();
       case PAUSE -> n.pause();
       case RESUME -> n.resume();
-      case RESTART, RESTART_STALE -> {
+      case RESTART -> {
         if (n.running()) {
           return on.node() + " already running";
         }
-        if (on.action() == Fault.Action.RESTART) {
-          n.start();
-        } else {
-          n.startStale();
-        }
+        n.start();
         onRestart.accept(n);
+      }
+      case RESTART_CLOCK_BACK -> {
+        if (n.running()) {
+          return on.node() + " already running";
+        }
+        long back = n.startWithClockBack();
+        try {
+          onRestart.accept(n);
+        } finally {
+          n.setClockOffset(0);
+        }
+        return "started " + on.node() + " with its clock " + back + " s back (then set right)";
       }
     }
     return on.action().past() + " " + on.node();

@@ -143,7 +143,6 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     if (incarnation != null) {
       config.incarnation(incarnation);
     }
-    config.dataDir(dataDir);
     seeds.forEach(seed -> config.seed(SeedMember.parse(seed)));
     Set<ProtocolMutation> protocol = EnumSet.noneOf(ProtocolMutation.class);
     Set<NodeMutant> daemon = EnumSet.noneOf(NodeMutant.class);
@@ -154,6 +153,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
         protocol.add(ProtocolMutation.valueOf(m));
       }
     }
+    config.dataDir(daemon.remove(NodeMutant.IGNORE_DATA_DIR) ? null : dataDir);
     config.replication(ReplicationSettings.defaults().withMutations(protocol));
     Node started = Node.start(config.build());
     PgNode node = new PgNode(started, scope);

@@ -15,5 +15,11 @@ enum NodeMutant {
    */
   KILL_LEAVES_SLOTS,
   /** Every second member.left event is hidden from the harness, without counting a drop (drift). */
-  HIDE_MONITOR_EVENTS
+  HIDE_MONITOR_EVENTS,
+  /**
+   * The node ignores {@code --data-dir} and takes its incarnation from the wall clock alone, as
+   * before issue 14: a restart with the clock stepped back takes a smaller one and its peers lock
+   * it out (the stale-restart nemesis; convergence).
+   */
+  IGNORE_DATA_DIR
 }

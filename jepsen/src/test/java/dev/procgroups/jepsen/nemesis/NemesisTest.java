@@ -28,7 +28,7 @@ class NemesisTest {
         NamespacedPeer prober = new NamespacedPeer(ns, n1)) {
       Firewall firewall = Firewall.install(ns, nodes);
       NodeProcess target =
-          new NodeProcess(ns, n2, start -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
+          new NodeProcess(ns, n2, () -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
       Nemesis nemesis =
           new Nemesis(
               firewall,
