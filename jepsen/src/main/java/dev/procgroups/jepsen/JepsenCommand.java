@@ -8,6 +8,7 @@ import dev.procgroups.jepsen.harness.RunConfig;
 import dev.procgroups.jepsen.harness.Runner;
 import dev.procgroups.jepsen.harness.Workload;
 import dev.procgroups.jepsen.nemesis.NodeProcess;
+import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NamespaceUnavailableException;
 import dev.procgroups.jepsen.net.NetNamespace;
@@ -81,6 +82,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       defaultValue = "all",
       description =
           "faults: halves, isolate, ring, bridge, one-way, kill, pause, loss (random packet drops),"
+              + " bandwidth (node traffic limited to 32-256 kbit/s, htb), disk-full (a node's data"
+              + " directory, a small tmpfs of its own, filled and the node restarted on it),"
               + " stale-restart (a restart with the node's wall clock before its previous start),"
               + " impostor (a node without the secret under a live node's name), clock (a node's"
               + " wall clock jumps 30-300 s); partition (every shape), trust (the last three),"
@@ -207,10 +210,11 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
     NetNamespace ns = NetNamespace.joinedByThisProcess(inside);
     List<NodeAddress> addresses = NodeAddress.cluster(nodes);
     Firewall firewall = Firewall.install(ns, addresses);
+    Bandwidth bandwidth = Bandwidth.in(ns);
     boolean fakeClocks = NemesisKind.parse(nemesis).stream().anyMatch(NemesisKind::fakesClocks);
     if (fakeClocks && !Files.exists(NodeProcess.LIBFAKETIME)) {
       throw new NamespaceUnavailableException(
-          "the clock and stale-restart nemeses need libfaketime ("
+          "the clock, stale-restart and disk-full nemeses need libfaketime ("
               + NodeProcess.LIBFAKETIME
               + "; apt-get install libfaketime)");
     }
@@ -248,17 +252,19 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       Path logs = Files.createTempDirectory(Files.createDirectories(store), ".nodes-");
       System.out.println("node logs: " + logs);
       NamespaceCluster cluster =
-          NamespaceCluster.start(ns, firewall, addresses, logs, nodeArgs(), fakeClocks);
+          NamespaceCluster.start(
+              ns, firewall, bandwidth, addresses, logs, nodeArgs(), config.nemeses());
       Thread stopNodes = new Thread(cluster::close, "stop-nodes");
       Runtime.getRuntime().addShutdownHook(stopNodes);
       try {
         verdicts.add(new Runner(config, cluster, System.out).run().validity());
-        deleteCopiedLogs(logs);
       } finally {
         cluster.close();
         firewall.heal();
+        bandwidth.unlimit();
         Runtime.getRuntime().removeShutdownHook(stopNodes);
       }
+      deleteCopiedLogs(logs);
     }
     return exitCode(verdicts);
   }

@@ -6,6 +6,8 @@ import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.nemesis.FaultInjector;
 import dev.procgroups.jepsen.nemesis.Nemesis;
 import dev.procgroups.jepsen.nemesis.NodeProcess;
+import dev.procgroups.jepsen.nemesis.SmallDisk;
+import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NetNamespace;
 import dev.procgroups.jepsen.net.NodeAddress;
@@ -42,14 +44,17 @@ public final class NamespaceCluster implements Cluster {
   private final Path logs;
   private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
   private final Map<String, ControlClient> clients = new LinkedHashMap<>();
+  private final Map<String, SmallDisk> disks = new LinkedHashMap<>();
   private final Nemesis nemesis;
 
   private NamespaceCluster(
       NetNamespace ns,
       Firewall firewall,
+      Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
-      List<String> nodeArgs) {
+      List<String> nodeArgs,
+      boolean smallDisks) {
     this.nodes = nodes;
     this.logs = logs;
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -96,9 +101,14 @@ public final class NamespaceCluster implements Cluster {
               token,
               Duration.ofSeconds(5)));
     }
+    if (smallDisks) {
+      nodes.forEach(n -> disks.put(n.name(), SmallDisk.mount(dataDir(n.name()))));
+    }
     this.nemesis =
         new Nemesis(
             firewall,
+            bandwidth,
+            disks,
             List.copyOf(processes.values()),
             p -> awaitReady(p.node().name()),
             victim -> impostor(ns, victim, logs, token));
@@ -152,18 +162,28 @@ public final class NamespaceCluster implements Cluster {
    * one address more than there are nodes: the impostor nemesis's.
    *
    * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
-   * @param fakeClocks run every node under libfaketime, for the clock nemesis
+   * @param nemeses the faults the run schedules: the clock ones need every node under libfaketime,
+   *     the full disk every data directory on a small disk of its own
    */
   public static NamespaceCluster start(
       NetNamespace ns,
       Firewall firewall,
+      Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
       List<String> nodeArgs,
-      boolean fakeClocks) {
-    NamespaceCluster cluster = new NamespaceCluster(ns, firewall, nodes, logs, nodeArgs);
+      java.util.Set<NemesisKind> nemeses) {
+    NamespaceCluster cluster =
+        new NamespaceCluster(
+            ns,
+            firewall,
+            bandwidth,
+            nodes,
+            logs,
+            nodeArgs,
+            nemeses.contains(NemesisKind.DISK_FULL));
     try {
-      if (fakeClocks) {
+      if (nemeses.stream().anyMatch(NemesisKind::fakesClocks)) {
         cluster
             .processes
             .values()
@@ -247,5 +267,6 @@ public final class NamespaceCluster implements Cluster {
   @Override
   public void close() {
     processes.values().forEach(NodeProcess::kill);
+    disks.values().forEach(SmallDisk::unmount);
   }
 }

@@ -21,7 +21,9 @@ public enum NemesisKind {
   LOSS,
   STALE_RESTART,
   IMPOSTOR,
-  CLOCK;
+  CLOCK,
+  BANDWIDTH,
+  DISK_FULL;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -37,12 +39,17 @@ public enum NemesisKind {
         || this == PAUSE
         || this == STALE_RESTART
         || this == IMPOSTOR
-        || this == CLOCK;
+        || this == CLOCK
+        || this == DISK_FULL;
   }
 
-  /** Faults that need the nodes under libfaketime (set up at start). */
+  /**
+   * Faults that need the nodes under libfaketime (set up at start): the full disk's node comes back
+   * with its clock stepped back, which shows whether the start on the full disk kept its
+   * incarnation.
+   */
   public boolean fakesClocks() {
-    return this == CLOCK || this == STALE_RESTART;
+    return this == CLOCK || this == STALE_RESTART || this == DISK_FULL;
   }
 
   /** Faults of one category cannot nest (one firewall table, one process state per node). */

@@ -56,6 +56,53 @@ public sealed interface Fault {
     }
   }
 
+  /** Limits the bandwidth between nodes to {@code kbit} kbit/s. */
+  record Throttle(int kbit) implements Fault {
+    public String f() {
+      return "start-bandwidth";
+    }
+
+    public String value() {
+      return kbit + " kbit/s";
+    }
+  }
+
+  /** Ends the bandwidth limit. */
+  record Unthrottle() implements Fault {
+    public String f() {
+      return "stop-bandwidth";
+    }
+
+    public String value() {
+      return "no limit";
+    }
+  }
+
+  /**
+   * Fills the killed {@code node}'s data directory (its own small tmpfs) and starts the node on it:
+   * it must refuse to start, saying why, or record its incarnation.
+   */
+  record FillDisk(String node) implements Fault {
+    public String f() {
+      return "start-disk-full";
+    }
+
+    public String value() {
+      return node;
+    }
+  }
+
+  /** Frees {@code node}'s data directory. */
+  record FreeDisk(String node) implements Fault {
+    public String f() {
+      return "stop-disk-full";
+    }
+
+    public String value() {
+      return node;
+    }
+  }
+
   /** A node JVM without the cluster secret, under {@code victim}'s name, on a spare address. */
   record Impostor(String victim) implements Fault {
     public String f() {

@@ -155,6 +155,11 @@ public final class NodeProcess {
     return process != null && process.isAlive();
   }
 
+  /** The exit code of the JVM that ended, or -1 while it runs (or never started). */
+  public synchronized int exitCode() {
+    return process == null || process.isAlive() ? -1 : process.exitValue();
+  }
+
   public synchronized boolean paused() {
     return paused && running();
   }

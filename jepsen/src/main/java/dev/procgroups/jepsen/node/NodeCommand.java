@@ -154,8 +154,18 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       }
     }
     config.dataDir(daemon.remove(NodeMutant.IGNORE_DATA_DIR) ? null : dataDir);
+    boolean ignoreFullDisk = daemon.remove(NodeMutant.IGNORE_FULL_DISK);
     config.replication(ReplicationSettings.defaults().withMutations(protocol));
-    Node started = Node.start(config.build());
+    Node started;
+    try {
+      started = Node.start(config.build());
+    } catch (java.io.UncheckedIOException cannotRecordIncarnation) {
+      if (!ignoreFullDisk) {
+        // A full data directory: this start's incarnation cannot be kept, so it does not start.
+        return refuse(cannotRecordIncarnation.getMessage());
+      }
+      started = Node.start(config.dataDir(null).build());
+    }
     PgNode node = new PgNode(started, scope);
     NodeBackend backend = daemon.isEmpty() ? node : new MutantBackend(node, daemon);
     ControlServer server =

@@ -21,5 +21,11 @@ enum NodeMutant {
    * before issue 14: a restart with the clock stepped back takes a smaller one and its peers lock
    * it out (the stale-restart nemesis; convergence).
    */
-  IGNORE_DATA_DIR
+  IGNORE_DATA_DIR,
+  /**
+   * A node that cannot record its incarnation (data directory full) starts anyway with the clock's,
+   * unrecorded: its next start, with the clock stepped back, takes a smaller one (the full-disk
+   * nemesis; convergence).
+   */
+  IGNORE_FULL_DISK
 }

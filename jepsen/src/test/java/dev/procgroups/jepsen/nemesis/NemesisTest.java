@@ -2,6 +2,7 @@ package dev.procgroups.jepsen.nemesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NamespacedPeer;
 import dev.procgroups.jepsen.net.NetNamespace;
@@ -32,6 +33,8 @@ class NemesisTest {
       Nemesis nemesis =
           new Nemesis(
               firewall,
+              Bandwidth.in(ns),
+              java.util.Map.of(),
               List.of(target),
               n -> {},
               victim -> {

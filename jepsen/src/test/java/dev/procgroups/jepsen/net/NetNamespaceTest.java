@@ -86,6 +86,91 @@ class NetNamespaceTest {
         .doesNotContain(Firewall.CUT_TABLE);
   }
 
+  /**
+   * The loss nemesis drops about its share of the packets between nodes, and its counter says how
+   * many. Planted bug first: a loss rule matching the sender's group id on the input hook (where a
+   * packet has no socket) drops nothing, and the count of arrivals notices.
+   */
+  @Test
+  void lossDropsItsShareOfPacketsBetweenNodesAndCountsThem() throws Exception {
+    RootTools.assume();
+    List<NodeAddress> nodes = NodeAddress.cluster(2);
+    NodeAddress n1 = nodes.get(0);
+    NodeAddress n2 = nodes.get(1);
+    int sent = 200;
+    try (NetNamespace ns = NetNamespace.create("pgj-test", nodes)) {
+      Firewall firewall = Firewall.install(ns, nodes);
+      try (NamespacedPeer a = new NamespacedPeer(ns, n1);
+          NamespacedPeer b = new NamespacedPeer(ns, n2)) {
+        ns.run(
+                List.of(
+                    "nft",
+                    "add rule inet "
+                        + Firewall.LOSS_TABLE
+                        + " loss meta skgid "
+                        + n1.gid()
+                        + " numgen random mod 100 < 50 drop"))
+            .orThrow();
+        assertThat(burst(a, b, n2, "naive-", sent)).as("naive rule: all arrive").isEqualTo(sent);
+
+        firewall.loss(50);
+        int arrived = burst(a, b, n2, "lossy-", sent);
+        assertThat(arrived).as("half of %d arrive", sent).isBetween(sent / 4, sent * 3 / 4);
+        assertThat(firewall.noLoss()).as("the counter").isEqualTo(sent - arrived);
+        assertThat(burst(a, b, n2, "whole-", sent)).as("no loss: all arrive").isEqualTo(sent);
+      }
+    }
+  }
+
+  /**
+   * The bandwidth nemesis slows node traffic to its rate and no further: at 16 kbit/s fewer than
+   * half of 200 small datagrams arrive within the first second (about 50 can), all arrive in the
+   * end, and they went through the slow class. Planted bug first: without the rule that classifies
+   * node packets the slow class sees nothing.
+   */
+  @Test
+  void bandwidthLimitSlowsNodeTrafficThroughItsOwnClass() throws Exception {
+    RootTools.assume();
+    List<NodeAddress> nodes = NodeAddress.cluster(2);
+    NodeAddress n1 = nodes.get(0);
+    NodeAddress n2 = nodes.get(1);
+    int sent = 200;
+    try (NetNamespace ns = NetNamespace.create("pgj-test", nodes)) {
+      Firewall.install(ns, nodes);
+      Bandwidth bandwidth = Bandwidth.in(ns);
+      try (NamespacedPeer a = new NamespacedPeer(ns, n1);
+          NamespacedPeer b = new NamespacedPeer(ns, n2)) {
+        bandwidth.limit(16);
+        ns.run(List.of("nft", "flush", "chain", "inet", Bandwidth.TABLE, "classify")).orThrow();
+        assertThat(burst(a, b, n2, "unclassified-", sent)).isEqualTo(sent);
+        assertThat(bandwidth.limitedTraffic()[1]).as("planted bug: slow class unused").isZero();
+
+        bandwidth.limit(16);
+        long oneSecond = System.nanoTime() + 1_000_000_000L;
+        for (int i = 0; i < sent; i++) {
+          a.udp(n2, "slow-" + i);
+        }
+        int early = b.receivedUntil("slow-", oneSecond);
+        assertThat(early).as("arrived within 1 s at 16 kbit/s").isLessThan(sent / 2);
+        assertThat(early + b.receivedCount("slow-", UDP_WAIT)).as("all in the end").isEqualTo(sent);
+        assertThat(bandwidth.limitedTraffic()[1]).as("through the slow class").isEqualTo(sent);
+        assertThat(bandwidth.unlimit()).isPositive();
+        assertThat(burst(a, b, n2, "fast-", sent)).isEqualTo(sent);
+        assertThat(bandwidth.limitedTraffic()[1]).isZero();
+      }
+    }
+  }
+
+  /** Sends {@code count} datagrams from {@code from} to {@code to}; how many arrived. */
+  private static int burst(
+      NamespacedPeer from, NamespacedPeer to, NodeAddress target, String prefix, int count)
+      throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      from.udp(target, prefix + i);
+    }
+    return to.receivedCount(prefix, UDP_WAIT);
+  }
+
   @Test
   void refusesClearlyWhenNoNamespaceCanBeMade() {
     assumeTrue(Shell.resolve("ip").isPresent(), "iproute2 'ip' not installed");
