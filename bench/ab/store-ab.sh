@@ -17,5 +17,6 @@ shift
 for dir in "${dirs[@]}"; do
   cp=$(tr ':' '\n' < "$dir/jepsen/target/classpath.txt" | grep -v '/procgroups-[a-z-]*0\.1' | paste -sd:)
   echo "== $dir  load $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -Xmx3g --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED -cp "$dir/impl/target/procgroups-0.1.0-SNAPSHOT.jar:$cp" "$here/$main.java" "$@" | tail -3
+  jar=$(ls "$dir"/impl/core/target/procgroups-0.1.0-SNAPSHOT.jar "$dir"/impl/target/procgroups-0.1.0-SNAPSHOT.jar 2>/dev/null | head -n 1) # impl/core since the split
+  java -Xmx3g --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED -cp "$jar:$cp" "$here/$main.java" "$@" | tail -3
 done

@@ -1,6 +1,7 @@
 package dev.procgroups.bench;
 
 import dev.procgroups.bench.cluster.ClusterBenchCommand;
+import dev.procgroups.bench.lifecycle.CloseBenchCommand;
 import dev.procgroups.cli.Subcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks over real nodes.",
-    subcommands = ClusterBenchCommand.class)
+    subcommands = {ClusterBenchCommand.class, CloseBenchCommand.class})
 public final class BenchCommand implements Subcommand, Runnable {
 
   @Spec CommandSpec spec;

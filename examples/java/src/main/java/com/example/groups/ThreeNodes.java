@@ -10,6 +10,7 @@ import dev.procgroups.node.Node;
 import dev.procgroups.node.NodeConfig;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.auth.ClusterSecret;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Three nodes in one JVM on 127.0.0.1: a member joins from main on node 1, node 3 monitors the
- * group, node 2 waits until it sees the member, broadcasts a task to it, and everything closes.
+ * group, the join is awaited on every node, node 2 broadcasts a task to the member, and everything
+ * closes.
  * Run with the JVM flags of docs/java.md. Exits 0 when the task arrived, 1 otherwise.
  */
 public final class ThreeNodes {
@@ -46,10 +48,10 @@ public final class ThreeNodes {
             System.out.println("n1 got " + delivery.payload(TASK));
             received.countDown();
           })) {
-        worker.join(workers);
-        // Replication is asynchronous: wait until node 2 lists the member before sending.
-        while (!n2.members(workers).contains(worker.pid())) {
-          Thread.sleep(10);
+        // Replication is asynchronous: wait until the other nodes list the member before sending.
+        if (!worker.join(workers).visibleOnAllNodes(Duration.ofSeconds(10))) {
+          System.out.println("the join did not reach every node in 10 s");
+          System.exit(1);
         }
         n2.broadcast(workers, "task", new Task("t-1", 1), TASK);
         if (!received.await(10, TimeUnit.SECONDS)) {
