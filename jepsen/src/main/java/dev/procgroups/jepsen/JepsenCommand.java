@@ -49,9 +49,11 @@ import picocli.CommandLine.Spec;
     },
     description =
         "Runs the Jepsen suite: real nodes in a private network namespace, partitions, kills,"
-            + " pauses, packet loss, clock and trust-boundary faults, checked histories and an HTML"
-            + " report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN),"
-            + " iproute2, nftables, setpriv and, for clock and stale-restart, libfaketime.")
+            + " pauses, packet loss, bandwidth limits, full disks, clock and trust-boundary faults,"
+            + " checked histories and an HTML"
+            + " report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN), iproute2 (ip, tc),"
+            + " nftables, util-linux (setpriv, mount) and, for clock, stale-restart and disk-full,"
+            + " libfaketime.")
 public final class JepsenCommand implements Subcommand, Callable<Integer> {
 
   static final int VALID = 0;
