@@ -94,32 +94,26 @@ class NetNamespaceTest {
   @Test
   void lossDropsItsShareOfPacketsBetweenNodesAndCountsThem() throws Exception {
     RootTools.assume();
-    List<NodeAddress> nodes = NodeAddress.cluster(2);
-    NodeAddress n1 = nodes.get(0);
-    NodeAddress n2 = nodes.get(1);
-    int sent = 200;
-    try (NetNamespace ns = NetNamespace.create("pgj-test", nodes)) {
-      Firewall firewall = Firewall.install(ns, nodes);
-      try (NamespacedPeer a = new NamespacedPeer(ns, n1);
-          NamespacedPeer b = new NamespacedPeer(ns, n2)) {
-        ns.run(
-                List.of(
-                    "nft",
-                    "add rule inet "
-                        + Firewall.LOSS_TABLE
-                        + " loss meta skgid "
-                        + n1.gid()
-                        + " numgen random mod 100 < 50 drop"))
-            .orThrow();
-        assertThat(burst(a, b, n2, "naive-", sent)).as("naive rule: all arrive").isEqualTo(sent);
+    withTwoPeers(
+        p -> {
+          p.ns()
+              .run(
+                  List.of(
+                      "nft",
+                      "add rule inet "
+                          + Firewall.LOSS_TABLE
+                          + " loss meta skgid "
+                          + p.n1().gid()
+                          + " numgen random mod 100 < 50 drop"))
+              .orThrow();
+          assertThat(p.burst("naive-")).as("naive rule: all arrive").isEqualTo(SENT);
 
-        firewall.loss(50);
-        int arrived = burst(a, b, n2, "lossy-", sent);
-        assertThat(arrived).as("half of %d arrive", sent).isBetween(sent / 4, sent * 3 / 4);
-        assertThat(firewall.noLoss()).as("the counter").isEqualTo(sent - arrived);
-        assertThat(burst(a, b, n2, "whole-", sent)).as("no loss: all arrive").isEqualTo(sent);
-      }
-    }
+          p.firewall().loss(50);
+          int arrived = p.burst("lossy-");
+          assertThat(arrived).as("half of %d arrive", SENT).isBetween(SENT / 4, SENT * 3 / 4);
+          assertThat(p.firewall().noLoss()).as("the counter").isEqualTo(SENT - arrived);
+          assertThat(p.burst("whole-")).as("no loss: all arrive").isEqualTo(SENT);
+        });
   }
 
   /**
@@ -131,44 +125,66 @@ class NetNamespaceTest {
   @Test
   void bandwidthLimitSlowsNodeTrafficThroughItsOwnClass() throws Exception {
     RootTools.assume();
-    List<NodeAddress> nodes = NodeAddress.cluster(2);
-    NodeAddress n1 = nodes.get(0);
-    NodeAddress n2 = nodes.get(1);
-    int sent = 200;
-    try (NetNamespace ns = NetNamespace.create("pgj-test", nodes)) {
-      Firewall.install(ns, nodes);
-      Bandwidth bandwidth = Bandwidth.in(ns);
-      try (NamespacedPeer a = new NamespacedPeer(ns, n1);
-          NamespacedPeer b = new NamespacedPeer(ns, n2)) {
-        bandwidth.limit(16);
-        ns.run(List.of("nft", "flush", "chain", "inet", Bandwidth.TABLE, "classify")).orThrow();
-        assertThat(burst(a, b, n2, "unclassified-", sent)).isEqualTo(sent);
-        assertThat(bandwidth.limitedTraffic()[1]).as("planted bug: slow class unused").isZero();
+    withTwoPeers(
+        p -> {
+          Bandwidth bandwidth = Bandwidth.in(p.ns());
+          bandwidth.limit(16);
+          p.ns()
+              .run(List.of("nft", "flush", "chain", "inet", Bandwidth.TABLE, "classify"))
+              .orThrow();
+          assertThat(p.burst("unclassified-")).isEqualTo(SENT);
+          assertThat(bandwidth.limitedTraffic()[1]).as("planted bug: slow class unused").isZero();
 
-        bandwidth.limit(16);
-        long oneSecond = System.nanoTime() + 1_000_000_000L;
-        for (int i = 0; i < sent; i++) {
-          a.udp(n2, "slow-" + i);
-        }
-        int early = b.receivedUntil("slow-", oneSecond);
-        assertThat(early).as("arrived within 1 s at 16 kbit/s").isLessThan(sent / 2);
-        assertThat(early + b.receivedCount("slow-", UDP_WAIT)).as("all in the end").isEqualTo(sent);
-        assertThat(bandwidth.limitedTraffic()[1]).as("through the slow class").isEqualTo(sent);
-        assertThat(bandwidth.unlimit()).isPositive();
-        assertThat(burst(a, b, n2, "fast-", sent)).isEqualTo(sent);
-        assertThat(bandwidth.limitedTraffic()[1]).isZero();
+          bandwidth.limit(16);
+          long oneSecond = System.nanoTime() + 1_000_000_000L;
+          for (int i = 0; i < SENT; i++) {
+            p.a().udp(p.n2(), "slow-" + i);
+          }
+          int early = p.b().receivedUntil("slow-", oneSecond);
+          assertThat(early).as("arrived within 1 s at 16 kbit/s").isLessThan(SENT / 2);
+          assertThat(early + p.b().receivedCount("slow-", UDP_WAIT))
+              .as("all in the end")
+              .isEqualTo(SENT);
+          assertThat(bandwidth.limitedTraffic()[1]).as("through the slow class").isEqualTo(SENT);
+          assertThat(bandwidth.unlimit()).isPositive();
+          assertThat(p.burst("fast-")).isEqualTo(SENT);
+          assertThat(bandwidth.limitedTraffic()[1]).isZero();
+        });
+  }
+
+  /** Datagrams per burst: few enough that the receiving socket's buffer never overflows. */
+  private static final int SENT = 200;
+
+  /** Probe peers a on n1 and b on n2 in a fresh namespace with the firewall installed. */
+  private record TwoPeers(
+      NetNamespace ns,
+      Firewall firewall,
+      NodeAddress n1,
+      NodeAddress n2,
+      NamespacedPeer a,
+      NamespacedPeer b) {
+    /** Sends {@link #SENT} datagrams from a to b; how many arrived. */
+    int burst(String prefix) throws InterruptedException {
+      for (int i = 0; i < SENT; i++) {
+        a.udp(n2, prefix + i);
       }
+      return b.receivedCount(prefix, UDP_WAIT);
     }
   }
 
-  /** Sends {@code count} datagrams from {@code from} to {@code to}; how many arrived. */
-  private static int burst(
-      NamespacedPeer from, NamespacedPeer to, NodeAddress target, String prefix, int count)
-      throws InterruptedException {
-    for (int i = 0; i < count; i++) {
-      from.udp(target, prefix + i);
+  private interface WithTwoPeers {
+    void run(TwoPeers peers) throws Exception;
+  }
+
+  private static void withTwoPeers(WithTwoPeers body) throws Exception {
+    List<NodeAddress> nodes = NodeAddress.cluster(2);
+    try (NetNamespace ns = NetNamespace.create("pgj-test", nodes)) {
+      Firewall firewall = Firewall.install(ns, nodes);
+      try (NamespacedPeer a = new NamespacedPeer(ns, nodes.get(0));
+          NamespacedPeer b = new NamespacedPeer(ns, nodes.get(1))) {
+        body.run(new TwoPeers(ns, firewall, nodes.get(0), nodes.get(1), a, b));
+      }
     }
-    return to.receivedCount(prefix, UDP_WAIT);
   }
 
   @Test
