@@ -139,7 +139,9 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       names = "--mutation",
       split = ",",
       hidden = true,
-      description = "TEST ONLY: run mutant nodes with these ProtocolMutation names")
+      description =
+          "TEST ONLY: run mutant nodes with these ProtocolMutation or NodeMutant names, or"
+              + " IMPOSTOR_KNOWS_SECRET")
   List<String> mutations = List.of();
 
   @Option(
@@ -255,7 +257,14 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       System.out.println("node logs: " + logs);
       NamespaceCluster cluster =
           NamespaceCluster.start(
-              ns, firewall, bandwidth, addresses, logs, nodeArgs(), config.nemeses());
+              ns,
+              firewall,
+              bandwidth,
+              addresses,
+              logs,
+              nodeArgs(),
+              config.nemeses(),
+              mutations.contains(NamespaceCluster.IMPOSTOR_KNOWS_SECRET));
       Thread stopNodes = new Thread(cluster::close, "stop-nodes");
       Runtime.getRuntime().addShutdownHook(stopNodes);
       try {
@@ -294,6 +303,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   }
 
   private List<String> nodeArgs() {
-    return mutations.isEmpty() ? List.of() : List.of("--mutation", String.join(",", mutations));
+    List<String> forNodes =
+        mutations.stream().filter(m -> !m.equals(NamespaceCluster.IMPOSTOR_KNOWS_SECRET)).toList();
+    return forNodes.isEmpty() ? List.of() : List.of("--mutation", String.join(",", forNodes));
   }
 }

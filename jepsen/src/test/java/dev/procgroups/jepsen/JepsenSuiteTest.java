@@ -84,6 +84,9 @@ class JepsenSuiteTest {
     // A node that starts on a full data directory without recording its incarnation takes a
     // smaller one at its next start (clock stepped back) and stays locked out.
     assertMutantFlagged("membership", "IGNORE_FULL_DISK", "diverged", "disk-full", 6, 15);
+    // An impostor that authentication let in (it has the cluster's secret) evicts the node it
+    // names.
+    assertMutantFlagged("membership", "IMPOSTOR_KNOWS_SECRET", "diverged", "impostor", 6, 15);
   }
 
   private static void assertMutantFlagged(

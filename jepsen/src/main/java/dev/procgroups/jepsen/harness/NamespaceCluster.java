@@ -44,6 +44,13 @@ public final class NamespaceCluster implements Cluster {
   private final Path logs;
   private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
   private final Map<String, ControlClient> clients = new LinkedHashMap<>();
+
+  /**
+   * TEST ONLY ({@code --mutation IMPOSTOR_KNOWS_SECRET}, taken by the harness, not the nodes): the
+   * impostor gets the cluster's secret, as if authentication let it in; the checkers must notice.
+   */
+  public static final String IMPOSTOR_KNOWS_SECRET = "IMPOSTOR_KNOWS_SECRET";
+
   private final Map<String, SmallDisk> disks = new LinkedHashMap<>();
   private final Nemesis nemesis;
 
@@ -54,7 +61,8 @@ public final class NamespaceCluster implements Cluster {
       List<NodeAddress> nodes,
       Path logs,
       List<String> nodeArgs,
-      boolean smallDisks) {
+      boolean smallDisks,
+      boolean impostorKnowsSecret) {
     this.nodes = nodes;
     this.logs = logs;
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -111,7 +119,7 @@ public final class NamespaceCluster implements Cluster {
             disks,
             List.copyOf(processes.values()),
             p -> awaitReady(p.node().name()),
-            victim -> impostor(ns, victim, logs, token));
+            victim -> impostor(ns, victim, logs, token, impostorKnowsSecret ? secret : null));
   }
 
   /**
@@ -120,13 +128,17 @@ public final class NamespaceCluster implements Cluster {
    * directory), larger than the victim's unless the victim's clock ran ahead, so a cluster that
    * believed it would prefer it. Returned running: started, and answering on its control endpoint.
    */
-  private NodeProcess impostor(NetNamespace ns, String victim, Path logs, String token) {
+  private NodeProcess impostor(
+      NetNamespace ns, String victim, Path logs, String token, String clusterSecret) {
     NodeAddress spare = NodeAddress.cluster(nodes.size() + 1).get(nodes.size());
     String seeds =
         nodes.stream()
             .map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT)
             .collect(Collectors.joining(","));
-    String ownSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    String ownSecret =
+        clusterSecret != null
+            ? clusterSecret
+            : HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     NodeProcess p =
         new NodeProcess(
             ns,
@@ -162,6 +174,7 @@ public final class NamespaceCluster implements Cluster {
    * one address more than there are nodes: the impostor nemesis's.
    *
    * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
+   * @param impostorKnowsSecret TEST ONLY: see {@link #IMPOSTOR_KNOWS_SECRET}
    * @param nemeses the faults the run schedules: the clock ones need every node under libfaketime,
    *     the full disk every data directory on a small disk of its own
    */
@@ -172,7 +185,8 @@ public final class NamespaceCluster implements Cluster {
       List<NodeAddress> nodes,
       Path logs,
       List<String> nodeArgs,
-      java.util.Set<NemesisKind> nemeses) {
+      java.util.Set<NemesisKind> nemeses,
+      boolean impostorKnowsSecret) {
     NamespaceCluster cluster =
         new NamespaceCluster(
             ns,
@@ -181,7 +195,8 @@ public final class NamespaceCluster implements Cluster {
             nodes,
             logs,
             nodeArgs,
-            nemeses.contains(NemesisKind.DISK_FULL));
+            nemeses.contains(NemesisKind.DISK_FULL),
+            impostorKnowsSecret);
     try {
       if (nemeses.stream().anyMatch(NemesisKind::fakesClocks)) {
         cluster
