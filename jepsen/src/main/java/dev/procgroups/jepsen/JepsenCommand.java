@@ -140,8 +140,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       split = ",",
       hidden = true,
       description =
-          "TEST ONLY: run mutant nodes with these ProtocolMutation or NodeMutant names, or"
-              + " IMPOSTOR_KNOWS_SECRET")
+          "TEST ONLY: run mutant nodes with these planted bugs (NodeMutant or library names),"
+              + " or give the impostor the cluster's secret (IMPOSTOR_KNOWS_SECRET)")
   List<String> mutations = List.of();
 
   @Option(

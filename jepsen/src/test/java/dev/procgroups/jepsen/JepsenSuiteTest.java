@@ -92,7 +92,7 @@ class JepsenSuiteTest {
   private static void assertMutantFlagged(
       String workload, String mutation, String problem, String nemesis, int seconds, int quiet)
       throws IOException {
-    // (ProtocolMutation.SKIP_DOWN_CLEANUP with kills was flagged in one run of two: too unsteady
+    // (The planted bug SKIP_DOWN_CLEANUP with kills was flagged in one run of two: too unsteady
     // for CI.)
     int exit =
         jepsen(

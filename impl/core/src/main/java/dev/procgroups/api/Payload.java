@@ -1,6 +1,6 @@
 package dev.procgroups.api;
 
-import dev.procgroups.process.Payloads;
+import dev.procgroups.process.Limits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * A message payload of the shapes every node (and the Lua binding) can copy: nothing, a string, a
  * whole number, a floating point number, a boolean, and lists and string-keyed maps of those, at
- * most {@value Payloads#MAX_DEPTH} containers deep. Only those shapes can be built, so a payload
- * that compiles is one that can be sent. Immutable.
+ * most {@value Limits#MAX_PAYLOAD_DEPTH} containers deep. Only those shapes can be built, so a
+ * payload that compiles is one that can be sent. Immutable.
  *
  * <p>A broadcast carries exactly one payload: use {@link #list} for several values. A message sent
  * by a Lua process with several values arrives as a list.
@@ -25,9 +25,9 @@ public final class Payload {
   private final int depth;
 
   private Payload(Object value, int depth) {
-    if (depth > Payloads.MAX_DEPTH) {
+    if (depth > Limits.MAX_PAYLOAD_DEPTH) {
       throw new IllegalArgumentException(
-          "a payload is at most " + Payloads.MAX_DEPTH + " containers deep");
+          "a payload is at most " + Limits.MAX_PAYLOAD_DEPTH + " containers deep");
     }
     this.value = value;
     this.depth = depth;

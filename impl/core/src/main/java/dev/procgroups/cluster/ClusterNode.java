@@ -84,7 +84,7 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
     this.settings = settings;
     this.clock = clock;
     this.inbound = inbound;
-    this.delivery = new DeliveryCore(transport.self(), settings);
+    this.delivery = new DeliveryCore(transport.self());
     this.peerView = new PeerView(transport.self().name());
     this.replicationLane = new BoundedHandOff(inbound, lanes.replicationBytes());
     this.deliveryLane = new BoundedHandOff(inbound, lanes.deliveryBytes());
@@ -175,18 +175,14 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   @Override
   public void send(String node, Pid from, String topic, Object payload, List<Pid> targets) {
     synchronized (delivery) {
-      Outputs.send(
-          transport,
-          delivery.send(
-              node, from.toString(), topic, payload, targets.stream().map(Pid::toString).toList()));
+      Outputs.send(transport, delivery.send(node, from, topic, payload, targets));
     }
   }
 
   @Override
   public boolean route(Pid to, Pid from, String topic, Object payload) {
     synchronized (delivery) {
-      List<Output> out =
-          delivery.send(to.node(), from.toString(), topic, payload, List.of(to.toString()));
+      List<Output> out = delivery.send(to.node(), from, topic, payload, List.of(to));
       Outputs.send(transport, out);
       return !out.isEmpty();
     }

@@ -50,9 +50,8 @@ final class Outputs {
   static void deliver(List<Output> outputs, MessageSink sink, long payloadBytes) {
     for (Output o : outputs) {
       if (o instanceof Output.Deliver d) {
-        Pid from = Pid.parse(d.sender());
-        for (String target : d.targets()) {
-          sink.deliver(Pid.parse(target), from, d.topic(), d.payload(), payloadBytes);
+        for (Pid target : d.targets()) {
+          sink.deliver(target, d.sender(), d.topic(), d.payload(), payloadBytes);
         }
       }
     }

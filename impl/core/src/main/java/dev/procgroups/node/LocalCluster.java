@@ -27,7 +27,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /**
    * The same, each node's config adjusted by {@code tune} before it starts (protocol timing,
-   * limits; in tests, planted bugs).
+   * limits).
    */
   public LocalCluster(
       int size,

@@ -1,5 +1,6 @@
 package dev.procgroups.pg;
 
+import dev.procgroups.process.Limits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,6 @@ import java.util.List;
  * "<argument>: <reason>"}, e.g. {@code "group[2]: must be a string, got Long"}.
  */
 final class Arguments {
-
-  static final int MAX_NAME_BYTES = 1024;
 
   private Arguments() {}
 
@@ -27,8 +26,8 @@ final class Arguments {
     if (text.isEmpty()) {
       throw invalid(argument, "must not be empty");
     }
-    if (utf8Length(text) > MAX_NAME_BYTES) {
-      throw invalid(argument, "longer than " + MAX_NAME_BYTES + " bytes");
+    if (utf8Length(text) > Limits.MAX_NAME_BYTES) {
+      throw invalid(argument, "longer than " + Limits.MAX_NAME_BYTES + " bytes");
     }
     return text;
   }
@@ -63,7 +62,7 @@ final class Arguments {
    * UTF-8 length without encoding; stops early once past the limit (a 1 MiB name costs nothing).
    */
   private static long utf8Length(String text) {
-    if (text.length() > MAX_NAME_BYTES) {
+    if (text.length() > Limits.MAX_NAME_BYTES) {
       return text.length();
     }
     long bytes = 0;

@@ -8,11 +8,9 @@ import dev.procgroups.registry.Registry;
 import dev.procgroups.registry.ScopeEntry;
 import dev.procgroups.security.SecurityPolicy;
 import dev.procgroups.store.MembershipStore;
-import dev.procgroups.store.StoreMutation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,7 +24,6 @@ public final class Pg {
   private final SecurityPolicy policy;
   private final MessageSink sink;
   private final RemoteBroadcast remote;
-  private final Set<StoreMutation> mutations;
   private final Map<EntryId, MembershipStore> stores = new ConcurrentHashMap<>();
   private final Map<Pid, ProcessRecord> processes = new ConcurrentHashMap<>();
 
@@ -36,18 +33,6 @@ public final class Pg {
       SecurityPolicy policy,
       MessageSink sink,
       RemoteBroadcast remote) {
-    this(nodeName, registry, policy, sink, remote, Set.of());
-  }
-
-  /** A pg whose stores carry planted bugs, for showing that tests catch them. */
-  public Pg(
-      String nodeName,
-      Registry registry,
-      SecurityPolicy policy,
-      MessageSink sink,
-      RemoteBroadcast remote,
-      Set<StoreMutation> mutations) {
-    this.mutations = Set.copyOf(mutations);
     this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -99,7 +84,7 @@ public final class Pg {
     EntryId id = EntryId.parse(scopeId);
     Optional<ScopeEntry> entry = registry.scope(id);
     return entry.map(
-        e -> stores.computeIfAbsent(id, x -> new MembershipStore(nodeName, e.config(), mutations)));
+        e -> stores.computeIfAbsent(id, x -> new MembershipStore(nodeName, e.config())));
   }
 
   /**

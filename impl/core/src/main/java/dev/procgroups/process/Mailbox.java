@@ -22,7 +22,7 @@ final class Mailbox implements Quota<Message> {
 
   private final int capacity;
   private final long maxBytes;
-  private final boolean chargePayloads; // false only for the planted bug of the byte bound's test
+  private final boolean chargePayloads; // false only with PlantedBug.UNCHARGED_PAYLOADS
   private volatile int buffered; // messages in all channels; updated through BUFFERED
   private volatile long bufferedBytes; // their charges; updated through BUFFERED_BYTES
   private Map<String, Channel<Message>> topics;

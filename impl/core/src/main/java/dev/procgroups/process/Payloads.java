@@ -18,19 +18,16 @@ import java.util.Set;
  * <p>Copyable values: {@code null}, {@link Boolean}, whole numbers ({@link Long}, {@link Integer},
  * {@link Short}, {@link Byte}, copied as {@link Long}), floating point numbers ({@link Double},
  * {@link Float}, copied as {@link Double}), {@link String}, and {@link List}s and string-keyed
- * {@link Map}s of copyable values, at most {@value #MAX_DEPTH} containers deep and acyclic. Copies
- * of lists and maps are unmodifiable (maps keep their iteration order), so one copy may be handed
- * to many receivers. Anything else is rejected with an {@link InvalidPayloadException}, which
- * callers map to INVALID naming {@code payload}.
+ * {@link Map}s of copyable values, at most {@value Limits#MAX_PAYLOAD_DEPTH} containers deep and
+ * acyclic. Copies of lists and maps are unmodifiable (maps keep their iteration order), so one copy
+ * may be handed to many receivers. Anything else is rejected with an {@link
+ * InvalidPayloadException}, which callers map to INVALID naming {@code payload}.
  *
  * <p>Packing of a message's values (SEMANTICS.md, "Broadcast"): zero values → {@code null}, one
  * value → that value, several → a list of them. The copy adds up the packed payload's {@link
  * EncodedSize} on the way ({@link #packSized}), which a mailbox charges for it.
  */
 public final class Payloads {
-
-  /** The deepest nesting of lists and maps a payload value may have. */
-  public static final int MAX_DEPTH = 32;
 
   private Payloads() {}
 
@@ -112,8 +109,9 @@ public final class Payloads {
       return ((Float) value).doubleValue();
     }
     if (value instanceof List || value instanceof Map) {
-      if (depth == MAX_DEPTH) {
-        throw new Failure("nested deeper than " + MAX_DEPTH + " levels").at("", value);
+      if (depth == Limits.MAX_PAYLOAD_DEPTH) {
+        throw new Failure("nested deeper than " + Limits.MAX_PAYLOAD_DEPTH + " levels")
+            .at("", value);
       }
       return value instanceof List
           ? copyList((List<?>) value, depth + 1, size)

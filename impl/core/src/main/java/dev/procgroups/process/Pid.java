@@ -10,7 +10,9 @@ import java.util.Objects;
  */
 public record Pid(String node, String host, long id) {
 
-  private static final int MIN_HEX = 6;
+  /** The fewest hex digits of an id in the string form (zero-padded). */
+  public static final int MIN_HEX_DIGITS = 6;
+
   private static final int MAX_HEX = 16;
 
   /**
@@ -91,7 +93,9 @@ public record Pid(String node, String host, long id) {
       return -1;
     }
     int digits = end - bar - 1;
-    if (digits < MIN_HEX || digits > MAX_HEX || digits == MAX_HEX && text.charAt(bar + 1) > '7') {
+    if (digits < MIN_HEX_DIGITS
+        || digits > MAX_HEX
+        || digits == MAX_HEX && text.charAt(bar + 1) > '7') {
       return -1;
     }
     for (int i = bar + 1; i < end; i++) {
@@ -118,7 +122,7 @@ public record Pid(String node, String host, long id) {
             .append('@')
             .append(host)
             .append('|');
-    for (int pad = hex.length(); pad < MIN_HEX; pad++) {
+    for (int pad = hex.length(); pad < MIN_HEX_DIGITS; pad++) {
       sb.append('0');
     }
     return sb.append(hex).append('}').toString();

@@ -93,7 +93,7 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
           "mailboxBytes must be at least 1: " + builder.mailboxBytes);
     }
     this.mailboxBytes = builder.mailboxBytes;
-    this.chargePayloads = builder.chargePayloads;
+    this.chargePayloads = !PlantedBug.UNCHARGED_PAYLOADS.planted();
     this.threads = builder.threads.factory();
     this.virtualThreads =
         builder.threads != ProcessThreads.PLATFORM && ProcessThreads.virtualAvailable();
@@ -297,7 +297,6 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
     private ProcessThreads threads = ProcessThreads.AUTO;
     private int mailboxCapacity = DEFAULT_MAILBOX_CAPACITY;
     private long mailboxBytes = DEFAULT_MAILBOX_BYTES;
-    private boolean chargePayloads = true;
 
     private Builder(String node) {
       this.node = node;
@@ -332,12 +331,6 @@ public final class ProcessRuntime implements MessageSink, AutoCloseable {
      */
     public Builder mailboxBytes(long bytes) {
       this.mailboxBytes = bytes;
-      return this;
-    }
-
-    /** The byte bound's planted bug, for its tests only: mailboxes charge no payload bytes. */
-    Builder skipPayloadChargeForTests() {
-      this.chargePayloads = false;
       return this;
     }
 

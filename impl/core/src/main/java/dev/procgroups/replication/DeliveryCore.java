@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output.Deliver;
 import dev.procgroups.replication.Output.Send;
 import dev.procgroups.replication.WireMessage.Delivery;
@@ -20,9 +21,9 @@ public final class DeliveryCore {
   private final boolean ordered;
   private final Map<String, Link> links = new TreeMap<>();
 
-  public DeliveryCore(NodeId self, ReplicationSettings settings) {
+  public DeliveryCore(NodeId self) {
     this.self = self;
-    this.ordered = !settings.has(ProtocolMutation.UNORDERED_BROADCAST);
+    this.ordered = !PlantedBug.UNORDERED_BROADCAST.planted();
   }
 
   public void peerUp(NodeId peer) {
@@ -41,7 +42,7 @@ public final class DeliveryCore {
 
   /** A message to {@code targets} (PIDs of {@code node}, once per slot); nothing if it is down. */
   public List<Output> send(
-      String node, String sender, String topic, Object payload, List<String> targets) {
+      String node, Pid sender, String topic, Object payload, List<Pid> targets) {
     Link link = links.get(node);
     if (link == null || link.up == null || targets.isEmpty()) {
       return List.of();
@@ -59,12 +60,11 @@ public final class DeliveryCore {
    * target is not one of this node's PIDs.
    */
   public List<Output> receive(NodeId from, Delivery d) throws MalformedMessageException {
-    if (from.name().equals(self.name()) || !d.sender().startsWith("{" + from.name() + "@")) {
+    if (from.name().equals(self.name()) || !d.sender().node().equals(from.name())) {
       throw new MalformedMessageException("sender is not the peer's: " + d.sender());
     }
-    String ours = "{" + self.name() + "@";
-    for (String pid : d.targets()) {
-      if (!pid.startsWith(ours)) {
+    for (Pid pid : d.targets()) {
+      if (!pid.node().equals(self.name())) {
         throw new MalformedMessageException("target is not local: " + pid);
       }
     }

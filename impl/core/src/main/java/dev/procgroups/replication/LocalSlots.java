@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,13 +12,11 @@ import java.util.Map;
  * This node's own slots of one scope, as the core needs them for full syncs and digests: per group,
  * each pid with its slot count, so a join or leave costs O(1) whatever the group size.
  *
- * <p>A group holding one slot (the common case when there are many groups) is stored as that pid's
- * string alone; a map of counts is made only for a group's second slot.
+ * <p>A group holding one slot (the common case when there are many groups) is stored as that pid
+ * alone; a map of counts is made only for a group's second slot.
  */
 final class LocalSlots {
-  /**
-   * Group → its only slot's pid (a String) or pid → slot count (a LinkedHashMap), in join order.
-   */
+  /** Group → its only slot's pid (a Pid) or pid → slot count (a LinkedHashMap), in join order. */
   private final Map<String, Object> slotsByGroup = new LinkedHashMap<>();
 
   private long hash;
@@ -27,15 +26,15 @@ final class LocalSlots {
     slotsByGroup.forEach(
         (g, slots) ->
             c.slotsByGroup.put(
-                g, slots instanceof String ? slots : new LinkedHashMap<>(counts(slots))));
+                g, slots instanceof Pid ? slots : new LinkedHashMap<>(counts(slots))));
     c.hash = hash;
     return c;
   }
 
-  void apply(StoreChange.Direction direction, Map<String, List<String>> pidsByGroup) {
-    for (Map.Entry<String, List<String>> e : pidsByGroup.entrySet()) {
+  void apply(StoreChange.Direction direction, Map<String, List<Pid>> pidsByGroup) {
+    for (Map.Entry<String, List<Pid>> e : pidsByGroup.entrySet()) {
       String group = e.getKey();
-      for (String pid : e.getValue()) {
+      for (Pid pid : e.getValue()) {
         if (direction == StoreChange.Direction.JOIN) {
           add(group, pid);
           hash += SlotHash.of(group, pid);
@@ -46,13 +45,13 @@ final class LocalSlots {
     }
   }
 
-  private void add(String group, String pid) {
+  private void add(String group, Pid pid) {
     Object slots = slotsByGroup.putIfAbsent(group, pid);
     if (slots == null) {
       return;
     }
-    if (slots instanceof String only) {
-      LinkedHashMap<String, Integer> counts = new LinkedHashMap<>();
+    if (slots instanceof Pid only) {
+      LinkedHashMap<Pid, Integer> counts = new LinkedHashMap<>();
       counts.put(only, 1);
       slotsByGroup.put(group, counts);
       slots = counts;
@@ -60,9 +59,9 @@ final class LocalSlots {
     counts(slots).merge(pid, 1, Integer::sum);
   }
 
-  private boolean remove(String group, String pid) {
+  private boolean remove(String group, Pid pid) {
     Object slots = slotsByGroup.get(group);
-    if (slots instanceof String only) {
+    if (slots instanceof Pid only) {
       if (!only.equals(pid)) {
         return false;
       }
@@ -72,7 +71,7 @@ final class LocalSlots {
     if (slots == null || !counts(slots).containsKey(pid)) {
       return false;
     }
-    Map<String, Integer> counts = counts(slots);
+    Map<Pid, Integer> counts = counts(slots);
     if (counts.merge(pid, -1, Integer::sum) == 0) {
       counts.remove(pid);
       if (counts.isEmpty()) {
@@ -87,15 +86,15 @@ final class LocalSlots {
   }
 
   /** Every slot, group by group, a pid repeated once per slot. */
-  Map<String, List<String>> snapshot() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
+  Map<String, List<Pid>> snapshot() {
+    Map<String, List<Pid>> out = new LinkedHashMap<>();
     slotsByGroup.forEach(
         (group, slots) -> {
-          if (slots instanceof String only) {
+          if (slots instanceof Pid only) {
             out.put(group, List.of(only));
             return;
           }
-          List<String> pids = new ArrayList<>();
+          List<Pid> pids = new ArrayList<>();
           counts(slots).forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
           out.put(group, Collections.unmodifiableList(pids));
         });
@@ -103,7 +102,7 @@ final class LocalSlots {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Integer> counts(Object slots) {
-    return (Map<String, Integer>) slots;
+  private static Map<Pid, Integer> counts(Object slots) {
+    return (Map<Pid, Integer>) slots;
   }
 }

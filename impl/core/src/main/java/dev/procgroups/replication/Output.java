@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.NodeId;
 import java.util.List;
@@ -23,6 +24,5 @@ public sealed interface Output {
   record Acked(NodeId peer, long token, long appliedSeq) implements Output {}
 
   /** Deliver a message from a remote process to local ones, once per listed slot, in order. */
-  record Deliver(String sender, String topic, Object payload, List<String> targets)
-      implements Output {}
+  record Deliver(Pid sender, String topic, Object payload, List<Pid> targets) implements Output {}
 }

@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Limits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,11 +9,10 @@ import java.util.Map;
 
 /**
  * Broadcast payloads on the wire: nil, booleans, longs, doubles, strings, lists and string-keyed
- * maps of these, nested at most {@link #MAX_DEPTH} deep (docs/DECISIONS.md). Decoded lists and maps
- * are unmodifiable; integers of any width come back as {@link Long}.
+ * maps of these, nested at most {@link Limits#MAX_PAYLOAD_DEPTH} deep (docs/DECISIONS.md). Decoded
+ * lists and maps are unmodifiable; integers of any width come back as {@link Long}.
  */
 final class PayloadCodec {
-  static final int MAX_DEPTH = 32;
   static final int MAX_STRING_BYTES = 16 << 20;
 
   private static final int NIL = 0;
@@ -27,8 +27,8 @@ final class PayloadCodec {
   private PayloadCodec() {}
 
   static void write(WireWriter out, Object value, int depth) {
-    if (depth > MAX_DEPTH) {
-      throw new IllegalArgumentException("payload nested deeper than " + MAX_DEPTH);
+    if (depth > Limits.MAX_PAYLOAD_DEPTH) {
+      throw new IllegalArgumentException("payload nested deeper than " + Limits.MAX_PAYLOAD_DEPTH);
     }
     if (value == null) {
       out.writeByte(NIL);
@@ -69,8 +69,8 @@ final class PayloadCodec {
   }
 
   static Object read(WireReader in, int depth) throws MalformedMessageException {
-    if (depth > MAX_DEPTH) {
-      throw new MalformedMessageException("payload nested deeper than " + MAX_DEPTH);
+    if (depth > Limits.MAX_PAYLOAD_DEPTH) {
+      throw new MalformedMessageException("payload nested deeper than " + Limits.MAX_PAYLOAD_DEPTH);
     }
     int tag = in.readByte();
     switch (tag) {

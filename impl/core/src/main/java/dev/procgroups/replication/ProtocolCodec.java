@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Limits;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
@@ -26,9 +27,6 @@ import java.util.Map;
 public final class ProtocolCodec {
   /** Largest accepted message; a full sync of a big scope fits, a runaway one does not. */
   public static final int MAX_MESSAGE_BYTES = 256 << 20;
-
-  /** Group names, topics and scope ids: at most 1024 bytes of UTF-8 (docs/DECISIONS.md). */
-  public static final int MAX_NAME_BYTES = 1024;
 
   static final int MAX_PID_BYTES = 512;
 
@@ -57,7 +55,7 @@ public final class ProtocolCodec {
       out.writeByte(DELIVERY);
       out.writeVarLong(d.incarnation());
       out.writeVarLong(d.number());
-      out.writeString(d.sender());
+      out.writeString(d.sender().toString());
       out.writeString(d.topic());
       PayloadCodec.write(out, d.payload(), 0);
       writePids(out, d.targets());
@@ -161,7 +159,7 @@ public final class ProtocolCodec {
       case DELIVERY:
         {
           long number = in.readBounded(Long.MAX_VALUE, "delivery number");
-          String sender = readPid(in);
+          Pid sender = readPid(in);
           String topic = readName(in, "topic");
           int payloadStart = in.position();
           Object payload = PayloadCodec.read(in, 0);
@@ -197,7 +195,7 @@ public final class ProtocolCodec {
       if (dir >= StoreChange.Direction.values().length) {
         throw new MalformedMessageException("unknown direction " + dir);
       }
-      Map<String, List<String>> groups = readGroups(in);
+      Map<String, List<Pid>> groups = readGroups(in);
       if (groups.isEmpty()) {
         throw new MalformedMessageException("change without groups");
       }
@@ -206,29 +204,28 @@ public final class ProtocolCodec {
     return new Deltas(incarnation, firstSeq, Collections.unmodifiableList(changes));
   }
 
-  private static void writeGroups(WireWriter out, Map<String, List<String>> pidsByGroup) {
+  private static void writeGroups(WireWriter out, Map<String, List<Pid>> pidsByGroup) {
     out.writeVarLong(pidsByGroup.size());
-    for (Map.Entry<String, List<String>> e : pidsByGroup.entrySet()) {
+    for (Map.Entry<String, List<Pid>> e : pidsByGroup.entrySet()) {
       out.writeString(e.getKey());
       writePids(out, e.getValue());
     }
   }
 
-  private static void writePids(WireWriter out, List<String> pids) {
+  private static void writePids(WireWriter out, List<Pid> pids) {
     out.writeVarLong(pids.size());
-    for (String pid : pids) {
-      out.writeString(pid);
+    for (Pid pid : pids) {
+      out.writeString(pid.toString());
     }
   }
 
-  private static Map<String, List<String>> readGroups(WireReader in)
-      throws MalformedMessageException {
+  private static Map<String, List<Pid>> readGroups(WireReader in) throws MalformedMessageException {
     int n = in.readCount(Integer.MAX_VALUE, "group");
     if (n == 1) { // one call's change in one group: most deltas
       String group = readName(in, "group");
       return Map.of(group, readPids(in, true));
     }
-    Map<String, List<String>> groups = new LinkedHashMap<>();
+    Map<String, List<Pid>> groups = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       String group = readName(in, "group");
       if (groups.put(group, readPids(in, true)) != null) {
@@ -238,7 +235,7 @@ public final class ProtocolCodec {
     return Collections.unmodifiableMap(groups);
   }
 
-  private static List<String> readPids(WireReader in, boolean nonEmpty)
+  private static List<Pid> readPids(WireReader in, boolean nonEmpty)
       throws MalformedMessageException {
     int n = in.readCount(Integer.MAX_VALUE, "pid");
     if (nonEmpty && n == 0) {
@@ -247,23 +244,25 @@ public final class ProtocolCodec {
     if (n == 1) {
       return List.of(readPid(in));
     }
-    List<String> pids = new ArrayList<>(n);
+    List<Pid> pids = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       pids.add(readPid(in));
     }
     return Collections.unmodifiableList(pids);
   }
 
-  private static String readPid(WireReader in) throws MalformedMessageException {
-    String pid = in.readString(MAX_PID_BYTES, "pid");
-    if (!Pid.isPid(pid)) {
-      throw new MalformedMessageException("not a pid: " + pid);
+  /** The one place a PID is parsed from the wire (and {@link #writePids} the one it is written). */
+  private static Pid readPid(WireReader in) throws MalformedMessageException {
+    String text = in.readString(MAX_PID_BYTES, "pid");
+    try {
+      return Pid.parse(text); // checks the syntax as it goes: one scan
+    } catch (IllegalArgumentException e) {
+      throw new MalformedMessageException("not a pid: " + text);
     }
-    return pid;
   }
 
   private static String readName(WireReader in, String what) throws MalformedMessageException {
-    String name = in.readString(MAX_NAME_BYTES, what);
+    String name = in.readString(Limits.MAX_NAME_BYTES, what);
     if (name.isEmpty()) {
       throw new MalformedMessageException("empty " + what);
     }

@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.store.StoreChange;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public sealed interface ProtocolMessage {
   long incarnation();
 
   /** The sender's whole local state of the scope as of change {@code seq}. */
-  record Sync(long incarnation, long seq, Map<String, List<String>> pidsByGroup)
+  record Sync(long incarnation, long seq, Map<String, List<Pid>> pidsByGroup)
       implements ProtocolMessage {}
 
   /** Consecutive local changes {@code firstSeq, firstSeq + 1, ...} of the sender, in order. */
@@ -40,5 +41,5 @@ public sealed interface ProtocolMessage {
   record ProbeAck(long incarnation, long token, long appliedSeq) implements ProtocolMessage {}
 
   /** One local change: slots added or removed, group by group (insertion order kept). */
-  record Change(StoreChange.Direction direction, Map<String, List<String>> pidsByGroup) {}
+  record Change(StoreChange.Direction direction, Map<String, List<Pid>> pidsByGroup) {}
 }

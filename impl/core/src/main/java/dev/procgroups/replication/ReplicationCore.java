@@ -1,13 +1,14 @@
 package dev.procgroups.replication;
 
-import static dev.procgroups.replication.ProtocolMutation.ACCEPT_FROM_DOWN_PEERS;
-import static dev.procgroups.replication.ProtocolMutation.APPLY_DUPLICATES;
-import static dev.procgroups.replication.ProtocolMutation.APPLY_OUT_OF_ORDER;
-import static dev.procgroups.replication.ProtocolMutation.IGNORE_INCARNATIONS;
-import static dev.procgroups.replication.ProtocolMutation.NO_ANTI_ENTROPY;
-import static dev.procgroups.replication.ProtocolMutation.NO_SUSPICION;
-import static dev.procgroups.replication.ProtocolMutation.SKIP_DOWN_CLEANUP;
+import static dev.procgroups.replication.PlantedBug.ACCEPT_FROM_DOWN_PEERS;
+import static dev.procgroups.replication.PlantedBug.APPLY_DUPLICATES;
+import static dev.procgroups.replication.PlantedBug.APPLY_OUT_OF_ORDER;
+import static dev.procgroups.replication.PlantedBug.IGNORE_INCARNATIONS;
+import static dev.procgroups.replication.PlantedBug.NO_ANTI_ENTROPY;
+import static dev.procgroups.replication.PlantedBug.NO_SUSPICION;
+import static dev.procgroups.replication.PlantedBug.SKIP_DOWN_CLEANUP;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output.Apply;
 import dev.procgroups.replication.Output.Send;
 import dev.procgroups.replication.ProtocolMessage.Change;
@@ -21,9 +22,13 @@ import dev.procgroups.replication.WireMessage.ForScope;
 import dev.procgroups.store.StoreChange;
 import dev.procgroups.transport.NodeId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The replication protocol of one scope on one node, as a pure state machine: no threads, sockets
@@ -43,24 +48,36 @@ public final class ReplicationCore {
   private final String scope;
   private final NodeId self;
   private final ReplicationSettings settings;
+  private final Set<PlantedBug> bugs;
   private final LocalSlots local;
   private final TreeMap<String, PeerState> peers;
   private long localSeq;
 
   public ReplicationCore(String scope, NodeId self, ReplicationSettings settings) {
-    this(scope, self, settings, new LocalSlots(), new TreeMap<>(), 0);
+    this(
+        scope,
+        self,
+        settings,
+        Arrays.stream(PlantedBug.values())
+            .filter(PlantedBug::planted)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(PlantedBug.class))),
+        new LocalSlots(),
+        new TreeMap<>(),
+        0);
   }
 
   private ReplicationCore(
       String scope,
       NodeId self,
       ReplicationSettings settings,
+      Set<PlantedBug> bugs,
       LocalSlots local,
       TreeMap<String, PeerState> peers,
       long localSeq) {
     this.scope = scope;
     this.self = self;
     this.settings = settings;
+    this.bugs = bugs;
     this.local = local;
     this.peers = peers;
     this.localSeq = localSeq;
@@ -70,7 +87,7 @@ public final class ReplicationCore {
   public ReplicationCore copy() {
     TreeMap<String, PeerState> peersCopy = new TreeMap<>();
     peers.forEach((name, p) -> peersCopy.put(name, p.copy()));
-    return new ReplicationCore(scope, self, settings, local.copy(), peersCopy, localSeq);
+    return new ReplicationCore(scope, self, settings, bugs, local.copy(), peersCopy, localSeq);
   }
 
   public NodeId self() {
@@ -145,7 +162,7 @@ public final class ReplicationCore {
   /** The transport reports {@code peer} reachable: first contact, back again, or restarted. */
   public List<Output> peerUp(NodeId peer, long now) {
     PeerState p = peers.computeIfAbsent(peer.name(), n -> new PeerState());
-    if (p.up != null && !settings.has(IGNORE_INCARNATIONS)) {
+    if (p.up != null && !bugs.contains(IGNORE_INCARNATIONS)) {
       if (peer.incarnation() < p.up.incarnation()) {
         return List.of(); // a late report about an earlier start
       }
@@ -155,7 +172,7 @@ public final class ReplicationCore {
     }
     List<Output> out = new ArrayList<>();
     boolean newIncarnation = p.up == null || p.up.incarnation() != peer.incarnation();
-    if (newIncarnation && !settings.has(IGNORE_INCARNATIONS)) {
+    if (newIncarnation && !bugs.contains(IGNORE_INCARNATIONS)) {
       drop(peer.name(), p, out);
     }
     p.up = peer;
@@ -169,7 +186,7 @@ public final class ReplicationCore {
     PeerState p = peers.get(peer.name());
     if (p == null
         || p.up == null
-        || (peer.incarnation() < p.up.incarnation() && !settings.has(IGNORE_INCARNATIONS))) {
+        || (peer.incarnation() < p.up.incarnation() && !bugs.contains(IGNORE_INCARNATIONS))) {
       return List.of();
     }
     List<Output> out = new ArrayList<>();
@@ -231,11 +248,11 @@ public final class ReplicationCore {
       }
       if (!p.suspected
           && now - p.lastHeard > settings.suspectAfter()
-          && !settings.has(NO_SUSPICION)) {
+          && !bugs.contains(NO_SUSPICION)) {
         p.suspected = true;
         drop(e.getKey(), p, out);
       }
-      if (now - p.lastDigestSent >= settings.digestInterval() && !settings.has(NO_ANTI_ENTROPY)) {
+      if (now - p.lastDigestSent >= settings.digestInterval() && !bugs.contains(NO_ANTI_ENTROPY)) {
         p.lastDigestSent = now;
         out.add(new Send(p.up, digest));
       }
@@ -253,7 +270,7 @@ public final class ReplicationCore {
   private PeerState acceptingPeer(
       NodeId from, ProtocolMessage message, long now, List<Output> out) {
     PeerState p = peers.get(from.name());
-    if (settings.has(ACCEPT_FROM_DOWN_PEERS) && (p == null || p.up == null)) {
+    if (bugs.contains(ACCEPT_FROM_DOWN_PEERS) && (p == null || p.up == null)) {
       p = peers.computeIfAbsent(from.name(), n -> new PeerState());
       p.up = from;
       p.lastHeard = now;
@@ -261,7 +278,7 @@ public final class ReplicationCore {
     if (p == null || p.up == null) {
       return null; // not up: a late message from before a failure
     }
-    if (settings.has(IGNORE_INCARNATIONS)) {
+    if (bugs.contains(IGNORE_INCARNATIONS)) {
       return p;
     }
     if (message.incarnation() != from.incarnation() || from.incarnation() < p.up.incarnation()) {
@@ -291,12 +308,12 @@ public final class ReplicationCore {
       return; // no base to apply to: a resync fetches one
     }
     long lastSeq = d.firstSeq() + d.changes().size() - 1;
-    if (d.firstSeq() > p.appliedSeq + 1 && !settings.has(APPLY_OUT_OF_ORDER)) {
+    if (d.firstSeq() > p.appliedSeq + 1 && !bugs.contains(APPLY_OUT_OF_ORDER)) {
       p.synced = false; // a gap: changes were lost
       return;
     }
     int skip =
-        settings.has(APPLY_DUPLICATES) || settings.has(APPLY_OUT_OF_ORDER)
+        bugs.contains(APPLY_DUPLICATES) || bugs.contains(APPLY_OUT_OF_ORDER)
             ? 0
             : (int) Math.max(0, Math.min(d.changes().size(), p.appliedSeq + 1 - d.firstSeq()));
     for (Change c : d.changes().subList(skip, d.changes().size())) {
@@ -324,7 +341,7 @@ public final class ReplicationCore {
   }
 
   private void drop(String origin, PeerState p, List<Output> out) {
-    if (settings.has(SKIP_DOWN_CLEANUP)) {
+    if (bugs.contains(SKIP_DOWN_CLEANUP)) {
       return;
     }
     if (p.holding) {
@@ -346,21 +363,20 @@ public final class ReplicationCore {
     if (from.name().equals(self.name())) {
       throw new MalformedMessageException("a message claims to come from this node");
     }
-    String theirs = "{" + from.name() + "@";
     if (message instanceof Sync s) {
-      checkPids(s.pidsByGroup(), theirs);
+      checkPids(s.pidsByGroup(), from.name());
     } else if (message instanceof Deltas d) {
       for (Change c : d.changes()) {
-        checkPids(c.pidsByGroup(), theirs);
+        checkPids(c.pidsByGroup(), from.name());
       }
     }
   }
 
-  private static void checkPids(Map<String, List<String>> pidsByGroup, String prefix)
+  private static void checkPids(Map<String, List<Pid>> pidsByGroup, String node)
       throws MalformedMessageException {
-    for (List<String> pids : pidsByGroup.values()) {
-      for (String pid : pids) {
-        if (!pid.startsWith(prefix)) {
+    for (List<Pid> pids : pidsByGroup.values()) {
+      for (Pid pid : pids) {
+        if (!pid.node().equals(node)) {
           throw new MalformedMessageException("slot of another node: " + pid);
         }
       }

@@ -1,8 +1,5 @@
 package dev.procgroups.replication;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
  * Timing of the protocol, in the driver's time unit (milliseconds for real nodes, virtual ones in
  * the simulator).
@@ -10,29 +7,18 @@ import java.util.Set;
  * @param digestInterval how often a digest goes to each peer (anti-entropy)
  * @param suspectAfter how long a peer may stay silent before its slots are dropped for this scope
  * @param resyncRetry the least time between two resync requests to one peer
- * @param mutations deliberately broken behaviours, for tests only (empty in production)
  */
-public record ReplicationSettings(
-    long digestInterval, long suspectAfter, long resyncRetry, Set<ProtocolMutation> mutations) {
+public record ReplicationSettings(long digestInterval, long suspectAfter, long resyncRetry) {
 
   public ReplicationSettings {
     if (digestInterval <= 0 || suspectAfter <= digestInterval || resyncRetry < 0) {
       throw new IllegalArgumentException(
           "need 0 < digestInterval < suspectAfter, resyncRetry >= 0");
     }
-    mutations = mutations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(mutations));
   }
 
   /** Digest every second, suspect after five silent seconds. */
   public static ReplicationSettings defaults() {
-    return new ReplicationSettings(1_000, 5_000, 1_000, Set.of());
-  }
-
-  public ReplicationSettings withMutations(Set<ProtocolMutation> broken) {
-    return new ReplicationSettings(digestInterval, suspectAfter, resyncRetry, broken);
-  }
-
-  boolean has(ProtocolMutation m) {
-    return mutations.contains(m);
+    return new ReplicationSettings(1_000, 5_000, 1_000);
   }
 }

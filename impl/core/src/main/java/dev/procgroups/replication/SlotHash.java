@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.store.StoreChange;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,23 @@ import java.util.Map;
 final class SlotHash {
   private SlotHash() {}
 
-  static long of(String group, String pid) {
-    long h = 0xcbf29ce484222325L; // FNV-1a over both strings with a separator, then a final mix
-    for (int i = 0; i < group.length(); i++) {
-      h = (h ^ group.charAt(i)) * 0x100000001b3L;
+  /**
+   * FNV-1a over the group, a separator and the PID's string form ({@code {node@host|hex}}, hashed
+   * char by char without making it), then a final mix.
+   */
+  static long of(String group, Pid pid) {
+    long h = chars(0xcbf29ce484222325L, group);
+    h = (h ^ 0x10000) * PRIME;
+    h = (h ^ '{') * PRIME;
+    h = chars(h, pid.node());
+    h = (h ^ '@') * PRIME;
+    h = chars(h, pid.host());
+    h = (h ^ '|') * PRIME;
+    int digits = Math.max(Pid.MIN_HEX_DIGITS, (64 - Long.numberOfLeadingZeros(pid.id()) + 3) / 4);
+    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+      h = (h ^ Character.forDigit((int) (pid.id() >>> shift) & 0xf, 16)) * PRIME;
     }
-    h = (h ^ 0x10000) * 0x100000001b3L;
-    for (int i = 0; i < pid.length(); i++) {
-      h = (h ^ pid.charAt(i)) * 0x100000001b3L;
-    }
+    h = (h ^ '}') * PRIME;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
@@ -28,16 +37,25 @@ final class SlotHash {
     return h ^ (h >>> 33);
   }
 
+  private static final long PRIME = 0x100000001b3L;
+
+  private static long chars(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * PRIME;
+    }
+    return h;
+  }
+
   /** The hash of a change's slots, signed by its direction. */
-  static long delta(StoreChange.Direction direction, Map<String, List<String>> pidsByGroup) {
+  static long delta(StoreChange.Direction direction, Map<String, List<Pid>> pidsByGroup) {
     long sum = sum(pidsByGroup);
     return direction == StoreChange.Direction.JOIN ? sum : -sum;
   }
 
-  static long sum(Map<String, List<String>> pidsByGroup) {
+  static long sum(Map<String, List<Pid>> pidsByGroup) {
     long sum = 0;
-    for (Map.Entry<String, List<String>> e : pidsByGroup.entrySet()) {
-      for (String pid : e.getValue()) {
+    for (Map.Entry<String, List<Pid>> e : pidsByGroup.entrySet()) {
+      for (Pid pid : e.getValue()) {
         sum += of(e.getKey(), pid);
       }
     }

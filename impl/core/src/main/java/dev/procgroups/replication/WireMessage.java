@@ -1,5 +1,6 @@
 package dev.procgroups.replication;
 
+import dev.procgroups.process.Pid;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,11 +22,6 @@ public sealed interface WireMessage {
    * one can be discarded: delivery stays FIFO per sender and receiver, and at most once.
    */
   record Delivery(
-      long incarnation,
-      long number,
-      String sender,
-      String topic,
-      Object payload,
-      List<String> targets)
+      long incarnation, long number, Pid sender, String topic, Object payload, List<Pid> targets)
       implements WireMessage {}
 }

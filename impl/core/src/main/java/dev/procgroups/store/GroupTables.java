@@ -31,9 +31,14 @@ final class GroupTables {
     return local;
   }
 
-  /** Removes {@code pid}'s most recent local slot (mutated: its oldest); false if it has none. */
-  boolean removeLatestLocal(Pid pid, boolean oldestInstead) {
-    return local != null && local.removeLatest(pid, oldestInstead);
+  /** Removes {@code pid}'s most recent local slot; false if it has none. */
+  boolean removeLatestLocal(Pid pid) {
+    return local != null && local.removeLatest(pid);
+  }
+
+  /** Removes {@code pid}'s oldest local slot (planted bug LEAVE_OLDEST_SLOT only). */
+  boolean removeOldestLocal(Pid pid) {
+    return local != null && local.removeOldest(pid);
   }
 
   int localLive() {

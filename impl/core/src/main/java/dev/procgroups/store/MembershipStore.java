@@ -3,7 +3,9 @@ package dev.procgroups.store;
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.ScopeConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The membership of one scope on one node: member slots by group, split into local slots and the
@@ -30,7 +33,10 @@ public final class MembershipStore {
 
   private final String localNode;
   private final ScopeConfig config;
-  private final Set<StoreMutation> mutations;
+  private final Set<PlantedBug> bugs =
+      Arrays.stream(PlantedBug.values())
+          .filter(PlantedBug::planted)
+          .collect(Collectors.toCollection(() -> EnumSet.noneOf(PlantedBug.class)));
   private final ReentrantLock writer = new ReentrantLock();
 
   /** Local writes queue here; one writer commits every queued one (see {@link GroupCommit}). */
@@ -39,7 +45,7 @@ public final class MembershipStore {
   private volatile StoreState state = StoreState.EMPTY;
   private volatile boolean stopped;
 
-  /** Only with the STALE_READS mutant: the newest state, not yet published. */
+  /** Only with the STALE_READS planted bug: the newest state, not yet published. */
   private StoreState heldBack;
 
   // Writer-owned, touched only under the lock.
@@ -55,14 +61,8 @@ public final class MembershipStore {
   private final LongAdder droppedEvents = new LongAdder();
 
   public MembershipStore(String localNode, ScopeConfig config) {
-    this(localNode, config, Set.of());
-  }
-
-  /** A store with planted bugs, for showing that tests catch them. */
-  public MembershipStore(String localNode, ScopeConfig config, Set<StoreMutation> mutations) {
     this.localNode = Objects.requireNonNull(localNode, "localNode");
     this.config = Objects.requireNonNull(config, "config");
-    this.mutations = Set.copyOf(mutations);
   }
 
   public String localNode() {
@@ -144,7 +144,10 @@ public final class MembershipStore {
           Map<String, Integer> removed = new LinkedHashMap<>();
           for (String group : groups) {
             GroupTables t = tables.get(group);
-            if (t != null && t.removeLatestLocal(pid, mutated(StoreMutation.LEAVE_OLDEST_SLOT))) {
+            if (t != null
+                && (planted(PlantedBug.LEAVE_OLDEST_SLOT)
+                    ? t.removeOldestLocal(pid)
+                    : t.removeLatestLocal(pid))) {
               removed.merge(group, 1, Integer::sum);
               forgetIfGone(pid, group, t);
             }
@@ -197,15 +200,15 @@ public final class MembershipStore {
   }
 
   /**
-   * The local slots by group (PID strings in join order), consistent with the change stream: every
-   * delta handed to the listener before this call is included, none after it.
+   * The local slots by group (PIDs in join order), consistent with the change stream: every delta
+   * handed to the listener before this call is included, none after it.
    */
-  public Map<String, List<String>> localSnapshot() {
+  public Map<String, List<Pid>> localSnapshot() {
     writer.lock();
     try {
-      Map<String, List<String>> out = new LinkedHashMap<>();
+      Map<String, List<Pid>> out = new LinkedHashMap<>();
       for (String group : state.localGroups().keySet()) {
-        out.put(group, pidStrings(state.groups().get(group).localMembers()));
+        out.put(group, state.groups().get(group).localMembers());
       }
       return out;
     } finally {
@@ -258,20 +261,19 @@ public final class MembershipStore {
     delta
         .pidsByGroup()
         .forEach(
-            (group, pidTexts) -> {
-              List<Pid> changed = new ArrayList<>(pidTexts.size());
+            (group, pids) -> {
+              List<Pid> changed = new ArrayList<>(pids.size());
               boolean join = delta.direction() == StoreChange.Direction.JOIN;
               SlotTable table =
                   join
                       ? remoteTable(delta.origin(), group)
                       : existingRemoteTable(delta.origin(), group);
-              for (String text : pidTexts) {
-                Pid pid = Pid.parse(text);
+              for (Pid pid : pids) {
                 if (join) {
                   table.append(pid);
                   changed.add(pid);
-                } else if (table != null && table.removeLatest(pid, false)
-                    || mutated(StoreMutation.NOTIFY_NON_MEMBERS)) {
+                } else if (table != null && table.removeLatest(pid)
+                    || planted(PlantedBug.NOTIFY_NON_MEMBERS)) {
                   changed.add(pid);
                 }
               }
@@ -297,8 +299,7 @@ public final class MembershipStore {
     for (String group : allGroups) {
       SlotTable old = existingRemoteTable(origin, group);
       List<Pid> before = old == null ? List.of() : old.livePids();
-      List<Pid> after =
-          sync.pidsByGroup().getOrDefault(group, List.of()).stream().map(Pid::parse).toList();
+      List<Pid> after = sync.pidsByGroup().getOrDefault(group, List.of());
       if (before.equals(after)) {
         continue;
       }
@@ -307,9 +308,7 @@ public final class MembershipStore {
         remoteTable(origin, group).append(pid);
       }
       batch.touch(group);
-      if (mutated(StoreMutation.SYNC_WITHOUT_DIFF_EVENTS)
-          && !before.isEmpty()
-          && !after.isEmpty()) {
+      if (planted(PlantedBug.SYNC_WITHOUT_DIFF_EVENTS) && !before.isEmpty() && !after.isEmpty()) {
         continue;
       }
       batch.emit(GroupEvent.Kind.LEFT, group, Multisets.minus(before, after));
@@ -445,7 +444,7 @@ public final class MembershipStore {
         newGroups++;
       }
       int max = config.maxMembersPerGroup().orElse(Integer.MAX_VALUE);
-      int adding = mutated(StoreMutation.LIMIT_COUNTS_GROUPS_ONCE) ? 1 : e.getValue();
+      int adding = planted(PlantedBug.LIMIT_COUNTS_GROUPS_ONCE) ? 1 : e.getValue();
       if ((long) local + adding > max) {
         throw new StoreLimitException(
             "group '" + e.getKey() + "' would pass max_members_per_group (" + max + ")");
@@ -514,15 +513,14 @@ public final class MembershipStore {
   private void localChange(
       WriteBatch batch, StoreChange.Direction direction, Pid pid, Map<String, Integer> counts) {
     if (changeListener != null) {
-      String text = pid.toString();
-      Map<String, List<String>> pidsByGroup;
+      Map<String, List<Pid>> pidsByGroup;
       if (counts.size() == 1) { // the common call: one group, one slot
         Map.Entry<String, Integer> only = counts.entrySet().iterator().next();
-        pidsByGroup = Map.of(only.getKey(), Collections.nCopies(only.getValue(), text));
+        pidsByGroup = Map.of(only.getKey(), Collections.nCopies(only.getValue(), pid));
       } else {
         pidsByGroup = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-          pidsByGroup.put(e.getKey(), Collections.nCopies(e.getValue(), text));
+          pidsByGroup.put(e.getKey(), Collections.nCopies(e.getValue(), pid));
         }
       }
       batch.localChanges.add(new StoreChange.Delta(localNode, direction, pidsByGroup));
@@ -540,7 +538,9 @@ public final class MembershipStore {
       GroupState g = t == null ? null : t.view();
       if (g == null || g.live() == 0) {
         tables.remove(group);
-        batch.next.remove(group, mutated(StoreMutation.EMPTY_GROUPS_LINGER));
+        if (!planted(PlantedBug.EMPTY_GROUPS_LINGER)) {
+          batch.next.remove(group);
+        }
       } else {
         batch.next.put(group, g);
       }
@@ -575,13 +575,16 @@ public final class MembershipStore {
     }
   }
 
-  /** The state writes build on: the published one, unless the STALE_READS mutant holds one back. */
+  /**
+   * The state writes build on: the published one, unless the STALE_READS planted bug holds one
+   * back.
+   */
   private StoreState latest() {
     return heldBack != null ? heldBack : state;
   }
 
   private void publish(StoreState next) {
-    if (mutated(StoreMutation.STALE_READS)) {
+    if (planted(PlantedBug.STALE_READS)) {
       if (heldBack != null) {
         state = heldBack;
       }
@@ -591,8 +594,8 @@ public final class MembershipStore {
     state = next;
   }
 
-  private boolean mutated(StoreMutation mutation) {
-    return !mutations.isEmpty() && mutations.contains(mutation);
+  private boolean planted(PlantedBug bug) {
+    return bugs.contains(bug);
   }
 
   /** True if some subscription wants {@code group}'s events. */
@@ -613,13 +616,5 @@ public final class MembershipStore {
 
   private static GroupEvent.Kind kindOf(StoreChange.Direction direction) {
     return direction == StoreChange.Direction.JOIN ? GroupEvent.Kind.JOINED : GroupEvent.Kind.LEFT;
-  }
-
-  private static List<String> pidStrings(List<Pid> pids) {
-    List<String> out = new ArrayList<>(pids.size());
-    for (Pid pid : pids) {
-      out.add(pid.toString());
-    }
-    return out;
   }
 }

@@ -16,11 +16,9 @@ final class NextState {
     groups.put(group, view);
   }
 
-  /** {@code group} has no slot left; {@code linger} keeps it listed (a planted bug). */
-  void remove(String group, boolean linger) {
-    if (!linger) {
-      groups.remove(group);
-    }
+  /** {@code group} has no slot left. */
+  void remove(String group) {
+    groups.remove(group);
   }
 
   /** Lists {@code group} among those with a local slot, or not. */

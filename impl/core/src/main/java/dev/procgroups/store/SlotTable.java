@@ -66,10 +66,19 @@ final class SlotTable {
     }
   }
 
-  /** Removes {@code pid}'s most recent slot (or, mutated, its oldest); false if it holds none. */
-  boolean removeLatest(Pid pid, boolean oldestInstead) {
+  /** Removes {@code pid}'s most recent slot; false if it holds none. */
+  boolean removeLatest(Pid pid) {
+    return remove(pid, false);
+  }
+
+  /** Removes {@code pid}'s oldest slot (planted bug LEAVE_OLDEST_SLOT only); false if none. */
+  boolean removeOldest(Pid pid) {
+    return remove(pid, true);
+  }
+
+  private boolean remove(Pid pid, boolean oldest) {
     if (slotsByPid == null) {
-      int slot = oldestInstead ? scanForward(pid, 0) : scanBack(pid, size - 1);
+      int slot = oldest ? scanForward(pid, 0) : scanBack(pid, size - 1);
       if (slot < 0) {
         return false;
       }
@@ -80,7 +89,7 @@ final class SlotTable {
     if (stack == null) {
       return false;
     }
-    kill(oldestInstead ? stack.removeFirst() : stack.pop());
+    kill(oldest ? stack.removeFirst() : stack.pop());
     if (stack.isEmpty()) {
       slotsByPid.remove(pid);
     }

@@ -1,5 +1,6 @@
 package dev.procgroups.store;
 
+import dev.procgroups.process.Pid;
 import java.util.List;
 import java.util.Map;
 
@@ -23,14 +24,14 @@ public sealed interface StoreChange {
   }
 
   /** Slots added or removed for one origin, group by group; one local call or exit = one delta. */
-  record Delta(String origin, Direction direction, Map<String, List<String>> pidsByGroup)
+  record Delta(String origin, Direction direction, Map<String, List<Pid>> pidsByGroup)
       implements StoreChange {}
 
   /**
    * Replace everything known of {@code origin} with this full state; the store emits exactly the
    * difference (with multiplicity) as events, for groups that still exist too.
    */
-  record Sync(String origin, Map<String, List<String>> pidsByGroup) implements StoreChange {}
+  record Sync(String origin, Map<String, List<Pid>> pidsByGroup) implements StoreChange {}
 
   /** The origin is down or partitioned away: remove all its slots (one member.left per group). */
   record Drop(String origin) implements StoreChange {}

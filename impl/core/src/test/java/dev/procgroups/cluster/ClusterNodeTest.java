@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +64,7 @@ class ClusterNodeTest {
               transport,
               (to, from, topic, payload, bytes) ->
                   delivered.add(from + ">" + to + " " + topic + "=" + payload),
-              new ReplicationSettings(200, 1_000, 200, Set.of()),
+              new ReplicationSettings(200, 1_000, 200),
               network::now,
               inbound,
               new InboundLanes(inboundQueueBytes, inboundQueueBytes));

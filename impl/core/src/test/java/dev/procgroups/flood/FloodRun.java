@@ -78,7 +78,7 @@ final class FloodRun {
     this(flood, workers, convergenceBound, config -> {});
   }
 
-  /** A flood over nodes whose configs {@code tune} adjusts (planted bugs, no bounds: tests). */
+  /** A flood over nodes whose configs {@code tune} adjusts (no bounds: tests). */
   FloodRun(
       Duration flood, int workers, Duration convergenceBound, Consumer<NodeConfig.Builder> tune) {
     this.tune = tune;

@@ -123,7 +123,7 @@ class RogueNodeTest {
 
     // n1's member, claimed by the insider: in a full sync, left in a delta, as a broadcast sender.
     for (Node node : honest) {
-      send(insider, node.id(), Direction.LEAVE, member.toString(), member.toString(), member);
+      send(insider, node.id(), Direction.LEAVE, member, member, member);
     }
     for (Node node : honest) {
       await(() -> node.cluster().rejectedMessages() >= 3, node.id() + " rejects all three");
@@ -134,7 +134,7 @@ class RogueNodeTest {
 
   /** A full sync and a join, each naming the sender's own PID, and a delivery to {@code target}. */
   private static void forge(AtomixTransport sender, NodeId to, Pid target) {
-    String own = new Pid(sender.self().name(), "app:processes", 1).toString();
+    Pid own = new Pid(sender.self().name(), "app:processes", 1);
     send(sender, to, Direction.JOIN, own, own, target);
   }
 
@@ -146,8 +146,8 @@ class RogueNodeTest {
       AtomixTransport sender,
       NodeId to,
       Direction direction,
-      String slot,
-      String deliverySender,
+      Pid slot,
+      Pid deliverySender,
       Pid target) {
     long incarnation = sender.self().incarnation();
     List<WireMessage> messages =
@@ -158,7 +158,7 @@ class RogueNodeTest {
                 new Deltas(
                     incarnation, 1, List.of(new Change(direction, Map.of(GROUP, List.of(slot)))))),
             new WireMessage.Delivery(
-                incarnation, 1, deliverySender, "task", "forged", List.of(target.toString())));
+                incarnation, 1, deliverySender, "task", "forged", List.of(target)));
     messages.forEach(message -> sender.send(to, ProtocolCodec.encode(message)));
   }
 

@@ -158,7 +158,7 @@ class PgInstanceTest {
             new dev.procgroups.store.StoreChange.Delta(
                 "n2",
                 dev.procgroups.store.StoreChange.Direction.JOIN,
-                Map.of("g", List.of(remote.toString()))));
+                Map.of("g", List.of(remote))));
     a.broadcast("g", "task", 42);
     a.broadcastLocal("g", "local");
     a.broadcast("empty", "task");

@@ -3,10 +3,12 @@ package dev.procgroups.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procgroups.testing.PlantedBugs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +67,8 @@ class MailboxBytesTest {
 
   @Test
   void withoutTheByteChargeTheSameFloodPassesTheBound() throws Exception {
-    ProcessRuntime mutant = runtime(ProcessRuntime.builder("n1").skipPayloadChargeForTests());
+    ProcessRuntime mutant =
+        PlantedBugs.with(Set.of("UNCHARGED_PAYLOADS"), () -> runtime(ProcessRuntime.builder("n1")));
     Flood flood = flood(mutant, 200);
     assertThat(flood.accepted()).as("only the count bound is left").isEqualTo(200);
     assertThatThrownBy(() -> assertWithinBound(flood, mutant)).isInstanceOf(AssertionError.class);

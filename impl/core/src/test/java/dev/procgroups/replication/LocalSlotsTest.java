@@ -2,6 +2,7 @@ package dev.procgroups.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,11 +20,11 @@ class LocalSlotsTest {
     for (int seed = 0; seed < 200; seed++) {
       SplittableRandom random = new SplittableRandom(seed);
       LocalSlots slots = new LocalSlots();
-      Map<String, Map<String, Integer>> reference = new LinkedHashMap<>();
+      Map<String, Map<Pid, Integer>> reference = new LinkedHashMap<>();
       long referenceHash = 0;
       for (int step = 0; step < 300; step++) {
         String group = "g" + random.nextInt(4);
-        String pid = "{n1@h|00000" + random.nextInt(3) + "}";
+        Pid pid = new Pid("n1", "h", random.nextInt(3));
         boolean join = random.nextInt(3) != 0;
         slots.apply(
             join ? StoreChange.Direction.JOIN : StoreChange.Direction.LEAVE,
@@ -32,7 +33,7 @@ class LocalSlotsTest {
           reference.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(pid, 1, Integer::sum);
           referenceHash += SlotHash.of(group, pid);
         } else if (reference.containsKey(group) && reference.get(group).containsKey(pid)) {
-          Map<String, Integer> counts = reference.get(group);
+          Map<Pid, Integer> counts = reference.get(group);
           if (counts.merge(pid, -1, Integer::sum) == 0) {
             counts.remove(pid);
           }
@@ -50,11 +51,11 @@ class LocalSlotsTest {
     }
   }
 
-  private static Map<String, List<String>> flat(Map<String, Map<String, Integer>> counts) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
+  private static Map<String, List<Pid>> flat(Map<String, Map<Pid, Integer>> counts) {
+    Map<String, List<Pid>> out = new LinkedHashMap<>();
     counts.forEach(
         (group, byPid) -> {
-          List<String> pids = new ArrayList<>();
+          List<Pid> pids = new ArrayList<>();
           byPid.forEach((pid, n) -> pids.addAll(Collections.nCopies(n, pid)));
           out.put(group, pids);
         });

@@ -27,9 +27,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 class ProtocolCodecTest {
-  private static final String P1 = "{n1@app:processes|000001}";
-  private static final String P2 = "{n1@app:processes|1000002}";
-  private static final Map<String, List<String>> GROUPS = Map.of("workers", List.of(P1, P1, P2));
+  private static final Pid P1 = Pid.parse("{n1@app:processes|000001}");
+  private static final Pid P2 = Pid.parse("{n1@app:processes|1000002}");
+  private static final Map<String, List<Pid>> GROUPS = Map.of("workers", List.of(P1, P1, P2));
 
   static List<WireMessage> samples() {
     Map<String, Object> nested = new LinkedHashMap<>();
@@ -114,14 +114,24 @@ class ProtocolCodecTest {
 
   @Example
   void badFieldsAreRejected() {
-    assertRejected(new Sync(1, 1, Map.of("g", List.of("{n1@h|12}"))), "not a pid");
+    assertRejected(
+        withText(
+            new ForScope("s", new Sync(1, 1, Map.of("g", List.of(P1)))),
+            "{n1@app:processes|000001}",
+            "{n1@app:processes|00001g}"),
+        "not a pid");
     assertRejected(new Sync(1, 1, Map.of("", List.of(P1))), "empty group");
     assertRejected(new Sync(1, 1, Map.of("g", List.of())), "group without pids");
     assertRejected(new Sync(1, 1, Map.of("x".repeat(1025), List.of(P1))), "group length");
     assertRejected(
         new Deltas(1, 0, List.of(new Change(StoreChange.Direction.JOIN, GROUPS))), "start at 1");
     assertRejected(new Deltas(1, 1, List.of()), "empty delta batch");
-    assertRejected(new Delivery(1, 1, "nobody", "t", null, List.of()), "not a pid");
+    assertRejected(
+        withText(
+            new Delivery(1, 1, P1, "t", null, List.of()),
+            "{n1@app:processes|000001}",
+            "nobody" + "_".repeat(19)),
+        "not a pid");
     assertRejected(new Delivery(1, 1, P1, "", null, List.of()), "empty topic");
     assertRejected(new ResyncRequest(0), "incarnation must be positive");
   }
@@ -187,10 +197,31 @@ class ProtocolCodecTest {
   }
 
   private static void assertRejected(WireMessage m, String reason) {
-    byte[] bytes = ProtocolCodec.encode(m);
+    assertRejected(ProtocolCodec.encode(m), reason);
+  }
+
+  private static void assertRejected(byte[] bytes, String reason) {
     assertThatThrownBy(() -> ProtocolCodec.decode(bytes))
         .isInstanceOf(MalformedMessageException.class)
         .hasMessageContaining(reason);
+  }
+
+  /**
+   * {@code m} encoded, with the first occurrence of {@code from} replaced by {@code to} of the same
+   * length: a malformed PID, which a {@link Pid} cannot hold, put where the codec reads one.
+   */
+  private static byte[] withText(WireMessage m, String from, String to) {
+    byte[] bytes = ProtocolCodec.encode(m);
+    byte[] was = from.getBytes(StandardCharsets.UTF_8);
+    byte[] now = to.getBytes(StandardCharsets.UTF_8);
+    assertThat(now).hasSameSizeAs(was);
+    for (int at = 0; at + was.length <= bytes.length; at++) {
+      if (Arrays.equals(bytes, at, at + was.length, was, 0, was.length)) {
+        System.arraycopy(now, 0, bytes, at, now.length);
+        return bytes;
+      }
+    }
+    throw new AssertionError(from + " is not in the encoding");
   }
 
   @Example

@@ -3,6 +3,7 @@ package dev.procgroups.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output.Apply;
 import dev.procgroups.replication.Output.Send;
 import dev.procgroups.replication.ProtocolMessage.Change;
@@ -22,10 +23,9 @@ class ReplicationCoreTest {
   private static final NodeId A = new NodeId("a", 1);
   private static final NodeId B = new NodeId("b", 1);
   private static final NodeId B2 = new NodeId("b", 2);
-  private static final String PB = "{b@app:processes|1000000}";
-  private static final String PA = "{a@app:processes|1000000}";
-  private static final ReplicationSettings SETTINGS =
-      new ReplicationSettings(100, 500, 100, java.util.Set.of());
+  private static final Pid PB = Pid.parse("{b@app:processes|1000000}");
+  private static final Pid PA = Pid.parse("{a@app:processes|1000000}");
+  private static final ReplicationSettings SETTINGS = new ReplicationSettings(100, 500, 100);
 
   private final ReplicationCore core = new ReplicationCore("s", A, SETTINGS);
 

@@ -2,6 +2,7 @@ package dev.procgroups.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.replication.Output.Acked;
 import dev.procgroups.replication.Output.Send;
 import dev.procgroups.replication.ProtocolMessage.Probe;
@@ -13,7 +14,6 @@ import dev.procgroups.transport.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Probes: how a node learns that its peers applied its changes (for waits on visibility). */
@@ -21,9 +21,8 @@ class ReplicationProbeTest {
   private static final NodeId A = new NodeId("a", 1);
   private static final NodeId B = new NodeId("b", 1);
   private static final NodeId C = new NodeId("c", 1);
-  private static final String PA = "{a@app:processes|1000000}";
-  private static final ReplicationSettings SETTINGS =
-      new ReplicationSettings(100, 500, 100, Set.of());
+  private static final Pid PA = Pid.parse("{a@app:processes|1000000}");
+  private static final ReplicationSettings SETTINGS = new ReplicationSettings(100, 500, 100);
 
   private final ReplicationCore a = new ReplicationCore("s", A, SETTINGS);
   private final ReplicationCore b = new ReplicationCore("s", B, SETTINGS);

@@ -146,7 +146,7 @@ class ConcurrentWritersTest {
   /** A peer's join and leave, again and again: writes that take the lock without combining. */
   private int applyPeerChanges(AtomicBoolean joining) {
     int rounds = 0;
-    String remote = new Pid("n2", "app:processes", 1).toString();
+    Pid remote = new Pid("n2", "app:processes", 1);
     while (joining.get()) {
       for (Direction direction : List.of(Direction.JOIN, Direction.LEAVE)) {
         StoreChange change = new Delta("n2", direction, Map.of("peer", List.of(remote)));

@@ -118,7 +118,7 @@ class MembershipStoreTest {
     join(A, "a", "b", "a");
     store.leave(A, List.of("b", "zzz"));
     store.removeProcess(A);
-    String a = A.toString();
+    Pid a = A;
     assertThat(seen)
         .containsExactly(
             new Delta("n1", Direction.JOIN, ordered("a", List.of(a, a), "b", List.of(a))),
@@ -129,8 +129,8 @@ class MembershipStoreTest {
 
   @Test
   void aBatchOfPeerChangesEndsAndNotifiesAsAppliedOneByOne() throws Exception {
-    String r1 = R1.toString();
-    String r2 = R2.toString();
+    Pid r1 = R1;
+    Pid r2 = R2;
     List<StoreChange> changes =
         List.of(
             new Delta("n2", Direction.JOIN, ordered("g", List.of(r1, r2), "h", List.of(r2))),
@@ -161,8 +161,8 @@ class MembershipStoreTest {
   void peerDeltasSyncsAndDropsEmitExactDifferences() throws Exception {
     join(A, "g");
     EventsSnapshot watch = store.events();
-    String r1 = R1.toString();
-    String r2 = R2.toString();
+    Pid r1 = R1;
+    Pid r2 = R2;
     store.apply(new Delta("n2", Direction.JOIN, ordered("g", List.of(r1, r1), "h", List.of(r2))));
     assertThat(store.members("g")).containsExactly(A, R1, R1);
     assertThat(store.localMembers("g")).containsExactly(A);
@@ -188,9 +188,9 @@ class MembershipStoreTest {
 
   @Test
   void aSyncEqualToTheCurrentStateEmitsNothing() throws Exception {
-    store.apply(new StoreChange.Sync("n2", ordered("g", List.of(R1.toString()))));
+    store.apply(new StoreChange.Sync("n2", ordered("g", List.of(R1))));
     Subscription sub = store.monitor("g").subscription();
-    store.apply(new StoreChange.Sync("n2", ordered("g", List.of(R1.toString()))));
+    store.apply(new StoreChange.Sync("n2", ordered("g", List.of(R1))));
     assertThat(drain(sub)).isEmpty();
   }
 
@@ -213,7 +213,7 @@ class MembershipStoreTest {
         .hasMessageContaining("max_members_per_group");
     assertThat(limited.members("a")).containsExactly(A);
     assertThat(limited.members("b")).containsExactly(A);
-    limited.apply(new Delta("n2", Direction.JOIN, ordered("x", List.of(R1.toString()))));
+    limited.apply(new Delta("n2", Direction.JOIN, ordered("x", List.of(R1))));
     assertThat(limited.join(B, List.of("a"), () -> true)).isTrue();
   }
 
@@ -254,7 +254,7 @@ class MembershipStoreTest {
   @Test
   void aStoppedStoreRefusesEverything() throws Exception {
     join(A, "g");
-    store.apply(new StoreChange.Sync("n2", ordered("h", List.of(R1.toString()))));
+    store.apply(new StoreChange.Sync("n2", ordered("h", List.of(R1))));
     Subscription sub = store.events().subscription();
     store.stop();
     assertThat(store.groups()).isEmpty();
@@ -310,11 +310,11 @@ class MembershipStoreTest {
     return new GroupEvent(GroupEvent.Kind.LEFT, group, List.of(pids));
   }
 
-  static Map<String, List<String>> ordered(Object... pairs) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
+  static Map<String, List<Pid>> ordered(Object... pairs) {
+    Map<String, List<Pid>> out = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       @SuppressWarnings("unchecked")
-      List<String> pids = (List<String>) pairs[i + 1];
+      List<Pid> pids = (List<Pid>) pairs[i + 1];
       out.put((String) pairs[i], pids);
     }
     return out;

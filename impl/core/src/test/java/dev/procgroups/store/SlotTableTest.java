@@ -30,9 +30,7 @@ class SlotTableTest {
           table.append(pid);
           reference.add(pid);
         } else if (op == appendWeight) {
-          assertThat(table.removeLatest(pid, false))
-              .as(at)
-              .isEqualTo(reference.lastIndexOf(pid) >= 0);
+          assertThat(table.removeLatest(pid)).as(at).isEqualTo(reference.lastIndexOf(pid) >= 0);
           if (reference.lastIndexOf(pid) >= 0) {
             reference.remove(reference.lastIndexOf(pid));
           }
@@ -58,7 +56,7 @@ class SlotTableTest {
     table.append(a);
     table.append(b);
     table.append(a);
-    assertThat(table.removeLatest(a, true)).isTrue();
+    assertThat(table.removeOldest(a)).isTrue();
     assertThat(table.livePids()).containsExactly(b, a);
   }
 }

@@ -5,13 +5,12 @@ import dev.procgroups.jepsen.control.ControlServer;
 import dev.procgroups.jepsen.control.NodeBackend;
 import dev.procgroups.node.Node;
 import dev.procgroups.node.NodeConfig;
-import dev.procgroups.replication.ProtocolMutation;
-import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import dev.procgroups.transport.auth.ClusterSecret;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -101,8 +100,12 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       split = ",",
       hidden = true,
       description =
-          "TEST ONLY: deliberately broken behaviours (ProtocolMutation or NodeMutant names)")
+          "TEST ONLY: deliberately broken behaviours (NodeMutant names, or names of planted bugs"
+              + " of the library, impl/README.md \"Planted bugs\")")
   List<String> mutations = List.of();
+
+  /** Where the library's packages read their planted bugs from (impl/README.md). */
+  private static final String PLANTED_BUGS_PROPERTY = "procgroups.plantedBugs";
 
   /** Shorter control tokens are guessable; the control server refuses them too. */
   static final int MIN_TOKEN_CHARS = 16;
@@ -144,18 +147,20 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       config.incarnation(incarnation);
     }
     seeds.forEach(seed -> config.seed(SeedMember.parse(seed)));
-    Set<ProtocolMutation> protocol = EnumSet.noneOf(ProtocolMutation.class);
+    List<String> library = new ArrayList<>();
     Set<NodeMutant> daemon = EnumSet.noneOf(NodeMutant.class);
     for (String m : mutations) {
       if (Arrays.stream(NodeMutant.values()).anyMatch(n -> n.name().equals(m))) {
         daemon.add(NodeMutant.valueOf(m));
       } else {
-        protocol.add(ProtocolMutation.valueOf(m));
+        library.add(m);
       }
     }
     config.dataDir(daemon.remove(NodeMutant.IGNORE_DATA_DIR) ? null : dataDir);
     boolean ignoreFullDisk = daemon.remove(NodeMutant.IGNORE_FULL_DISK);
-    config.replication(ReplicationSettings.defaults().withMutations(protocol));
+    if (!library.isEmpty()) {
+      System.setProperty(PLANTED_BUGS_PROPERTY, String.join(",", library));
+    }
     Node started;
     try {
       started = Node.start(config.build());

@@ -2,8 +2,9 @@ package dev.procgroups.jepsen.node;
 
 /**
  * TEST ONLY: deliberately broken behaviours of a node as the harness sees it (planted by {@link
- * MutantBackend} around the control adapter), one per failure the Jepsen checkers must notice in a
- * real run (the protocol's own mutants are {@code ProtocolMutation}).
+ * MutantBackend} around the control adapter, or by {@link NodeCommand} at start), one per failure
+ * the Jepsen checkers must notice in a real run (the library's own planted bugs, such as the
+ * protocol's, are planted inside the node: impl/README.md "Planted bugs").
  */
 enum NodeMutant {
   /**

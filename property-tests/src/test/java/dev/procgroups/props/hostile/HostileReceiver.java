@@ -27,8 +27,8 @@ final class HostileReceiver {
   static final NodeId PEER = new NodeId("b", 1);
 
   private final ReplicationCore core =
-      new ReplicationCore(SCOPE, SELF, new ReplicationSettings(100, 500, 100, java.util.Set.of()));
-  private final DeliveryCore delivery = new DeliveryCore(SELF, ReplicationSettings.defaults());
+      new ReplicationCore(SCOPE, SELF, new ReplicationSettings(100, 500, 100));
+  private final DeliveryCore delivery = new DeliveryCore(SELF);
   private final MembershipStore store = new MembershipStore(SELF.name(), ScopeConfig.DEFAULTS);
   private long now;
   int rejected;

@@ -1,11 +1,11 @@
 package dev.procgroups.props.hostile;
 
+import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolCodec;
 import dev.procgroups.replication.ProtocolMessage;
 import dev.procgroups.replication.WireMessage;
 import dev.procgroups.store.StoreChange.Direction;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,12 +16,12 @@ import net.jqwik.api.Tuple;
 final class Messages {
   private Messages() {}
 
-  static String peerPid(int n) {
+  static Pid peerPid(int n) {
     return pid("b", n);
   }
 
-  private static String pid(String node, int n) {
-    return "{" + node + "@app:processes|" + String.format(Locale.ROOT, "%06x", (1 << 24) + n) + "}";
+  private static Pid pid(String node, int n) {
+    return new Pid(node, "app:processes", (1 << 24) + n);
   }
 
   static Arbitrary<byte[]> encoded() {
@@ -90,14 +90,14 @@ final class Messages {
   }
 
   /** Mostly the peer's own PIDs; now and then one of another node, which must be refused. */
-  private static Arbitrary<Map<String, List<String>>> groups() {
-    Arbitrary<String> pid =
+  private static Arbitrary<Map<String, List<Pid>>> groups() {
+    Arbitrary<Pid> pid =
         Arbitraries.frequencyOf(List.of(Tuple.of(9, pids("b")), Tuple.of(1, pids("c"))));
     return Arbitraries.maps(Arbitraries.of("g", "h", "k"), pid.list().ofMinSize(1).ofMaxSize(3))
         .ofMaxSize(3);
   }
 
-  private static Arbitrary<String> pids(String node) {
+  private static Arbitrary<Pid> pids(String node) {
     return Arbitraries.integers().between(0, 3).map(n -> pid(node, n));
   }
 

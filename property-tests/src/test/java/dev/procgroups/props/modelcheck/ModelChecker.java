@@ -22,7 +22,7 @@ final class ModelChecker {
    * held back, and no silence detection (ticks carry no real time here; the simulation covers it).
    */
   static ReplicationSettings settings() {
-    return new ReplicationSettings(1, Long.MAX_VALUE / 4, 0, Set.of());
+    return new ReplicationSettings(1, Long.MAX_VALUE / 4, 0);
   }
 
   static Report explore(CheckerConfig config, ReplicationSettings settings, long maxStates) {

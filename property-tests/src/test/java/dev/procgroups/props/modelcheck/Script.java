@@ -7,6 +7,7 @@ import dev.procgroups.model.node.NodeModel;
 import dev.procgroups.model.node.NodeState;
 import dev.procgroups.model.node.ScopedEvent;
 import dev.procgroups.model.node.Step;
+import dev.procgroups.process.Pid;
 import dev.procgroups.store.StoreChange;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,12 +64,12 @@ final class Script {
     if (events.isEmpty()) {
       return null;
     }
-    Map<String, List<String>> pidsByGroup = new LinkedHashMap<>();
+    Map<String, List<Pid>> pidsByGroup = new LinkedHashMap<>();
     events.forEach(
         e ->
             pidsByGroup
                 .computeIfAbsent(e.event().group(), g -> new ArrayList<>())
-                .addAll(e.event().pids()));
+                .addAll(e.event().pids().stream().map(Pid::parse).toList()));
     boolean joined = events.get(0).event().kind() == EventKind.JOINED;
     return new StoreChange.Delta(
         node, joined ? StoreChange.Direction.JOIN : StoreChange.Direction.LEAVE, pidsByGroup);

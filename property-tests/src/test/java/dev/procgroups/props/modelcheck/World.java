@@ -1,6 +1,7 @@
 package dev.procgroups.props.modelcheck;
 
 import dev.procgroups.model.cluster.Views;
+import dev.procgroups.process.Pid;
 import dev.procgroups.props.sim.Multisets;
 import dev.procgroups.replication.MalformedMessageException;
 import dev.procgroups.replication.Output;
@@ -438,7 +439,7 @@ final class World {
           change instanceof StoreChange.Sync
               ? new TreeMap<>()
               : new TreeMap<>(remote.getOrDefault(origin, Map.of()));
-      Map<String, List<String>> changes =
+      Map<String, List<Pid>> changes =
           change instanceof StoreChange.Sync s
               ? s.pidsByGroup()
               : ((StoreChange.Delta) change).pidsByGroup();
@@ -447,7 +448,8 @@ final class World {
       changes.forEach(
           (g, pids) -> {
             List<String> slots = new ArrayList<>(next.getOrDefault(g, List.of()));
-            for (String pid : pids) {
+            for (Pid slot : pids) {
+              String pid = slot.toString(); // the model's vocabulary
               if (join) {
                 slots.add(pid);
               } else if (slots.lastIndexOf(pid) >= 0) {

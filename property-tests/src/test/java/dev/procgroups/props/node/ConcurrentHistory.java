@@ -11,13 +11,11 @@ import dev.procgroups.pg.RemoteBroadcast;
 import dev.procgroups.process.Pid;
 import dev.procgroups.registry.Registry;
 import dev.procgroups.security.SecurityPolicy;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.testing.FakeProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +33,7 @@ final class ConcurrentHistory {
 
   private ConcurrentHistory() {}
 
-  static History record(int threads, int callsPerThread, long seed, Set<StoreMutation> mutations)
-      throws Exception {
+  static History record(int threads, int callsPerThread, long seed) throws Exception {
     Registry registry = new Registry();
     registry.registerScope("app:pg", Map.of());
     Pg pg =
@@ -45,8 +42,7 @@ final class ConcurrentHistory {
             registry,
             SecurityPolicy.allowAll(),
             (to, from, topic, payload, bytes) -> true,
-            RemoteBroadcast.NONE,
-            mutations);
+            RemoteBroadcast.NONE);
     HistoryBuilder history = new HistoryBuilder();
     CyclicBarrier start = new CyclicBarrier(threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);

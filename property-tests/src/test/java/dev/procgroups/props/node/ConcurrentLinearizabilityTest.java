@@ -7,7 +7,7 @@ import dev.procgroups.model.linearizability.CheckResult;
 import dev.procgroups.model.linearizability.LinearizabilityChecker;
 import dev.procgroups.model.linearizability.MembershipSpecification;
 import dev.procgroups.model.linearizability.MembershipState;
-import dev.procgroups.store.StoreMutation;
+import dev.procgroups.testing.PlantedBugs;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class ConcurrentLinearizabilityTest {
   @Test
   void concurrentJoinsLeavesAndReadsAreLinearizable() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
-      History history = ConcurrentHistory.record(THREADS, CALLS, round, Set.of());
+      History history = ConcurrentHistory.record(THREADS, CALLS, round);
       CheckResult<MembershipState> result = checker.check(history, new MembershipSpecification());
       assertThat(result).as("round %d", round).isInstanceOf(CheckResult.Linearizable.class);
     }
@@ -39,8 +39,10 @@ class ConcurrentLinearizabilityTest {
   void theCheckerCatchesStaleReads() throws Exception {
     int caughtIn = -1;
     for (int round = 0; round < MUTANT_ROUNDS && caughtIn < 0; round++) {
+      int r = round;
       History history =
-          ConcurrentHistory.record(THREADS, CALLS, round, Set.of(StoreMutation.STALE_READS));
+          PlantedBugs.with(
+              Set.of("STALE_READS"), () -> ConcurrentHistory.record(THREADS, CALLS, r));
       if (checker.check(history, new MembershipSpecification())
           instanceof CheckResult.NotLinearizable<MembershipState> violation) {
         caughtIn = round;

@@ -14,15 +14,14 @@ import dev.procgroups.registry.Registry;
 import dev.procgroups.registry.RegistryException;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.StoreChange;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.store.Subscription;
 import dev.procgroups.testing.FakeProcess;
 import dev.procgroups.testing.RecordingSink;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The implementation driven by the model's calls: one node with a registry, a pg, fake processes
@@ -47,7 +46,7 @@ final class ImplNode {
   final Map<Long, PgInstance> instances = new HashMap<>();
   final Map<Long, Subscription> subscriptions = new HashMap<>();
 
-  ImplNode(String node, PolicyPreset policy, Set<StoreMutation> mutations) {
+  ImplNode(String node, PolicyPreset policy) {
     pg =
         new Pg(
             node,
@@ -63,8 +62,7 @@ final class ImplNode {
                 remoteDeliveries.add(
                     new Delivery(target.toString(), from.toString(), topic, payload));
               }
-            },
-            mutations);
+            });
   }
 
   /** Deliveries (local then remote) since the last call, in the model's vocabulary. */
@@ -155,16 +153,25 @@ final class ImplNode {
     } else if (call instanceof NodeCall.Dropped c) {
       return subscriptions.get(c.subscription()).dropped();
     } else if (call instanceof NodeCall.RemoteSync c) {
-      return apply(c.scope(), new StoreChange.Sync(c.origin(), c.pidsByGroup()));
+      return apply(c.scope(), new StoreChange.Sync(c.origin(), pids(c.pidsByGroup())));
     } else if (call instanceof NodeCall.RemoteDelta c) {
       return apply(
           c.scope(),
           new StoreChange.Delta(
-              c.origin(), StoreChange.Direction.valueOf(c.direction().name()), c.pidsByGroup()));
+              c.origin(),
+              StoreChange.Direction.valueOf(c.direction().name()),
+              pids(c.pidsByGroup())));
     } else if (call instanceof NodeCall.RemoteDrop c) {
       return apply(c.scope(), new StoreChange.Drop(c.origin()));
     }
     throw new IllegalArgumentException("unknown call " + call);
+  }
+
+  /** The model's PID strings as the store's PIDs (the codec parses them on a real node). */
+  private static Map<String, List<Pid>> pids(Map<String, List<String>> byGroup) {
+    Map<String, List<Pid>> out = new LinkedHashMap<>();
+    byGroup.forEach((group, pids) -> out.put(group, pids.stream().map(Pid::parse).toList()));
+    return out;
   }
 
   private Object apply(String scope, StoreChange change) throws PgException {

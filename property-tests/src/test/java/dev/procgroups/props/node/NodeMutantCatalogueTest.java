@@ -2,7 +2,7 @@ package dev.procgroups.props.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procgroups.store.StoreMutation;
+import dev.procgroups.testing.PlantedBugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,19 +21,22 @@ class NodeMutantCatalogueTest {
 
   @Example
   void theModelComparisonCatchesEveryStoreMutant() {
-    List<StoreMutation> survivors = new ArrayList<>();
-    for (StoreMutation mutation : StoreMutation.values()) {
-      if (!caught(mutation)) {
+    List<String> survivors = new ArrayList<>();
+    List<String> mutations = PlantedBugs.of("store");
+    for (int i = 0; i < mutations.size(); i++) {
+      String mutation = mutations.get(i);
+      Random random = new Random(i); // its declaration index: the seed it always had
+      if (!PlantedBugs.with(Set.of(mutation), () -> caught(mutation, random))) {
         survivors.add(mutation);
       }
     }
     assertThat(survivors).as("store mutants the model comparison did not catch").isEmpty();
   }
 
-  private static boolean caught(StoreMutation mutation) {
+  /** Whether a sequence from {@code random} catches {@code mutation}, planted by the caller. */
+  private static boolean caught(String mutation, Random random) {
     RandomGenerator<ActionChain<Twin>> generator =
-        NodeTwinProperties.sequences(Set.of(mutation)).generator(1000);
-    Random random = new Random(mutation.ordinal());
+        NodeTwinProperties.twinSequences().generator(1000);
     for (int tried = 1; tried <= MAX_SEQUENCES; tried++) {
       try {
         generator.next(random).value().run();

@@ -1,10 +1,8 @@
 package dev.procgroups.props.node;
 
 import dev.procgroups.model.node.NodeCall;
-import dev.procgroups.store.StoreMutation;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -35,15 +33,15 @@ class NodeTwinProperties {
 
   @Provide
   Arbitrary<ActionChain<Twin>> sequences() {
-    return sequences(Set.of());
+    return twinSequences();
   }
 
-  /** Call sequences on a fresh twin whose implementation carries {@code mutations}. */
-  static Arbitrary<ActionChain<Twin>> sequences(Set<StoreMutation> mutations) {
+  /** Call sequences on a fresh twin (with the bugs planted when its store is made, if any). */
+  static Arbitrary<ActionChain<Twin>> twinSequences() {
     return setups()
         .flatMap(
             setup ->
-                ActionChain.startWith(() -> setup.twin(mutations))
+                ActionChain.startWith(() -> setup.twin())
                     .withAction(new AnyCall())
                     .withMaxTransformations(60));
   }
@@ -58,7 +56,7 @@ class NodeTwinProperties {
 
   /** The policy and the {@code app:pg} scope config of one try (0 = no limit). */
   record Setup(PolicyPreset policy, long monitorBuffer, long maxGroups, long maxMembers) {
-    Twin twin(Set<StoreMutation> mutations) {
+    Twin twin() {
       Map<String, Object> config = new LinkedHashMap<>();
       config.put("monitor_buffer", monitorBuffer);
       if (maxGroups > 0) {
@@ -67,7 +65,7 @@ class NodeTwinProperties {
       if (maxMembers > 0) {
         config.put("max_members_per_group", maxMembers);
       }
-      return new Twin(policy, config, mutations);
+      return new Twin(policy, config);
     }
   }
 

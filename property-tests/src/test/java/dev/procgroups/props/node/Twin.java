@@ -21,7 +21,6 @@ import dev.procgroups.store.EventsSnapshot;
 import dev.procgroups.store.GroupEvent;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.MonitorSnapshot;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.store.Subscription;
 import java.util.Collection;
 import java.util.HashSet;
@@ -47,9 +46,9 @@ final class Twin {
   private final ImplNode impl;
   private int steps;
 
-  Twin(PolicyPreset policy, Map<String, Object> pgConfig, Set<StoreMutation> mutations) {
+  Twin(PolicyPreset policy, Map<String, Object> pgConfig) {
     model = NodeState.initial(NODE, policy.model());
-    impl = new ImplNode(NODE, policy, mutations);
+    impl = new ImplNode(NODE, policy);
     apply(new NodeCall.RegisterScope("app:pg", pgConfig));
     apply(new NodeCall.RegisterScope("app:other", null));
   }

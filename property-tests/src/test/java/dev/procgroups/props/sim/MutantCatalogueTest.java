@@ -2,9 +2,12 @@ package dev.procgroups.props.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.testing.PlantedBugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
 import net.jqwik.api.Example;
 import net.jqwik.api.RandomGenerator;
 
@@ -16,24 +19,35 @@ import net.jqwik.api.RandomGenerator;
 class MutantCatalogueTest {
   private static final int MAX_SCHEDULES = 3_000;
 
+  /**
+   * Every planted bug of the replication core, plus the store bug Erlang pg has ({@code
+   * SYNC_WITHOUT_DIFF_EVENTS}: a resync that changes a group that still exists notifies nobody),
+   * planted in the real store.
+   */
+  static final List<String> CATALOGUE =
+      Stream.concat(PlantedBugs.of("replication").stream(), Stream.of("SYNC_WITHOUT_DIFF_EVENTS"))
+          .toList();
+
   @Example
   void theSimulationCatchesEveryMutant() {
-    List<Mutant> survivors = new ArrayList<>();
-    for (Mutant mutant : Mutant.values()) {
-      if (firstViolation(mutant) == null) {
+    List<String> survivors = new ArrayList<>();
+    for (int i = 0; i < CATALOGUE.size(); i++) {
+      String mutant = CATALOGUE.get(i);
+      Random random = new Random(i); // its place in the catalogue: the seed it always had
+      if (PlantedBugs.with(Set.of(mutant), () -> firstViolation(mutant, random)) == null) {
         survivors.add(mutant);
       }
     }
     assertThat(survivors).as("mutants the simulation did not catch").isEmpty();
   }
 
-  private static String firstViolation(Mutant mutant) {
+  /** The first violation a schedule from {@code random} shows, with the mutant planted. */
+  private static String firstViolation(String mutant, Random random) {
     RandomGenerator<Schedule> generator = Schedules.schedules(40).generator(1000);
-    Random random = new Random(mutant.ordinal());
     for (int tried = 1; tried <= MAX_SCHEDULES; tried++) {
       Schedule schedule = generator.next(random).value();
       try {
-        schedule.run(mutant.apply(Schedule.settings()), mutant.store());
+        schedule.run(Schedule.settings());
       } catch (AssertionError violation) {
         System.out.printf("%s caught by schedule %d: %s%n", mutant, tried, violation.getMessage());
         return violation.getMessage();

@@ -1,10 +1,8 @@
 package dev.procgroups.props.sim;
 
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.transport.sim.NetworkFaults;
 import java.util.List;
-import java.util.Set;
 
 /** One generated simulation: network seed and faults, cluster size, and the ops to run. */
 record Schedule(long seed, int nodes, NetworkFaults faults, List<SimOp> ops) {
@@ -13,12 +11,12 @@ record Schedule(long seed, int nodes, NetworkFaults faults, List<SimOp> ops) {
 
   /** Digest every 200 ms, suspect a peer after 1 s of silence, resync requests 200 ms apart. */
   static ReplicationSettings settings() {
-    return new ReplicationSettings(200, 1_000, 200, java.util.Set.of());
+    return new ReplicationSettings(200, 1_000, 200);
   }
 
   /** Runs it; throws {@link AssertionError} on the first violated invariant. */
-  void run(ReplicationSettings settings, Set<StoreMutation> storeBugs) {
-    SimCluster cluster = new SimCluster(seed, nodes, faults, settings, storeBugs);
+  void run(ReplicationSettings settings) {
+    SimCluster cluster = new SimCluster(seed, nodes, faults, settings);
     ops.forEach(cluster::step);
     cluster.settle(QUIET);
   }

@@ -9,16 +9,18 @@ import dev.procgroups.model.node.Step;
 import dev.procgroups.process.EncodedSize;
 import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ReplicationSettings;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.sim.NetworkFaults;
 import dev.procgroups.transport.sim.SimNetwork;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,7 +33,6 @@ import java.util.TreeMap;
 final class SimCluster {
   private final SimNetwork network;
   private final ReplicationSettings settings;
-  private final Set<StoreMutation> storeBugs;
   private final List<String> names = new ArrayList<>();
   private final Map<String, SimNode> running = new TreeMap<>();
   private final Map<String, Long> incarnations = new HashMap<>();
@@ -48,15 +49,9 @@ final class SimCluster {
   private final BroadcastLedger ledger = new BroadcastLedger();
   private int steps;
 
-  SimCluster(
-      long seed,
-      int size,
-      NetworkFaults faults,
-      ReplicationSettings settings,
-      Set<StoreMutation> storeBugs) {
+  SimCluster(long seed, int size, NetworkFaults faults, ReplicationSettings settings) {
     this.network = new SimNetwork(seed, faults);
     this.settings = settings;
-    this.storeBugs = storeBugs;
     for (int i = 1; i <= size; i++) {
       names.add("n" + i);
       start("n" + i);
@@ -65,6 +60,11 @@ final class SimCluster {
 
   SimNetwork network() {
     return network;
+  }
+
+  /** The running nodes, by name. */
+  Collection<SimNode> nodes() {
+    return Collections.unmodifiableCollection(running.values());
   }
 
   /** Applies one op, lets {@code op.advance()} of virtual time pass, then checks safety. */
@@ -83,6 +83,33 @@ final class SimCluster {
     String where = "after healing and " + quiet + " quiet ms";
     checkSafety(where);
     checkConvergence(where);
+  }
+
+  /**
+   * Applies {@code ops} at one instant, lets {@code advance} pass, then checks safety once: for
+   * large clusters, where a check after every op (O(nodes²) each) would cost more than the run.
+   */
+  void round(List<SimOp> ops, long advance) {
+    ops.forEach(this::apply);
+    steps += ops.size();
+    network.runFor(advance);
+    checkSafety("after the round ending at step " + steps);
+  }
+
+  /**
+   * Heals every fault and runs the healthy network until every view equals the model's, looking
+   * every {@code every} ms for at most {@code limit} ms; returns how long that took, or empty.
+   */
+  OptionalLong healUntilConverged(long every, long limit) {
+    network.heal();
+    network.faults(NetworkFaults.none());
+    for (long waited = 0; waited <= limit; waited += every) {
+      if (divergence().isEmpty()) {
+        return OptionalLong.of(waited);
+      }
+      network.runFor(every);
+    }
+    return OptionalLong.empty();
   }
 
   private void apply(SimOp op) {
@@ -185,7 +212,7 @@ final class SimCluster {
   private void start(String name) {
     truth = incarnations.containsKey(name) ? truth.restart(name) : truth.start(name, SimNode.SCOPE);
     long incarnation = incarnations.merge(name, 1L, Long::sum);
-    SimNode node = new SimNode(new NodeId(name, incarnation), network, settings, storeBugs, ledger);
+    SimNode node = new SimNode(new NodeId(name, incarnation), network, settings, ledger);
     running.put(name, node);
     remember(node);
   }
@@ -294,28 +321,31 @@ final class SimCluster {
   }
 
   private void checkConvergence(String where) {
+    divergence().ifPresent(what -> check(where, false, what));
+  }
+
+  /** The first way some node's view differs from the model's converged one, if any. */
+  private Optional<String> divergence() {
     Set<String> live = new HashSet<>();
     running.values().forEach(n -> live.addAll(n.live));
     for (SimNode node : running.values()) {
       String name = node.id.name();
-      node.view()
-          .forEach(
-              (g, pids) ->
-                  pids.forEach(
-                      pid ->
-                          check(
-                              where,
-                              live.contains(pid),
-                              name + " still holds " + pid + " in " + g + ", not a live process")));
-      check(
-          where,
-          Views.sameView(truth.expectedView(name, SimNode.SCOPE), node.view()),
-          name
-              + " sees "
-              + Multisets.canonical(node.view())
-              + ": "
-              + Views.differences(truth.expectedView(name, SimNode.SCOPE), node.view()));
+      Map<String, List<String>> view = node.view();
+      for (Map.Entry<String, List<String>> group : view.entrySet()) {
+        for (String pid : group.getValue()) {
+          if (!live.contains(pid)) {
+            return Optional.of(
+                name + " still holds " + pid + " in " + group.getKey() + ", not a live process");
+          }
+        }
+      }
+      Map<String, List<String>> expected = truth.expectedView(name, SimNode.SCOPE);
+      if (!Views.sameView(expected, view)) {
+        return Optional.of(
+            name + " sees " + Multisets.canonical(view) + ": " + Views.differences(expected, view));
+      }
     }
+    return Optional.empty();
   }
 
   private void check(String where, boolean ok, String what) {

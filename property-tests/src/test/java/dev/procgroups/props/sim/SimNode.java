@@ -9,7 +9,6 @@ import dev.procgroups.replication.ReplicationSettings;
 import dev.procgroups.store.EventsSnapshot;
 import dev.procgroups.store.MembershipStore;
 import dev.procgroups.store.MonitorSnapshot;
-import dev.procgroups.store.StoreMutation;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.sim.SimNetwork;
 import java.util.ArrayList;
@@ -45,16 +44,11 @@ final class SimNode implements MessageSink {
   private final BroadcastLedger ledger;
   private long nextPid;
 
-  SimNode(
-      NodeId id,
-      SimNetwork network,
-      ReplicationSettings settings,
-      Set<StoreMutation> storeBugs,
-      BroadcastLedger ledger) {
+  SimNode(NodeId id, SimNetwork network, ReplicationSettings settings, BroadcastLedger ledger) {
     this.id = id;
     this.ledger = ledger;
     this.nextPid = id.incarnation() << 24;
-    this.store = new MembershipStore(id.name(), CONFIG, storeBugs);
+    this.store = new MembershipStore(id.name(), CONFIG);
     this.node = new ClusterNode(network.start(id), this, settings, network::now, Runnable::run);
     node.addScope(SCOPE, ReplicatedStore.of(store));
     network.every(id, TICK, node::tick);

@@ -6,7 +6,7 @@
  * nor of one silent for longer than the silence bound; every subscription's events folded over its
  * snapshot equal the view; broadcasts at most once per slot and FIFO per sender and receiver. After
  * healing and quiet: every view equals the model's expected view, no slot of a dead process
- * survives. {@code MutantCatalogueTest} shows that each planted bug of {@link
- * dev.procgroups.props.sim.Mutant} breaks one of them.
+ * survives. {@code MutantCatalogueTest} shows that each planted bug of its catalogue breaks one of
+ * them.
  */
 package dev.procgroups.props.sim;

@@ -38,6 +38,7 @@ public final class SimNetwork {
   private final Map<String, Long> lastDelivery = new HashMap<>();
   private final Map<Link, Long> lastArrival = new HashMap<>();
   private final Stats stats = new Stats();
+  private SendTap tap = (from, to, message) -> {};
   private long now;
   private long order;
 
@@ -57,6 +58,13 @@ public final class SimNetwork {
 
   public Stats stats() {
     return stats;
+  }
+
+  /**
+   * Shows {@code tap} every message a live node sends from now on, before any fault, to measure.
+   */
+  public void tap(SendTap tap) {
+    this.tap = Objects.requireNonNull(tap, "tap");
   }
 
   /** Starts a node (first start or restart with a larger incarnation) and returns its transport. */
@@ -167,6 +175,7 @@ public final class SimNetwork {
     if (!alive(from)) {
       return;
     }
+    tap.sent(from, to, message);
     int copies = random.nextDouble() < faults.duplicateRate() ? 2 : 1;
     stats.duplicated += copies - 1;
     for (int i = 0; i < copies; i++) {
@@ -236,6 +245,12 @@ public final class SimNetwork {
       beliefs.put(peer, new Report(truth, now));
       watcher.peerEvent(new PeerEvent.Up(truth));
     }
+  }
+
+  /** Sees each message a live node sends. */
+  @FunctionalInterface
+  public interface SendTap {
+    void sent(NodeId from, NodeId to, byte[] message);
   }
 
   /** The failure detector reported {@code peer} up to a node at time {@code since}. */

@@ -3,7 +3,7 @@ package dev.procgroups.lua.api;
 import dev.procgroups.lua.sandbox.LuaJPatch;
 import dev.procgroups.lua.sandbox.LuaNumberFormat;
 import dev.procgroups.pg.PayloadSize;
-import dev.procgroups.process.Payloads;
+import dev.procgroups.process.Limits;
 import dev.procgroups.process.Pid;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,14 +21,13 @@ import org.luaj.vm2.Varargs;
  * booleans, strings (UTF-8), numbers → {@link Long} when integral and exact (|v| ≤ 2^53, not -0.0)
  * else {@link Double}, a table with keys exactly 1..n → unmodifiable {@link List}, a table with
  * only string keys → unmodifiable {@link Map} in iteration order; the empty table → empty list.
- * Nesting at most {@link Payloads#MAX_DEPTH} tables deep, no cycles, at most 1 MiB encoded ({@link
- * PayloadSize}); anything else → {@link PayloadException}. Java to Lua: the reverse; a {@link Pid}
- * becomes its string; a long beyond 2^53 loses precision (Lua 5.2 numbers are doubles: large IDs
- * travel as strings).
+ * Nesting at most {@link Limits#MAX_PAYLOAD_DEPTH} tables deep, no cycles, at most 1 MiB encoded
+ * ({@link PayloadSize}); anything else → {@link PayloadException}. Java to Lua: the reverse; a
+ * {@link Pid} becomes its string; a long beyond 2^53 loses precision (Lua 5.2 numbers are doubles:
+ * large IDs travel as strings).
  */
 public final class LuaPayloads {
 
-  public static final int MAX_DEPTH = Payloads.MAX_DEPTH;
   private static final double EXACT_LIMIT = 9007199254740992d; // 2^53
 
   static {
@@ -85,8 +84,8 @@ public final class LuaPayloads {
 
   private static Object table(LuaTable table, int depth, Copy copy) {
     Set<LuaValue> path = copy.path;
-    if (depth > MAX_DEPTH) {
-      throw new PayloadException("nested deeper than " + MAX_DEPTH);
+    if (depth > Limits.MAX_PAYLOAD_DEPTH) {
+      throw new PayloadException("nested deeper than " + Limits.MAX_PAYLOAD_DEPTH);
     }
     if (!path.add(table)) {
       throw new PayloadException("a table contains itself");
@@ -134,8 +133,8 @@ public final class LuaPayloads {
   /**
    * One conversion to Java: the tables on the current path (a table containing itself is refused)
    * and a lower bound of the encoded size so far, which fails the conversion as soon as it passes
-   * the payload bound ({@link PayloadSize#MAX_BYTES}): a table holding one 64 MiB string a thousand
-   * times would otherwise be copied into 64 GiB of Java strings before the size check.
+   * the payload bound ({@link Limits#MAX_PAYLOAD_BYTES}): a table holding one 64 MiB string a
+   * thousand times would otherwise be copied into 64 GiB of Java strings before the size check.
    */
   private static final class Copy {
     final Set<LuaValue> path = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -143,7 +142,7 @@ public final class LuaPayloads {
 
     void charge(long more) {
       bytes += more;
-      if (bytes > PayloadSize.MAX_BYTES) {
+      if (bytes > Limits.MAX_PAYLOAD_BYTES) {
         throw new PayloadException(PayloadSize.TOO_LARGE);
       }
     }
@@ -177,8 +176,8 @@ public final class LuaPayloads {
     if (value instanceof Pid pid) {
       return LuaValue.valueOf(pid.toString());
     }
-    if (depth >= MAX_DEPTH) {
-      throw new PayloadException("nested deeper than " + MAX_DEPTH);
+    if (depth >= Limits.MAX_PAYLOAD_DEPTH) {
+      throw new PayloadException("nested deeper than " + Limits.MAX_PAYLOAD_DEPTH);
     }
     if (value instanceof List<?> list) {
       LuaTable table = new LuaTable(list.size(), 0);

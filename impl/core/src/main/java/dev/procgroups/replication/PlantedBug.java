@@ -1,11 +1,15 @@
 package dev.procgroups.replication;
 
+import java.util.List;
+
 /**
- * Deliberately broken variants of the protocol, one per failure mode the proofs must notice. Only
- * tests switch them on (through {@link ReplicationSettings#withMutations}); a test asserts that the
- * simulation or the model checker catches each one.
+ * The replication protocol's planted bugs, one per failure mode the proofs must notice: a test
+ * asserts that the simulation, the model checker or the Jepsen suite catches each one. Off unless
+ * named in the system property {@code procgroups.plantedBugs}; a core reads it once, when it is
+ * made. The mechanism, the same in every package that has planted bugs: impl/README.md "Planted
+ * bugs".
  */
-public enum ProtocolMutation {
+enum PlantedBug {
   /** Apply a delta batch even when changes before it are missing. */
   APPLY_OUT_OF_ORDER,
   /** Apply a delta batch again when it arrives twice. */
@@ -21,5 +25,10 @@ public enum ProtocolMutation {
   /** Never treat a silent peer as down. */
   NO_SUSPICION,
   /** Deliver every remote message that arrives, late or repeated ones too. */
-  UNORDERED_BROADCAST
+  UNORDERED_BROADCAST;
+
+  /** Whether the system property {@code procgroups.plantedBugs} (comma-separated) names it. */
+  boolean planted() {
+    return List.of(System.getProperty("procgroups.plantedBugs", "").split(",")).contains(name());
+  }
 }
