@@ -8,6 +8,7 @@ import dev.procgroups.jepsen.harness.RunConfig;
 import dev.procgroups.jepsen.harness.Runner;
 import dev.procgroups.jepsen.harness.Workload;
 import dev.procgroups.jepsen.nemesis.NodeProcess;
+import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NamespaceUnavailableException;
 import dev.procgroups.jepsen.net.NetNamespace;
@@ -47,9 +48,12 @@ import picocli.CommandLine.Spec;
       "3:a verdict is unknown: a checker checked less than 90 %% of what the history offered"
     },
     description =
-        "Runs the Jepsen suite: real nodes in a private network namespace, partitions, kills and"
-            + " pauses, checked histories and an HTML report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN),"
-            + " iproute2, nftables and setpriv.")
+        "Runs the Jepsen suite: real nodes in a private network namespace, partitions, kills,"
+            + " pauses, packet loss, bandwidth limits, full disks, clock and trust-boundary faults,"
+            + " checked histories and an HTML"
+            + " report. Needs root (or CAP_SYS_ADMIN + CAP_NET_ADMIN), iproute2 (ip, tc),"
+            + " nftables, util-linux (setpriv, mount) and, for clock, stale-restart and disk-full,"
+            + " libfaketime.")
 public final class JepsenCommand implements Subcommand, Callable<Integer> {
 
   static final int VALID = 0;
@@ -80,9 +84,12 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       defaultValue = "all",
       description =
           "faults: halves, isolate, ring, bridge, one-way, kill, pause, loss (random packet drops),"
-              + " partition (every shape), all (all of these), none; and the trust-boundary faults, not in all until"
-              + " issue 14 lands: stale-restart (a smaller incarnation), impostor (a node without the secret under a"
-              + " live node's name), clock (a node's wall clock jumps 30-300 s), trust (these three)")
+              + " bandwidth (node traffic limited to 32-256 kbit/s, htb), disk-full (a node's data"
+              + " directory, a small tmpfs of its own, filled and the node restarted on it),"
+              + " stale-restart (a restart with the node's wall clock before its previous start),"
+              + " impostor (a node without the secret under a live node's name), clock (a node's"
+              + " wall clock jumps 30-300 s); partition (every shape), trust (the last three),"
+              + " all (every fault), none")
   String nemesis;
 
   @Option(
@@ -133,7 +140,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
       split = ",",
       hidden = true,
       description =
-          "TEST ONLY: run mutant nodes with these planted bugs (NodeMutant or library names)")
+          "TEST ONLY: run mutant nodes with these planted bugs (NodeMutant or library names),"
+              + " or give the impostor the cluster's secret (IMPOSTOR_KNOWS_SECRET)")
   List<String> mutations = List.of();
 
   @Option(
@@ -206,10 +214,11 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
     NetNamespace ns = NetNamespace.joinedByThisProcess(inside);
     List<NodeAddress> addresses = NodeAddress.cluster(nodes);
     Firewall firewall = Firewall.install(ns, addresses);
-    if (NemesisKind.parse(nemesis).contains(NemesisKind.CLOCK)
-        && !Files.exists(NodeProcess.LIBFAKETIME)) {
+    Bandwidth bandwidth = Bandwidth.in(ns);
+    boolean fakeClocks = NemesisKind.parse(nemesis).stream().anyMatch(NemesisKind::fakesClocks);
+    if (fakeClocks && !Files.exists(NodeProcess.LIBFAKETIME)) {
       throw new NamespaceUnavailableException(
-          "the clock nemesis needs libfaketime ("
+          "the clock, stale-restart and disk-full nemeses need libfaketime ("
               + NodeProcess.LIBFAKETIME
               + "; apt-get install libfaketime)");
     }
@@ -243,26 +252,30 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
               + ", seed "
               + config.seed()
               + (mutations.isEmpty() ? "" : ", MUTANT NODES " + mutations));
-      Path logs = Files.createTempDirectory("procgroups-jepsen-logs");
+      // The nodes' logs and data directories, in the store: copied into the run folder at the end.
+      Path logs = Files.createTempDirectory(Files.createDirectories(store), ".nodes-");
       System.out.println("node logs: " + logs);
       NamespaceCluster cluster =
           NamespaceCluster.start(
               ns,
               firewall,
+              bandwidth,
               addresses,
               logs,
               nodeArgs(),
-              config.nemeses().contains(NemesisKind.CLOCK));
+              config.nemeses(),
+              mutations.contains(NamespaceCluster.IMPOSTOR_KNOWS_SECRET));
       Thread stopNodes = new Thread(cluster::close, "stop-nodes");
       Runtime.getRuntime().addShutdownHook(stopNodes);
       try {
         verdicts.add(new Runner(config, cluster, System.out).run().validity());
-        deleteCopiedLogs(logs);
       } finally {
         cluster.close();
         firewall.heal();
+        bandwidth.unlimit();
         Runtime.getRuntime().removeShutdownHook(stopNodes);
       }
+      deleteCopiedLogs(logs);
     }
     return exitCode(verdicts);
   }
@@ -271,14 +284,16 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
     return Duration.ofNanos((long) (s * 1e9));
   }
 
-  /** The run folder has copies of the node logs now; on failure they stay where they are. */
+  /**
+   * The run folder has copies of the node logs now: the working directory (logs, clocks, data
+   * directories) goes. On failure it stays where it is.
+   */
   private static void deleteCopiedLogs(Path logs) throws java.io.IOException {
-    try (var files = Files.list(logs)) {
-      for (Path f : files.toList()) {
+    try (var files = Files.walk(logs)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(f);
       }
     }
-    Files.delete(logs);
   }
 
   private List<Workload.Kind> workloads() {
@@ -288,6 +303,8 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   }
 
   private List<String> nodeArgs() {
-    return mutations.isEmpty() ? List.of() : List.of("--mutation", String.join(",", mutations));
+    List<String> forNodes =
+        mutations.stream().filter(m -> !m.equals(NamespaceCluster.IMPOSTOR_KNOWS_SECRET)).toList();
+    return forNodes.isEmpty() ? List.of() : List.of("--mutation", String.join(",", forNodes));
   }
 }

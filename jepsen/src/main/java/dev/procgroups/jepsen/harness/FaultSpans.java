@@ -28,7 +28,8 @@ record FaultSpans(List<Span> spans) {
         continue;
       }
       if (key.begins()) {
-        open.put(key.of(first.value()), first);
+        // A fault begun again while in force (a full disk's node killed twice) keeps its start.
+        open.putIfAbsent(key.of(first.value()), first);
       } else {
         Operation started = open.remove(key.of(first.value()));
         if (started != null) {

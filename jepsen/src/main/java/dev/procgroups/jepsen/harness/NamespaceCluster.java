@@ -6,6 +6,8 @@ import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.nemesis.FaultInjector;
 import dev.procgroups.jepsen.nemesis.Nemesis;
 import dev.procgroups.jepsen.nemesis.NodeProcess;
+import dev.procgroups.jepsen.nemesis.SmallDisk;
+import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NetNamespace;
 import dev.procgroups.jepsen.net.NodeAddress;
@@ -42,14 +44,25 @@ public final class NamespaceCluster implements Cluster {
   private final Path logs;
   private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
   private final Map<String, ControlClient> clients = new LinkedHashMap<>();
+
+  /**
+   * TEST ONLY ({@code --mutation IMPOSTOR_KNOWS_SECRET}, taken by the harness, not the nodes): the
+   * impostor gets the cluster's secret, as if authentication let it in; the checkers must notice.
+   */
+  public static final String IMPOSTOR_KNOWS_SECRET = "IMPOSTOR_KNOWS_SECRET";
+
+  private final Map<String, SmallDisk> disks = new LinkedHashMap<>();
   private final Nemesis nemesis;
 
   private NamespaceCluster(
       NetNamespace ns,
       Firewall firewall,
+      Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
-      List<String> nodeArgs) {
+      List<String> nodeArgs,
+      boolean smallDisks,
+      boolean impostorKnowsSecret) {
     this.nodes = nodes;
     this.logs = logs;
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -67,7 +80,7 @@ public final class NamespaceCluster implements Cluster {
           new NodeProcess(
               ns,
               n,
-              start -> {
+              () -> {
                 List<String> args =
                     new ArrayList<>(
                         List.of(
@@ -78,8 +91,8 @@ public final class NamespaceCluster implements Cluster {
                             n.ip() + ":" + CLUSTER_PORT,
                             "--control",
                             n.ip() + ":" + CONTROL_PORT,
-                            "--incarnation",
-                            Integer.toString(start)));
+                            "--data-dir",
+                            dataDir(n.name()).toString()));
                 if (!seeds.isEmpty()) {
                   args.addAll(List.of("--seeds", seeds));
                 }
@@ -96,32 +109,41 @@ public final class NamespaceCluster implements Cluster {
               token,
               Duration.ofSeconds(5)));
     }
+    if (smallDisks) {
+      nodes.forEach(n -> disks.put(n.name(), SmallDisk.mount(dataDir(n.name()))));
+    }
     this.nemesis =
         new Nemesis(
             firewall,
+            bandwidth,
+            disks,
             List.copyOf(processes.values()),
             p -> awaitReady(p.node().name()),
-            victim -> impostor(ns, victim, logs, token));
+            victim -> impostor(ns, victim, logs, token, impostorKnowsSecret ? secret : null));
   }
 
   /**
    * A node JVM under {@code victim}'s name on the spare address (the one after the nodes'), with a
-   * secret of its own: it does not know the cluster's. Its incarnation is the default (the clock),
-   * larger than any the harness gives, so a cluster that believed it would prefer it. Returned
-   * running: started, and answering on its control endpoint.
+   * secret of its own: it does not know the cluster's. Its incarnation is the clock's (no data
+   * directory), larger than the victim's unless the victim's clock ran ahead, so a cluster that
+   * believed it would prefer it. Returned running: started, and answering on its control endpoint.
    */
-  private NodeProcess impostor(NetNamespace ns, String victim, Path logs, String token) {
+  private NodeProcess impostor(
+      NetNamespace ns, String victim, Path logs, String token, String clusterSecret) {
     NodeAddress spare = NodeAddress.cluster(nodes.size() + 1).get(nodes.size());
     String seeds =
         nodes.stream()
             .map(o -> o.name() + "@" + o.ip() + ":" + CLUSTER_PORT)
             .collect(Collectors.joining(","));
-    String ownSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    String ownSecret =
+        clusterSecret != null
+            ? clusterSecret
+            : HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     NodeProcess p =
         new NodeProcess(
             ns,
             new NodeAddress(victim, spare.ip(), spare.index()),
-            incarnation ->
+            () ->
                 JavaCommand.procgroups(
                     NODE_JVM,
                     List.of(
@@ -152,18 +174,31 @@ public final class NamespaceCluster implements Cluster {
    * one address more than there are nodes: the impostor nemesis's.
    *
    * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
-   * @param fakeClocks run every node under libfaketime, for the clock nemesis
+   * @param impostorKnowsSecret TEST ONLY: see {@link #IMPOSTOR_KNOWS_SECRET}
+   * @param nemeses the faults the run schedules: the clock ones need every node under libfaketime,
+   *     the full disk every data directory on a small disk of its own
    */
   public static NamespaceCluster start(
       NetNamespace ns,
       Firewall firewall,
+      Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
       List<String> nodeArgs,
-      boolean fakeClocks) {
-    NamespaceCluster cluster = new NamespaceCluster(ns, firewall, nodes, logs, nodeArgs);
+      java.util.Set<NemesisKind> nemeses,
+      boolean impostorKnowsSecret) {
+    NamespaceCluster cluster =
+        new NamespaceCluster(
+            ns,
+            firewall,
+            bandwidth,
+            nodes,
+            logs,
+            nodeArgs,
+            nemeses.contains(NemesisKind.DISK_FULL),
+            impostorKnowsSecret);
     try {
-      if (fakeClocks) {
+      if (nemeses.stream().anyMatch(NemesisKind::fakesClocks)) {
         cluster
             .processes
             .values()
@@ -176,6 +211,14 @@ public final class NamespaceCluster implements Cluster {
       cluster.close();
       throw e;
     }
+  }
+
+  /**
+   * The node's data directory (its incarnation file), in the cluster's working directory: kept
+   * across restarts, so each start's incarnation is larger than the last whatever the clock does.
+   */
+  Path dataDir(String node) {
+    return logs.resolve("data").resolve(node).toAbsolutePath();
   }
 
   private void awaitReady(String node) {
@@ -239,5 +282,6 @@ public final class NamespaceCluster implements Cluster {
   @Override
   public void close() {
     processes.values().forEach(NodeProcess::kill);
+    disks.values().forEach(SmallDisk::unmount);
   }
 }

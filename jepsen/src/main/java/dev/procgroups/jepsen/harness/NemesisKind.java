@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * The faults a run may schedule, named as on the command line ({@code --nemesis halves,kill}). The
- * trust-boundary faults (a restart with a smaller incarnation, an impostor without the secret under
- * a live node's name, a node's wall clock jumping) fail on the code before issue 14; they are not
- * in {@code all} until it lands and are named on their own or as {@code trust}.
+ * trust-boundary faults (a restart with the wall clock stepped back, an impostor without the secret
+ * under a live node's name, a node's wall clock jumping) failed on the code before issue 14; they
+ * are in {@code all} and also named together as {@code trust}.
  */
 public enum NemesisKind {
   HALVES,
@@ -21,7 +21,9 @@ public enum NemesisKind {
   LOSS,
   STALE_RESTART,
   IMPOSTOR,
-  CLOCK;
+  CLOCK,
+  BANDWIDTH,
+  DISK_FULL;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -37,12 +39,17 @@ public enum NemesisKind {
         || this == PAUSE
         || this == STALE_RESTART
         || this == IMPOSTOR
-        || this == CLOCK;
+        || this == CLOCK
+        || this == DISK_FULL;
   }
 
-  /** The trust-boundary faults, left out of {@code all} until issue 14 lands. */
-  boolean trustBoundary() {
-    return this == STALE_RESTART || this == IMPOSTOR || this == CLOCK;
+  /**
+   * Faults that need the nodes under libfaketime (set up at start): the full disk's node comes back
+   * with its clock stepped back, which shows whether the start on the full disk kept its
+   * incarnation.
+   */
+  public boolean fakesClocks() {
+    return this == CLOCK || this == STALE_RESTART || this == DISK_FULL;
   }
 
   /** Faults of one category cannot nest (one firewall table, one process state per node). */
@@ -52,7 +59,7 @@ public enum NemesisKind {
 
   /**
    * Parses a comma-separated list of names, plus {@code partition} (every partition shape), {@code
-   * trust} (the trust-boundary faults), {@code all} (every fault but those) and {@code none}.
+   * trust} (the trust-boundary faults), {@code all} (every fault) and {@code none}.
    */
   public static Set<NemesisKind> parse(String list) {
     Set<NemesisKind> kinds = EnumSet.noneOf(NemesisKind.class);
@@ -60,10 +67,7 @@ public enum NemesisKind {
       String w = word.strip().toLowerCase(Locale.ROOT);
       switch (w) {
         case "", "none" -> {}
-        case "all" ->
-            EnumSet.allOf(NemesisKind.class).stream()
-                .filter(k -> !k.trustBoundary())
-                .forEach(kinds::add);
+        case "all" -> kinds.addAll(EnumSet.allOf(NemesisKind.class));
         case "trust" -> kinds.addAll(EnumSet.of(STALE_RESTART, IMPOSTOR, CLOCK));
         case "partition" -> kinds.addAll(EnumSet.of(HALVES, ISOLATE, RING, BRIDGE, ONE_WAY));
         default -> kinds.add(of(w));

@@ -115,6 +115,16 @@ final class NemesisScheduler implements Runnable {
       current = "loss " + percent + "%";
       recorder.nemesis(
           PgOps.START_LOSS, percent + "%", () -> faults.apply(new Fault.Loss(percent)));
+    } else if (kind == NemesisKind.BANDWIDTH) {
+      int kbit = 32 << random.nextInt(4);
+      current = "bandwidth " + kbit + " kbit/s";
+      recorder.nemesis(
+          PgOps.START_BANDWIDTH, kbit + " kbit/s", () -> faults.apply(new Fault.Throttle(kbit)));
+    } else if (kind == NemesisKind.DISK_FULL) {
+      // Each step its own operation, so the history shows the node's kills and starts.
+      current = "disk full " + node;
+      recorder.nemesis(PgOps.KILL_NODE, node, () -> faults.apply(Fault.kill(node)));
+      recorder.nemesis(PgOps.START_DISK_FULL, node, () -> faults.apply(new Fault.FillDisk(node)));
     } else if (kind == NemesisKind.CLOCK) {
       long seconds = (random.nextBoolean() ? 1 : -1) * (30 + random.nextInt(271));
       current = "clock " + node + " " + seconds + " s";
@@ -138,12 +148,22 @@ final class NemesisScheduler implements Runnable {
       recorder.nemesis(PgOps.STOP_PARTITION, "healed", () -> faults.apply(new Fault.Heal()));
     } else if (kind == NemesisKind.LOSS) {
       recorder.nemesis(PgOps.STOP_LOSS, "no loss", () -> faults.apply(new Fault.NoLoss()));
+    } else if (kind == NemesisKind.BANDWIDTH) {
+      recorder.nemesis(
+          PgOps.STOP_BANDWIDTH, "no limit", () -> faults.apply(new Fault.Unthrottle()));
+    } else if (kind == NemesisKind.DISK_FULL) {
+      // Back with its clock stepped back: a start on the full disk that kept no incarnation shows.
+      recorder.nemesis(PgOps.KILL_NODE, node, () -> faults.apply(Fault.kill(node)));
+      recorder.nemesis(PgOps.STOP_DISK_FULL, node, () -> faults.apply(new Fault.FreeDisk(node)));
+      recorder.nemesis(
+          PgOps.START_STALE_NODE, node, () -> faults.apply(Fault.restartWithClockBack(node)));
     } else if (kind == NemesisKind.CLOCK) {
       recorder.nemesis(PgOps.STOP_CLOCK, node, () -> faults.apply(new Fault.ClockJump(node, 0)));
     } else if (kind == NemesisKind.IMPOSTOR) {
       recorder.nemesis(PgOps.STOP_IMPOSTOR, node, () -> faults.apply(new Fault.ImpostorGone()));
     } else if (kind == NemesisKind.STALE_RESTART) {
-      recorder.nemesis(PgOps.START_STALE_NODE, node, () -> faults.apply(Fault.restartStale(node)));
+      recorder.nemesis(
+          PgOps.START_STALE_NODE, node, () -> faults.apply(Fault.restartWithClockBack(node)));
     } else if (kind == NemesisKind.KILL) {
       recorder.nemesis(PgOps.START_NODE, node, () -> faults.apply(Fault.restart(node)));
     } else {

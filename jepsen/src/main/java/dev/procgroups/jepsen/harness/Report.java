@@ -66,7 +66,13 @@ final class Report {
           "start-loss",
           new Color(180, 80, 220, 50),
           "start-impostor",
-          new Color(255, 160, 0, 60));
+          new Color(255, 160, 0, 60),
+          "start-clock",
+          new Color(0, 170, 170, 50),
+          "start-bandwidth",
+          new Color(60, 180, 60, 50),
+          "start-disk-full",
+          new Color(140, 90, 40, 60));
 
   private static final Color OTHER_FAULT = new Color(255, 120, 80, 50);
   private static final long BUCKET_NANOS = 1_000_000_000L;

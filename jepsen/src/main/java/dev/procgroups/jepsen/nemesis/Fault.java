@@ -56,6 +56,53 @@ public sealed interface Fault {
     }
   }
 
+  /** Limits the bandwidth between nodes to {@code kbit} kbit/s. */
+  record Throttle(int kbit) implements Fault {
+    public String f() {
+      return "start-bandwidth";
+    }
+
+    public String value() {
+      return kbit + " kbit/s";
+    }
+  }
+
+  /** Ends the bandwidth limit. */
+  record Unthrottle() implements Fault {
+    public String f() {
+      return "stop-bandwidth";
+    }
+
+    public String value() {
+      return "no limit";
+    }
+  }
+
+  /**
+   * Fills the killed {@code node}'s data directory (its own small tmpfs) and starts the node on it:
+   * it must refuse to start, saying why, or record its incarnation.
+   */
+  record FillDisk(String node) implements Fault {
+    public String f() {
+      return "start-disk-full";
+    }
+
+    public String value() {
+      return node;
+    }
+  }
+
+  /** Frees {@code node}'s data directory. */
+  record FreeDisk(String node) implements Fault {
+    public String f() {
+      return "stop-disk-full";
+    }
+
+    public String value() {
+      return node;
+    }
+  }
+
   /** A node JVM without the cluster secret, under {@code victim}'s name, on a spare address. */
   record Impostor(String victim) implements Fault {
     public String f() {
@@ -103,11 +150,14 @@ public sealed interface Fault {
     }
   }
 
-  /** kill -9; start again (a new incarnation); start again with a smaller one; SIGSTOP; SIGCONT. */
+  /**
+   * kill -9; start again (a new incarnation); start again with the wall clock before the previous
+   * start; SIGSTOP; SIGCONT.
+   */
   enum Action {
     KILL("kill"),
     RESTART("start"),
-    RESTART_STALE("start-stale"),
+    RESTART_CLOCK_BACK("start-stale"),
     PAUSE("pause"),
     RESUME("resume");
 
@@ -120,9 +170,7 @@ public sealed interface Fault {
     public String past() {
       return this == RESTART
           ? "started"
-          : this == RESTART_STALE
-              ? "started with a smaller incarnation"
-              : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
+          : name().toLowerCase(Locale.ROOT) + (this == KILL ? "ed" : "d");
     }
   }
 
@@ -134,8 +182,8 @@ public sealed interface Fault {
     return new OnNode(Action.RESTART, node);
   }
 
-  static Fault restartStale(String node) {
-    return new OnNode(Action.RESTART_STALE, node);
+  static Fault restartWithClockBack(String node) {
+    return new OnNode(Action.RESTART_CLOCK_BACK, node);
   }
 
   static Fault pause(String node) {

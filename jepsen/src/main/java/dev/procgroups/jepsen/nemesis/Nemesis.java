@@ -1,5 +1,6 @@
 package dev.procgroups.jepsen.nemesis;
 
+import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,13 +9,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Applies faults to the cluster: partitions through the namespace's firewall, kill / restart /
- * pause / resume through the node processes. {@link #healAll()} undoes everything for the quiet
- * period before the final reads.
+ * Applies faults to the cluster: partitions and loss through the namespace's firewall, bandwidth
+ * limits through its traffic control, kill / restart / pause / resume and clocks through the node
+ * processes, full disks through their data directories. {@link #healAll()} undoes everything for
+ * the quiet period before the final reads.
  */
 public final class Nemesis implements FaultInjector {
 
   private final Firewall firewall;
+  private final Bandwidth bandwidth;
+  private final Map<String, SmallDisk> disks;
+  private final java.util.Set<String> fullDisks = new java.util.TreeSet<>();
+  private boolean throttled;
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
   private final Consumer<NodeProcess> onRestart;
   private final java.util.function.Function<String, NodeProcess> impostors;
@@ -26,13 +32,18 @@ public final class Nemesis implements FaultInjector {
   /**
    * @param onRestart called after a node starts again (the harness waits for its endpoint)
    * @param impostors starts the JVM of an impostor of the named node and returns it once it runs
+   * @param disks the nodes' data directories on small disks (empty: no full-disk faults)
    */
   public Nemesis(
       Firewall firewall,
+      Bandwidth bandwidth,
+      Map<String, SmallDisk> disks,
       List<NodeProcess> nodes,
       Consumer<NodeProcess> onRestart,
       java.util.function.Function<String, NodeProcess> impostors) {
     this.firewall = firewall;
+    this.bandwidth = bandwidth;
+    this.disks = Map.copyOf(disks);
     nodes.forEach(n -> this.nodes.put(n.node().name(), n));
     this.onRestart = onRestart;
     this.impostors = impostors;
@@ -56,9 +67,27 @@ public final class Nemesis implements FaultInjector {
       return l.value() + " of packets dropped";
     }
     if (fault instanceof Fault.NoLoss) {
-      firewall.noLoss();
+      long dropped = firewall.noLoss();
       lossy = false;
-      return "no loss";
+      return "no loss (" + dropped + " packets were dropped)";
+    }
+    if (fault instanceof Fault.Throttle t) {
+      bandwidth.limit(t.kbit());
+      throttled = true;
+      return "traffic between nodes limited to " + t.value();
+    }
+    if (fault instanceof Fault.Unthrottle) {
+      long bytes = bandwidth.unlimit();
+      throttled = false;
+      return "no limit (" + bytes + " bytes went through the limit)";
+    }
+    if (fault instanceof Fault.FillDisk d) {
+      return fillDisk(d.node());
+    }
+    if (fault instanceof Fault.FreeDisk d) {
+      disk(d.node()).free();
+      fullDisks.remove(d.node());
+      return d.node() + "'s data directory freed";
     }
     if (fault instanceof Fault.Impostor i) {
       node(i.victim());
@@ -88,19 +117,60 @@ public final class Nemesis implements FaultInjector {
       case KILL -> n.kill();
       case PAUSE -> n.pause();
       case RESUME -> n.resume();
-      case RESTART, RESTART_STALE -> {
+      case RESTART -> {
         if (n.running()) {
           return on.node() + " already running";
         }
-        if (on.action() == Fault.Action.RESTART) {
-          n.start();
-        } else {
-          n.startStale();
-        }
+        n.start();
         onRestart.accept(n);
+      }
+      case RESTART_CLOCK_BACK -> {
+        return n.running() ? on.node() + " already running" : restartWithClockBack(n);
       }
     }
     return on.action().past() + " " + on.node();
+  }
+
+  private String restartWithClockBack(NodeProcess n) {
+    long back = n.startWithClockBack();
+    try {
+      onRestart.accept(n);
+    } finally {
+      n.setClockOffset(0);
+    }
+    return "started " + n.node().name() + " with its clock " + back + " s back (then set right)";
+  }
+
+  /**
+   * Fills the killed node's data directory and starts it on it. A node that cannot record its
+   * incarnation must refuse to start and say why (its log); one that starts anyway must have
+   * recorded it, which its next start, with the clock stepped back, shows.
+   */
+  private String fillDisk(String node) {
+    NodeProcess n = node(node);
+    if (n.running()) {
+      throw new IllegalStateException(node + " must be killed before its disk fills");
+    }
+    disk(node).fill();
+    fullDisks.add(node);
+    n.start();
+    try {
+      onRestart.accept(n);
+      return node + "'s data directory full; it started anyway";
+    } catch (IllegalStateException exited) {
+      if (n.running()) {
+        throw exited;
+      }
+      return node + "'s data directory full; it refused to start (exit " + n.exitCode() + ")";
+    }
+  }
+
+  private SmallDisk disk(String node) {
+    SmallDisk d = disks.get(node);
+    if (d == null) {
+      throw new IllegalStateException(node + "'s data directory is not on a small disk");
+    }
+    return d;
   }
 
   /** Heals the network, resumes paused nodes and restarts killed ones; returns what it did. */
@@ -112,6 +182,12 @@ public final class Nemesis implements FaultInjector {
     }
     if (lossy) {
       done.add(apply(new Fault.NoLoss()));
+    }
+    if (throttled) {
+      done.add(apply(new Fault.Unthrottle()));
+    }
+    for (String n : List.copyOf(fullDisks)) {
+      done.add(apply(new Fault.FreeDisk(n)));
     }
     if (impostor != null) {
       done.add(apply(new Fault.ImpostorGone()));
@@ -135,6 +211,8 @@ public final class Nemesis implements FaultInjector {
   public synchronized boolean whole() {
     return !partitioned
         && !lossy
+        && !throttled
+        && fullDisks.isEmpty()
         && impostor == null
         && !clocksOff.containsValue(true)
         && nodes.values().stream().allMatch(n -> n.running() && !n.paused());

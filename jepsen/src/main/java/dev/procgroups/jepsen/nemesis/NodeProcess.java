@@ -10,33 +10,34 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * One node's JVM inside the namespace, under the node's group id (so the firewall can tag its
  * connections), with stdout and stderr appended to its log across restarts. The nemesis kills it
- * with SIGKILL, pauses it with SIGSTOP / SIGCONT, and starts it again as a new incarnation.
+ * with SIGKILL, pauses it with SIGSTOP / SIGCONT, and starts it again: the node itself picks its
+ * new incarnation (from its data directory, see {@code procgroups node --data-dir}).
  */
 public final class NodeProcess {
 
   private final NetNamespace ns;
   private final NodeAddress node;
-  private final IntFunction<List<String>> command;
+  private final Supplier<List<String>> command;
   private final Path log;
   private final Map<String, String> environment;
   private Process process;
   private boolean paused;
   private int starts;
-  private int incarnation;
+  private long lastStartMillis;
   private Path clock;
-  private static final int STEP = 10;
 
   /**
-   * {@code command} gets the start's incarnation (1, 2, ... for ordinary starts) and gives the
-   * command line of that start.
+   * How far before its previous start a restart with the clock stepped back sets the node's clock.
    */
-  public NodeProcess(
-      NetNamespace ns, NodeAddress node, IntFunction<List<String>> command, Path log) {
+  static final long CLOCK_BEHIND_LAST_START_SECONDS = 60;
+
+  /** {@code command} gives the command line of each start. */
+  public NodeProcess(NetNamespace ns, NodeAddress node, Supplier<List<String>> command, Path log) {
     this(ns, node, command, log, Map.of());
   }
 
@@ -44,7 +45,7 @@ public final class NodeProcess {
   public NodeProcess(
       NetNamespace ns,
       NodeAddress node,
-      IntFunction<List<String>> command,
+      Supplier<List<String>> command,
       Path log,
       Map<String, String> environment) {
     this.ns = ns;
@@ -89,23 +90,27 @@ public final class NodeProcess {
     return log;
   }
 
-  /**
-   * Starts the JVM (again, if it was killed) with the next incarnation: 10, 20, 30, ... so that a
-   * stale restart has smaller positive ones to take.
-   */
+  /** Starts the JVM (again, if it was killed). */
   public synchronized void start() {
-    startAs((incarnation / STEP + 1) * STEP);
+    start("");
   }
 
   /**
-   * Starts the killed JVM again with an incarnation one smaller than the last (as after a restore
-   * from an old image, or a clock stepped back): peers must not lock it out.
+   * Starts the killed JVM with its wall clock stepped back to before its previous start (as a
+   * machine without a clock battery, or restored from an old image, boots): a node that took its
+   * incarnation from the clock alone would take a smaller one and be locked out. Returns how many
+   * seconds back; the clock stays there until {@link #setClockOffset}{@code (0)} (NTP catching up).
+   * Needs {@link #withFakeClock}.
    */
-  public synchronized void startStale() {
-    startAs(Math.max(1, incarnation - 1));
+  public synchronized long startWithClockBack() {
+    long back =
+        (System.currentTimeMillis() - lastStartMillis) / 1000 + CLOCK_BEHIND_LAST_START_SECONDS;
+    setClockOffset(-back);
+    start(" (wall clock " + back + " s back)");
+    return back;
   }
 
-  private void startAs(int next) {
+  private void start(String note) {
     if (running()) {
       throw new IllegalStateException(node.name() + " is already running");
     }
@@ -113,11 +118,11 @@ public final class NodeProcess {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Files.writeString(
           log,
-          "--- start " + (++starts) + " of " + node.name() + ", incarnation " + next + "\n",
+          "--- start " + (++starts) + " of " + node.name() + note + "\n",
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      incarnation = next;
-      ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.apply(next))));
+      lastStartMillis = System.currentTimeMillis();
+      ProcessBuilder builder = new ProcessBuilder(ns.command(node.runAs(command.get())));
       environment.forEach(builder.environment()::put);
       if (clock != null) {
         builder
@@ -148,6 +153,11 @@ public final class NodeProcess {
 
   public synchronized boolean running() {
     return process != null && process.isAlive();
+  }
+
+  /** The exit code of the JVM that ended, or -1 while it runs (or never started). */
+  public synchronized int exitCode() {
+    return process == null || process.isAlive() ? -1 : process.exitValue();
   }
 
   public synchronized boolean paused() {

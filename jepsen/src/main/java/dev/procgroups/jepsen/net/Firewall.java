@@ -113,13 +113,23 @@ public final class Firewall {
             + LOSS_TABLE
             + " loss ct mark != 0 numgen random mod 100 < "
             + percent
-            + " drop\n")
+            + " counter drop\n")
         .orThrow();
   }
 
-  /** Ends packet loss: flushes the loss table. */
-  public void noLoss() {
+  /** Ends packet loss: flushes the loss table. Returns how many packets it dropped. */
+  public long noLoss() {
+    long dropped = lossDropped();
     nft("flush table inet " + LOSS_TABLE + "\n").orThrow();
+    return dropped;
+  }
+
+  /** Packets the loss rule in force has dropped (its nftables counter); 0 without one. */
+  public long lossDropped() {
+    String table = ns.run(List.of(nft, "list", "table", "inet", LOSS_TABLE)).orThrow().stdout();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(table);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   /** Removes every cut: flushes the cut table. */

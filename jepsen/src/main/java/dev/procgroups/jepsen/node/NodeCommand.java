@@ -159,7 +159,8 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
       HostPort metrics,
       String token,
       String metricsToken,
-      boolean hasSeeds) {}
+      boolean hasSeeds,
+      NodeConfig onFullDisk) {}
 
   @Override
   public Integer call() throws Exception {
@@ -190,7 +191,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
     }
     Node started;
     try {
-      started = Node.start(settings.config());
+      started = startNode(settings);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       server.close();
       if (metricsServer != null) {
@@ -320,8 +321,14 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
         library.add(m);
       }
     }
+    if (daemon.remove(NodeMutant.IGNORE_DATA_DIR)) {
+      config.dataDir(null); // as before issue 14: the incarnation comes from the clock
+    }
+    NodeConfig built = config.build();
+    NodeConfig onFullDisk =
+        daemon.remove(NodeMutant.IGNORE_FULL_DISK) ? config.dataDir(null).build() : null;
     return new Settings(
-        config.build(),
+        built,
         daemon,
         library,
         controlScope,
@@ -329,7 +336,23 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
         metricsEndpoint,
         token,
         metricsToken,
-        seedList != null && !seedList.isEmpty());
+        seedList != null && !seedList.isEmpty(),
+        onFullDisk);
+  }
+
+  /**
+   * Starts the node. A data directory that cannot record this start's incarnation (a full disk)
+   * refuses the start, unless the IGNORE_FULL_DISK mutant starts it without one.
+   */
+  private static Node startNode(Settings settings) throws RegistryException {
+    try {
+      return Node.start(settings.config());
+    } catch (UncheckedIOException cannotRecordIncarnation) {
+      if (settings.onFullDisk() == null) {
+        throw cannotRecordIncarnation;
+      }
+      return Node.start(settings.onFullDisk());
+    }
   }
 
   private static <T> T either(T flag, T fromFile) {

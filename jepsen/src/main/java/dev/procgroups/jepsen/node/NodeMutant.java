@@ -2,9 +2,9 @@ package dev.procgroups.jepsen.node;
 
 /**
  * TEST ONLY: deliberately broken behaviours of a node as the harness sees it (planted by {@link
- * MutantBackend} around the control adapter), one per failure the Jepsen checkers must notice in a
- * real run (the library's own planted bugs, such as the protocol's, are planted inside the node:
- * impl/README.md "Planted bugs").
+ * MutantBackend} around the control adapter, or by {@link NodeCommand} at start), one per failure
+ * the Jepsen checkers must notice in a real run (the library's own planted bugs, such as the
+ * protocol's, are planted inside the node: impl/README.md "Planted bugs").
  */
 enum NodeMutant {
   /**
@@ -16,5 +16,17 @@ enum NodeMutant {
    */
   KILL_LEAVES_SLOTS,
   /** Every second member.left event is hidden from the harness, without counting a drop (drift). */
-  HIDE_MONITOR_EVENTS
+  HIDE_MONITOR_EVENTS,
+  /**
+   * The node ignores {@code --data-dir} and takes its incarnation from the wall clock alone, as
+   * before issue 14: a restart with the clock stepped back takes a smaller one and its peers lock
+   * it out (the stale-restart nemesis; convergence).
+   */
+  IGNORE_DATA_DIR,
+  /**
+   * A node that cannot record its incarnation (data directory full) starts anyway with the clock's,
+   * unrecorded: its next start, with the clock stepped back, takes a smaller one (the full-disk
+   * nemesis; convergence).
+   */
+  IGNORE_FULL_DISK
 }

@@ -2,6 +2,7 @@ package dev.procgroups.jepsen.nemesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NamespacedPeer;
 import dev.procgroups.jepsen.net.NetNamespace;
@@ -28,10 +29,12 @@ class NemesisTest {
         NamespacedPeer prober = new NamespacedPeer(ns, n1)) {
       Firewall firewall = Firewall.install(ns, nodes);
       NodeProcess target =
-          new NodeProcess(ns, n2, start -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
+          new NodeProcess(ns, n2, () -> NamespacedPeer.command(n2), dir.resolve("n2.log"));
       Nemesis nemesis =
           new Nemesis(
               firewall,
+              Bandwidth.in(ns),
+              java.util.Map.of(),
               List.of(target),
               n -> {},
               victim -> {

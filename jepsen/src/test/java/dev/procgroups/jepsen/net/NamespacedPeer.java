@@ -87,6 +87,37 @@ public final class NamespacedPeer implements AutoCloseable {
     return false;
   }
 
+  /**
+   * How many datagrams whose nonce starts with {@code prefix} this peer reports before none has
+   * come for {@code quiet}.
+   */
+  public int receivedCount(String prefix, Duration quiet) throws InterruptedException {
+    int count = 0;
+    for (String line = datagrams.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+        line != null;
+        line = datagrams.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (line.startsWith("udp " + prefix)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * How many datagrams whose nonce starts with {@code prefix} this peer reports until {@code
+   * deadline} ({@link System#nanoTime()}).
+   */
+  public int receivedUntil(String prefix, long deadline) throws InterruptedException {
+    int count = 0;
+    for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+      String line = datagrams.poll(left, TimeUnit.NANOSECONDS);
+      if (line != null && line.startsWith("udp " + prefix)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private String next(Duration wait) throws InterruptedException {
     return replies.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }

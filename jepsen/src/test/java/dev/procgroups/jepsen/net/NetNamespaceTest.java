@@ -86,6 +86,107 @@ class NetNamespaceTest {
         .doesNotContain(Firewall.CUT_TABLE);
   }
 
+  /**
+   * The loss nemesis drops about its share of the packets between nodes, and its counter says how
+   * many. Planted bug first: a loss rule matching the sender's group id on the input hook (where a
+   * packet has no socket) drops nothing, and the count of arrivals notices.
+   */
+  @Test
+  void lossDropsItsShareOfPacketsBetweenNodesAndCountsThem() throws Exception {
+    RootTools.assume();
+    withTwoPeers(
+        p -> {
+          p.ns()
+              .run(
+                  List.of(
+                      "nft",
+                      "add rule inet "
+                          + Firewall.LOSS_TABLE
+                          + " loss meta skgid "
+                          + p.n1().gid()
+                          + " numgen random mod 100 < 50 drop"))
+              .orThrow();
+          assertThat(p.burst("naive-")).as("naive rule: all arrive").isEqualTo(SENT);
+
+          p.firewall().loss(50);
+          int arrived = p.burst("lossy-");
+          assertThat(arrived).as("half of %d arrive", SENT).isBetween(SENT / 4, SENT * 3 / 4);
+          assertThat(p.firewall().noLoss()).as("the counter").isEqualTo(SENT - arrived);
+          assertThat(p.burst("whole-")).as("no loss: all arrive").isEqualTo(SENT);
+        });
+  }
+
+  /**
+   * The bandwidth nemesis slows node traffic to its rate and no further: at 16 kbit/s fewer than
+   * half of 200 small datagrams arrive within the first second (about 50 can), all arrive in the
+   * end, and they went through the slow class. Planted bug first: without the rule that classifies
+   * node packets the slow class sees nothing.
+   */
+  @Test
+  void bandwidthLimitSlowsNodeTrafficThroughItsOwnClass() throws Exception {
+    RootTools.assume();
+    withTwoPeers(
+        p -> {
+          Bandwidth bandwidth = Bandwidth.in(p.ns());
+          bandwidth.limit(16);
+          p.ns()
+              .run(List.of("nft", "flush", "chain", "inet", Bandwidth.TABLE, "classify"))
+              .orThrow();
+          assertThat(p.burst("unclassified-")).isEqualTo(SENT);
+          assertThat(bandwidth.limitedTraffic()[1]).as("planted bug: slow class unused").isZero();
+
+          bandwidth.limit(16);
+          long oneSecond = System.nanoTime() + 1_000_000_000L;
+          for (int i = 0; i < SENT; i++) {
+            p.a().udp(p.n2(), "slow-" + i);
+          }
+          int early = p.b().receivedUntil("slow-", oneSecond);
+          assertThat(early).as("arrived within 1 s at 16 kbit/s").isLessThan(SENT / 2);
+          assertThat(early + p.b().receivedCount("slow-", UDP_WAIT))
+              .as("all in the end")
+              .isEqualTo(SENT);
+          assertThat(bandwidth.limitedTraffic()[1]).as("through the slow class").isEqualTo(SENT);
+          assertThat(bandwidth.unlimit()).isPositive();
+          assertThat(p.burst("fast-")).isEqualTo(SENT);
+          assertThat(bandwidth.limitedTraffic()[1]).isZero();
+        });
+  }
+
+  /** Datagrams per burst: few enough that the receiving socket's buffer never overflows. */
+  private static final int SENT = 200;
+
+  /** Probe peers a on n1 and b on n2 in a fresh namespace with the firewall installed. */
+  private record TwoPeers(
+      NetNamespace ns,
+      Firewall firewall,
+      NodeAddress n1,
+      NodeAddress n2,
+      NamespacedPeer a,
+      NamespacedPeer b) {
+    /** Sends {@link #SENT} datagrams from a to b; how many arrived. */
+    int burst(String prefix) throws InterruptedException {
+      for (int i = 0; i < SENT; i++) {
+        a.udp(n2, prefix + i);
+      }
+      return b.receivedCount(prefix, UDP_WAIT);
+    }
+  }
+
+  private interface WithTwoPeers {
+    void run(TwoPeers peers) throws Exception;
+  }
+
+  private static void withTwoPeers(WithTwoPeers body) throws Exception {
+    List<NodeAddress> nodes = NodeAddress.cluster(2);
+    try (NetNamespace ns = NetNamespace.create("pgj-test", nodes)) {
+      Firewall firewall = Firewall.install(ns, nodes);
+      try (NamespacedPeer a = new NamespacedPeer(ns, nodes.get(0));
+          NamespacedPeer b = new NamespacedPeer(ns, nodes.get(1))) {
+        body.run(new TwoPeers(ns, firewall, nodes.get(0), nodes.get(1), a, b));
+      }
+    }
+  }
+
   @Test
   void refusesClearlyWhenNoNamespaceCanBeMade() {
     assumeTrue(Shell.resolve("ip").isPresent(), "iproute2 'ip' not installed");

@@ -55,6 +55,10 @@ public final class PgOps {
   public static final Keyword STOP_IMPOSTOR = Keyword.of("stop-impostor");
   public static final Keyword START_CLOCK = Keyword.of("start-clock");
   public static final Keyword STOP_CLOCK = Keyword.of("stop-clock");
+  public static final Keyword START_BANDWIDTH = Keyword.of("start-bandwidth");
+  public static final Keyword STOP_BANDWIDTH = Keyword.of("stop-bandwidth");
+  public static final Keyword START_DISK_FULL = Keyword.of("start-disk-full");
+  public static final Keyword STOP_DISK_FULL = Keyword.of("stop-disk-full");
 
   /** What a fault operation begins or undoes; node faults are keyed by their node too. */
   public record FaultKey(String kind, boolean perNode, boolean begins) {
@@ -79,7 +83,11 @@ public final class PgOps {
           java.util.Map.entry(START_IMPOSTOR, new FaultKey("impostor", false, true)),
           java.util.Map.entry(STOP_IMPOSTOR, new FaultKey("impostor", false, false)),
           java.util.Map.entry(START_CLOCK, new FaultKey("clock", true, true)),
-          java.util.Map.entry(STOP_CLOCK, new FaultKey("clock", true, false)));
+          java.util.Map.entry(STOP_CLOCK, new FaultKey("clock", true, false)),
+          java.util.Map.entry(START_BANDWIDTH, new FaultKey("bandwidth", false, true)),
+          java.util.Map.entry(STOP_BANDWIDTH, new FaultKey("bandwidth", false, false)),
+          java.util.Map.entry(START_DISK_FULL, new FaultKey("disk-full", true, true)),
+          java.util.Map.entry(STOP_DISK_FULL, new FaultKey("disk-full", true, false)));
 
   public static final Keyword NODE = Keyword.of("node");
   public static final Keyword PID = Keyword.of("pid");
