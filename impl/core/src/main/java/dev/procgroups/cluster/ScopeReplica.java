@@ -149,8 +149,7 @@ final class ScopeReplica {
 
   /** Asks again the peers that answered with too little (their resync may have come since). */
   private void reprobe() {
-    synchronized (core) {
-      waiting.values().removeIf(v -> v.caller.isDone()); // timed out or cancelled by the caller
+    synchronized (core) { // the tick's step has settled (and dropped) the finished waits
       waiting.forEach(
           (token, v) -> Outputs.send(transport, core.probe(token, List.copyOf(v.peers))));
     }

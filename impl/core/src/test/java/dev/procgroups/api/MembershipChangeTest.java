@@ -72,23 +72,16 @@ class MembershipChangeTest {
       } finally {
         mute.close();
       }
-      awaitPeersOfNode1(cluster, 1);
+      awaitPeers(cluster, 1);
       assertThat(member.join(GroupName.of("g")).visibleOnAllNodes(WAIT)).isTrue();
     }
   }
 
-  private static void awaitPeers(LocalCluster cluster, int peersOfNode1) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (cluster.node(1).cluster().peers().size() < peersOfNode1) {
-      assertThat(System.nanoTime()).as("peers up in time").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static void awaitPeersOfNode1(LocalCluster cluster, int peers) throws Exception {
+  /** Waits until node 1's replication layer counts exactly {@code peers} peers up. */
+  private static void awaitPeers(LocalCluster cluster, int peers) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (cluster.node(1).cluster().peers().size() != peers) {
-      assertThat(System.nanoTime()).as("peers down in time").isLessThan(deadline);
+      assertThat(System.nanoTime()).as("%d peers up in time", peers).isLessThan(deadline);
       Thread.sleep(20);
     }
   }
