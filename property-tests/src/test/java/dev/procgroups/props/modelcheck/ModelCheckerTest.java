@@ -87,7 +87,8 @@ class ModelCheckerTest {
           "SKIP_DOWN_CLEANUP",
           "IGNORE_INCARNATIONS",
           "ACCEPT_FROM_DOWN_PEERS",
-          "NO_ANTI_ENTROPY");
+          "NO_ANTI_ENTROPY",
+          "HIDDEN_COPY_LEAKS");
 
   @Test
   void everyReachableStateIsSafeAndEveryQuietOneConverges() {

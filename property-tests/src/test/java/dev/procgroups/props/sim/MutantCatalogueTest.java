@@ -28,11 +28,15 @@ class MutantCatalogueTest {
       Stream.concat(PlantedBugs.of("replication").stream(), Stream.of("SYNC_WITHOUT_DIFF_EVENTS"))
           .toList();
 
+  /** What the schedules must catch: all but the bugs that cost rather than break. */
+  static final List<String> SCHEDULE_CATALOGUE =
+      CATALOGUE.stream().filter(b -> !SimScaleTest.COST_BUGS.contains(b)).toList();
+
   @Example
   void theSimulationCatchesEveryMutant() {
     List<String> survivors = new ArrayList<>();
-    for (int i = 0; i < CATALOGUE.size(); i++) {
-      String mutant = CATALOGUE.get(i);
+    for (int i = 0; i < SCHEDULE_CATALOGUE.size(); i++) {
+      String mutant = SCHEDULE_CATALOGUE.get(i);
       Random random = new Random(i); // its place in the catalogue: the seed it always had
       if (PlantedBugs.with(Set.of(mutant), () -> firstViolation(mutant, random)) == null) {
         survivors.add(mutant);
