@@ -41,28 +41,37 @@ public final class Member implements AutoCloseable {
    * nodes once the returned change says so ({@link MembershipChange#visibleOnAllNodes}).
    */
   public MembershipChange join(GroupName group, GroupName... more) {
-    return join(batch(group, more));
+    return joinNames(more.length == 0 ? group.value() : names(batch(group, more)));
   }
 
   /** Joins every group of the batch (a member may join a group several times, as in pg). */
   public MembershipChange join(Collection<GroupName> batch) {
+    return joinNames(names(batch));
+  }
+
+  /** Leaves one slot of each group named; see {@link #join} for visibility. */
+  public MembershipChange leave(GroupName group, GroupName... more) {
+    return leaveNames(more.length == 0 ? group.value() : names(batch(group, more)));
+  }
+
+  public MembershipChange leave(Collection<GroupName> batch) {
+    return leaveNames(names(batch));
+  }
+
+  /** {@code names}: one name, or a list of them, as the Lua-shaped API takes them. */
+  private MembershipChange joinNames(Object names) {
     unchecked(
         () -> {
-          groups.join(names(batch));
+          groups.join(names);
           return null;
         });
     return applied;
   }
 
-  /** Leaves one slot of each group named; see {@link #join} for visibility. */
-  public MembershipChange leave(GroupName group, GroupName... more) {
-    return leave(batch(group, more));
-  }
-
-  public MembershipChange leave(Collection<GroupName> batch) {
+  private MembershipChange leaveNames(Object names) {
     unchecked(
         () -> {
-          groups.leave(names(batch));
+          groups.leave(names);
           return null;
         });
     return applied;
