@@ -2,6 +2,7 @@ package dev.procgroups.api;
 
 import static dev.procgroups.api.GroupsException.unchecked;
 
+import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
@@ -60,21 +61,26 @@ public final class Member implements AutoCloseable {
 
   /** {@code names}: one name, or a list of them, as the Lua-shaped API takes them. */
   private MembershipChange joinNames(Object names) {
+    return change(() -> groups.join(names));
+  }
+
+  private MembershipChange leaveNames(Object names) {
+    return change(() -> groups.leave(names));
+  }
+
+  private MembershipChange change(PgWrite write) {
     unchecked(
         () -> {
-          groups.join(names);
+          write.run();
           return null;
         });
     return applied;
   }
 
-  private MembershipChange leaveNames(Object names) {
-    unchecked(
-        () -> {
-          groups.leave(names);
-          return null;
-        });
-    return applied;
+  /** A join or leave of the Lua-shaped API. */
+  @FunctionalInterface
+  private interface PgWrite {
+    void run() throws PgException;
   }
 
   /** The groups this member is in. */
