@@ -17,12 +17,7 @@ import net.jqwik.api.RandomGenerator;
  * jqwik example, so that jqwik's generators can run in it.
  */
 class MutantCatalogueTest {
-  /**
-   * Since a heal is pulled (a resync request, then its answer) rather than pushed, a late full
-   * state from a peer reported down is rarer: {@code ACCEPT_FROM_DOWN_PEERS} now needs 9,537
-   * schedules of its seed (the model checker finds it at once).
-   */
-  private static final int MAX_SCHEDULES = 10_000;
+  private static final int MAX_SCHEDULES = 3_000;
 
   /**
    * Every planted bug of the replication core, plus the store bug Erlang pg has ({@code
@@ -33,6 +28,15 @@ class MutantCatalogueTest {
       Stream.concat(PlantedBugs.of("replication").stream(), Stream.of("SYNC_WITHOUT_DIFF_EVENTS"))
           .toList();
 
+  /**
+   * Since a heal is pulled (a resync request, then its answer) rather than pushed, a late message
+   * from a peer reported down is rare in random schedules: {@code ACCEPT_FROM_DOWN_PEERS} needed
+   * 9,537 schedules of its seed, three times the budget of all the others together. The model
+   * checker finds it in 49 states (ModelCheckerTest.CHECKER_MUTANTS), so the default run leaves it
+   * to the checker.
+   */
+  static final Set<String> CAUGHT_BY_THE_MODEL_CHECKER = Set.of("ACCEPT_FROM_DOWN_PEERS");
+
   /** What the schedules must catch: all but the bugs that cost rather than break. */
   static final List<String> SCHEDULE_CATALOGUE =
       CATALOGUE.stream().filter(b -> !SimScaleTest.COST_BUGS.contains(b)).toList();
@@ -42,6 +46,9 @@ class MutantCatalogueTest {
     List<String> survivors = new ArrayList<>();
     for (int i = 0; i < SCHEDULE_CATALOGUE.size(); i++) {
       String mutant = SCHEDULE_CATALOGUE.get(i);
+      if (CAUGHT_BY_THE_MODEL_CHECKER.contains(mutant)) {
+        continue; // skipped in place, so the others keep their seeds
+      }
       Random random = new Random(i); // its place in the catalogue: the seed it always had
       if (PlantedBugs.with(Set.of(mutant), () -> firstViolation(mutant, random)) == null) {
         survivors.add(mutant);
