@@ -82,7 +82,7 @@ public final class ThreeNodes {
       nodes.add(Node.start(NodeConfig.builder(seed.name())
           .bind(seed.host(), seed.port())
           .seeds(seeds)
-          .secret(secret)
+          .secret(secret).plaintext()
           .scope("app:pg", Map.of())
           .build()));
     }

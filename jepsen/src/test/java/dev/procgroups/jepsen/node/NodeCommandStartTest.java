@@ -3,6 +3,7 @@ package dev.procgroups.jepsen.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.jepsen.harness.JavaCommand;
+import dev.procgroups.jepsen.harness.RunCertificates;
 import dev.procgroups.metrics.ProcgroupsMetrics;
 import dev.procgroups.node.Node;
 import dev.procgroups.node.NodeConfig;
@@ -95,6 +96,42 @@ class NodeCommandStartTest {
         reason);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "| no transport security chosen",
+        "--plaintext --tls-cert N9/cert.pem | not both",
+        "--tls-cert N9/cert.pem | all three",
+        "--tls-cert N9/cert.pem --tls-key OTHER/key.pem --tls-ca CA | does not belong to",
+        "--tls-cert N9/cert.pem --tls-key N9/key.pem --tls-ca /nonexistent/ca.pem"
+            + " | cannot read TLS file /nonexistent/ca.pem",
+        "--tls-cert N2/cert.pem --tls-key N2/key.pem --tls-ca CA | not node n9"
+      })
+  void aMissingOrUnusableTlsChoiceIsRefusedInOneLine(
+      String options, String reason, @TempDir Path dir) throws Exception {
+    RunCertificates certificates = RunCertificates.create(dir);
+    certificates.issue("n9", "n9");
+    certificates.issue("other", "n9");
+    certificates.issue("n2", "n2");
+    List<String> args = new ArrayList<>();
+    if (options != null) {
+      for (String option : options.split(" ")) {
+        args.add(
+            option
+                .replace("N9", dir.resolve("n9").toString())
+                .replace("N2", dir.resolve("n2").toString())
+                .replace("OTHER", dir.resolve("other").toString())
+                .replace("CA", dir.resolve("ca.pem").toString()));
+      }
+    }
+    assertRefused(
+        runCommand(
+            commandAsGiven(args),
+            Map.of(NodeCommand.TOKEN_ENV, TOKEN, NodeCommand.SECRET_ENV, GOOD_SECRET)),
+        reason);
+  }
+
   @Test
   void aBusyControlPortIsRefusedBeforeJoining() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -116,6 +153,7 @@ class NodeCommandStartTest {
                 .bind("127.0.0.1", port)
                 .scope("app:pg", Map.of())
                 .secret(ClusterSecret.random())
+                .plaintext()
                 .build())) {
       ProcessBuilder builder =
           new ProcessBuilder(command(List.of("--seeds", "n1@127.0.0.1:" + port)))
@@ -163,7 +201,12 @@ class NodeCommandStartTest {
 
   private static Outcome run(List<String> extra, Map<String, String> env)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command(extra));
+    return runCommand(command(extra), env);
+  }
+
+  private static Outcome runCommand(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove(NodeCommand.TOKEN_ENV);
     builder.environment().remove(NodeCommand.SECRET_ENV);
     builder.environment().putAll(env);
@@ -179,7 +222,15 @@ class NodeCommandStartTest {
     return new Outcome(child.exitValue(), stdout, stderr);
   }
 
+  /** A node in plaintext (chosen) with {@code extra}. */
   private static List<String> command(List<String> extra) {
+    List<String> args = new ArrayList<>(extra);
+    args.add("--plaintext");
+    return commandAsGiven(args);
+  }
+
+  /** A node with {@code extra} and no choice of TLS or plaintext of its own. */
+  private static List<String> commandAsGiven(List<String> extra) {
     List<String> args =
         new ArrayList<>(List.of("node", "--name", "n9", "--bind", "127.0.0.1:" + FreePorts.next()));
     if (!extra.contains("--control")) {
