@@ -83,7 +83,8 @@ public final class ThreeNodes {
       nodes.add(Node.start(NodeConfig.builder(seed.name())
           .bind(seed.host(), seed.port())
           .seeds(seeds)
-          .secret(secret).plaintext()
+          .secret(secret)
+          .plaintext() // loopback; between hosts: .tls(cert, key, ca)
           .scope("app:pg", Map.of())
           .build()));
     }
