@@ -1,8 +1,10 @@
 package dev.procgroups.jepsen.harness;
 
+import dev.procgroups.cli.JavaCommand;
+import dev.procgroups.daemon.NodeCommand;
+import dev.procgroups.daemon.control.PgCallException;
 import dev.procgroups.jepsen.control.ControlClient;
 import dev.procgroups.jepsen.control.IndeterminateException;
-import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.nemesis.FaultInjector;
 import dev.procgroups.jepsen.nemesis.Nemesis;
 import dev.procgroups.jepsen.nemesis.NodeProcess;
@@ -11,7 +13,6 @@ import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NetNamespace;
 import dev.procgroups.jepsen.net.NodeAddress;
-import dev.procgroups.jepsen.node.NodeCommand;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class NamespaceCluster implements Cluster {
       Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
-      List<String> nodeArgs,
+      List<String> nodeCommand,
       boolean smallDisks,
       boolean impostorKnowsSecret) {
     this.nodes = nodes;
@@ -84,13 +85,22 @@ public final class NamespaceCluster implements Cluster {
               ns,
               n,
               () -> {
-                List<String> args =
-                    new ArrayList<>(List.of("--data-dir", dataDir(n.name()).toString()));
+                List<String> args = new ArrayList<>(nodeCommand);
+                args.addAll(
+                    List.of(
+                        "--name",
+                        n.name(),
+                        "--bind",
+                        n.ip() + ":" + CLUSTER_PORT,
+                        "--control",
+                        n.ip() + ":" + CONTROL_PORT,
+                        "--data-dir",
+                        dataDir(n.name()).toString()));
                 if (!seeds.isEmpty()) {
                   args.addAll(List.of("--seeds", seeds));
                 }
-                args.addAll(nodeArgs);
-                return nodeCommand(n.name(), n.ip(), tls, args);
+                args.addAll(tls);
+                return JavaCommand.procgroups(NODE_JVM, args);
               },
               logs.resolve(n.name() + ".log"),
               Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, secret)));
@@ -123,32 +133,12 @@ public final class NamespaceCluster implements Cluster {
   }
 
   /**
-   * {@code procgroups node} named {@code name} on {@code ip}'s ports, with TLS and {@code more}.
-   */
-  private static List<String> nodeCommand(
-      String name, String ip, List<String> tls, List<String> more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "node",
-                "--name",
-                name,
-                "--bind",
-                ip + ":" + CLUSTER_PORT,
-                "--control",
-                ip + ":" + CONTROL_PORT));
-    args.addAll(tls);
-    args.addAll(more);
-    return JavaCommand.procgroups(NODE_JVM, args);
-  }
-
-  /**
    * A node JVM under {@code victim}'s name on the spare address (the one after the nodes'), with a
    * secret of its own: it does not know the cluster's. It does hold a certificate of the run's CA
-   * naming the victim (the worst case for TLS: a stolen certificate), so it is the secret that
-   * keeps it out. Its incarnation is the clock's (no data directory), larger than the victim's
-   * unless the victim's clock ran ahead, so a cluster that believed it would prefer it. Returned
-   * running: started, and answering on its control endpoint.
+   * naming the victim ({@code tls}: the worst case for TLS, a stolen certificate), so it is the
+   * secret that keeps it out. Its incarnation is the clock's (no data directory), larger than the
+   * victim's unless the victim's clock ran ahead, so a cluster that believed it would prefer it.
+   * Returned running: started, and answering on its control endpoint.
    */
   private NodeProcess impostor(
       NetNamespace ns,
@@ -170,7 +160,22 @@ public final class NamespaceCluster implements Cluster {
         new NodeProcess(
             ns,
             new NodeAddress(victim, spare.ip(), spare.index()),
-            () -> nodeCommand(victim, spare.ip(), tls, List.of("--seeds", seeds)),
+            () -> {
+              List<String> args =
+                  new ArrayList<>(
+                      List.of(
+                          "node",
+                          "--name",
+                          victim,
+                          "--bind",
+                          spare.ip() + ":" + CLUSTER_PORT,
+                          "--control",
+                          spare.ip() + ":" + CONTROL_PORT,
+                          "--seeds",
+                          seeds));
+              args.addAll(tls);
+              return JavaCommand.procgroups(NODE_JVM, args);
+            },
             logs.resolve("impostor.log"),
             Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, ownSecret));
     p.start();
@@ -188,7 +193,8 @@ public final class NamespaceCluster implements Cluster {
    * Starts every node and waits until each answers on its control endpoint. The namespace must have
    * one address more than there are nodes: the impostor nemesis's.
    *
-   * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
+   * @param nodeCommand the subcommand that runs a node, its options to follow: {@code node}, or a
+   *     test-only {@code mutant-node} with its planted bugs
    * @param impostorKnowsSecret TEST ONLY: see {@link #IMPOSTOR_KNOWS_SECRET}
    * @param nemeses the faults the run schedules: the clock ones need every node under libfaketime,
    *     the full disk every data directory on a small disk of its own
@@ -199,7 +205,7 @@ public final class NamespaceCluster implements Cluster {
       Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
-      List<String> nodeArgs,
+      List<String> nodeCommand,
       java.util.Set<NemesisKind> nemeses,
       boolean impostorKnowsSecret) {
     NamespaceCluster cluster =
@@ -209,7 +215,7 @@ public final class NamespaceCluster implements Cluster {
             bandwidth,
             nodes,
             logs,
-            nodeArgs,
+            nodeCommand,
             nemeses.contains(NemesisKind.DISK_FULL),
             impostorKnowsSecret);
     try {
