@@ -49,9 +49,10 @@ public final class ThreeNodes {
             received.countDown();
           })) {
         // Replication is asynchronous: wait until the other nodes list the member before sending.
-        // The wait covers the peers a node knows: first let node 1 hear both others.
-        while (nodes.get(0).cluster().peers().size() < 2) {
-          Thread.sleep(10);
+        // The wait covers the peers a node sees up: first let node 1 hear both others.
+        if (!nodes.get(0).cluster().awaitPeers(2, Duration.ofSeconds(10))) {
+          System.out.println("node 1 did not see both peers in 10 s");
+          System.exit(1);
         }
         if (!worker.join(workers).visibleOnAllNodes(Duration.ofSeconds(10))) {
           System.out.println("the join did not reach every node in 10 s");

@@ -2,6 +2,7 @@ package dev.procgroups.api;
 
 import static dev.procgroups.api.GroupsException.unchecked;
 
+import dev.procgroups.pg.PgException;
 import dev.procgroups.pg.PgInstance;
 import dev.procgroups.process.Pid;
 import dev.procgroups.process.RunningProcess;
@@ -41,31 +42,45 @@ public final class Member implements AutoCloseable {
    * nodes once the returned change says so ({@link MembershipChange#visibleOnAllNodes}).
    */
   public MembershipChange join(GroupName group, GroupName... more) {
-    return join(batch(group, more));
+    return joinNames(more.length == 0 ? group.value() : names(batch(group, more)));
   }
 
   /** Joins every group of the batch (a member may join a group several times, as in pg). */
   public MembershipChange join(Collection<GroupName> batch) {
-    unchecked(
-        () -> {
-          groups.join(names(batch));
-          return null;
-        });
-    return applied;
+    return joinNames(names(batch));
   }
 
   /** Leaves one slot of each group named; see {@link #join} for visibility. */
   public MembershipChange leave(GroupName group, GroupName... more) {
-    return leave(batch(group, more));
+    return leaveNames(more.length == 0 ? group.value() : names(batch(group, more)));
   }
 
   public MembershipChange leave(Collection<GroupName> batch) {
+    return leaveNames(names(batch));
+  }
+
+  /** {@code names}: one name, or a list of them, as the Lua-shaped API takes them. */
+  private MembershipChange joinNames(Object names) {
+    return change(() -> groups.join(names));
+  }
+
+  private MembershipChange leaveNames(Object names) {
+    return change(() -> groups.leave(names));
+  }
+
+  private MembershipChange change(PgWrite write) {
     unchecked(
         () -> {
-          groups.leave(names(batch));
+          write.run();
           return null;
         });
     return applied;
+  }
+
+  /** A join or leave of the Lua-shaped API. */
+  @FunctionalInterface
+  private interface PgWrite {
+    void run() throws PgException;
   }
 
   /** The groups this member is in. */

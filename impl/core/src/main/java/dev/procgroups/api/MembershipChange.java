@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * A join or leave that has been applied on this node, and a way to wait until the other nodes see
  * it: replication is asynchronous, so a broadcast sent right after a join on another node may miss
  * the new member. Waiting covers every change this node made in the scope up to the join or leave,
- * and every peer up when the wait starts; a peer that goes down meanwhile is not waited for.
+ * and every peer up when the wait starts; a peer that goes down meanwhile is not waited for. A node
+ * that has just started sees no peer yet, so a wait then ends at once: wait for the peers you
+ * expect first ({@code node.cluster().awaitPeers(count, timeout)}).
  */
 public final class MembershipChange {
 

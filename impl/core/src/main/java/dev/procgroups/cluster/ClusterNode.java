@@ -15,12 +15,16 @@ import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -99,6 +103,43 @@ public final class ClusterNode implements RemoteBroadcast, RemoteRouter {
   /** The peers up now, by name, with their incarnations (a snapshot; any thread). */
   public Map<String, NodeId> peers() {
     return peerView.peers();
+  }
+
+  /**
+   * Completes with {@link #peers()} once at least {@code count} peers are up. A node that has just
+   * started sees no peer yet, and a visibility wait ({@link #visibleOnPeers}) covers only the peers
+   * it sees: wait here first when the caller knows how many nodes it expects. Bound it ({@link
+   * CompletableFuture#orTimeout}); cancelling it stops the wait. It completes on the caller's
+   * thread or on the node's replication thread: chain long work with the {@code ...Async} methods.
+   *
+   * @throws IllegalArgumentException if {@code count} is negative
+   */
+  public CompletableFuture<Map<String, NodeId>> whenPeersUp(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("peer count must not be negative: " + count);
+    }
+    return peerView.whenAtLeast(count);
+  }
+
+  /**
+   * Waits up to {@code timeout} until at least {@code count} peers are up (see {@link
+   * #whenPeersUp}).
+   *
+   * @return true once they are; false if the time ran out or the thread was interrupted first
+   */
+  public boolean awaitPeers(int count, Duration timeout) {
+    CompletableFuture<Map<String, NodeId>> up = whenPeersUp(count);
+    try {
+      up.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException e) {
+      up.cancel(false);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      up.cancel(false);
+      return false;
+    }
   }
 
   /**

@@ -76,7 +76,10 @@ public final class Node implements AutoCloseable {
                 .build());
     // One thread; a pool executor rather than Executors' wrapper so its backlog can be metered.
     // Its queue is unbounded, but messages enter it only through ClusterNode's bounded hand-off;
-    // the rest (peer events, ticks, one flush per scope at a time) cannot pile up.
+    // the rest (peer events, ticks, one flush per scope at a time) cannot pile up. With an
+    // unbounded
+    // queue it rejects only once closed: a peer event racing close() is then dropped, not logged as
+    // an error.
     this.inbound =
         new ThreadPoolExecutor(
             1,
@@ -84,7 +87,8 @@ public final class Node implements AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(),
-            named(config.name() + "-replication"));
+            named(config.name() + "-replication"),
+            new ThreadPoolExecutor.DiscardPolicy());
     this.metrics = new ProcgroupsMetrics(config.meters(), config.name());
     this.cluster =
         new ClusterNode(

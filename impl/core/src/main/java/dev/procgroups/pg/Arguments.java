@@ -14,22 +14,14 @@ final class Arguments {
 
   /** A single group name or topic. */
   static String name(Object value, String argument) throws PgException {
-    if (value == null) {
-      throw invalid(argument, "missing");
-    }
     if (value instanceof List<?>) {
       throw invalid(argument, "must be a single name, not a list");
     }
-    if (!(value instanceof String text)) {
-      throw invalid(argument, "must be a string, got " + value.getClass().getSimpleName());
+    String reason = problem(value);
+    if (reason != null) {
+      throw invalid(argument, reason);
     }
-    if (text.isEmpty()) {
-      throw invalid(argument, "must not be empty");
-    }
-    if (utf8Length(text) > Limits.MAX_NAME_BYTES) {
-      throw invalid(argument, "longer than " + Limits.MAX_NAME_BYTES + " bytes");
-    }
-    return text;
+    return (String) value;
   }
 
   /**
@@ -45,13 +37,33 @@ final class Arguments {
     }
     List<String> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
-      String element = argument + "[" + (i + 1) + "]";
-      if (list.get(i) instanceof List<?>) {
-        throw invalid(element, "must be a string, got a list");
+      Object element = list.get(i);
+      String reason =
+          element instanceof List<?> ? "must be a string, got a list" : problem(element);
+      if (reason != null) {
+        // The element's label is built only for the error: a batch's names are on the hot path.
+        throw invalid(argument + "[" + (i + 1) + "]", reason);
       }
-      out.add(name(list.get(i), element));
+      out.add((String) element);
     }
     return out;
+  }
+
+  /** Why {@code value} is not a valid name (a list aside), or null if it is one. */
+  private static String problem(Object value) {
+    if (value == null) {
+      return "missing";
+    }
+    if (!(value instanceof String text)) {
+      return "must be a string, got " + value.getClass().getSimpleName();
+    }
+    if (text.isEmpty()) {
+      return "must not be empty";
+    }
+    if (utf8Length(text) > Limits.MAX_NAME_BYTES) {
+      return "longer than " + Limits.MAX_NAME_BYTES + " bytes";
+    }
+    return null;
   }
 
   static PgException invalid(String argument, String reason) {

@@ -1,6 +1,7 @@
 package dev.procgroups.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.procgroups.node.LocalCluster;
 import dev.procgroups.security.SecurityPolicy;
@@ -13,6 +14,7 @@ import dev.procgroups.transport.auth.ClusterSecret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,7 +33,7 @@ class MembershipChangeTest {
         ProcessGroups n2 = ProcessGroups.open(cluster.node(2), SCOPE);
         ProcessGroups n3 = ProcessGroups.open(cluster.node(3), SCOPE);
         Member member = n1.register(delivery -> {})) {
-      awaitPeers(cluster, 2);
+      assertThat(cluster.node(1).cluster().awaitPeers(2, WAIT)).as("both peers up").isTrue();
       for (int round = 0; round < 50; round++) {
         GroupName group = GroupName.of("g" + round);
         assertThat(member.join(group).visibleOnAllNodes(WAIT)).isTrue();
@@ -74,6 +76,21 @@ class MembershipChangeTest {
       }
       awaitPeers(cluster, 1);
       assertThat(member.join(GroupName.of("g")).visibleOnAllNodes(WAIT)).isTrue();
+    }
+  }
+
+  @Test
+  void aPeerCountWaitEndsOnceThatManyPeersAreUpAndNotBefore() throws Exception {
+    try (LocalCluster cluster =
+        new LocalCluster(3, Map.of(SCOPE, Map.of()), SecurityPolicy.allowAll())) {
+      // Asked right after start, before the nodes have heard each other.
+      var twoUp = cluster.node(1).cluster().whenPeersUp(2);
+      assertThat(twoUp.get(WAIT.toSeconds(), TimeUnit.SECONDS)).containsOnlyKeys("n2", "n3");
+      assertThat(cluster.node(1).cluster().awaitPeers(3, Duration.ofMillis(300)))
+          .as("a third peer that does not exist")
+          .isFalse();
+      assertThatThrownBy(() -> cluster.node(1).cluster().whenPeersUp(-1))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
