@@ -1,7 +1,7 @@
 package dev.procgroups.jepsen;
 
+import dev.procgroups.cli.JavaCommand;
 import dev.procgroups.cli.Subcommand;
-import dev.procgroups.jepsen.harness.JavaCommand;
 import dev.procgroups.jepsen.harness.NamespaceCluster;
 import dev.procgroups.jepsen.harness.NemesisKind;
 import dev.procgroups.jepsen.harness.RunConfig;
@@ -13,6 +13,7 @@ import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NamespaceUnavailableException;
 import dev.procgroups.jepsen.net.NetNamespace;
 import dev.procgroups.jepsen.net.NodeAddress;
+import dev.procgroups.jepsen.node.MutantNodeCommand;
 import dev.procgroups.model.checkers.Validity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -155,6 +156,12 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
+      nodeCommand(); // an unknown --mutation is refused before anything starts
+    } catch (IllegalArgumentException e) {
+      System.err.println("procgroups jepsen: --mutation: " + e.getMessage());
+      return SETUP_FAILED;
+    }
+    try {
       return inside == null ? fromOutside() : fromInside();
     } catch (NamespaceUnavailableException
         | IOException
@@ -262,7 +269,7 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
               bandwidth,
               addresses,
               logs,
-              nodeArgs(),
+              nodeCommand(),
               config.nemeses(),
               mutations.contains(NamespaceCluster.IMPOSTOR_KNOWS_SECRET));
       Thread stopNodes = new Thread(cluster::close, "stop-nodes");
@@ -302,9 +309,13 @@ public final class JepsenCommand implements Subcommand, Callable<Integer> {
         : Arrays.stream(workload.split(",")).map(Workload.Kind::parse).toList();
   }
 
-  private List<String> nodeArgs() {
+  /**
+   * The subcommand every node JVM runs: the daemon, {@code node}; with planted bugs the same daemon
+   * decorated ({@code mutant-node}). An unknown mutation is an {@link IllegalArgumentException}.
+   */
+  private List<String> nodeCommand() {
     List<String> forNodes =
         mutations.stream().filter(m -> !m.equals(NamespaceCluster.IMPOSTOR_KNOWS_SECRET)).toList();
-    return forNodes.isEmpty() ? List.of() : List.of("--mutation", String.join(",", forNodes));
+    return forNodes.isEmpty() ? List.of("node") : MutantNodeCommand.command(forNodes);
   }
 }

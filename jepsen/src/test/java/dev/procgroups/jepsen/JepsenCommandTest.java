@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procgroups.cli.ProcgroupsCli;
 import dev.procgroups.model.checkers.Validity;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,25 @@ class JepsenCommandTest {
         ProcgroupsCli.commandLine()
             .execute("jepsen", "--store", "/dev/full/store", "--time-limit", "1");
     assertThat(exit).isEqualTo(2);
+  }
+
+  @Test
+  void anUnknownMutationIsRefusedBeforeAnythingStarts() {
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      // Were the name not checked first, the unwritable store would stop the run (also exit 2).
+      exit =
+          ProcgroupsCli.commandLine()
+              .execute("jepsen", "--store", "/dev/full/store", "--mutation", "DOUBLE_BROADCATS");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("procgroups jepsen: --mutation: no planted bug named \"DOUBLE_BROADCATS\"");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.procgroups.bench.cluster;
 
-import dev.procgroups.jepsen.node.NodeCommand;
+import dev.procgroups.daemon.NodeCommand;
 import dev.procgroups.transport.auth.ClusterSecret;
 import java.security.SecureRandom;
 import java.util.HexFormat;

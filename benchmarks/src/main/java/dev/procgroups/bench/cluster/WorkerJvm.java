@@ -1,6 +1,6 @@
 package dev.procgroups.bench.cluster;
 
-import dev.procgroups.jepsen.node.NodeCommand;
+import dev.procgroups.daemon.NodeCommand;
 import dev.procgroups.transport.atomix.SeedMember;
 import java.io.BufferedReader;
 import java.io.IOException;

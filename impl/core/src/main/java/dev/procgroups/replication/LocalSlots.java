@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * This node's own slots of one scope, as the core needs them for full syncs and digests: per group,
- * each pid with its slot count, so a join or leave costs O(1) whatever the group size.
+ * One node's slots of one scope, as the core needs them: this node's own (for full syncs and
+ * digests) or its replica of a peer's (for a heal that sends only the difference). Per group, each
+ * pid with its slot count, so a join or leave costs O(1) whatever the group size.
  *
  * <p>A group holding one slot (the common case when there are many groups) is stored as that pid
  * alone; a map of counts is made only for a group's second slot.
@@ -20,6 +21,13 @@ final class LocalSlots {
   private final Map<String, Object> slotsByGroup = new LinkedHashMap<>();
 
   private long hash;
+
+  /** The slots of a full state. */
+  static LocalSlots of(Map<String, List<Pid>> pidsByGroup) {
+    LocalSlots slots = new LocalSlots();
+    slots.apply(StoreChange.Direction.JOIN, pidsByGroup);
+    return slots;
+  }
 
   LocalSlots copy() {
     LocalSlots c = new LocalSlots();

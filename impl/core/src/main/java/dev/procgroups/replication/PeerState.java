@@ -2,29 +2,46 @@ package dev.procgroups.replication;
 
 import dev.procgroups.transport.NodeId;
 
-/** What one core knows about one peer of its scope: liveness and the replica of its slots. */
+/**
+ * What one core knows about one peer of its scope: liveness and the replica of its slots. The
+ * replica outlives the peer's absence (down, or silent), hidden from the view, so that when the
+ * same incarnation comes back only the difference travels.
+ */
 final class PeerState {
+  /** No exchange waiting for its turn. */
+  static final long NOT_DUE = Long.MAX_VALUE;
+
   /** The incarnation the transport reports up, or null while the peer is down. */
   NodeId up;
 
-  /** Silent for too long: its slots are dropped until it is heard again. */
+  /** Silent for too long: its slots are hidden until it is heard again. */
   boolean suspected;
 
   long lastHeard;
   long lastDigestSent = Long.MIN_VALUE / 2;
   long lastResyncRequest = Long.MIN_VALUE / 2;
 
-  /** True once a full sync of the current incarnation has been applied. */
+  /** When the exchange that follows the peer's coming up is due (staggered per pair). */
+  long resumeAt = NOT_DUE;
+
+  /** True while deltas apply on top of the replica: synced and no change missed since. */
   boolean synced;
 
-  /** A full sync was asked for (or is due after up) and has not arrived yet. */
+  /** A resync was asked for (or is due after up) and has not arrived yet. */
   boolean resyncPending;
 
-  /** Whether the store may hold slots of this peer (a Drop is due when forgetting it). */
+  /** Whether the store may hold slots of this peer (a Drop is due when hiding or forgetting it). */
   boolean holding;
 
+  /**
+   * The peer's slots as of change {@code appliedSeq} of incarnation {@code replicaIncarnation}, or
+   * null when none is trusted. While {@code holding}, the store holds the same slots (or, with no
+   * trusted replica, slots a full sync is to replace).
+   */
+  LocalSlots replica;
+
+  long replicaIncarnation;
   long appliedSeq;
-  long replicaHash;
 
   PeerState copy() {
     PeerState c = new PeerState();
@@ -33,21 +50,40 @@ final class PeerState {
     c.lastHeard = lastHeard;
     c.lastDigestSent = lastDigestSent;
     c.lastResyncRequest = lastResyncRequest;
+    c.resumeAt = resumeAt;
     c.synced = synced;
     c.resyncPending = resyncPending;
     c.holding = holding;
+    c.replica = replica == null ? null : replica.copy();
+    c.replicaIncarnation = replicaIncarnation;
     c.appliedSeq = appliedSeq;
-    c.replicaHash = replicaHash;
     return c;
   }
 
-  /** Forgets the replica (after a drop); the next full sync rebuilds it. */
-  void forgetReplica() {
+  /** Keeps the replica but takes it out of use (after a hide): a resume brings it up to date. */
+  void hideReplica() {
     synced = false;
     resyncPending = false;
     holding = false;
+    resumeAt = NOT_DUE;
+  }
+
+  /**
+   * Stops trusting the replica (its hash disagrees with the peer's): only a full sync rebuilds it.
+   * Whatever the store holds of the peer stays until that sync replaces it.
+   */
+  void distrustReplica() {
+    synced = false;
+    resyncPending = false; // ask at once
+    replica = null;
+  }
+
+  /** Forgets the replica (another incarnation): after the store's Drop. */
+  void forgetReplica() {
+    hideReplica();
+    replica = null;
+    replicaIncarnation = 0;
     appliedSeq = 0;
-    replicaHash = 0;
   }
 
   /** A key of everything that matters for the protocol's future, for state hashing. */
@@ -62,8 +98,8 @@ final class PeerState {
         + "/"
         + holding
         + "/"
-        + appliedSeq
+        + (resumeAt != NOT_DUE)
         + "/"
-        + replicaHash;
+        + (replica == null ? "-" : replicaIncarnation + ":" + appliedSeq + ":" + replica.hash());
   }
 }

@@ -25,7 +25,15 @@ enum PlantedBug {
   /** Never treat a silent peer as down. */
   NO_SUSPICION,
   /** Deliver every remote message that arrives, late or repeated ones too. */
-  UNORDERED_BROADCAST;
+  UNORDERED_BROADCAST,
+  /** Keep a down peer's slots in the view instead of hiding them (the hidden copy leaks). */
+  HIDDEN_COPY_LEAKS,
+  /** Ask a returning peer for its whole state, as if no copy were kept (a heal costs the state). */
+  FULL_SYNC_ON_HEAL,
+  /** Answer a resume with a patch that leaves out the first change after the asker's base. */
+  PATCH_SKIPS_A_CHANGE,
+  /** Start every pair's exchange at the failure detector's report (a heal storm). */
+  NO_HEAL_STAGGER;
 
   /** Whether the system property {@code procgroups.plantedBugs} (comma-separated) names it. */
   boolean planted() {

@@ -5,6 +5,7 @@ import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
+import dev.procgroups.replication.ProtocolMessage.Patch;
 import dev.procgroups.replication.ProtocolMessage.Probe;
 import dev.procgroups.replication.ProtocolMessage.ProbeAck;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
@@ -38,6 +39,8 @@ public final class ProtocolCodec {
   private static final int DELIVERY = 5;
   private static final int PROBE = 6;
   private static final int PROBE_ACK = 7;
+  private static final int RESYNC_FROM = 8;
+  private static final int PATCH = 9;
 
   private ProtocolCodec() {}
 
@@ -90,9 +93,22 @@ public final class ProtocolCodec {
       out.writeVarLong(g.seq());
       out.writeVarLong(g.hash());
     } else if (m instanceof ResyncRequest r) {
-      out.writeByte(RESYNC_REQUEST);
+      out.writeByte(r.hasBase() ? RESYNC_FROM : RESYNC_REQUEST);
       out.writeString(scope);
       out.writeVarLong(r.incarnation());
+      if (r.hasBase()) {
+        out.writeVarLong(r.baseSeq());
+        out.writeVarLong(r.baseHash());
+      }
+    } else if (m instanceof Patch p) {
+      out.writeByte(PATCH);
+      out.writeString(scope);
+      out.writeVarLong(p.incarnation());
+      out.writeVarLong(p.baseSeq());
+      out.writeVarLong(p.seq());
+      out.writeVarLong(p.hash());
+      writeGroups(out, p.leaves());
+      writeGroups(out, p.joins());
     } else if (m instanceof Probe p) {
       out.writeByte(PROBE);
       out.writeString(scope);
@@ -145,6 +161,14 @@ public final class ProtocolCodec {
         break;
       case RESYNC_REQUEST:
         m = new ResyncRequest(incarnation);
+        break;
+      case RESYNC_FROM:
+        m =
+            new ResyncRequest(
+                incarnation, in.readBounded(Long.MAX_VALUE, "base seq"), in.readVarLong());
+        break;
+      case PATCH:
+        m = readPatch(in, incarnation);
         break;
       case PROBE:
         m = new Probe(incarnation, in.readBounded(Long.MAX_VALUE, "token"));
@@ -202,6 +226,16 @@ public final class ProtocolCodec {
       changes.add(new Change(StoreChange.Direction.values()[dir], groups));
     }
     return new Deltas(incarnation, firstSeq, Collections.unmodifiableList(changes));
+  }
+
+  private static Patch readPatch(WireReader in, long incarnation) throws MalformedMessageException {
+    long baseSeq = in.readBounded(Long.MAX_VALUE, "base seq");
+    long seq = in.readBounded(Long.MAX_VALUE, "seq");
+    if (seq < baseSeq) {
+      throw new MalformedMessageException("a patch ends before its base");
+    }
+    long hash = in.readVarLong();
+    return new Patch(incarnation, baseSeq, seq, hash, readGroups(in), readGroups(in));
   }
 
   private static void writeGroups(WireWriter out, Map<String, List<Pid>> pidsByGroup) {

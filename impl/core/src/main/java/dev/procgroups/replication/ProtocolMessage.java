@@ -25,8 +25,40 @@ public sealed interface ProtocolMessage {
   /** Anti-entropy: the sender's last change number and the hash of its local state. */
   record Digest(long incarnation, long seq, long hash) implements ProtocolMessage {}
 
-  /** Asks the receiver to send its full local state ({@link Sync}). */
-  record ResyncRequest(long incarnation) implements ProtocolMessage {}
+  /**
+   * Asks the receiver for its local state: only what changed since {@code baseSeq} ({@link Patch})
+   * when the sender holds a copy of the receiver's state as of that change, whose hash is {@code
+   * baseHash}; the whole state ({@link Sync}) when {@code baseSeq} is {@link #NO_BASE} or the
+   * receiver cannot tell the difference.
+   */
+  record ResyncRequest(long incarnation, long baseSeq, long baseHash) implements ProtocolMessage {
+    /** No copy held: send everything. */
+    public static final long NO_BASE = -1;
+
+    /** A request for the whole state. */
+    public ResyncRequest(long incarnation) {
+      this(incarnation, NO_BASE, 0);
+    }
+
+    public boolean hasBase() {
+      return baseSeq != NO_BASE;
+    }
+  }
+
+  /**
+   * Turns a copy of the sender's state as of change {@code baseSeq} into its state as of {@code
+   * seq}, whose hash is {@code hash}: remove {@code leaves}, then add {@code joins} (the net effect
+   * of the changes in between, a pid repeated once per slot). The answer to a {@link ResyncRequest}
+   * with a base.
+   */
+  record Patch(
+      long incarnation,
+      long baseSeq,
+      long seq,
+      long hash,
+      Map<String, List<Pid>> leaves,
+      Map<String, List<Pid>> joins)
+      implements ProtocolMessage {}
 
   /**
    * Asks how far the receiver applied the sender's changes, for a caller waiting until its changes

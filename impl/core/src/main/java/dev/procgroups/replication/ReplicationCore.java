@@ -3,9 +3,13 @@ package dev.procgroups.replication;
 import static dev.procgroups.replication.PlantedBug.ACCEPT_FROM_DOWN_PEERS;
 import static dev.procgroups.replication.PlantedBug.APPLY_DUPLICATES;
 import static dev.procgroups.replication.PlantedBug.APPLY_OUT_OF_ORDER;
+import static dev.procgroups.replication.PlantedBug.FULL_SYNC_ON_HEAL;
+import static dev.procgroups.replication.PlantedBug.HIDDEN_COPY_LEAKS;
 import static dev.procgroups.replication.PlantedBug.IGNORE_INCARNATIONS;
 import static dev.procgroups.replication.PlantedBug.NO_ANTI_ENTROPY;
+import static dev.procgroups.replication.PlantedBug.NO_HEAL_STAGGER;
 import static dev.procgroups.replication.PlantedBug.NO_SUSPICION;
+import static dev.procgroups.replication.PlantedBug.PATCH_SKIPS_A_CHANGE;
 import static dev.procgroups.replication.PlantedBug.SKIP_DOWN_CLEANUP;
 
 import dev.procgroups.process.Pid;
@@ -14,6 +18,7 @@ import dev.procgroups.replication.Output.Send;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
+import dev.procgroups.replication.ProtocolMessage.Patch;
 import dev.procgroups.replication.ProtocolMessage.Probe;
 import dev.procgroups.replication.ProtocolMessage.ProbeAck;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
@@ -37,19 +42,31 @@ import java.util.stream.Collectors;
  * it one input at a time.
  *
  * <p>As Erlang {@code pg}: this node is the only writer of its processes' slots and pushes each
- * local change to every peer; a peer that comes up gets a full sync; a peer that goes down has its
- * slots dropped. Hardened: changes carry (incarnation, seq) so gaps trigger a resync, duplicates
- * are ignored and a newer incarnation drops the older one's slots; periodic digests (last seq and
- * an order-free hash of the local slots) repair lost messages; a peer silent for {@code
- * suspectAfter} is treated as down for this scope until it is heard again (SWIM misses one-link
- * cuts).
+ * local change to every peer; a peer that goes down has its slots dropped from the view. Hardened:
+ * changes carry (incarnation, seq) so gaps trigger a resync, duplicates are ignored and a newer
+ * incarnation drops the older one's slots; periodic digests (last seq and an order-free hash of the
+ * local slots) repair lost messages; a peer silent for {@code suspectAfter} is treated as down for
+ * this scope until it is heard again (SWIM misses one-link cuts).
+ *
+ * <p>A heal costs the difference, not the state: the replica of a peer that goes down is kept,
+ * hidden from the view; when the same incarnation comes back, this node asks it for what changed
+ * since the replica's change number ({@link ResyncRequest} with a base), and the peer answers from
+ * its log of recent changes with their net effect ({@link Patch}), or with its full state ({@link
+ * Sync}) when the log does not reach back or the base is not what it had. The view regains the
+ * slots only then. With many peers, the exchange after a peer comes up waits for this pair's turn
+ * (up to a digest interval), so that a heal of many nodes does not start every pair's exchange at
+ * one instant.
  */
 public final class ReplicationCore {
+  /** After a mass up, about how many exchanges a node starts per digest interval (see stagger). */
+  static final int EXCHANGES_PER_INTERVAL = 200;
+
   private final String scope;
   private final NodeId self;
   private final ReplicationSettings settings;
   private final Set<PlantedBug> bugs;
   private final LocalSlots local;
+  private final ChangeLog log;
   private final TreeMap<String, PeerState> peers;
   private long localSeq;
 
@@ -62,6 +79,7 @@ public final class ReplicationCore {
             .filter(PlantedBug::planted)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(PlantedBug.class))),
         new LocalSlots(),
+        new ChangeLog(settings.changeLogSlots()),
         new TreeMap<>(),
         0);
   }
@@ -72,6 +90,7 @@ public final class ReplicationCore {
       ReplicationSettings settings,
       Set<PlantedBug> bugs,
       LocalSlots local,
+      ChangeLog log,
       TreeMap<String, PeerState> peers,
       long localSeq) {
     this.scope = scope;
@@ -79,6 +98,7 @@ public final class ReplicationCore {
     this.settings = settings;
     this.bugs = bugs;
     this.local = local;
+    this.log = log;
     this.peers = peers;
     this.localSeq = localSeq;
   }
@@ -87,7 +107,8 @@ public final class ReplicationCore {
   public ReplicationCore copy() {
     TreeMap<String, PeerState> peersCopy = new TreeMap<>();
     peers.forEach((name, p) -> peersCopy.put(name, p.copy()));
-    return new ReplicationCore(scope, self, settings, bugs, local.copy(), peersCopy, localSeq);
+    return new ReplicationCore(
+        scope, self, settings, bugs, local.copy(), log.copy(), peersCopy, localSeq);
   }
 
   public NodeId self() {
@@ -114,6 +135,7 @@ public final class ReplicationCore {
     }
     long firstSeq = localSeq + 1;
     localSeq += batch.size();
+    log.append(batch);
     ForScope message = wrap(new Deltas(self.incarnation(), firstSeq, List.copyOf(batch)));
     List<Output> out = new ArrayList<>();
     for (PeerState p : peers.values()) {
@@ -171,13 +193,16 @@ public final class ReplicationCore {
       }
     }
     List<Output> out = new ArrayList<>();
-    boolean newIncarnation = p.up == null || p.up.incarnation() != peer.incarnation();
-    if (newIncarnation && !bugs.contains(IGNORE_INCARNATIONS)) {
-      drop(peer.name(), p, out);
+    boolean sameStart = p.replica != null && p.replicaIncarnation == peer.incarnation();
+    if (!sameStart && !bugs.contains(IGNORE_INCARNATIONS)) {
+      forget(peer.name(), p, out);
     }
     p.up = peer;
     wake(p, now);
-    out.add(new Send(peer, fullSync()));
+    p.resumeAt = now + stagger(peer);
+    if (p.resumeAt <= now) {
+      resume(p, now, out);
+    }
     return out;
   }
 
@@ -190,7 +215,7 @@ public final class ReplicationCore {
       return List.of();
     }
     List<Output> out = new ArrayList<>();
-    drop(peer.name(), p, out);
+    hide(peer.name(), p, out);
     p.up = null;
     return out;
   }
@@ -208,8 +233,8 @@ public final class ReplicationCore {
       return out;
     }
     if (p.suspected) {
-      p.suspected = false; // it answers again: exchange full states
-      out.add(new Send(p.up, fullSync()));
+      wake(p, now); // it answers again: ask for what it changed meanwhile
+      resume(p, now, out);
     }
     p.lastHeard = Math.max(p.lastHeard, now);
     if (message instanceof Sync s) {
@@ -218,8 +243,10 @@ public final class ReplicationCore {
       onDeltas(from.name(), p, d, out);
     } else if (message instanceof Digest g) {
       onDigest(p, g);
-    } else if (message instanceof ResyncRequest) {
-      out.add(new Send(p.up, fullSync()));
+    } else if (message instanceof ResyncRequest r) {
+      out.add(new Send(p.up, answer(r)));
+    } else if (message instanceof Patch patch) {
+      onPatch(from.name(), p, patch, out);
     } else if (message instanceof Probe q) {
       long applied = p.synced ? p.appliedSeq : 0;
       out.add(new Send(p.up, wrap(new ProbeAck(self.incarnation(), q.token(), applied))));
@@ -232,12 +259,12 @@ public final class ReplicationCore {
     if (!p.synced && (!p.resyncPending || retry)) {
       p.resyncPending = true;
       p.lastResyncRequest = now;
-      out.add(new Send(p.up, wrap(new ResyncRequest(self.incarnation()))));
+      out.add(new Send(p.up, resyncRequest(p)));
     }
     return out;
   }
 
-  /** Time passes: send due digests, suspect silent peers. */
+  /** Time passes: send due digests and resume exchanges, suspect silent peers. */
   public List<Output> tick(long now) {
     List<Output> out = new ArrayList<>();
     ForScope digest = wrap(new Digest(self.incarnation(), localSeq, local.hash()));
@@ -250,7 +277,10 @@ public final class ReplicationCore {
           && now - p.lastHeard > settings.suspectAfter()
           && !bugs.contains(NO_SUSPICION)) {
         p.suspected = true;
-        drop(e.getKey(), p, out);
+        hide(e.getKey(), p, out);
+      }
+      if (now >= p.resumeAt) {
+        resume(p, now, out);
       }
       if (now - p.lastDigestSent >= settings.digestInterval() && !bugs.contains(NO_ANTI_ENTROPY)) {
         p.lastDigestSent = now;
@@ -296,11 +326,56 @@ public final class ReplicationCore {
       return; // an older full state than what we hold
     }
     out.add(new Apply(new StoreChange.Sync(origin, s.pidsByGroup())));
+    p.replica = LocalSlots.of(s.pidsByGroup());
+    p.replicaIncarnation = s.incarnation();
+    p.appliedSeq = s.seq();
+    settle(p);
+  }
+
+  /**
+   * Brings the replica from the patch's base to its number; reveals it if hidden. A patch on
+   * another base is ignored (the request is retried); one whose result is not the sender's state
+   * leaves no trusted replica, and a full resync follows.
+   */
+  private void onPatch(String origin, PeerState p, Patch patch, List<Output> out) {
+    if (p.replica == null
+        || p.replicaIncarnation != patch.incarnation()
+        || p.appliedSeq != patch.baseSeq()
+        || (p.synced && patch.seq() <= p.appliedSeq)) {
+      return;
+    }
+    p.replica.apply(StoreChange.Direction.LEAVE, patch.leaves());
+    p.replica.apply(StoreChange.Direction.JOIN, patch.joins());
+    if (p.replica.hash() != patch.hash()) {
+      p.distrustReplica(); // not the sender's state: a full resync follows (the view is untouched)
+      return;
+    }
+    if (p.holding) {
+      applyIfAny(origin, StoreChange.Direction.LEAVE, patch.leaves(), out);
+      applyIfAny(origin, StoreChange.Direction.JOIN, patch.joins(), out);
+    } else {
+      out.add(new Apply(new StoreChange.Sync(origin, p.replica.snapshot())));
+    }
+    p.appliedSeq = patch.seq();
+    settle(p);
+  }
+
+  /** The replica is current and in the view: deltas apply on top, no exchange is due. */
+  private static void settle(PeerState p) {
     p.synced = true;
     p.resyncPending = false;
+    p.resumeAt = PeerState.NOT_DUE;
     p.holding = true;
-    p.appliedSeq = s.seq();
-    p.replicaHash = SlotHash.sum(s.pidsByGroup());
+  }
+
+  private static void applyIfAny(
+      String origin,
+      StoreChange.Direction direction,
+      Map<String, List<Pid>> pidsByGroup,
+      List<Output> out) {
+    if (!pidsByGroup.isEmpty()) {
+      out.add(new Apply(new StoreChange.Delta(origin, direction, pidsByGroup)));
+    }
   }
 
   private void onDeltas(String origin, PeerState p, Deltas d, List<Output> out) {
@@ -318,17 +393,19 @@ public final class ReplicationCore {
             : (int) Math.max(0, Math.min(d.changes().size(), p.appliedSeq + 1 - d.firstSeq()));
     for (Change c : d.changes().subList(skip, d.changes().size())) {
       out.add(new Apply(new StoreChange.Delta(origin, c.direction(), c.pidsByGroup())));
-      p.replicaHash += SlotHash.delta(c.direction(), c.pidsByGroup());
+      p.replica.apply(c.direction(), c.pidsByGroup());
       p.holding = true;
     }
     p.appliedSeq = Math.max(p.appliedSeq, lastSeq);
   }
 
-  private void onDigest(PeerState p, Digest g) {
+  private static void onDigest(PeerState p, Digest g) {
     if (p.synced && g.seq() < p.appliedSeq) {
       return; // older than what we applied: overtaken on the way
     }
-    if (g.seq() != p.appliedSeq || g.hash() != p.replicaHash) {
+    if (p.replica != null && g.seq() == p.appliedSeq && g.hash() != p.replica.hash()) {
+      p.distrustReplica(); // the same number, other slots: only a full resync repairs that
+    } else if (g.seq() != p.appliedSeq) {
       p.synced = false; // lost changes: a resync repairs them
     }
   }
@@ -336,11 +413,79 @@ public final class ReplicationCore {
   private void wake(PeerState p, long now) {
     p.suspected = false;
     p.lastHeard = now;
-    p.resyncPending = true; // its own full sync is on the way; ask only if it does not come
+    p.resyncPending = true; // the exchange after up asks; ask again only if it gets no answer
     p.lastResyncRequest = now;
   }
 
-  private void drop(String origin, PeerState p, List<Output> out) {
+  /**
+   * The exchange after a peer comes up (or answers again): ask for what changed since the replica,
+   * or for everything.
+   */
+  private void resume(PeerState p, long now, List<Output> out) {
+    p.resumeAt = PeerState.NOT_DUE;
+    p.resyncPending = true;
+    p.lastResyncRequest = now;
+    out.add(new Send(p.up, resyncRequest(p)));
+  }
+
+  /**
+   * How long the exchange after {@code peer} comes up waits: this pair's turn in a window of {@code
+   * peers / EXCHANGES_PER_INTERVAL} digest intervals (one at most), so that after a heal of many
+   * nodes each starts about {@value #EXCHANGES_PER_INTERVAL} exchanges per interval rather than all
+   * at one failure-detector report. A window under a quarter interval (under 50 peers) is not worth
+   * waiting a tick for (real nodes tick every quarter interval): the exchange starts at once. The
+   * turn is a hash of both names, so each end of a pair has its own and a simulation stays
+   * deterministic.
+   */
+  private long stagger(NodeId peer) {
+    long window =
+        Math.min(
+            settings.digestInterval(),
+            settings.digestInterval() * peers.size() / EXCHANGES_PER_INTERVAL);
+    if (window < settings.digestInterval() / 4 || window == 0 || bugs.contains(NO_HEAL_STAGGER)) {
+      return 0;
+    }
+    long h = 0x9E3779B97F4A7C15L * (self.name().hashCode() * 31L + peer.name().hashCode());
+    return Math.floorMod(h ^ (h >>> 29), window);
+  }
+
+  private ForScope resyncRequest(PeerState p) {
+    if (p.replica == null || bugs.contains(FULL_SYNC_ON_HEAL)) {
+      return wrap(new ResyncRequest(self.incarnation()));
+    }
+    return wrap(new ResyncRequest(self.incarnation(), p.appliedSeq, p.replica.hash()));
+  }
+
+  /**
+   * What changed since the asker's base, if the log reaches back and the base hash is what this
+   * node held at that number; otherwise the whole state.
+   */
+  private ForScope answer(ResyncRequest r) {
+    ChangeLog.Difference d = r.hasBase() ? log.since(r.baseSeq(), false) : null;
+    if (d == null
+        || local.hash() - SlotHash.sum(d.joins()) + SlotHash.sum(d.leaves()) != r.baseHash()) {
+      return fullSync();
+    }
+    if (bugs.contains(PATCH_SKIPS_A_CHANGE)) {
+      d = log.since(r.baseSeq(), true);
+    }
+    return wrap(
+        new Patch(self.incarnation(), r.baseSeq(), localSeq, local.hash(), d.leaves(), d.joins()));
+  }
+
+  /** The peer is out of reach: its slots leave the view, its replica stays for a resume. */
+  private void hide(String origin, PeerState p, List<Output> out) {
+    if (bugs.contains(SKIP_DOWN_CLEANUP)) {
+      return;
+    }
+    if (p.holding && !bugs.contains(HIDDEN_COPY_LEAKS)) {
+      out.add(new Apply(new StoreChange.Drop(origin)));
+    }
+    p.hideReplica();
+  }
+
+  /** The replica cannot be resumed (another incarnation, or not to be trusted): drop it all. */
+  private void forget(String origin, PeerState p, List<Output> out) {
     if (bugs.contains(SKIP_DOWN_CLEANUP)) {
       return;
     }
@@ -369,6 +514,9 @@ public final class ReplicationCore {
       for (Change c : d.changes()) {
         checkPids(c.pidsByGroup(), from.name());
       }
+    } else if (message instanceof Patch patch) {
+      checkPids(patch.leaves(), from.name());
+      checkPids(patch.joins(), from.name());
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.procgroups.replication;
 
 import dev.procgroups.process.Pid;
-import dev.procgroups.store.StoreChange;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +45,7 @@ final class SlotHash {
     return h;
   }
 
-  /** The hash of a change's slots, signed by its direction. */
-  static long delta(StoreChange.Direction direction, Map<String, List<Pid>> pidsByGroup) {
-    long sum = sum(pidsByGroup);
-    return direction == StoreChange.Direction.JOIN ? sum : -sum;
-  }
-
+  /** The hash of a state's (or a difference's) slots. */
   static long sum(Map<String, List<Pid>> pidsByGroup) {
     long sum = 0;
     for (Map.Entry<String, List<Pid>> e : pidsByGroup.entrySet()) {

@@ -10,9 +10,12 @@
  * a delta only on top of a sync and only if it is the next number (a duplicate is skipped, a gap
  * marks the replica unsynced and asks for a resync, once per loss). Every digest interval each node
  * sends every peer its last number and an order-free hash of its local slots; a mismatch asks for a
- * resync, and a peer silent for {@code suspectAfter} is dropped for the scope until it speaks
- * again. A peer reported down is dropped; a newer incarnation (reported, or seen on a message)
- * drops the older one's slots first; messages of older incarnations or from peers that are down are
+ * resync, and a peer silent for {@code suspectAfter} is hidden for the scope until it speaks again.
+ * A peer reported down is hidden: its slots leave the view, its replica is kept; when the same
+ * incarnation is back, a resync request names the replica's number and hash and the answer is the
+ * net difference since then from a bounded log of changes ({@code Patch}), or the full state when
+ * that is not exactly known. A newer incarnation (reported, or seen on a message) drops the older
+ * one's slots and replica first; messages of older incarnations or from peers that are down are
  * ignored.
  */
 package dev.procgroups.replication;

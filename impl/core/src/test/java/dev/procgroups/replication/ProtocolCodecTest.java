@@ -8,6 +8,7 @@ import dev.procgroups.process.Pid;
 import dev.procgroups.replication.ProtocolMessage.Change;
 import dev.procgroups.replication.ProtocolMessage.Deltas;
 import dev.procgroups.replication.ProtocolMessage.Digest;
+import dev.procgroups.replication.ProtocolMessage.Patch;
 import dev.procgroups.replication.ProtocolMessage.ResyncRequest;
 import dev.procgroups.replication.ProtocolMessage.Sync;
 import dev.procgroups.replication.WireMessage.Delivery;
@@ -48,6 +49,13 @@ class ProtocolCodecTest {
                     new Change(StoreChange.Direction.LEAVE, Map.of("g", List.of(P2)))))),
         new ForScope("app:s", new Digest(7, 43, -123456789L)),
         new ForScope("app:s", new ResyncRequest(Long.MAX_VALUE)),
+        new ForScope("app:s", new ResyncRequest(7, 0, 0)),
+        new ForScope("app:s", new ResyncRequest(7, 42, -5L)),
+        new ForScope(
+            "app:s",
+            new Patch(
+                7, 3, 9, -77L, Map.of("g", List.of(P2)), Map.of("workers", GROUPS.get("workers")))),
+        new ForScope("app:s", new Patch(7, 9, 9, 0, Map.of(), Map.of())),
         new Delivery(7, 9, P1, "topic", nested, List.of(P2, P2)),
         new Delivery(7, 10, P1, "t", null, List.of()));
   }
@@ -134,6 +142,8 @@ class ProtocolCodecTest {
         "not a pid");
     assertRejected(new Delivery(1, 1, P1, "", null, List.of()), "empty topic");
     assertRejected(new ResyncRequest(0), "incarnation must be positive");
+    assertRejected(new Patch(1, 5, 4, 0, Map.of(), Map.of()), "ends before its base");
+    assertRejected(new Patch(1, 1, 2, 0, Map.of("g", List.of()), Map.of()), "group without pids");
   }
 
   @Example

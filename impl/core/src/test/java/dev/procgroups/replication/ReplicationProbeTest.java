@@ -65,13 +65,20 @@ class ReplicationProbeTest {
     }
   }
 
-  /** a and b up for each other, each holding the other's (empty) full state. */
+  /**
+   * a and b up for each other, each holding the other's (empty) full state: each asks the other
+   * once its turn has come (within a digest interval) and applies the answer.
+   */
   private void connect() {
     try {
-      List<Output> toB = a.peerUp(B, 0);
-      List<Output> toA = b.peerUp(A, 0);
-      deliverAll(toB, b, A);
-      deliverAll(toA, a, B);
+      List<Output> toB = new ArrayList<>(a.peerUp(B, 0));
+      List<Output> toA = new ArrayList<>(b.peerUp(A, 0));
+      toB.addAll(a.tick(SETTINGS.digestInterval()));
+      toA.addAll(b.tick(SETTINGS.digestInterval()));
+      List<Output> answersToA = deliverAll(toB, b, A);
+      List<Output> answersToB = deliverAll(toA, a, B);
+      deliverAll(answersToA, a, B);
+      deliverAll(answersToB, b, A);
     } catch (MalformedMessageException e) {
       throw new AssertionError(e);
     }

@@ -2,6 +2,16 @@ package dev.procgroups.jepsen.control;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import dev.procgroups.daemon.control.Call;
+import dev.procgroups.daemon.control.Endpoint;
+import dev.procgroups.daemon.control.Health;
+import dev.procgroups.daemon.control.Json;
+import dev.procgroups.daemon.control.Monitor;
+import dev.procgroups.daemon.control.MonitorRead;
+import dev.procgroups.daemon.control.NodeStatus;
+import dev.procgroups.daemon.control.PgCallException;
+import dev.procgroups.daemon.control.Received;
+import dev.procgroups.daemon.control.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

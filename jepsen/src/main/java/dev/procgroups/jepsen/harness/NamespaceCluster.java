@@ -1,9 +1,11 @@
 package dev.procgroups.jepsen.harness;
 
+import dev.procgroups.cli.JavaCommand;
+import dev.procgroups.daemon.NodeCommand;
+import dev.procgroups.daemon.control.NodeStatus;
+import dev.procgroups.daemon.control.PgCallException;
 import dev.procgroups.jepsen.control.ControlClient;
 import dev.procgroups.jepsen.control.IndeterminateException;
-import dev.procgroups.jepsen.control.NodeStatus;
-import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.jepsen.nemesis.FaultInjector;
 import dev.procgroups.jepsen.nemesis.Nemesis;
 import dev.procgroups.jepsen.nemesis.NodeProcess;
@@ -12,7 +14,6 @@ import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NetNamespace;
 import dev.procgroups.jepsen.net.NodeAddress;
-import dev.procgroups.jepsen.node.NodeCommand;
 import dev.procgroups.transport.atomix.SwimProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +63,7 @@ public final class NamespaceCluster implements Cluster {
       Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
-      List<String> nodeArgs,
+      List<String> nodeCommand,
       boolean smallDisks,
       boolean impostorKnowsSecret) {
     this.nodes = nodes;
@@ -83,22 +84,20 @@ public final class NamespaceCluster implements Cluster {
               ns,
               n,
               () -> {
-                List<String> args =
-                    new ArrayList<>(
-                        List.of(
-                            "node",
-                            "--name",
-                            n.name(),
-                            "--bind",
-                            n.ip() + ":" + CLUSTER_PORT,
-                            "--control",
-                            n.ip() + ":" + CONTROL_PORT,
-                            "--data-dir",
-                            dataDir(n.name()).toString()));
+                List<String> args = new ArrayList<>(nodeCommand);
+                args.addAll(
+                    List.of(
+                        "--name",
+                        n.name(),
+                        "--bind",
+                        n.ip() + ":" + CLUSTER_PORT,
+                        "--control",
+                        n.ip() + ":" + CONTROL_PORT,
+                        "--data-dir",
+                        dataDir(n.name()).toString()));
                 if (!seeds.isEmpty()) {
                   args.addAll(List.of("--seeds", seeds));
                 }
-                args.addAll(nodeArgs);
                 return JavaCommand.procgroups(NODE_JVM, args);
               },
               logs.resolve(n.name() + ".log"),
@@ -235,7 +234,8 @@ public final class NamespaceCluster implements Cluster {
    * Starts every node and waits until each answers on its control endpoint. The namespace must have
    * one address more than there are nodes: the impostor nemesis's.
    *
-   * @param nodeArgs extra arguments of every {@code procgroups node} (e.g. a test-only mutation)
+   * @param nodeCommand the subcommand that runs a node, its options to follow: {@code node}, or a
+   *     test-only {@code mutant-node} with its planted bugs
    * @param impostorKnowsSecret TEST ONLY: see {@link #IMPOSTOR_KNOWS_SECRET}
    * @param nemeses the faults the run schedules: the clock ones need every node under libfaketime,
    *     the full disk every data directory on a small disk of its own
@@ -246,7 +246,7 @@ public final class NamespaceCluster implements Cluster {
       Bandwidth bandwidth,
       List<NodeAddress> nodes,
       Path logs,
-      List<String> nodeArgs,
+      List<String> nodeCommand,
       java.util.Set<NemesisKind> nemeses,
       boolean impostorKnowsSecret) {
     NamespaceCluster cluster =
@@ -256,7 +256,7 @@ public final class NamespaceCluster implements Cluster {
             bandwidth,
             nodes,
             logs,
-            nodeArgs,
+            nodeCommand,
             nemeses.contains(NemesisKind.DISK_FULL),
             impostorKnowsSecret);
     try {

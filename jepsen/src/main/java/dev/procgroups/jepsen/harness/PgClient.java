@@ -2,10 +2,10 @@ package dev.procgroups.jepsen.harness;
 
 import static dev.procgroups.model.history.Values.map;
 
+import dev.procgroups.daemon.control.Monitor;
+import dev.procgroups.daemon.control.MonitorRead;
+import dev.procgroups.daemon.control.Received;
 import dev.procgroups.jepsen.control.ControlClient;
-import dev.procgroups.jepsen.control.Monitor;
-import dev.procgroups.jepsen.control.MonitorRead;
-import dev.procgroups.jepsen.control.Received;
 import dev.procgroups.model.checkers.PgOps;
 import dev.procgroups.model.history.Keyword;
 import java.util.ArrayList;

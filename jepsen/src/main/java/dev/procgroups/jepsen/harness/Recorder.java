@@ -1,7 +1,7 @@
 package dev.procgroups.jepsen.harness;
 
+import dev.procgroups.daemon.control.PgCallException;
 import dev.procgroups.jepsen.control.IndeterminateException;
-import dev.procgroups.jepsen.control.PgCallException;
 import dev.procgroups.model.checkers.Outcome;
 import dev.procgroups.model.history.History;
 import dev.procgroups.model.history.HistoryBuilder;

@@ -3,7 +3,7 @@ package dev.procgroups.jepsen.harness;
 import static dev.procgroups.model.history.Values.map;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.procgroups.jepsen.control.Json;
+import dev.procgroups.daemon.control.Json;
 import dev.procgroups.model.checkers.CheckResult;
 import dev.procgroups.model.checkers.Problem;
 import dev.procgroups.model.checkers.Validity;

@@ -1,10 +1,11 @@
 package dev.procgroups.jepsen.node;
 
 /**
- * TEST ONLY: deliberately broken behaviours of a node as the harness sees it (planted by {@link
- * MutantBackend} around the control adapter, or by {@link NodeCommand} at start), one per failure
- * the Jepsen checkers must notice in a real run (the library's own planted bugs, such as the
- * protocol's, are planted inside the node: impl/README.md "Planted bugs").
+ * TEST ONLY: deliberately broken behaviours of a node as the harness sees it, planted around the
+ * daemon by {@link MutantDecorator} (at start, or through {@link MutantBackend} around what the
+ * control endpoint serves), one per failure the Jepsen checkers must notice in a real run (the
+ * library's own planted bugs, such as the protocol's, are planted inside the node: impl/README.md
+ * "Planted bugs"). {@code procgroups mutant-node} ({@link MutantNodeCommand}) runs them.
  */
 enum NodeMutant {
   /**

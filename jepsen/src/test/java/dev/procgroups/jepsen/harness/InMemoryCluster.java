@@ -1,14 +1,14 @@
 package dev.procgroups.jepsen.harness;
 
+import dev.procgroups.daemon.control.ControlServer;
+import dev.procgroups.daemon.control.Health;
+import dev.procgroups.daemon.control.Monitor;
+import dev.procgroups.daemon.control.MonitorRead;
+import dev.procgroups.daemon.control.NodeBackend;
+import dev.procgroups.daemon.control.NodeStatus;
+import dev.procgroups.daemon.control.PgCallException;
+import dev.procgroups.daemon.control.Received;
 import dev.procgroups.jepsen.control.ControlClient;
-import dev.procgroups.jepsen.control.ControlServer;
-import dev.procgroups.jepsen.control.Health;
-import dev.procgroups.jepsen.control.Monitor;
-import dev.procgroups.jepsen.control.MonitorRead;
-import dev.procgroups.jepsen.control.NodeBackend;
-import dev.procgroups.jepsen.control.NodeStatus;
-import dev.procgroups.jepsen.control.PgCallException;
-import dev.procgroups.jepsen.control.Received;
 import dev.procgroups.jepsen.nemesis.FaultInjector;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -35,6 +35,8 @@ final class Messages {
             weighted(4, deltas()),
             weighted(2, digest()),
             weighted(1, resync()),
+            weighted(1, resyncFrom()),
+            weighted(2, patch()),
             weighted(2, delivery())));
   }
 
@@ -71,6 +73,25 @@ final class Messages {
 
   private static Arbitrary<WireMessage.ForScope> resync() {
     return incarnation().map(inc -> scoped(new ProtocolMessage.ResyncRequest(inc)));
+  }
+
+  private static Arbitrary<WireMessage.ForScope> resyncFrom() {
+    return Combinators.combine(
+            incarnation(), Arbitraries.longs().between(0, 6), Arbitraries.longs())
+        .as((inc, seq, hash) -> scoped(new ProtocolMessage.ResyncRequest(inc, seq, hash)));
+  }
+
+  private static Arbitrary<WireMessage.ForScope> patch() {
+    return Combinators.combine(
+            incarnation(),
+            Arbitraries.longs().between(0, 3),
+            Arbitraries.longs().between(0, 3),
+            Arbitraries.longs(),
+            groups(),
+            groups())
+        .as(
+            (inc, base, more, hash, leaves, joins) ->
+                scoped(new ProtocolMessage.Patch(inc, base, base + more, hash, leaves, joins)));
   }
 
   private static Arbitrary<WireMessage.Delivery> delivery() {

@@ -20,9 +20,11 @@ final class ModelChecker {
   /**
    * The protocol's timing as the checker needs it: a digest at every tick, resync requests never
    * held back, and no silence detection (ticks carry no real time here; the simulation covers it).
+   * A change log of one slot: a heal after one change travels as a patch, after more as the full
+   * state, so both are explored.
    */
   static ReplicationSettings settings() {
-    return new ReplicationSettings(1, Long.MAX_VALUE / 4, 0);
+    return new ReplicationSettings(1, Long.MAX_VALUE / 4, 0, 1);
   }
 
   static Report explore(CheckerConfig config, ReplicationSettings settings, long maxStates) {

@@ -72,8 +72,30 @@ class ModelCheckerTest {
         true);
   }
 
+  /**
+   * Two connected nodes, a cut and a heal with changes on both sides, a duplicated message: the
+   * heal by difference with a patch or a request delivered twice, reordered.
+   */
+  static CheckerConfig twoNodesHealDuplicates() {
+    return new CheckerConfig(
+        "2 nodes, 1 group, heal, duplicates",
+        List.of("n1", "n2"),
+        Map.of(
+            "n1",
+            List.of(new LocalOp.Join(P1, "g")),
+            "n2",
+            List.of(new LocalOp.Join(P2, "g"), new LocalOp.Leave(P2, "g"))),
+        0,
+        1,
+        true,
+        1,
+        Set.of("n1"),
+        null,
+        true);
+  }
+
   static List<CheckerConfig> configs() {
-    return List.of(twoNodesOneGroup(), twoNodesRestart(), threeNodes());
+    return List.of(twoNodesOneGroup(), twoNodesRestart(), threeNodes(), twoNodesHealDuplicates());
   }
 
   /**
@@ -87,7 +109,8 @@ class ModelCheckerTest {
           "SKIP_DOWN_CLEANUP",
           "IGNORE_INCARNATIONS",
           "ACCEPT_FROM_DOWN_PEERS",
-          "NO_ANTI_ENTROPY");
+          "NO_ANTI_ENTROPY",
+          "HIDDEN_COPY_LEAKS");
 
   @Test
   void everyReachableStateIsSafeAndEveryQuietOneConverges() {

@@ -60,7 +60,8 @@ record ScaleScenario(int nodes, long seed) {
     cluster.network().tap(meter);
     int rounds = 0;
 
-    cluster.round(List.of(), ROUND); // every node learns of every other: syncs of empty states
+    // Every node learns of every other: syncs of empty states, spread over up to a digest interval.
+    cluster.round(List.of(), 2 * ROUND);
     Traffic startup = meter.snapshot();
     Traffic idleEmpty = idle(cluster, meter);
     rounds += 2;
@@ -85,6 +86,7 @@ record ScaleScenario(int nodes, long seed) {
     List<String> sideA = names(0, half);
     List<String> sideB = names(half, nodes);
     Map<String, Map<String, List<String>>> atCut = localSlots(cluster);
+    Map<String, Long> startsAtCut = incarnations(cluster);
     cluster.network().partition(List.of(sideA, sideB));
     cluster.round(List.of(), ROUND); // detected: each side drops the other's slots
     for (int r = 0; r < CHURN_ROUNDS; r++) {
@@ -92,33 +94,51 @@ record ScaleScenario(int nodes, long seed) {
     }
     rounds += 1 + CHURN_ROUNDS;
     Map<String, Map<String, List<String>>> atHeal = localSlots(cluster);
-    long changedCopies =
-        changedSlots(atCut, atHeal, sideA) * sideB.size()
-            + changedSlots(atCut, atHeal, sideB) * sideA.size();
+    SlotCost difference =
+        difference(atCut, atHeal, startsAtCut, incarnations(cluster), sideA, sideB)
+            .plus(difference(atCut, atHeal, startsAtCut, incarnations(cluster), sideB, sideA));
     Traffic beforeHeal = meter.snapshot();
-    OptionalLong converged = cluster.healUntilConverged(LOOK_EVERY, HEAL_LIMIT);
+    long[] busiestLook = {0};
+    Traffic[] lastLook = {beforeHeal};
+    OptionalLong converged =
+        cluster.healUntilConverged(
+            LOOK_EVERY,
+            HEAL_LIMIT,
+            () -> {
+              Traffic now = meter.snapshot();
+              long asked = now.since(lastLook[0]).of(ScaleFigures.REQUEST).messages();
+              busiestLook[0] = Math.max(busiestLook[0], asked);
+              lastLook[0] = now;
+            });
     Traffic heal = meter.snapshot().since(beforeHeal);
     long crossSlots = crossSideSlots(cluster, new HashSet<>(sideA));
     long slotsHeld = cluster.nodes().stream().mapToLong(n -> count(n, n.id.name())).sum();
     Traffic beforeQuiet = meter.snapshot();
     cluster.settle(Schedule.QUIET);
     Traffic afterHeal = meter.snapshot().since(beforeQuiet);
-    return new ScaleFigures(
-        nodes,
-        seed,
-        startup.total(),
-        idleEmpty.total(),
-        changeCount,
-        changes,
-        idleHeld.total(),
-        slotsHeld,
-        converged,
-        heal,
-        crossSlots,
-        changedCopies,
-        afterHeal,
-        rounds,
-        (cpuNanos() - cpuStart) / 1e9);
+    ScaleFigures figures =
+        new ScaleFigures(
+            nodes,
+            seed,
+            startup.total(),
+            idleEmpty.total(),
+            changeCount,
+            changes,
+            idleHeld.total(),
+            slotsHeld,
+            converged,
+            heal,
+            crossSlots,
+            difference,
+            busiestLook[0],
+            afterHeal,
+            rounds,
+            (cpuNanos() - cpuStart) / 1e9);
+    String tooCostly = figures.costViolation();
+    if (tooCostly != null) {
+      throw new AssertionError(tooCostly);
+    }
+    return figures;
   }
 
   /** Every {@value #CHURN_EVERY}th node: a new process joins, one leaves a group, one exits. */
@@ -166,25 +186,65 @@ record ScaleScenario(int nodes, long seed) {
     return out;
   }
 
+  /** Each running node's incarnation, by node name. */
+  private static Map<String, Long> incarnations(SimCluster cluster) {
+    Map<String, Long> out = new HashMap<>();
+    cluster.nodes().forEach(n -> out.put(n.id.name(), n.id.incarnation()));
+    return out;
+  }
+
   /**
-   * Slots (group and pid) in one state of a node and not in the other, summed over {@code names}.
+   * What the heal must teach the {@code observers} of the {@code origins}' slots, with no cost for
+   * slots that simply leave: for each pair, the slots that changed on the origin during the cut, or
+   * all its slots at the heal when either of the two restarted meanwhile (nothing of the old start
+   * is any use then).
    */
-  private static long changedSlots(
-      Map<String, Map<String, List<String>>> before,
-      Map<String, Map<String, List<String>>> after,
-      List<String> names) {
-    long changed = 0;
-    for (String name : names) {
-      Map<String, Integer> diff = new HashMap<>();
-      before
-          .getOrDefault(name, Map.of())
-          .forEach((g, pids) -> pids.forEach(p -> diff.merge(g + " " + p, 1, Integer::sum)));
-      after
-          .getOrDefault(name, Map.of())
-          .forEach((g, pids) -> pids.forEach(p -> diff.merge(g + " " + p, -1, Integer::sum)));
-      changed += diff.values().stream().mapToLong(Math::abs).sum();
+  private static SlotCost difference(
+      Map<String, Map<String, List<String>>> atCut,
+      Map<String, Map<String, List<String>>> atHeal,
+      Map<String, Long> startsAtCut,
+      Map<String, Long> startsAtHeal,
+      List<String> observers,
+      List<String> origins) {
+    SlotCost total = SlotCost.NONE;
+    for (String origin : origins) {
+      Map<String, List<String>> now = atHeal.getOrDefault(origin, Map.of());
+      SlotCost changed = SlotCost.between(atCut.getOrDefault(origin, Map.of()), now);
+      SlotCost everything = SlotCost.between(Map.of(), now);
+      for (String observer : observers) {
+        boolean restarted =
+            !startsAtCut.get(observer).equals(startsAtHeal.get(observer))
+                || !startsAtCut.get(origin).equals(startsAtHeal.get(origin));
+        total = total.plus(restarted ? everything : changed);
+      }
     }
-    return changed;
+    return total;
+  }
+
+  /**
+   * Slot copies and their bytes on the wire (group and pid, each a length byte and its UTF-8): a
+   * lower bound of any message that carries them.
+   */
+  record SlotCost(long slots, long bytes) {
+    static final SlotCost NONE = new SlotCost(0, 0);
+
+    SlotCost plus(SlotCost o) {
+      return new SlotCost(slots + o.slots, bytes + o.bytes);
+    }
+
+    /** The slots (group and pid, with multiplicity) in one state and not in the other. */
+    static SlotCost between(Map<String, List<String>> before, Map<String, List<String>> after) {
+      Map<List<String>, Integer> diff = new HashMap<>();
+      before.forEach((g, pids) -> pids.forEach(p -> diff.merge(List.of(g, p), 1, Integer::sum)));
+      after.forEach((g, pids) -> pids.forEach(p -> diff.merge(List.of(g, p), -1, Integer::sum)));
+      SlotCost cost = NONE;
+      for (Map.Entry<List<String>, Integer> e : diff.entrySet()) {
+        long n = Math.abs(e.getValue());
+        long bytes = e.getKey().get(0).length() + e.getKey().get(1).length() + 2L;
+        cost = cost.plus(new SlotCost(n, n * bytes));
+      }
+      return cost;
+    }
   }
 
   private static long count(SimNode node, String origin) {

@@ -98,9 +98,10 @@ final class SimCluster {
 
   /**
    * Heals every fault and runs the healthy network until every view equals the model's, looking
-   * every {@code every} ms for at most {@code limit} ms; returns how long that took, or empty.
+   * every {@code every} ms for at most {@code limit} ms (running {@code afterEachLook} after each
+   * step); returns how long that took, or empty.
    */
-  OptionalLong healUntilConverged(long every, long limit) {
+  OptionalLong healUntilConverged(long every, long limit, Runnable afterEachLook) {
     network.heal();
     network.faults(NetworkFaults.none());
     for (long waited = 0; waited <= limit; waited += every) {
@@ -108,6 +109,7 @@ final class SimCluster {
         return OptionalLong.of(waited);
       }
       network.runFor(every);
+      afterEachLook.run();
     }
     return OptionalLong.empty();
   }
