@@ -47,6 +47,9 @@ public final class ClusterBench {
     this.timeout = Duration.ofSeconds(settings.phaseTimeoutSeconds());
     this.progress = progress;
     this.logDir = Files.createTempDirectory("procgroups-bench-");
+    if (settings.tls()) {
+      BenchTls.enable(logDir.resolve("tls"));
+    }
     for (String name : List.of("observer", "w1", "w2")) {
       seeds.add(new SeedMember(name, "127.0.0.1", FreePorts.next()));
     }
@@ -65,6 +68,7 @@ public final class ClusterBench {
                 .seeds(seeds)
                 .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
                 .secret(BenchSecret.ofThisRun())
+                .security(BenchTls.forNode("observer"))
                 .build())) {
       store = observer.pg().store(WorkerProtocol.SCOPE).orElseThrow();
       watch = new SlotWatch(store);

@@ -86,6 +86,11 @@ public final class ClusterBenchCommand implements Callable<Integer> {
   int partitionGroups;
 
   @Option(
+      names = "--tls",
+      description = "TLS between the nodes, from a CA made for the run (default: plaintext)")
+  boolean tls;
+
+  @Option(
       names = "--worker-jvm-option",
       description = "an extra JVM option for the worker JVMs, repeatable (e.g. to profile them)")
   List<String> workerJvmOptions = List.of();
@@ -114,7 +119,8 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             broadcastMembers,
             broadcastMessages,
             partitionSlots,
-            partitionGroups);
+            partitionGroups,
+            tls);
     String command =
         "./procgroups " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     try {

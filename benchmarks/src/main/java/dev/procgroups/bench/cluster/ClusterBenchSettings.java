@@ -17,6 +17,7 @@ import java.util.List;
  * @param broadcastMessages broadcasts sent to them
  * @param partitionSlots slots on each side of the partition-heal run (0 skips it)
  * @param partitionGroups the groups those slots are spread over
+ * @param tls TLS between the nodes (a CA made for the run), else plaintext
  */
 public record ClusterBenchSettings(
     int processes,
@@ -28,7 +29,8 @@ public record ClusterBenchSettings(
     int broadcastMembers,
     int broadcastMessages,
     int partitionSlots,
-    int partitionGroups) {
+    int partitionGroups,
+    boolean tls) {
 
   public ClusterBenchSettings {
     shapes = List.copyOf(shapes);

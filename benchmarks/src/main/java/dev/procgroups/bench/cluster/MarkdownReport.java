@@ -22,7 +22,9 @@ final class MarkdownReport {
     StringBuilder md = new StringBuilder();
     md.append("# Cluster benchmark\n\n")
         .append(
-            "1 observer node (the benchmark's JVM) + 2 worker node JVMs, real Atomix on 127.0.0.1, ")
+            "1 observer node (the benchmark's JVM) + 2 worker node JVMs, real Atomix on 127.0.0.1 ")
+        .append(r.settings().tls() ? "with TLS" : "in plaintext")
+        .append(", ")
         .append(r.settings().concurrency())
         .append(" joining threads per worker, ")
         .append(r.settings().warmupRounds())

@@ -101,6 +101,7 @@ final class WorkerJvm implements AutoCloseable {
                   ProcessBuilder.Redirect.appendTo(
                       launch.logDir().resolve(name + ".log").toFile()));
       builder.environment().put(NodeCommand.SECRET_ENV, BenchSecret.HEX);
+      BenchTls.prepare(name, builder.environment());
       Process p = builder.start();
       WorkerJvm worker = new WorkerJvm(name, p);
       WorkerJvms.track(worker);

@@ -38,6 +38,7 @@ public final class WorkerMain {
                 .seeds(seeds)
                 .scope(WorkerProtocol.SCOPE, SlotWatch.OBSERVER_SCOPE)
                 .secret(BenchSecret.fromEnvironment())
+                .security(BenchTls.fromEnvironment(name))
                 .build());
     try (WorkerProcesses processes = new WorkerProcesses(node, concurrency)) {
       out.println(WorkerProtocol.reply("READY " + ProcessHandle.current().pid()));

@@ -231,6 +231,7 @@ public final class TransportBench implements Runnable {
             .incarnation(1)
             .swimProfile(SwimProfile.FAST)
             .secret(secret)
+            .plaintext()
             .build());
   }
 

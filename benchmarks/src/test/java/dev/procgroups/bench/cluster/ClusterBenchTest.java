@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark's machinery end to end with a tiny N: real worker JVMs, every phase, the JSON and
- * Markdown files. Checks that the run completes and its counts add up, never its speed.
+ * Markdown files, with TLS between the nodes. Checks that the run completes and its counts add up,
+ * never its speed.
  */
 @Timeout(150)
 class ClusterBenchTest {
@@ -24,7 +25,7 @@ class ClusterBenchTest {
   @Test
   void aTinyRunMeasuresEveryPhaseAndWritesEveryField(@TempDir Path dir) throws Exception {
     ClusterBenchSettings settings =
-        new ClusterBenchSettings(2_000, List.of(10), 4, 1, 60, 10, 30, 5, 0, 1);
+        new ClusterBenchSettings(2_000, List.of(10), 4, 1, 60, 10, 30, 5, 0, 1, true);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     ClusterReport report =
         new ClusterBench(
@@ -47,6 +48,8 @@ class ClusterBenchTest {
             "partition_heal")) {
       assertThat(root.has(key)).as(key).isTrue();
     }
+    assertThat(root.path("settings").path("tls").asBoolean()).as("TLS recorded").isTrue();
+    assertThat(Files.readString(dir.resolve("cluster.md"))).contains("with TLS");
     assertThat(root.path("machine").path("cores").asInt()).isPositive();
     assertThat(root.path("machine").path("jdk").asText()).isNotEmpty();
     JsonNode shape = root.path("shapes").get(0);

@@ -84,6 +84,7 @@ public final class ThreeNodes {
           .bind(seed.host(), seed.port())
           .seeds(seeds)
           .secret(secret)
+          .plaintext() // loopback; between hosts: .tls(cert, key, ca)
           .scope("app:pg", Map.of())
           .build()));
     }

@@ -13,6 +13,7 @@ import dev.procgroups.security.PolicyFile;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.tls.TransportSecurity;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -123,6 +124,24 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
               + " default: the hex secret in $"
               + SECRET_ENV)
   Path secretFile;
+
+  @Option(
+      names = "--tls-cert",
+      description =
+          "TLS: this node's certificate chain (PEM, its own first, naming the node);"
+              + " with --tls-key and --tls-ca, watched for rotation")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "TLS: this node's private key (PEM, PKCS#8)")
+  Path tlsKey;
+
+  @Option(names = "--tls-ca", description = "TLS: the cluster's CA bundle (PEM)")
+  Path tlsCa;
+
+  @Option(
+      names = "--plaintext",
+      description = "no TLS between nodes (traffic readable on the path); required without --tls-*")
+  Boolean plaintext;
 
   @Option(
       names = "--data-dir",
@@ -274,6 +293,7 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
             .bind(cluster.host(), cluster.port())
             .swim(swim(either(swim, file.swim())))
             .secret(secret)
+            .security(security(file))
             .meters(meters())
             .dataDir(either(dataDir, path(file.dataDir())));
     Map<String, Map<String, Object>> scopes =
@@ -315,6 +335,29 @@ public final class NodeCommand implements Subcommand, Callable<Integer> {
         token,
         metricsToken,
         seedList != null && !seedList.isEmpty());
+  }
+
+  /** TLS from the three files, or plaintext if chosen: exactly one of the two. */
+  private TransportSecurity security(NodeConfigFile file) {
+    Path cert = either(tlsCert, path(file.tlsCert()));
+    Path key = either(tlsKey, path(file.tlsKey()));
+    Path ca = either(tlsCa, path(file.tlsCa()));
+    boolean clear = Boolean.TRUE.equals(either(plaintext, file.plaintext()));
+    boolean anyTls = cert != null || key != null || ca != null;
+    if (clear && anyTls) {
+      throw new IllegalArgumentException(
+          "choose either --plaintext or the --tls-* files, not both");
+    }
+    if (clear) {
+      return TransportSecurity.plaintext();
+    }
+    if (cert == null || key == null || ca == null) {
+      throw new IllegalArgumentException(
+          anyTls
+              ? "TLS needs all three of --tls-cert, --tls-key and --tls-ca"
+              : TransportSecurity.NO_CHOICE);
+    }
+    return TransportSecurity.tls(cert, key, ca);
   }
 
   private static <T> T either(T flag, T fromFile) {

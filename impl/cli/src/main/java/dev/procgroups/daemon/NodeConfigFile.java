@@ -34,10 +34,15 @@ record NodeConfigFile(
     Map<String, Map<String, Object>> scopes,
     @JsonProperty("policy-file") String policyFile,
     String control,
-    String metrics) {
+    String metrics,
+    @JsonProperty("tls-cert") String tlsCert,
+    @JsonProperty("tls-key") String tlsKey,
+    @JsonProperty("tls-ca") String tlsCa,
+    Boolean plaintext) {
 
   static final NodeConfigFile EMPTY =
-      new NodeConfigFile(null, null, null, null, null, null, null, null, null, null);
+      new NodeConfigFile(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   private static final ObjectMapper MAPPER =
       Json.strictStrings(
@@ -110,6 +115,10 @@ record NodeConfigFile(
         "scopes",
         "policy-file",
         "control",
-        "metrics");
+        "metrics",
+        "tls-cert",
+        "tls-key",
+        "tls-ca",
+        "plaintext");
   }
 }

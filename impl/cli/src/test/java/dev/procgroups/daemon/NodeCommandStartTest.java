@@ -8,6 +8,7 @@ import dev.procgroups.node.Node;
 import dev.procgroups.node.NodeConfig;
 import dev.procgroups.transport.atomix.FreePorts;
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.tls.TestCa;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -95,6 +96,42 @@ class NodeCommandStartTest {
         reason);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "| no transport security chosen",
+        "--plaintext --tls-cert N9/cert.pem | not both",
+        "--tls-cert N9/cert.pem | all three",
+        "--tls-cert N9/cert.pem --tls-key OTHER/key.pem --tls-ca CA | does not belong to",
+        "--tls-cert N9/cert.pem --tls-key N9/key.pem --tls-ca /nonexistent/ca.pem"
+            + " | cannot read TLS file /nonexistent/ca.pem",
+        "--tls-cert N2/cert.pem --tls-key N2/key.pem --tls-ca CA | not node n9"
+      })
+  void aMissingOrUnusableTlsChoiceIsRefusedInOneLine(
+      String options, String reason, @TempDir Path dir) throws Exception {
+    TestCa ca = TestCa.create("cluster-ca");
+    TestCa.write(dir.resolve("n9"), ca.issue("n9"), List.of(ca));
+    TestCa.write(dir.resolve("other"), ca.issue("n9"), List.of(ca));
+    TestCa.write(dir.resolve("n2"), ca.issue("n2"), List.of(ca));
+    List<String> args = new ArrayList<>();
+    if (options != null) {
+      for (String option : options.split(" ")) {
+        args.add(
+            option
+                .replace("N9", dir.resolve("n9").toString())
+                .replace("N2", dir.resolve("n2").toString())
+                .replace("OTHER", dir.resolve("other").toString())
+                .replace("CA", dir.resolve("n9").resolve("ca.pem").toString()));
+      }
+    }
+    assertRefused(
+        runCommand(
+            commandAsGiven(args),
+            Map.of(NodeCommand.TOKEN_ENV, TOKEN, NodeCommand.SECRET_ENV, GOOD_SECRET)),
+        reason);
+  }
+
   @Test
   void aBusyControlPortIsRefusedBeforeJoining() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -116,6 +153,7 @@ class NodeCommandStartTest {
                 .bind("127.0.0.1", port)
                 .scope("app:pg", Map.of())
                 .secret(ClusterSecret.random())
+                .plaintext()
                 .build())) {
       ProcessBuilder builder =
           new ProcessBuilder(command(List.of("--seeds", "n1@127.0.0.1:" + port)))
@@ -163,7 +201,12 @@ class NodeCommandStartTest {
 
   private static Outcome run(List<String> extra, Map<String, String> env)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command(extra));
+    return runCommand(command(extra), env);
+  }
+
+  private static Outcome runCommand(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove(NodeCommand.TOKEN_ENV);
     builder.environment().remove(NodeCommand.SECRET_ENV);
     builder.environment().putAll(env);
@@ -179,7 +222,15 @@ class NodeCommandStartTest {
     return new Outcome(child.exitValue(), stdout, stderr);
   }
 
+  /** A node in plaintext (chosen) with {@code extra}. */
   private static List<String> command(List<String> extra) {
+    List<String> args = new ArrayList<>(extra);
+    args.add("--plaintext");
+    return commandAsGiven(args);
+  }
+
+  /** A node with {@code extra} and no choice of TLS or plaintext of its own. */
+  private static List<String> commandAsGiven(List<String> extra) {
     List<String> args =
         new ArrayList<>(List.of("node", "--name", "n9", "--bind", "127.0.0.1:" + FreePorts.next()));
     if (!extra.contains("--control")) {

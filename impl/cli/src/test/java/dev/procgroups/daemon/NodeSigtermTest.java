@@ -62,6 +62,7 @@ class NodeSigtermTest {
             NodeConfig.builder("n1")
                 .bind("127.0.0.1", FreePorts.next())
                 .secret(ClusterSecret.readFile(secretFile))
+                .plaintext()
                 .swim(DEAF)
                 .scope(SCOPE, Map.of())
                 .build())) {
@@ -75,6 +76,7 @@ class NodeSigtermTest {
             "bind": "127.0.0.1:%d",
             "seeds": ["n1@127.0.0.1:%d"],
             "secret-file": "%s",
+            "plaintext": true,
             "data-dir": "%s",
             "scopes": {"%s": {"max_groups": 1}},
             "control": "127.0.0.1:%d"

@@ -37,6 +37,7 @@ class PgNodeTest {
             NodeConfig.builder("j1")
                 .bind("127.0.0.1", 0)
                 .secret(secret)
+                .plaintext()
                 .scope(SCOPE, Map.of())
                 .meters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .build());
@@ -74,6 +75,7 @@ class PgNodeTest {
             NodeConfig.builder("j2")
                 .bind("127.0.0.1", 0)
                 .secret(secret)
+                .plaintext()
                 .scope(SCOPE, Map.of())
                 .incarnation(77)
                 .seed(SeedMember.parse("j1@127.0.0.1:" + daemon.port()))

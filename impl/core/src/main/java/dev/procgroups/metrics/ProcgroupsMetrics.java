@@ -88,6 +88,20 @@ public final class ProcgroupsMetrics {
         "reason",
         "rejected");
     functionCounter(
+        REFUSED_CONNECTIONS,
+        "inbound connections closed at once: their address held the most connections allowed",
+        transport,
+        AtomixTransport::cappedConnections,
+        "reason",
+        "address");
+    functionCounter(
+        REFUSED_CONNECTIONS,
+        "inbound connections whose TLS handshake failed: no certificate of the cluster's CA",
+        transport,
+        AtomixTransport::failedHandshakes,
+        "reason",
+        "tls");
+    functionCounter(
         DROPPED,
         "messages to a peer not up or with a full outbox",
         transport,

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * A cluster of real nodes in this JVM, each on its own free port of 127.0.0.1, all seeded with each
  * other, sharing one random cluster secret (so nothing outside this JVM can join) and hosting the
- * same scopes: what {@code procgroups run} and the conformance suite run scripts on.
+ * same scopes: what {@code procgroups run} and the conformance suite run scripts on. Plaintext,
+ * chosen here: the traffic never leaves the loopback interface of this host.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -50,7 +51,8 @@ public final class LocalCluster implements AutoCloseable {
                 .bind(seed.host(), seed.port())
                 .seeds(seeds)
                 .policy(policy)
-                .secret(secret);
+                .secret(secret)
+                .plaintext();
         scopes.forEach(config::scope);
         tune.accept(config);
         nodes.add(Node.start(config.build()));

@@ -72,7 +72,9 @@ public final class Node implements AutoCloseable {
                 .seeds(config.seeds())
                 .swimProfile(config.swim())
                 .secret(config.secret())
+                .security(config.security())
                 .inboundQueueBytes(config.transportQueueBytes())
+                .maxConnectionsPerAddress(config.maxConnectionsPerAddress())
                 .build());
     // One thread; a pool executor rather than Executors' wrapper so its backlog can be metered.
     // Its queue is unbounded, but messages enter it only through ClusterNode's bounded hand-off;

@@ -9,6 +9,7 @@ import dev.procgroups.transport.atomix.AtomixTransportConfig;
 import dev.procgroups.transport.atomix.SeedMember;
 import dev.procgroups.transport.atomix.SwimProfile;
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.tls.TransportSecurity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -22,12 +23,14 @@ import java.util.Objects;
 /**
  * Everything a node needs to start: its name and incarnation, where it listens (loopback only in
  * tests), its seeds, the {@code pg.scope} entries it hosts, its permission policy, its protocol
- * timing, the secret its cluster shares (required), the registry its metrics go to, and its limits
- * under load.
+ * timing, the secret its cluster shares (required), TLS files or plaintext (required: no default),
+ * the registry its metrics go to, and its limits under load.
  *
  * @param scopes scope id → config, registered in this order at start
  * @param transportQueueBytes how many bytes of received batches may wait, unopened, for the
  *     transport's thread before more are dropped
+ * @param maxConnectionsPerAddress how many inbound cluster connections one peer address may hold
+ *     (more are closed at once and counted)
  * @param replicationQueueBytes how many bytes of replication messages may wait for the replication
  *     thread before more are dropped (larger: each one dropped costs a resync, see {@link
  *     InboundLanes})
@@ -51,8 +54,10 @@ public record NodeConfig(
     SecurityPolicy policy,
     ReplicationSettings replication,
     ClusterSecret secret,
+    TransportSecurity security,
     MeterRegistry meters,
     long transportQueueBytes,
+    int maxConnectionsPerAddress,
     long replicationQueueBytes,
     long deliveryQueueBytes,
     int mailboxCapacity,
@@ -69,6 +74,7 @@ public record NodeConfig(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(replication, "replication");
     Objects.requireNonNull(secret, AtomixTransportConfig.NO_SECRET);
+    Objects.requireNonNull(security, TransportSecurity.NO_CHOICE);
     Objects.requireNonNull(meters, "meters");
     Objects.requireNonNull(clock, "clock");
     if (incarnation < 0) {
@@ -82,7 +88,8 @@ public record NodeConfig(
 
   /**
    * Defaults: loopback, a free port chosen by the caller, fast SWIM, allow-all, default timing. No
-   * default secret: {@link #build()} fails without {@link #secret}.
+   * default secret and no default transport security: {@link #build()} fails without {@link
+   * #secret} and without {@link #tls} or {@link #plaintext}.
    */
   public static final class Builder {
     private final String name;
@@ -95,8 +102,11 @@ public record NodeConfig(
     private SecurityPolicy policy = SecurityPolicy.allowAll();
     private ReplicationSettings replication = ReplicationSettings.defaults();
     private ClusterSecret secret;
+    private TransportSecurity security;
     private MeterRegistry meters;
     private long transportQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
+    private int maxConnectionsPerAddress =
+        AtomixTransportConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
     private long replicationQueueBytes = InboundLanes.DEFAULT_REPLICATION_BYTES;
     private long deliveryQueueBytes = InboundLanes.DEFAULT_DELIVERY_BYTES;
     private int mailboxCapacity = ProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
@@ -153,6 +163,39 @@ public record NodeConfig(
     /** The secret every node of the cluster shares; give every node the same one. */
     public Builder secret(ClusterSecret secret) {
       this.secret = secret;
+      return this;
+    }
+
+    /**
+     * TLS between nodes, mutually authenticated: this node's certificate chain and unencrypted
+     * PKCS#8 key, and the cluster's CA bundle, all PEM; the certificate must name the node (DNS
+     * subject alternative name or common name). The files are watched: replace them to rotate.
+     */
+    public Builder tls(Path certificateChain, Path privateKey, Path trustedCertificates) {
+      return security(TransportSecurity.tls(certificateChain, privateKey, trustedCertificates));
+    }
+
+    /**
+     * Unencrypted connections between nodes, chosen explicitly: for loopback tests and networks
+     * where nobody else can read the traffic (messages stay authenticated by the secret).
+     */
+    public Builder plaintext() {
+      return security(TransportSecurity.plaintext());
+    }
+
+    /** TLS or plaintext, as {@link #tls} or {@link #plaintext}. */
+    public Builder security(TransportSecurity security) {
+      this.security = security;
+      return this;
+    }
+
+    /**
+     * Inbound cluster connections one peer address may hold; more are closed at once and counted
+     * (default {@link AtomixTransportConfig#DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}; nodes sharing a
+     * host or a NAT share the budget).
+     */
+    public Builder maxConnectionsPerAddress(int max) {
+      this.maxConnectionsPerAddress = max;
       return this;
     }
 
@@ -234,8 +277,10 @@ public record NodeConfig(
           policy,
           replication,
           secret,
+          security,
           meters == null ? new SimpleMeterRegistry() : meters,
           transportQueueBytes,
+          maxConnectionsPerAddress,
           replicationQueueBytes,
           deliveryQueueBytes,
           mailboxCapacity,

@@ -64,6 +64,7 @@ class MembershipChangeTest {
                   .bind("127.0.0.1", FreePorts.next())
                   .seeds(List.of(new SeedMember("n1", "127.0.0.1", cluster.node(1).port())))
                   .secret(secret)
+                  .plaintext()
                   .swimProfile(SwimProfile.FAST) // the nodes' failure detector
                   .build());
       try {

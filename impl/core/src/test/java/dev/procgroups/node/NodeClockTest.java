@@ -113,6 +113,7 @@ class NodeClockTest {
             .seeds(seeds)
             .scope("app:pg", Map.of())
             .secret(SECRET)
+            .plaintext()
             .clock(clock)
             .dataDir(data)
             .build());

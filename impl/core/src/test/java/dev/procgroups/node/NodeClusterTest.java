@@ -100,6 +100,7 @@ class NodeClusterTest {
             .seeds(seeds)
             .scope("app:pg", Map.of())
             .secret(SECRET)
+            .plaintext()
             .build());
   }
 }

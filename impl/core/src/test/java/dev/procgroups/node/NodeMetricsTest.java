@@ -170,6 +170,7 @@ class NodeMetricsTest {
                 .seeds(seeds)
                 .swimProfile(SwimProfile.FAST)
                 .secret(secret)
+                .plaintext()
                 .build())) {
       peer.onPeerEvent(event -> up.add(event.peer()));
       peer.start();
@@ -192,7 +193,8 @@ class NodeMetricsTest {
         .bind(self.host(), self.port())
         .seeds(seeds)
         .scope("app:pg", Map.of("monitor_buffer", 1L))
-        .secret(secret);
+        .secret(secret)
+        .plaintext();
   }
 
   private static RequiredSearch meter(MeterRegistry registry, String name) {

@@ -183,6 +183,7 @@ class RogueNodeTest {
                 .seeds(seeds)
                 .scope(SCOPE, Map.of())
                 .secret(secret)
+                .plaintext()
                 .build());
     running.add(node);
     return node;
@@ -198,6 +199,7 @@ class RogueNodeTest {
                 .incarnation(1)
                 .swimProfile(SwimProfile.FAST)
                 .secret(key)
+                .plaintext()
                 .build());
     transport.onPeerEvent(saw::add);
     running.add(0, transport); // closed before the honest nodes

@@ -71,8 +71,11 @@ public final class NamespaceCluster implements Cluster {
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     // One cluster secret per run: the nodes authenticate every message with it.
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    // And TLS between the nodes, from a CA made for this run.
+    RunCertificates certificates = RunCertificates.create(logs.resolve("tls"));
     HttpClient http = ControlClient.newHttpClient();
     for (NodeAddress n : nodes) {
+      List<String> tls = certificates.issue(n.name(), n.name());
       String seeds =
           nodes.stream()
               .filter(o -> o != n)
@@ -98,6 +101,7 @@ public final class NamespaceCluster implements Cluster {
                 if (!seeds.isEmpty()) {
                   args.addAll(List.of("--seeds", seeds));
                 }
+                args.addAll(tls);
                 return JavaCommand.procgroups(NODE_JVM, args);
               },
               logs.resolve(n.name() + ".log"),
@@ -120,7 +124,14 @@ public final class NamespaceCluster implements Cluster {
             disks,
             List.copyOf(processes.values()),
             p -> awaitReady(p.node().name()),
-            victim -> impostor(ns, victim, logs, token, impostorKnowsSecret ? secret : null),
+            victim ->
+                impostor(
+                    ns,
+                    victim,
+                    logs,
+                    token,
+                    impostorKnowsSecret ? secret : null,
+                    certificates.issue("impostor-" + victim, victim)),
             this::awaitPeersUp);
   }
 
@@ -185,12 +196,19 @@ public final class NamespaceCluster implements Cluster {
 
   /**
    * A node JVM under {@code victim}'s name on the spare address (the one after the nodes'), with a
-   * secret of its own: it does not know the cluster's. Its incarnation is the clock's (no data
-   * directory), larger than the victim's unless the victim's clock ran ahead, so a cluster that
-   * believed it would prefer it. Returned running: started, and answering on its control endpoint.
+   * secret of its own: it does not know the cluster's. It does hold a certificate of the run's CA
+   * naming the victim ({@code tls}: the worst case for TLS, a stolen certificate), so it is the
+   * secret that keeps it out. Its incarnation is the clock's (no data directory), larger than the
+   * victim's unless the victim's clock ran ahead, so a cluster that believed it would prefer it.
+   * Returned running: started, and answering on its control endpoint.
    */
   private NodeProcess impostor(
-      NetNamespace ns, String victim, Path logs, String token, String clusterSecret) {
+      NetNamespace ns,
+      String victim,
+      Path logs,
+      String token,
+      String clusterSecret,
+      List<String> tls) {
     NodeAddress spare = NodeAddress.cluster(nodes.size() + 1).get(nodes.size());
     String seeds =
         nodes.stream()
@@ -204,19 +222,22 @@ public final class NamespaceCluster implements Cluster {
         new NodeProcess(
             ns,
             new NodeAddress(victim, spare.ip(), spare.index()),
-            () ->
-                JavaCommand.procgroups(
-                    NODE_JVM,
-                    List.of(
-                        "node",
-                        "--name",
-                        victim,
-                        "--bind",
-                        spare.ip() + ":" + CLUSTER_PORT,
-                        "--control",
-                        spare.ip() + ":" + CONTROL_PORT,
-                        "--seeds",
-                        seeds)),
+            () -> {
+              List<String> args =
+                  new ArrayList<>(
+                      List.of(
+                          "node",
+                          "--name",
+                          victim,
+                          "--bind",
+                          spare.ip() + ":" + CLUSTER_PORT,
+                          "--control",
+                          spare.ip() + ":" + CONTROL_PORT,
+                          "--seeds",
+                          seeds));
+              args.addAll(tls);
+              return JavaCommand.procgroups(NODE_JVM, args);
+            },
             logs.resolve("impostor.log"),
             Map.of(NodeCommand.TOKEN_ENV, token, NodeCommand.SECRET_ENV, ownSecret));
     p.start();

@@ -45,6 +45,7 @@ class MutantDecoratorTest {
     return NodeConfig.builder("m1")
         .bind("127.0.0.1", 0)
         .secret(ClusterSecret.random())
+        .plaintext()
         .dataDir(DATA);
   }
 

@@ -60,7 +60,8 @@ class MutantNodeCommandTest {
             "--bind",
             "127.0.0.1:" + FreePorts.next(),
             "--control",
-            "127.0.0.1:" + control);
+            "127.0.0.1:" + control,
+            "--plaintext");
     try {
       BufferedReader stdout =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

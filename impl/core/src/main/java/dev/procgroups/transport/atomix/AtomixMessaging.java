@@ -1,18 +1,28 @@
 package dev.procgroups.transport.atomix;
 
+import dev.procgroups.transport.tls.CertificateNames;
+import dev.procgroups.transport.tls.ReloadingTls;
 import io.atomix.cluster.messaging.MessagingConfig;
 import io.atomix.cluster.messaging.impl.NettyMessagingService;
 import io.atomix.utils.net.Address;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Atomix's Netty messaging service, started and stopped as a library's must be: its threads never
@@ -37,6 +48,12 @@ import java.util.function.BiConsumer;
  * a fresh one rather than waiting behind TCP's retransmissions. The fields it reaches are private
  * to Atomix 3.1.12, which the build pins; they are looked up when this class loads, so another
  * version fails the first node's start, naming the field.
+ *
+ * <p>TLS is ours, not Atomix's {@code TlsConfig} (keystores read once, no name check, and its
+ * handlers placed where a {@link FrameGuard} could not follow them): every connection both ways
+ * gets an {@link SslHandler} from the material current when it opens ({@link ReloadingTls}), so a
+ * rotated certificate is used from the next connection on; an accepted connection also remembers
+ * the names its peer's certificate vouches for ({@link #certifiedNames}).
  */
 final class AtomixMessaging {
 
@@ -53,12 +70,30 @@ final class AtomixMessaging {
    */
   static final long MAX_FRAME_CONTENT_BYTES = PeerOutbox.MAX_QUEUED_BYTES + (1 << 20);
 
+  private static final String TLS = "procgroups-tls";
+  private static final AttributeKey<Set<String>> CERTIFIED_NAMES =
+      AttributeKey.valueOf("procgroups-certified-names");
+
   private final NettyMessagingService service;
   private final String threadName;
+  private final ReloadingTls tls; // null: plaintext, chosen explicitly
+  private final ConnectionsPerAddress perAddress;
   private final AtomicLong refusedConnections = new AtomicLong();
   private final AtomicLong cutConnections = new AtomicLong();
+  private final AtomicLong cappedConnections = new AtomicLong();
+  private final AtomicLong failedHandshakes = new AtomicLong();
 
-  AtomixMessaging(String clusterId, String host, int port, String threadName) {
+  /**
+   * Listens on {@code host:port} only; with {@code tls} (null for plaintext) every connection both
+   * ways is TLS first; each peer address may hold {@code maxConnectionsPerAddress} inbound ones.
+   */
+  AtomixMessaging(
+      String clusterId,
+      String host,
+      int port,
+      String threadName,
+      ReloadingTls tls,
+      int maxConnectionsPerAddress) {
     this.service =
         new NettyMessagingService(
             clusterId,
@@ -67,6 +102,12 @@ final class AtomixMessaging {
                 .setInterfaces(List.of(host)) // else Atomix listens on every interface
                 .setPort(port));
     this.threadName = threadName;
+    this.tls = tls;
+    this.perAddress =
+        new ConnectionsPerAddress(
+            PlantedBug.UNCAPPED_CONNECTIONS.planted()
+                ? Integer.MAX_VALUE
+                : maxConnectionsPerAddress);
   }
 
   /** Receives every message sent to {@code subject}, on Netty's thread. */
@@ -88,6 +129,12 @@ final class AtomixMessaging {
               try {
                 service.start().get(timeoutMillis, TimeUnit.MILLISECONDS);
                 guardInboundConnections();
+                if (tls != null) {
+                  write(
+                      CLIENT_GROUP,
+                      new TlsClientGroup(
+                          (EventLoopGroup) read(CLIENT_GROUP), this::secureOutbound));
+                }
                 startThreads(SERVER_GROUP);
                 startThreads(CLIENT_GROUP);
                 started.complete(null);
@@ -113,32 +160,108 @@ final class AtomixMessaging {
     return cutConnections.get();
   }
 
+  /** Inbound connections closed at once: their address held the most connections already. */
+  long cappedConnections() {
+    return cappedConnections.get();
+  }
+
   /**
-   * Puts a {@link FrameGuard} first in every connection Atomix accepts from now on. Atomix 3.1.12
-   * offers no hook into its child pipelines; the listening channel's own pipeline is Netty's public
-   * API, and each accepted connection passes through it (as a message) before Atomix's acceptor
-   * adds its handlers, so a handler placed first there can add the guard in front. Done right after
-   * binding, before any seed is greeted.
+   * Inbound connections whose TLS handshake failed: no certificate, one not signed by a trusted
+   * authority, no TLS at all, or closed before the handshake ended.
+   */
+  long failedHandshakes() {
+    return failedHandshakes.get();
+  }
+
+  /**
+   * The names the TLS certificate of {@code connection} (one this node accepted) vouches for; empty
+   * on a plaintext connection or before its handshake ended.
+   */
+  static Set<String> certifiedNames(Channel connection) {
+    Set<String> names = connection.attr(CERTIFIED_NAMES).get();
+    return names == null ? Set.of() : names;
+  }
+
+  /**
+   * Guards every connection Atomix accepts from now on: one over its address's cap is closed before
+   * Atomix sees it; the others get TLS (if on) and a {@link FrameGuard} behind it, first in their
+   * pipeline. Atomix 3.1.12 offers no hook into its child pipelines; the listening channel's own
+   * pipeline is Netty's public API, and each accepted connection passes through it (as a message)
+   * before Atomix's acceptor adds its handlers, so a handler placed first there can add ours in
+   * front. Done right after binding, before any seed is greeted.
    */
   private void guardInboundConnections() {
     Channel listening = (Channel) read(SERVER_CHANNEL);
     listening
         .pipeline()
         .addFirst(
-            "procgroups-frame-guard",
+            "procgroups-inbound-guard",
             new ChannelInboundHandlerAdapter() {
               @Override
               public void channelRead(ChannelHandlerContext ctx, Object accepted) {
-                if (accepted instanceof Channel connection) {
-                  connection
-                      .pipeline()
-                      .addFirst(
-                          new FrameGuard(
-                              MAX_FRAME_CONTENT_BYTES, refusedConnections, cutConnections));
+                if (accepted instanceof Channel connection && !guard(connection)) {
+                  return;
                 }
                 ctx.fireChannelRead(accepted);
               }
             });
+  }
+
+  /** False if {@code connection} was refused (closed, never registered). */
+  private boolean guard(Channel connection) {
+    InetAddress from = ((InetSocketAddress) connection.remoteAddress()).getAddress();
+    if (!perAddress.admit(from)) {
+      cappedConnections.incrementAndGet();
+      connection.unsafe().closeForcibly(); // as Netty's acceptor closes one it cannot register
+      return false;
+    }
+    connection.closeFuture().addListener(closed -> perAddress.closed(from));
+    ChannelPipeline pipeline = connection.pipeline();
+    pipeline.addFirst(new FrameGuard(MAX_FRAME_CONTENT_BYTES, refusedConnections, cutConnections));
+    if (tls != null) {
+      SslHandler handler = tls.current().server().newHandler(connection.alloc());
+      handler
+          .handshakeFuture()
+          .addListener(
+              handshake -> {
+                if (handshake.isSuccess()) {
+                  connection.attr(CERTIFIED_NAMES).set(peerNames(handler));
+                } else {
+                  failedHandshakes.incrementAndGet();
+                }
+              });
+      pipeline.addFirst(TLS, handler);
+    }
+    return true;
+  }
+
+  /**
+   * TLS first in a connection this node opens; a failed handshake fails Atomix's connect (which
+   * otherwise waits for ever for the peer's greeting, and with it every send to that peer).
+   */
+  private void secureOutbound(Channel connection) {
+    connection
+        .pipeline()
+        .addFirst(
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+                if (event instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+                  ctx.fireExceptionCaught(done.cause());
+                }
+                ctx.fireUserEventTriggered(event);
+              }
+            })
+        .addFirst(TLS, tls.current().client().newHandler(connection.alloc()));
+  }
+
+  private static Set<String> peerNames(SslHandler handler) {
+    try {
+      return CertificateNames.of(
+          (X509Certificate) handler.engine().getSession().getPeerCertificates()[0]);
+    } catch (SSLPeerUnverifiedException e) {
+      return Set.of(); // cannot happen with client certificates required: vouches for nothing
+    }
   }
 
   /**
@@ -194,6 +317,14 @@ final class AtomixMessaging {
 
   private Object read(Field field) {
     return read(field, service);
+  }
+
+  private void write(Field field, Object value) {
+    try {
+      field.set(service, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot set Atomix's " + field.getName(), e);
+    }
   }
 
   private static Object read(Field field, Object owner) {

@@ -6,9 +6,14 @@ import dev.procgroups.transport.PeerEvent;
 import dev.procgroups.transport.Transport;
 import dev.procgroups.transport.atomix.EnvelopeSeal.Opened;
 import dev.procgroups.transport.auth.RejectionLog;
+import dev.procgroups.transport.tls.ReloadingTls;
+import dev.procgroups.transport.tls.TlsCertificates;
+import dev.procgroups.transport.tls.TlsMaterial;
+import dev.procgroups.transport.tls.TransportSecurity;
 import io.atomix.utils.net.Address;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,9 +39,13 @@ import org.slf4j.LoggerFactory;
  * message from that very start arrived, Down once silent for the profile's limit (on the monotonic
  * clock), after its farewell, or when a later start of its name speaks. So a party without the
  * secret can change no view: Atomix's SWIM (unauthenticated, and timed by the wall clock) is not
- * used. Each node sends every peer it knows an empty batch each probe interval when it had nothing
- * else to send (a HELLO, which the peer answers, until it heard that peer); empty batches carry the
- * addresses the sender knows, so a node seeded with one member finds the others.
+ * used. With TLS (mutual, from files watched for rotation, {@link ReloadingTls}) a connection opens
+ * only between holders of certificates of the cluster's authority, and a message is accepted only
+ * under a name the certificate of the connection it came on gives ({@link
+ * dev.procgroups.transport.tls.CertificateNames}). Each node sends every peer it knows an empty
+ * batch each probe interval when it had nothing else to send (a HELLO, which the peer answers,
+ * until it heard that peer); empty batches carry the addresses the sender knows, so a node seeded
+ * with one member finds the others.
  *
  * <p>Threads: inbound messages and peer events are delivered in order on one thread of this
  * transport; {@link #send} may be called from any thread and never blocks on the network. Received
@@ -51,13 +60,17 @@ public final class AtomixTransport implements Transport {
   private static final long STOP_TIMEOUT_MILLIS = 2_000;
   private static final long FAREWELL_TIMEOUT_MILLIS = 500;
   private static final long REJECTION_LOG_INTERVAL_MILLIS = 60_000;
+  private static final long TLS_FILES_CHECK_MILLIS = 1_000;
   private static final Logger LOG = LoggerFactory.getLogger(AtomixTransport.class);
 
   private final AtomixTransportConfig config;
   private final NodeId self;
   private final SeedMember selfAddress;
   private final AtomixMessaging messaging;
+  private final ReloadingTls tls; // null: plaintext, chosen explicitly
+  private final boolean namesUnchecked = PlantedBug.TLS_NAMES_UNCHECKED.planted();
   private final ScheduledExecutorService inbound;
+  private final ScheduledExecutorService tlsWatch; // TLS files, checked each second
   private final BoundedHandOff received;
   private final EnvelopeSeal seal;
   private final RejectionLog rejections =
@@ -89,10 +102,27 @@ public final class AtomixTransport implements Transport {
     }
   }
 
-  /** Builds the transport; nothing listens until {@link #start()}. */
+  /**
+   * Builds the transport, reading and checking its TLS files if any (an {@link
+   * IllegalArgumentException} in one line if something is wrong); nothing listens until {@link
+   * #start()}.
+   */
   public AtomixTransport(AtomixTransportConfig config) {
+    this(
+        config,
+        config.security() instanceof TransportSecurity.Tls files
+            ? ReloadingTls.load(files, config.nodeName())
+            : null);
+  }
+
+  /**
+   * With {@code tls} (null: plaintext) as given, whatever name its certificate gives: for tests of
+   * a node that claims a name its certificate does not.
+   */
+  AtomixTransport(AtomixTransportConfig config, ReloadingTls tls) {
     JvmOpens.requireOpened(); // before Atomix: its serializers fail in a static initializer
     this.config = config;
+    this.tls = tls;
     this.self = new NodeId(config.nodeName(), config.incarnation());
     this.selfAddress = new SeedMember(config.nodeName(), config.bindHost(), config.bindPort());
     this.seal = new EnvelopeSeal(self, config.secret());
@@ -104,15 +134,12 @@ public final class AtomixTransport implements Transport {
             CLUSTER_ID,
             config.bindHost(),
             config.bindPort(),
-            "procgroups-transport-" + config.nodeName());
-    this.inbound =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "procgroups-transport-" + config.nodeName());
-              thread.setDaemon(true);
-              return thread;
-            });
+            "procgroups-transport-" + config.nodeName(),
+            tls,
+            config.maxConnectionsPerAddress());
+    this.inbound = daemonThread("procgroups-transport-" + config.nodeName());
     this.received = new BoundedHandOff(inbound, config.inboundQueueBytes());
+    this.tlsWatch = daemonThread("procgroups-tls-" + config.nodeName());
     config.seeds().stream().filter(seed -> !seed.name().equals(self.name())).forEach(this::learn);
   }
 
@@ -153,6 +180,15 @@ public final class AtomixTransport implements Transport {
     }
     long interval = config.swimProfile().probeInterval().toMillis();
     inbound.scheduleWithFixedDelay(this::heartbeat, 0, interval, TimeUnit.MILLISECONDS);
+    if (tls != null) {
+      // Not on the transport thread: building TLS contexts can take a second on a busy machine,
+      // and peer up/down are decided there.
+      tlsWatch.scheduleWithFixedDelay(
+          tls::reloadIfChanged,
+          TLS_FILES_CHECK_MILLIS,
+          TLS_FILES_CHECK_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
     started = true;
     LOG.debug("started {}", describe());
     return this;
@@ -220,6 +256,34 @@ public final class AtomixTransport implements Transport {
     return messaging.cutConnections();
   }
 
+  /**
+   * Inbound connections closed at once because their address held {@link
+   * AtomixTransportConfig#maxConnectionsPerAddress()} already.
+   */
+  public long cappedConnections() {
+    return messaging.cappedConnections();
+  }
+
+  /**
+   * Inbound connections whose TLS handshake failed (a party without a certificate of the cluster's
+   * authority, or without TLS); 0 in plaintext.
+   */
+  public long failedHandshakes() {
+    return messaging.failedHandshakes();
+  }
+
+  /**
+   * This node's certificate chain and trusted certificates as new connections use them now (after
+   * any rotation), or empty in plaintext.
+   */
+  public Optional<TlsCertificates> tlsCertificates() {
+    if (tls == null) {
+      return Optional.empty();
+    }
+    TlsMaterial current = tls.current();
+    return Optional.of(new TlsCertificates(current.chain(), current.trusted(), tls.reloads()));
+  }
+
   /** Messages dropped because their peer was not up or its queue was full (for diagnostics). */
   public long droppedMessages() {
     long queued = links.values().stream().mapToLong(link -> link.outbox.dropped()).sum();
@@ -261,6 +325,7 @@ public final class AtomixTransport implements Transport {
     }
     links.values().forEach(link -> link.outbox.close());
     inbound.shutdownNow();
+    tlsWatch.shutdownNow();
     try {
       messaging.stop(STOP_TIMEOUT_MILLIS);
     } catch (InterruptedException e) {
@@ -289,7 +354,9 @@ public final class AtomixTransport implements Transport {
   }
 
   private void deliver(byte[] payload, FrameGuard connection) {
-    Opened opened = seal.open(payload);
+    Opened opened =
+        seal.open(
+            payload, sender -> tls == null || namesUnchecked || certifies(connection, sender));
     if (opened instanceof Opened.Rejected rejected) {
       rejections.reject(rejected.claimedSender(), rejected.reason());
       if (connection != null) {
@@ -324,6 +391,12 @@ public final class AtomixTransport implements Transport {
     if (envelope.kind() == Envelope.Kind.FAREWELL) {
       report(liveness.farewell(from));
     }
+  }
+
+  /** Whether {@code connection}'s peer certificate names {@code sender} (not if none). */
+  private static boolean certifies(FrameGuard connection, String sender) {
+    return connection != null
+        && AtomixMessaging.certifiedNames(connection.channel()).contains(sender);
   }
 
   /**
@@ -391,6 +464,16 @@ public final class AtomixTransport implements Transport {
     } catch (RuntimeException e) {
       LOG.error("{}: peer listener failed on {}", self, event, e);
     }
+  }
+
+  /** One daemon thread (created when first given work) running scheduled tasks in order. */
+  private static ScheduledExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private String describe() {

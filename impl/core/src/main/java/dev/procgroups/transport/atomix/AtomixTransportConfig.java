@@ -2,6 +2,7 @@ package dev.procgroups.transport.atomix;
 
 import dev.procgroups.transport.BoundedHandOff;
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.tls.TransportSecurity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +11,10 @@ import java.util.Objects;
  * Everything an {@link AtomixTransport} needs to start: who this node is (name and the incarnation
  * of this start), the one address it listens on, whom to contact first, how fast to detect
  * failures, the secret the cluster's nodes share (required: there is no default secret, as a
- * published one would let anybody join), and how many bytes of received batches may wait for the
- * transport's thread before more are dropped (default {@link
- * BoundedHandOff#DEFAULT_CAPACITY_BYTES}).
+ * published one would let anybody join), TLS or plaintext (required: plaintext must be chosen by
+ * name), how many bytes of received batches may wait for the transport's thread before more are
+ * dropped (default {@link BoundedHandOff#DEFAULT_CAPACITY_BYTES}), and how many inbound connections
+ * one peer address may hold (default {@link #DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}).
  */
 public record AtomixTransportConfig(
     String nodeName,
@@ -22,13 +24,16 @@ public record AtomixTransportConfig(
     long incarnation,
     SwimProfile swimProfile,
     ClusterSecret secret,
-    long inboundQueueBytes) {
+    TransportSecurity security,
+    long inboundQueueBytes,
+    int maxConnectionsPerAddress) {
 
   public AtomixTransportConfig {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(swimProfile, "swimProfile");
     Objects.requireNonNull(secret, NO_SECRET);
+    Objects.requireNonNull(security, TransportSecurity.NO_CHOICE);
     if (nodeName.isEmpty()) {
       throw new IllegalArgumentException("nodeName must not be empty");
     }
@@ -45,8 +50,18 @@ public record AtomixTransportConfig(
       throw new IllegalArgumentException(
           "inboundQueueBytes must be positive: " + inboundQueueBytes);
     }
+    if (maxConnectionsPerAddress < 1) {
+      throw new IllegalArgumentException(
+          "maxConnectionsPerAddress must be positive: " + maxConnectionsPerAddress);
+    }
     seeds = List.copyOf(seeds);
   }
+
+  /**
+   * Inbound connections one peer address may hold by default: an honest node holds one or two, and
+   * a test or a host may run a few dozen nodes behind one address.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
 
   /** Why a config without a secret is refused (also {@code NodeConfig}'s message). */
   public static final String NO_SECRET =
@@ -77,7 +92,9 @@ public record AtomixTransportConfig(
     private long incarnation;
     private SwimProfile swimProfile = SwimProfile.DEFAULT;
     private ClusterSecret secret;
+    private TransportSecurity security;
     private long inboundQueueBytes = BoundedHandOff.DEFAULT_CAPACITY_BYTES;
+    private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
 
     private Builder() {}
 
@@ -118,6 +135,23 @@ public record AtomixTransportConfig(
       return this;
     }
 
+    /** Unencrypted connections, chosen explicitly (messages stay authenticated). */
+    public Builder plaintext() {
+      return security(TransportSecurity.plaintext());
+    }
+
+    /** TLS from files, or plaintext: required, there is no default. */
+    public Builder security(TransportSecurity security) {
+      this.security = security;
+      return this;
+    }
+
+    /** Inbound connections one peer address may hold; more are closed at once and counted. */
+    public Builder maxConnectionsPerAddress(int max) {
+      this.maxConnectionsPerAddress = max;
+      return this;
+    }
+
     /** Bytes of received batches that may wait to be opened; past that, batches are dropped. */
     public Builder inboundQueueBytes(long bytes) {
       this.inboundQueueBytes = bytes;
@@ -126,7 +160,16 @@ public record AtomixTransportConfig(
 
     public AtomixTransportConfig build() {
       return new AtomixTransportConfig(
-          nodeName, bindHost, bindPort, seeds, incarnation, swimProfile, secret, inboundQueueBytes);
+          nodeName,
+          bindHost,
+          bindPort,
+          seeds,
+          incarnation,
+          swimProfile,
+          secret,
+          security,
+          inboundQueueBytes,
+          maxConnectionsPerAddress);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The authenticated form of {@link Envelope}s for one node: outgoing ones are numbered (per start,
@@ -53,7 +54,12 @@ final class EnvelopeSeal {
     return authenticator.seal(envelope.encode());
   }
 
-  Opened open(byte[] payload) {
+  /**
+   * Opens one incoming message; a sender name {@code mayClaim} refuses (one its connection's TLS
+   * certificate does not give) is rejected before its number is recorded, so a certified party
+   * claiming another node's name cannot move that node's replay window either.
+   */
+  Opened open(byte[] payload, Predicate<String> mayClaim) {
     Optional<byte[]> body = authenticator.open(payload);
     if (body.isEmpty()) {
       return new Opened.Rejected(
@@ -68,6 +74,9 @@ final class EnvelopeSeal {
     NodeId from = envelope.from();
     if (!envelope.to().name().equals(self.name())) {
       return new Opened.Rejected(from.name(), "addressed to " + envelope.to().name());
+    }
+    if (!mayClaim.test(from.name())) {
+      return new Opened.Rejected(from.name(), "its TLS certificate does not name it");
     }
     long toStart = envelope.to().incarnation();
     if (toStart != Envelope.ANY_START && toStart != self.incarnation()) {

@@ -78,6 +78,11 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
     return READING.get();
   }
 
+  /** The connection this guard reads. */
+  Channel channel() {
+    return channel;
+  }
+
   /** One message from this connection was rejected; cuts the connection past its budget. */
   void rejected() {
     if (rejections.exceededAfter(System.nanoTime()) && channel.isOpen()) {

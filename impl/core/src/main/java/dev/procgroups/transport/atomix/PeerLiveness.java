@@ -20,6 +20,11 @@ final class PeerLiveness {
   private final long silenceLimitNanos;
   private final Map<String, Peer> peers = new HashMap<>();
 
+  /** When {@link #tick} last ran, to tell this node's own stalls from its peers' silence. */
+  private long lastTickNanos;
+
+  private boolean ticked;
+
   /** The newest start of each name that said farewell: it never comes back. */
   private final Map<String, Long> departed = new HashMap<>();
 
@@ -84,8 +89,20 @@ final class PeerLiveness {
         : List.of();
   }
 
-  /** Time passed: every peer up but silent for longer than the limit goes down. */
+  /**
+   * Time passed: every peer up but silent for longer than the limit goes down. A tick that comes
+   * more than half the limit after the previous one means this node itself did not run meanwhile (a
+   * GC pause, a stopped process, an overloaded machine): the peers' messages of that time are still
+   * queued unread, so that gap is not counted as their silence. Otherwise a node would report every
+   * peer down, and have them resynchronised, after each of its own stalls.
+   */
   List<PeerEvent> tick(long now) {
+    if (ticked && now - lastTickNanos > silenceLimitNanos / 2) {
+      long stalled = now - lastTickNanos;
+      peers.values().forEach(p -> p.lastHeardNanos = Math.min(now, p.lastHeardNanos + stalled));
+    }
+    ticked = true;
+    lastTickNanos = now;
     List<PeerEvent> events = new ArrayList<>();
     peers.forEach(
         (name, peer) -> {

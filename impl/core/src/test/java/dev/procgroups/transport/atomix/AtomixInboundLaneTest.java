@@ -87,6 +87,7 @@ class AtomixInboundLaneTest {
             .incarnation(1)
             .swimProfile(SwimProfile.FAST)
             .secret(secret)
+            .plaintext()
             .inboundQueueBytes(inboundQueueBytes)
             .build());
   }

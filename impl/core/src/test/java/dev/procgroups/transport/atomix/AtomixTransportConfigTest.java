@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.tls.TransportSecurity;
 import org.junit.jupiter.api.Test;
 
 class AtomixTransportConfigTest {
@@ -19,6 +20,7 @@ class AtomixTransportConfigTest {
             .seed("n3", "127.0.0.3", 5003)
             .incarnation(1)
             .secret(ClusterSecret.random())
+            .plaintext()
             .build();
 
     assertThat(config.swimProfile()).isEqualTo(SwimProfile.DEFAULT);
@@ -44,14 +46,17 @@ class AtomixTransportConfigTest {
   @Test
   void refusesToBuildWithoutASecret() {
     assertThatNullPointerException()
-        .isThrownBy(
-            () ->
-                AtomixTransportConfig.builder()
-                    .nodeName("n1")
-                    .bind("127.0.0.1", 5001)
-                    .incarnation(1)
-                    .build())
+        .isThrownBy(() -> bare().build())
         .withMessageContaining("no cluster secret");
+  }
+
+  @Test
+  void refusesToBuildWithoutAChoiceOfTlsOrPlaintext() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> bare().secret(ClusterSecret.random()).build())
+        .withMessage(TransportSecurity.NO_CHOICE);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> config().maxConnectionsPerAddress(0).build());
   }
 
   @Test
@@ -64,10 +69,11 @@ class AtomixTransportConfigTest {
   }
 
   private static AtomixTransportConfig.Builder config() {
-    return AtomixTransportConfig.builder()
-        .nodeName("n1")
-        .bind("127.0.0.1", 5001)
-        .incarnation(1)
-        .secret(ClusterSecret.random());
+    return bare().secret(ClusterSecret.random()).plaintext();
+  }
+
+  /** Name, address and incarnation only: neither secret nor transport security. */
+  private static AtomixTransportConfig.Builder bare() {
+    return AtomixTransportConfig.builder().nodeName("n1").bind("127.0.0.1", 5001).incarnation(1);
   }
 }

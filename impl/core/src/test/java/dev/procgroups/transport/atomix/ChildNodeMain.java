@@ -69,7 +69,8 @@ public final class ChildNodeMain {
                     Duration.ofMillis(Long.parseLong(args[3])),
                     Duration.ofMillis(Long.parseLong(args[4])),
                     Duration.ofMillis(Long.parseLong(args[5]))))
-            .secret(ClusterSecret.of(HexFormat.of().parseHex(args[6])));
+            .secret(ClusterSecret.of(HexFormat.of().parseHex(args[6])))
+            .plaintext();
     Arrays.stream(args)
         .skip(7)
         .map(seed -> seed.split(":"))

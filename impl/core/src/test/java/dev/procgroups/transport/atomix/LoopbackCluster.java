@@ -2,12 +2,14 @@ package dev.procgroups.transport.atomix;
 
 import dev.procgroups.transport.NodeId;
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.tls.TransportSecurity;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Real Atomix transports on 127.0.0.1, each seeded with all of them, closed in parallel. The last
@@ -18,6 +20,7 @@ final class LoopbackCluster implements AutoCloseable {
   final List<SeedMember> seeds = new ArrayList<>();
   final List<LoopbackNode> nodes = new ArrayList<>();
   private final SwimProfile profile;
+  private final Function<String, TransportSecurity> security;
 
   /** The cluster's secret, as hex for child JVMs. */
   private final String secretHex = randomSecretHex();
@@ -26,9 +29,20 @@ final class LoopbackCluster implements AutoCloseable {
     this(size, size, profile);
   }
 
-  /** {@code size} seeds, of which the first {@code inThisJvm} are started here. */
+  /** {@code size} seeds, of which the first {@code inThisJvm} are started here, in plaintext. */
   LoopbackCluster(int size, int inThisJvm, SwimProfile profile) {
+    this(size, inThisJvm, profile, name -> TransportSecurity.plaintext());
+  }
+
+  /** {@code size} nodes, each protected as {@code security} says for its name (n1, n2, …). */
+  LoopbackCluster(int size, SwimProfile profile, Function<String, TransportSecurity> security) {
+    this(size, size, profile, security);
+  }
+
+  private LoopbackCluster(
+      int size, int inThisJvm, SwimProfile profile, Function<String, TransportSecurity> security) {
     this.profile = profile;
+    this.security = security;
     for (int i = 0; i < size; i++) {
       seeds.add(new SeedMember("n" + (i + 1), "127.0.0.1", FreePorts.next()));
     }
@@ -84,7 +98,14 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   private LoopbackNode startNode(SeedMember seed, long incarnation) {
-    return LoopbackNode.start(seed.name(), seed.port(), incarnation, seeds, profile, secret());
+    return LoopbackNode.start(
+        seed.name(),
+        seed.port(),
+        incarnation,
+        seeds,
+        profile,
+        secret(),
+        security.apply(seed.name()));
   }
 
   /** The secret every node of this cluster shares. */

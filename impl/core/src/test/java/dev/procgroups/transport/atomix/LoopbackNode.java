@@ -1,6 +1,7 @@
 package dev.procgroups.transport.atomix;
 
 import dev.procgroups.transport.auth.ClusterSecret;
+import dev.procgroups.transport.tls.TransportSecurity;
 import java.util.List;
 
 /** One real Atomix transport on 127.0.0.1 with recorders attached before it starts. */
@@ -27,6 +28,17 @@ final class LoopbackNode implements AutoCloseable {
       List<SeedMember> seeds,
       SwimProfile profile,
       ClusterSecret secret) {
+    return start(name, port, incarnation, seeds, profile, secret, TransportSecurity.plaintext());
+  }
+
+  static LoopbackNode start(
+      String name,
+      int port,
+      long incarnation,
+      List<SeedMember> seeds,
+      SwimProfile profile,
+      ClusterSecret secret,
+      TransportSecurity security) {
     AtomixTransportConfig config =
         AtomixTransportConfig.builder()
             .nodeName(name)
@@ -35,8 +47,14 @@ final class LoopbackNode implements AutoCloseable {
             .incarnation(incarnation)
             .swimProfile(profile)
             .secret(secret)
+            .security(security)
             .build();
-    LoopbackNode node = new LoopbackNode(new AtomixTransport(config));
+    return started(new AtomixTransport(config));
+  }
+
+  /** Attaches the recorders to {@code transport} and starts it. */
+  static LoopbackNode started(AtomixTransport transport) {
+    LoopbackNode node = new LoopbackNode(transport);
     node.transport.onPeerEvent(node.peerEvents);
     node.transport.onMessage(node.messages);
     node.transport.start();

@@ -40,6 +40,22 @@ class PeerLivenessTest {
   }
 
   @Test
+  void thisNodesOwnStallIsNotItsPeersSilence() {
+    liveness.heard(first, 0);
+    assertThat(liveness.tick(100)).isEmpty();
+    // This node ran nothing for 5 limits (a GC pause): its peer's heartbeats wait unread.
+    assertThat(liveness.tick(100 + 5 * LIMIT)).as("the tick after the stall").isEmpty();
+    assertThat(liveness.isUp(first)).isTrue();
+    // Ticking normally again, the silence it saw before and after the stall adds up: 100 ms
+    // before, so the peer goes down once it has been silent for 900 ms more.
+    long t = 100 + 5 * LIMIT;
+    for (long step = 1; step <= 9; step++) {
+      assertThat(liveness.tick(t + step * 100)).isEmpty();
+    }
+    assertThat(liveness.tick(t + 901)).containsExactly(new Down(first));
+  }
+
+  @Test
   void aLaterStartIsDownOldThenUpNewAndAnEarlierStartChangesNothing() {
     liveness.heard(first, 0);
     assertThat(liveness.heard(second, 1)).containsExactly(new Down(first), new Up(second));
