@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One running node, put together: the process runtime, the {@code pg.scope} registry, the pg
@@ -41,9 +42,14 @@ public final class Node implements AutoCloseable {
   private final ClusterNode cluster;
   private final Pg pg;
   private final ScheduledExecutorService timer;
+  private final LongSupplier durationClock;
 
   private Node(NodeConfig config) throws RegistryException {
     this.config = config;
+    this.durationClock =
+        PlantedBug.WALL_CLOCK_TIMEOUTS.planted()
+            ? config.clock()::wallMillis
+            : config.clock()::monotonicMillis;
     long incarnation = incarnationAtStart(config);
     this.processes =
         ProcessRuntime.builder(config.name())
@@ -91,7 +97,7 @@ public final class Node implements AutoCloseable {
             metrics.meter(transport),
             processes,
             config.replication(),
-            config.clock()::monotonicMillis,
+            durationClock,
             inbound,
             new InboundLanes(config.replicationQueueBytes(), config.deliveryQueueBytes()));
     metrics.node(cluster, transport, inbound.getQueue());
@@ -113,7 +119,7 @@ public final class Node implements AutoCloseable {
     node.transport.start();
     long period = Math.max(1, config.replication().digestInterval() / 4);
     node.timer.scheduleAtFixedRate(
-        () -> node.cluster.tick(config.clock().monotonicMillis()),
+        () -> node.cluster.tick(node.durationClock.getAsLong()),
         period,
         period,
         TimeUnit.MILLISECONDS);

@@ -10,21 +10,33 @@ import java.util.List;
 /**
  * A subscriber on every worker monitors every group while processes join and leave; subscriptions
  * are drained now and then and read a last time after the final quiet period, with the node's view.
- * Checked: monitor streams (no drift, drops counted) and convergence.
+ * A subscription that dropped events (or whose read got no answer) is given up and the group
+ * monitored afresh, with a new snapshot, as the spec tells a consumer to; so is every group after
+ * the node restarted, once it answers. Checked: monitor streams (no drift, drops counted) and
+ * convergence.
  */
 final class MonitorWorkload implements Workload {
 
   @Override
   public void setUp(Worker w) {
-    String subscriber = w.spawn();
-    w.spawn();
-    if (subscriber == null) {
+    if (w.spawn() != null) {
+      w.spawn();
+    }
+    subscribeMissing(w);
+  }
+
+  /** Monitors, as the worker's first process, each group it has no open subscription to. */
+  private static void subscribeMissing(Worker w) {
+    if (w.pids().isEmpty() || w.subscriptions().size() == w.groups().size()) {
       return;
     }
+    String subscriber = w.pids().get(0);
     for (String g : w.groups()) {
-      String id = w.client().monitor(subscriber, g);
-      if (id != null) {
-        w.subscriptions().add(new Worker.Subscribed(id, g));
+      if (w.subscriptions().stream().noneMatch(s -> s.group().equals(g))) {
+        String id = w.client().monitor(subscriber, g);
+        if (id != null) {
+          w.subscriptions().add(new Worker.Subscribed(id, g));
+        }
       }
     }
   }
@@ -38,6 +50,7 @@ final class MonitorWorkload implements Workload {
 
   @Override
   public void step(Worker w) {
+    subscribeMissing(w);
     MIX.step(w);
   }
 

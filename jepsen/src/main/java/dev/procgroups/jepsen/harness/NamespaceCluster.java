@@ -2,6 +2,7 @@ package dev.procgroups.jepsen.harness;
 
 import dev.procgroups.cli.JavaCommand;
 import dev.procgroups.daemon.NodeCommand;
+import dev.procgroups.daemon.control.NodeStatus;
 import dev.procgroups.daemon.control.PgCallException;
 import dev.procgroups.jepsen.control.ControlClient;
 import dev.procgroups.jepsen.control.IndeterminateException;
@@ -13,6 +14,7 @@ import dev.procgroups.jepsen.net.Bandwidth;
 import dev.procgroups.jepsen.net.Firewall;
 import dev.procgroups.jepsen.net.NetNamespace;
 import dev.procgroups.jepsen.net.NodeAddress;
+import dev.procgroups.transport.atomix.SwimProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -129,7 +131,67 @@ public final class NamespaceCluster implements Cluster {
                     logs,
                     token,
                     impostorKnowsSecret ? secret : null,
-                    certificates.issue("impostor-" + victim, victim)));
+                    certificates.issue("impostor-" + victim, victim)),
+            this::awaitPeersUp);
+  }
+
+  /**
+   * The nodes' failure detector ({@code procgroups node}'s default, fast profile) declares a peer
+   * down after this much silence.
+   */
+  private static final Duration SILENCE_LIMIT =
+      SwimProfile.FAST.probeTimeout().plus(SwimProfile.FAST.failureTimeout());
+
+  private static final Duration PEERS_UP_WITHIN = Duration.ofSeconds(15);
+
+  /**
+   * After a degraded link is restored: waits out the failure detector's silence limit (a silence
+   * that began during the fault ends in a down by then), then until each of {@code live} hears
+   * every other one, as its {@code /status} says (at most {@link #PEERS_UP_WITHIN}). Decided from
+   * what the nodes observed, so the fault-free window after it starts with their views whole.
+   */
+  private String awaitPeersUp(List<NodeProcess> live) {
+    long started = System.nanoTime();
+    sleep(SILENCE_LIMIT.plusMillis(200).toMillis()); // and a margin for a loaded machine
+    long deadline = started + PEERS_UP_WITHIN.toNanos();
+    List<String> names = live.stream().map(p -> p.node().name()).toList();
+    String deaf = "";
+    while (System.nanoTime() < deadline) {
+      deaf = deafPeers(names);
+      if (deaf.isEmpty()) {
+        return String.format(
+            java.util.Locale.ROOT,
+            "every node heard every other %.1f s after",
+            (System.nanoTime() - started) / 1e9);
+      }
+      sleep(100);
+    }
+    return "not every node heard every other within " + PEERS_UP_WITHIN + ": " + deaf;
+  }
+
+  /** Who of {@code names} does not hear whom now, as {@code "n1 not n2, n3"}; empty if all do. */
+  private String deafPeers(List<String> names) {
+    List<String> deaf = new ArrayList<>();
+    for (String n : names) {
+      java.util.Set<String> heard = heardBy(n);
+      List<String> missing =
+          names.stream().filter(o -> !o.equals(n) && !heard.contains(o)).toList();
+      if (!missing.isEmpty()) {
+        deaf.add(n + " not " + String.join(", ", missing));
+      }
+    }
+    return String.join("; ", deaf);
+  }
+
+  /** The peers {@code node}'s {@code /status} lists as up; none if it does not answer. */
+  private java.util.Set<String> heardBy(String node) {
+    try {
+      return clients.get(node).status().peers().stream()
+          .map(NodeStatus.Peer::name)
+          .collect(Collectors.toSet());
+    } catch (IndeterminateException | PgCallException | IllegalStateException e) {
+      return java.util.Set.of();
+    }
   }
 
   /**
@@ -257,16 +319,16 @@ public final class NamespaceCluster implements Cluster {
         client.health();
         return;
       } catch (IndeterminateException | PgCallException | IllegalStateException e) {
-        sleep();
+        sleep(250);
       }
     }
     throw new IllegalStateException(
         node + " did not answer within " + READY_WITHIN + "; see " + p.log());
   }
 
-  private static void sleep() {
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(250);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a node", e);

@@ -1,5 +1,6 @@
 package dev.procgroups.jepsen.harness;
 
+import dev.procgroups.model.checkers.PgOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +33,17 @@ final class OpMix {
 
   /**
    * Drains every subscription of the worker, so that none overflows its 64-event buffer: at 7 nodes
-   * each group sees about 30 changes a second, and a worker drains a few times a second.
+   * each group sees about 30 changes a second, and a worker drains a few times a second. One that
+   * dropped events, or whose read got no answer (it may have drained some), is given up: the
+   * workload monitors the group afresh.
    */
   static final Op DRAIN =
       (w, pid) -> {
         for (Worker.Subscribed s : List.copyOf(w.subscriptions())) {
-          w.client().monitorRead(s.id(), s.group(), false);
+          Recorder.Completed read = w.client().monitorRead(s.id(), s.group(), false);
+          if (!read.ok() || read.value().get(PgOps.DROPPED) instanceof Long d && d > 0) {
+            w.subscriptions().remove(s);
+          }
         }
       };
 

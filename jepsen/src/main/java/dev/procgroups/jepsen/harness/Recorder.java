@@ -73,7 +73,10 @@ public final class Recorder {
     }
   }
 
-  /** Records a nemesis action: an {@code :info} before and one with what happened after. */
+  /**
+   * Records a nemesis action: an {@code :info} before and one after, whose {@code :result} says
+   * what happened (how many packets a loss dropped, when the nodes heard each other again).
+   */
   public String nemesis(Keyword f, String value, Supplier<String> action) {
     synchronized (history) {
       history.nemesis(OpType.INFO, f, value, now());
@@ -85,10 +88,12 @@ public final class Recorder {
       result = "failed: " + e.getMessage();
     }
     synchronized (history) {
-      history.nemesis(OpType.INFO, f, value, now());
+      history.nemesis(OpType.INFO, f, value, Map.of(RESULT, result), now());
     }
     return result;
   }
+
+  private static final Keyword RESULT = Keyword.of("result");
 
   public History history() {
     return history.build();

@@ -235,6 +235,9 @@ final class Report {
             lines.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
           }
           XYPlot plot = new XYPlot(data, null, log, lines);
+          // max last, on top: below 100 calls a second p99 is the max (nearest rank), and drawn
+          // the other way round the red max was hidden under it everywhere.
+          plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
           shade(plot, faults);
           combined.add(plot);
         });

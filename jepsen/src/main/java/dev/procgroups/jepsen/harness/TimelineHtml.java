@@ -22,6 +22,8 @@ final class TimelineHtml {
 
   private static final int LIMIT = 50_000;
 
+  private static final int TIP_CHARS = 300;
+
   private TimelineHtml() {}
 
   static String of(String title, History history, FaultSpans faults) {
@@ -102,7 +104,7 @@ final class TimelineHtml {
                   " %.1f ms at %.3f s\n",
                   (to - c.invoke().time()) / 1e6,
                   c.invoke().time() / 1e9)
-              + (c.completion() == null ? c.invoke().value() : c.completion().value());
+              + abbreviated(c.completion() == null ? c.invoke().value() : c.completion().value());
       h.append(
           String.format(
               Locale.ROOT,
@@ -123,6 +125,17 @@ final class TimelineHtml {
           .append(" calls shown)</p>");
     }
     return h.append("</div>\n").toString();
+  }
+
+  /**
+   * A call's value cut to {@link #TIP_CHARS}: a {@code received} or {@code monitor-read} value
+   * lists every message or event, and in full they made a 7-node run's page 140 MB.
+   */
+  private static String abbreviated(Object value) {
+    String s = String.valueOf(value);
+    return s.length() <= TIP_CHARS
+        ? s
+        : s.substring(0, TIP_CHARS) + " ... (" + s.length() + " characters)";
   }
 
   private static int px(long nanos) {

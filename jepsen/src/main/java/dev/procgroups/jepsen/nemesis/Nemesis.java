@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies faults to the cluster: partitions and loss through the namespace's firewall, bandwidth
@@ -23,7 +24,8 @@ public final class Nemesis implements FaultInjector {
   private boolean throttled;
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
   private final Consumer<NodeProcess> onRestart;
-  private final java.util.function.Function<String, NodeProcess> impostors;
+  private final Function<String, NodeProcess> impostors;
+  private final Function<List<NodeProcess>, String> awaitPeersUp;
   private NodeProcess impostor;
   private final Map<String, Boolean> clocksOff = new LinkedHashMap<>();
   private boolean partitioned;
@@ -33,6 +35,10 @@ public final class Nemesis implements FaultInjector {
    * @param onRestart called after a node starts again (the harness waits for its endpoint)
    * @param impostors starts the JVM of an impostor of the named node and returns it once it runs
    * @param disks the nodes' data directories on small disks (empty: no full-disk faults)
+   * @param awaitPeersUp after a degraded link (loss, a bandwidth limit) is restored: returns once
+   *     the failure detectors are past what the fault caused and each of the given nodes (those
+   *     running unpaused) hears every other one, saying what it saw; so a peer the fault made a
+   *     node declare down is down and up again inside the fault, as the history shows it
    */
   public Nemesis(
       Firewall firewall,
@@ -40,13 +46,15 @@ public final class Nemesis implements FaultInjector {
       Map<String, SmallDisk> disks,
       List<NodeProcess> nodes,
       Consumer<NodeProcess> onRestart,
-      java.util.function.Function<String, NodeProcess> impostors) {
+      Function<String, NodeProcess> impostors,
+      Function<List<NodeProcess>, String> awaitPeersUp) {
     this.firewall = firewall;
     this.bandwidth = bandwidth;
     this.disks = Map.copyOf(disks);
     nodes.forEach(n -> this.nodes.put(n.node().name(), n));
     this.onRestart = onRestart;
     this.impostors = impostors;
+    this.awaitPeersUp = awaitPeersUp;
   }
 
   @Override
@@ -69,7 +77,7 @@ public final class Nemesis implements FaultInjector {
     if (fault instanceof Fault.NoLoss) {
       long dropped = firewall.noLoss();
       lossy = false;
-      return "no loss (" + dropped + " packets were dropped)";
+      return "no loss (" + dropped + " packets were dropped); " + peersUp();
     }
     if (fault instanceof Fault.Throttle t) {
       bandwidth.limit(t.kbit());
@@ -79,7 +87,7 @@ public final class Nemesis implements FaultInjector {
     if (fault instanceof Fault.Unthrottle) {
       long bytes = bandwidth.unlimit();
       throttled = false;
-      return "no limit (" + bytes + " bytes went through the limit)";
+      return "no limit (" + bytes + " bytes went through the limit); " + peersUp();
     }
     if (fault instanceof Fault.FillDisk d) {
       return fillDisk(d.node());
@@ -129,6 +137,15 @@ public final class Nemesis implements FaultInjector {
       }
     }
     return on.action().past() + " " + on.node();
+  }
+
+  /** Awaits the nodes' views of each other, unless a network fault is still in force. */
+  private String peersUp() {
+    if (partitioned || lossy || throttled) {
+      return "peers not awaited: another network fault is in force";
+    }
+    return awaitPeersUp.apply(
+        nodes.values().stream().filter(n -> n.running() && !n.paused()).toList());
   }
 
   private String restartWithClockBack(NodeProcess n) {

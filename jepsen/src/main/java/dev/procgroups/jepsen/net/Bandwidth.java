@@ -1,5 +1,6 @@
 package dev.procgroups.jepsen.net;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,12 @@ public final class Bandwidth {
   private static final String CS1_TOS = "0x20";
 
   private static final Pattern SENT = Pattern.compile("Sent (\\d+) bytes (\\d+) pkt");
+
+  /** {@code backlog 1514b 1p} (or {@code 15Kb}) in a class's statistics: what its queue holds. */
+  private static final Pattern BACKLOG = Pattern.compile("backlog \\S+ (\\d+)p");
+
+  /** How long {@link #unlimit()} lets the slow class's queue drain at the fast rate. */
+  static final Duration DRAIN_WITHIN = Duration.ofSeconds(2);
 
   private final NetNamespace ns;
   private final String nft;
@@ -104,26 +111,57 @@ public final class Bandwidth {
     if (!limited) {
       return new long[] {0, 0};
     }
-    String stats =
-        ns.run(List.of(tc, "-s", "class", "show", "dev", "lo", "classid", "1:20"))
-            .orThrow()
-            .stdout();
-    Matcher m = SENT.matcher(stats);
+    Matcher m = SENT.matcher(slowClassStats());
     return m.find()
         ? new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))}
         : new long[] {0, 0};
   }
 
-  /** Removes the limit (qdisc and classifying table); returns the bytes the slow class sent. */
+  /**
+   * Removes the limit (qdisc and classifying table); returns the bytes the slow class sent. The
+   * slow class is first raised to the fast rate and given up to {@link #DRAIN_WITHIN} to empty its
+   * queue: deleting a qdisc drops what it holds, and TCP would resend those segments only after a
+   * retransmission timeout that the queueing delay had stretched, so the nodes' heartbeats would
+   * stay silent after the limit was gone (a failure detector then declared a peer down about 0.5 s
+   * after the lift, and broadcasts on the dropped connection were lost).
+   */
   public synchronized long unlimit() {
     if (!limited) {
       return 0;
+    }
+    tc(
+        "class", "change", "dev", "lo", "parent", "1:", "classid", "1:20", "htb", "rate", "10gbit",
+        "ceil", "10gbit");
+    long deadline = System.nanoTime() + DRAIN_WITHIN.toNanos();
+    while (queuedPackets() > 0 && System.nanoTime() < deadline) {
+      pause();
     }
     long bytes = limitedTraffic()[0];
     ns.run(List.of(tc, "qdisc", "del", "dev", "lo", "root"));
     ns.run(List.of(nft, "delete", "table", "inet", TABLE)).orThrow();
     limited = false;
     return bytes;
+  }
+
+  /** Packets waiting in the slow class now. */
+  private long queuedPackets() {
+    Matcher m = BACKLOG.matcher(slowClassStats());
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  private String slowClassStats() {
+    return ns.run(List.of(tc, "-s", "class", "show", "dev", "lo", "classid", "1:20"))
+        .orThrow()
+        .stdout();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the bandwidth queue drained", e);
+    }
   }
 
   private void tc(String... args) {

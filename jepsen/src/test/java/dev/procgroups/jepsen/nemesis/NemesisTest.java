@@ -39,7 +39,8 @@ class NemesisTest {
               n -> {},
               victim -> {
                 throw new UnsupportedOperationException("no impostor here");
-              });
+              },
+              live -> "not watched");
       target.start();
       try {
         assertThat(reachable(prober, n2)).as("started").isTrue();

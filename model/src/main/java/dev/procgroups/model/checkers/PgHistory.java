@@ -84,68 +84,92 @@ public final class PgHistory {
   }
 
   /**
-   * Every subscription the monitor call opened, with all events of its reads in order. A read that
-   * got no answer drained events the harness never saw: such a subscription counts as having
-   * dropped events, like one whose buffer overflowed.
+   * Every subscription the monitor call opened, with the events of its reads in order. A read
+   * belongs to it if it could have reached it while it lived: the same id on the same node, between
+   * the monitor call and the kill of its node that ended it (a restarted node reuses ids). A read
+   * that got no answer, or that another subscription with the same id could have served, may have
+   * drained events the harness never saw: it counts as a drop, like a buffer overflow.
    */
   public List<Subscription> subscriptions() {
-    List<Subscription> subs = new ArrayList<>();
+    List<SubscriptionReads> opened = new ArrayList<>();
     for (History.Call m : calls(PgOps.MONITOR)) {
       if (outcome(m) != Outcome.OK) {
         continue;
       }
-      Map<Keyword, Object> opened = result(m);
-      String id = str(opened, PgOps.SUBSCRIPTION);
-      String node = str(opened, PgOps.NODE);
-      List<MonitorEvent> events = new ArrayList<>();
-      long dropped = 0;
-      int beforeDrops = 0;
-      long readOp = op(m);
-      List<String> finalView = null;
-      for (History.Call r : calls(PgOps.MONITOR_READ)) {
-        Map<Keyword, Object> a = args(r);
-        if (!id.equals(str(a, PgOps.SUBSCRIPTION)) || !node.equals(str(a, PgOps.NODE))) {
-          continue;
-        }
-        if (outcome(r) != Outcome.OK) {
-          dropped = Math.max(dropped, 1);
-          continue;
-        }
-        Map<Keyword, Object> v = result(r);
-        dropped = Math.max(dropped, num(v, PgOps.DROPPED));
-        for (Map<Keyword, Object> e : maps(v, PgOps.EVENTS)) {
-          MonitorEvent.Kind kind =
-              "member.left".equals(str(e, PgOps.KIND))
-                  ? MonitorEvent.Kind.LEFT
-                  : MonitorEvent.Kind.JOINED;
-          events.add(new MonitorEvent(kind, str(e, PgOps.GROUP), strings(e, PgOps.PIDS)));
-        }
-        if (dropped == 0) {
-          beforeDrops = events.size();
-        }
-        readOp = op(r);
-        finalView = Boolean.TRUE.equals(v.get(PgOps.FINAL)) ? strings(v, PgOps.VIEW) : null;
-      }
-      subs.add(
-          new Subscription(
+      Map<Keyword, Object> v = result(m);
+      String node = str(v, PgOps.NODE);
+      long invoked = m.invoke().time();
+      opened.add(
+          new SubscriptionReads(
               op(m),
               node,
-              str(opened, PgOps.GROUP),
-              strings(opened, PgOps.MEMBERS),
-              events,
-              dropped,
-              beforeDrops,
-              readOp,
-              finalView));
+              str(v, PgOps.SUBSCRIPTION),
+              str(v, PgOps.GROUP),
+              strings(v, PgOps.MEMBERS),
+              invoked,
+              killedAfter(node, invoked)));
     }
-    return subs;
+    for (History.Call r : calls(PgOps.MONITOR_READ)) {
+      Map<Keyword, Object> a = args(r);
+      List<SubscriptionReads> reached =
+          opened.stream()
+              .filter(
+                  s ->
+                      s.couldServe(
+                          str(a, PgOps.NODE),
+                          str(a, PgOps.SUBSCRIPTION),
+                          r.invoke().time(),
+                          completeTime(r)))
+              .toList();
+      if (reached.size() == 1 && outcome(r) == Outcome.OK) {
+        Map<Keyword, Object> v = result(r);
+        reached
+            .get(0)
+            .read(
+                op(r),
+                events(v),
+                num(v, PgOps.DROPPED),
+                Boolean.TRUE.equals(v.get(PgOps.FINAL)) ? strings(v, PgOps.VIEW) : null);
+      } else if (outcome(r) != Outcome.FAIL) {
+        reached.forEach(s -> s.lost(op(r)));
+      }
+    }
+    return opened.stream().map(SubscriptionReads::subscription).toList();
+  }
+
+  private static List<MonitorEvent> events(Map<Keyword, Object> read) {
+    List<MonitorEvent> events = new ArrayList<>();
+    for (Map<Keyword, Object> e : maps(read, PgOps.EVENTS)) {
+      MonitorEvent.Kind kind =
+          "member.left".equals(str(e, PgOps.KIND))
+              ? MonitorEvent.Kind.LEFT
+              : MonitorEvent.Kind.JOINED;
+      events.add(new MonitorEvent(kind, str(e, PgOps.GROUP), strings(e, PgOps.PIDS)));
+    }
+    return events;
   }
 
   /**
-   * The stretches in which no fault was in force: from the end of the operation that undid the last
-   * fault in force to the start of the next fault (nemesis operations come in pairs, start and
-   * completion, both {@code :info}; faults may nest). No settling delay: the broadcast checker
-   * decides from the history when a view had caught up.
+   * The completion time of the first kill of {@code node} that ended after {@code time} (a JVM that
+   * served a call invoked at {@code time} is dead by then), {@link Long#MAX_VALUE} if none did.
+   */
+  private long killedAfter(String node, long time) {
+    for (int i = 0; i + 1 < nemesis.size(); i += 2) {
+      Operation done = nemesis.get(i + 1);
+      if (done.f().equals(PgOps.KILL_NODE)
+          && node.equals(String.valueOf(done.value()))
+          && done.time() > time) {
+        return done.time();
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /**
+   * The stretches in which no fault was in force (a transparent one, a clock step, does not count):
+   * from the end of the operation that undid the last fault in force to the start of the next fault
+   * (nemesis operations come in pairs, start and completion, both {@code :info}; faults may nest).
+   * No settling delay: the broadcast checker decides from the history when a view had caught up.
    */
   public List<Window> faultFree() {
     List<Window> windows = new ArrayList<>();
@@ -154,7 +178,7 @@ public final class PgHistory {
     for (int i = 0; i < nemesis.size(); i++) {
       Operation o = nemesis.get(i);
       PgOps.FaultKey key = PgOps.FAULTS.get(o.f());
-      if (key == null || key.begins() != (i % 2 == 0)) {
+      if (key == null || key.transparent() || key.begins() != (i % 2 == 0)) {
         continue;
       }
       boolean was = inForce.isEmpty();

@@ -60,8 +60,17 @@ public final class PgOps {
   public static final Keyword START_DISK_FULL = Keyword.of("start-disk-full");
   public static final Keyword STOP_DISK_FULL = Keyword.of("stop-disk-full");
 
-  /** What a fault operation begins or undoes; node faults are keyed by their node too. */
-  public record FaultKey(String kind, boolean perNode, boolean begins) {
+  /**
+   * What a fault operation begins or undoes; node faults are keyed by their node too. A {@code
+   * transparent} fault is one the system must not notice at all (a wall-clock step: every duration
+   * a node decides on reads the monotonic clock), so it does not end a fault-free window: the
+   * checkers hold the system to its fault-free promises through it.
+   */
+  public record FaultKey(String kind, boolean perNode, boolean begins, boolean transparent) {
+    FaultKey(String kind, boolean perNode, boolean begins) {
+      this(kind, perNode, begins, false);
+    }
+
     /** The key of the fault an operation with this value begins or undoes. */
     public String of(Object value) {
       return perNode ? kind + " " + value : kind;
@@ -82,8 +91,8 @@ public final class PgOps {
           java.util.Map.entry(STOP_LOSS, new FaultKey("loss", false, false)),
           java.util.Map.entry(START_IMPOSTOR, new FaultKey("impostor", false, true)),
           java.util.Map.entry(STOP_IMPOSTOR, new FaultKey("impostor", false, false)),
-          java.util.Map.entry(START_CLOCK, new FaultKey("clock", true, true)),
-          java.util.Map.entry(STOP_CLOCK, new FaultKey("clock", true, false)),
+          java.util.Map.entry(START_CLOCK, new FaultKey("clock", true, true, true)),
+          java.util.Map.entry(STOP_CLOCK, new FaultKey("clock", true, false, true)),
           java.util.Map.entry(START_BANDWIDTH, new FaultKey("bandwidth", false, true)),
           java.util.Map.entry(STOP_BANDWIDTH, new FaultKey("bandwidth", false, false)),
           java.util.Map.entry(START_DISK_FULL, new FaultKey("disk-full", true, true)),

@@ -42,7 +42,13 @@ public final class HistoryBuilder {
 
   /** A nemesis event, which is not paired. */
   public synchronized Operation nemesis(OpType type, Keyword f, Object value, long time) {
-    return add(new Operation(operations.size(), time, type, Operation.NEMESIS, f, value));
+    return nemesis(type, f, value, Map.of(), time);
+  }
+
+  /** A nemesis event with extra entries (such as what the action found). */
+  public synchronized Operation nemesis(
+      OpType type, Keyword f, Object value, Map<Keyword, Object> extra, long time) {
+    return add(new Operation(operations.size(), time, type, Operation.NEMESIS, f, value, extra));
   }
 
   public synchronized History build() {

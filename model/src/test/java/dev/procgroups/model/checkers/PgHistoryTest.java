@@ -85,6 +85,73 @@ class PgHistoryTest {
   }
 
   @Test
+  void aRestartedNodeThatReusesAnIdStartsANewSubscription() {
+    spawn(0, "n1", A);
+    monitor(0, A, "s1", List.of());
+    read(0, "s1", List.of(map("kind", "member.joined", "group", "g", "pids", List.of(A))), null);
+    nemesis(PgOps.KILL_NODE, "n1");
+    nemesis(PgOps.START_NODE, "n1");
+    spawn(1, "n1", C);
+    monitor(1, C, "s1", List.of(B));
+    read(1, "s1", List.of(), List.of(B));
+    List<Subscription> subs = new PgHistory(h.build()).subscriptions();
+    assertThat(subs).hasSize(2);
+    assertThat(subs.get(0))
+        .satisfies(
+            old -> {
+              assertThat(old.ended()).isTrue();
+              assertThat(old.events()).hasSize(1);
+              assertThat(old.viewAtRead()).as("the final read was the new one's").isNull();
+            });
+    assertThat(subs.get(1).ended()).isFalse();
+    assertThat(subs.get(1).viewAtRead()).containsExactly(B);
+    // Read as one subscription (the id alone), A's join and no leave against a view of B: drift.
+    assertThat(MonitorChecker.check(subs).problems()).isEmpty();
+  }
+
+  @Test
+  void aReadThatGotNoAnswerCountsAsADropAndLaterReadsAreUnfolded() {
+    spawn(0, "n1", A);
+    monitor(0, A, "s1", List.of());
+    read(0, "s1", List.of(map("kind", "member.joined", "group", "g", "pids", List.of(A))), null);
+    h.invoke(
+        0,
+        PgOps.MONITOR_READ,
+        map("node", "n1", "subscription", "s1", "group", "g", "final", false),
+        now += 5);
+    h.info(0, map("node", "n1", "subscription", "s1"), "timeout", now += 5);
+    read(0, "s1", List.of(map("kind", "member.joined", "group", "g", "pids", List.of(B))), null);
+    read(0, "s1", List.of(), List.of(B, C));
+    Subscription s = new PgHistory(h.build()).subscriptions().get(0);
+    assertThat(s.dropped()).isEqualTo(1);
+    assertThat(s.beforeDrops()).isEqualTo(1);
+    assertThat(s.afterDrops()).isEqualTo(1);
+    assertThat(MonitorChecker.check(List.of(s)).problems())
+        .extracting(Problem::kind)
+        .as("B joined after the lost read, the final view (B, C) holds it")
+        .isEmpty();
+  }
+
+  private void monitor(int process, String pid, String id, List<String> members) {
+    call(
+        process,
+        PgOps.MONITOR,
+        map("node", "n1", "pid", pid, "group", "g"),
+        map("subscription", id, "members", members));
+  }
+
+  /** A read of subscription {@code id} on n1; the final one if {@code view} is not null. */
+  private void read(int process, String id, List<?> events, List<String> view) {
+    call(
+        process,
+        PgOps.MONITOR_READ,
+        map("node", "n1", "subscription", id, "group", "g", "final", view != null),
+        view != null
+            ? map("events", events, "dropped", 0L, "view", view, "final", true)
+            : map("events", events, "dropped", 0L));
+  }
+
+  @Test
   void nestedFaultsKeepTheWindowClosedUntilTheLastIsUndone() {
     nemesis(PgOps.PAUSE_NODE, "n1");
     nemesis(PgOps.START_PARTITION, "halves");
@@ -95,6 +162,16 @@ class PgHistoryTest {
     assertThat(new PgHistory(h.build()).faultFree())
         .extracting(Window::last)
         .containsExactly(false, true);
+  }
+
+  @Test
+  void aClockStepDoesNotEndAFaultFreeWindow() {
+    nemesis(PgOps.START_CLOCK, "n1");
+    nemesis(PgOps.STOP_CLOCK, "n1");
+    nemesis(PgOps.START_LOSS, "20%");
+    nemesis(PgOps.STOP_LOSS, "20%");
+    assertThat(new PgHistory(h.build()).faultFree())
+        .containsExactly(new Window(0, 25, false), new Window(40, 40, true));
   }
 
   @Test
