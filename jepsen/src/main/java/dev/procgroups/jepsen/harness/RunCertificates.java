@@ -50,7 +50,8 @@ public final class RunCertificates {
   private final String notAfter;
 
   private RunCertificates(Path dir) {
-    this.dir = dir;
+    // Absolute: openssl runs in this directory, and the nodes are given these paths.
+    this.dir = dir.toAbsolutePath();
     Instant now = Instant.now();
     this.notBefore = OPENSSL_TIME.format(now.minus(Duration.ofDays(1)));
     this.notAfter = OPENSSL_TIME.format(now.plus(Duration.ofDays(2)));
@@ -59,15 +60,16 @@ public final class RunCertificates {
   /** Makes the run's CA in {@code dir} (created if missing). */
   public static RunCertificates create(Path dir) {
     RunCertificates certificates = new RunCertificates(dir);
+    Path at = certificates.dir;
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("ca.cnf"), CONFIG, StandardCharsets.US_ASCII);
-      Files.writeString(dir.resolve("index.txt"), "", StandardCharsets.US_ASCII);
-      Files.writeString(dir.resolve("serial"), "01\n", StandardCharsets.US_ASCII);
+      Files.createDirectories(at);
+      Files.writeString(at.resolve("ca.cnf"), CONFIG, StandardCharsets.US_ASCII);
+      Files.writeString(at.resolve("index.txt"), "", StandardCharsets.US_ASCII);
+      Files.writeString(at.resolve("serial"), "01\n", StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write into " + dir, e);
+      throw new IllegalStateException("cannot write into " + at, e);
     }
-    certificates.request(dir, "procgroups-run-ca", "ca-key.pem", "ca.csr");
+    certificates.request(at, "procgroups-run-ca", "ca-key.pem", "ca.csr");
     certificates.sign(
         "-selfsign",
         "-keyfile",
