@@ -21,8 +21,9 @@ record Mutations(Set<NodeMutant> node, List<String> library) {
   /** Where the library's packages read their planted bugs from. */
   static final String LIBRARY_PROPERTY = "procgroups.plantedBugs";
 
-  /** The packages of the library that have a package-private {@code PlantedBug} enum. */
-  private static final List<String> LIBRARY_PACKAGES = List.of("store", "replication", "process");
+  /** Every core package with a {@code PlantedBug} enum (impl/README.md "Planted bugs"). */
+  private static final List<String> LIBRARY_PACKAGES =
+      List.of("store", "replication", "process", "node", "transport.atomix");
 
   Mutations {
     node = Set.copyOf(node);
