@@ -20,16 +20,21 @@ class ModelCheckerTest {
   private static final String P1 = "{n1@app:processes|1000000}";
   private static final String P2 = "{n2@app:processes|1000000}";
 
+  /** n1 joins g while n2 joins and leaves it: the scripts of the two-node configurations. */
+  private static Map<String, List<LocalOp>> joinRacingJoinAndLeave() {
+    return Map.of(
+        "n1",
+        List.of(new LocalOp.Join(P1, "g")),
+        "n2",
+        List.of(new LocalOp.Join(P2, "g"), new LocalOp.Leave(P2, "g")));
+  }
+
   /** Two nodes, one group: a join racing a join and a leave, with loss, reorder, a partition. */
   static CheckerConfig twoNodesOneGroup() {
     return new CheckerConfig(
         "2 nodes, 1 group, partition",
         List.of("n1", "n2"),
-        Map.of(
-            "n1",
-            List.of(new LocalOp.Join(P1, "g")),
-            "n2",
-            List.of(new LocalOp.Join(P2, "g"), new LocalOp.Leave(P2, "g"))),
+        joinRacingJoinAndLeave(),
         1,
         0,
         true,
@@ -82,11 +87,7 @@ class ModelCheckerTest {
     return new CheckerConfig(
         "2 nodes, 1 group, heal, duplicates",
         List.of("n1", "n2"),
-        Map.of(
-            "n1",
-            List.of(new LocalOp.Join(P1, "g")),
-            "n2",
-            List.of(new LocalOp.Join(P2, "g"), new LocalOp.Leave(P2, "g"))),
+        joinRacingJoinAndLeave(),
         0,
         1,
         true,
